@@ -1,0 +1,186 @@
+#include "CtlApp.h"
+
+#include "CtlContext.h"
+#include "service/Workspace.h"
+#include "calendar/WorkCalendar.h"
+#include "storage/CalendarStore.h"
+#include "util/Clock.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QSaveFile>
+#include <QTimeZone>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace hotline::ctl {
+namespace {
+
+struct Command
+{
+    QStringList words;
+    int (*run)(CtlContext &);
+};
+
+const QList<Command> &commands()
+{
+    static const QList<Command> all{
+        {{u"init"_s}, cmdInit},
+        {{u"calendar"_s, u"import"_s}, cmdCalendarImport},
+        {{u"deadline"_s}, cmdDeadline},
+        {{u"import"_s, u"tickets"_s}, cmdImportTickets},
+        {{u"report"_s}, cmdReport},
+        {{u"board"_s}, cmdBoard},
+        {{u"server"_s, u"init"_s}, cmdNotYetAvailable},
+        {{u"sync"_s}, cmdNotYetAvailable},
+        {{u"departments"_s, u"import"_s}, cmdDepartmentsImport},
+        {{u"config"_s}, cmdConfig},
+        {{u"escalate"_s}, cmdNotYetAvailable},
+        {{u"verify"_s}, cmdVerify},
+        {{u"rebuild"_s}, cmdRebuild},
+    };
+    return all;
+}
+
+QString helpText()
+{
+    return CtlContext::tr(
+        "Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]\n"
+        "\n"
+        "Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).\n"
+        "Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.\n"
+        "\n"
+        "Commands:\n"
+        "  init [--demo]                         create or migrate the database; --demo adds demo data\n"
+        "  calendar import FILE...               import holiday-cn JSON calendars (all files or none)\n"
+        "  deadline --class consult|handling --start ISO8601\n"
+        "                                        print the deadline for a dispatch at that instant\n"
+        "  import tickets FILE.csv               import historical tickets (all rows or none)\n"
+        "  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]\n"
+        "                                        completion-rate report; --to is exclusive\n"
+        "  board [--at ISO8601] [--format text|json]\n"
+        "                                        open tickets with colour and remaining working time\n"
+        "  departments import FILE.csv           name,code,duty_phones,head_phone\n"
+        "  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all\n"
+        "  verify                                check the event log's integrity\n"
+        "  rebuild                               derive the ticket projection again from the events\n"
+        "  server init --url URL, sync --server URL [--once], escalate [--once] [--at ISO8601]\n"
+        "                                        shared server and reminders (not in this version yet)\n"
+        "\n"
+        "Options:\n"
+        "  --db PATH      the database file\n"
+        "  -o FILE        write the output to FILE instead of stdout\n"
+        "  --help         this help\n"
+        "  --version      the program's version\n");
+}
+
+void writeStdout(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int run(const QStringList &arguments)
+{
+    CtlArguments args;
+    QString error;
+    SystemClock systemClock;
+    if (!args.parse(arguments, &error)) {
+        CtlContext ctx(args, systemClock);
+        return ctx.fail(error, Usage);
+    }
+    if (args.has(u"--version"_s)) {
+        writeStdout("hotlinectl " HOTLINE_VERSION "\n");
+        return Ok;
+    }
+    if (args.has(u"--help"_s) || args.words.isEmpty()) {
+        const QByteArray help = helpText().toUtf8();
+        if (args.words.isEmpty() && !args.has(u"--help"_s)) {
+            std::fwrite(help.constData(), 1, size_t(help.size()), stderr);
+            return Usage;
+        }
+        writeStdout(help);
+        return Ok;
+    }
+
+    const Command *match = nullptr;
+    for (const Command &c : commands()) {
+        if (args.words.mid(0, c.words.size()) == c.words) {
+            match = &c;
+            break;
+        }
+    }
+    CtlContext ctx(args, systemClock);
+    if (!match)
+        return ctx.fail(CtlContext::tr("Unknown command \"%1\". See hotlinectl --help.").arg(args.words.join(u' ')), Usage);
+    ctx.args.words = args.words.mid(match->words.size());
+
+    const int code = match->run(ctx);
+    if (code != Ok)
+        return code;
+    const QString outputPath = args.value(u"-o"_s);
+    if (outputPath.isEmpty()) {
+        writeStdout(ctx.out);
+        return Ok;
+    }
+    // Written whole or not at all: a report half-written over an older one helps nobody.
+    QSaveFile file(outputPath);
+    if (!file.open(QIODevice::WriteOnly) || file.write(ctx.out) != ctx.out.size() || !file.commit())
+        return ctx.fail(CtlContext::tr("Cannot write %1: %2").arg(outputPath, file.errorString()));
+    return Ok;
+}
+
+CtlContext::CtlContext(CtlArguments arguments, const Clock &clock) : args(std::move(arguments)), m_clock(clock) {}
+
+CtlContext::~CtlContext() = default;
+
+Workspace *CtlContext::workspace()
+{
+    if (m_workspace)
+        return m_workspace.get();
+    const QString path = args.value(u"--db"_s, Workspace::defaultDatabasePath());
+    QString error;
+    m_workspace = Workspace::open(path, m_clock, &error);
+    if (!m_workspace)
+        fail(error);
+    return m_workspace.get();
+}
+
+int CtlContext::fail(const QString &message, int code) const
+{
+    const QByteArray bytes = u"hotlinectl: "_s.toUtf8() + message.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    return code;
+}
+
+std::optional<qint64> CtlContext::parseInstant(const QString &text, QString *error)
+{
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime::fromString(text, Qt::ISODate);
+    if (!t.isValid()) {
+        *error = tr("\"%1\" is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).").arg(text);
+        return std::nullopt;
+    }
+    if (t.timeSpec() == Qt::LocalTime) {
+        // No offset given: the centre's zone, not this machine's.
+        Workspace *ws = workspace();
+        if (!ws) {
+            *error = tr("Cannot read the centre's time zone.");
+            return std::nullopt;
+        }
+        t = QDateTime(t.date(), t.time(), ws->calendar().loadCalendar().timeZone());
+    }
+    return t.toMSecsSinceEpoch();
+}
+
+int cmdNotYetAvailable(CtlContext &ctx)
+{
+    return ctx.fail(CtlContext::tr("This command needs the shared server and reminders, which this version does not have yet."));
+}
+
+} // namespace hotline::ctl

@@ -1,0 +1,53 @@
+#include "CtlArguments.h"
+
+using namespace Qt::StringLiterals;
+
+namespace hotline::ctl {
+namespace {
+
+const QStringList kValueOptions{u"--db"_s, u"-o"_s, u"--output"_s, u"--class"_s, u"--start"_s, u"--month"_s,
+                                u"--from"_s, u"--to"_s, u"--format"_s, u"--at"_s, u"--url"_s, u"--server"_s};
+const QStringList kFlags{u"--demo"_s, u"--once"_s, u"--help"_s, u"-h"_s, u"--version"_s};
+
+} // namespace
+
+bool CtlArguments::parse(const QStringList &arguments, QString *error)
+{
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        QString arg = arguments.at(i);
+        QString inlineValue;
+        bool hasInline = false;
+        if (arg.startsWith(u"--"_s) && arg.contains(u'=')) {
+            inlineValue = arg.section(u'=', 1);
+            arg = arg.section(u'=', 0, 0);
+            hasInline = true;
+        }
+        if (arg == u"-o"_s || arg == u"--output"_s)
+            arg = u"-o"_s;
+        if (kValueOptions.contains(arg)) {
+            if (!hasInline && i + 1 >= arguments.size()) {
+                *error = tr("Option %1 needs a value.").arg(arg);
+                return false;
+            }
+            m_values.insert(arg, hasInline ? inlineValue : arguments.at(++i));
+        } else if (kFlags.contains(arg) && !hasInline) {
+            m_flags.insert(arg == u"-h"_s ? u"--help"_s : arg);
+        } else if (arg.startsWith(u'-') && arg.size() > 1) {
+            *error = tr("Unknown option %1. See hotlinectl --help.").arg(arguments.at(i));
+            return false;
+        } else {
+            words << arg;
+        }
+    }
+    return true;
+}
+
+QStringList CtlArguments::given() const
+{
+    QStringList all = m_values.keys();
+    for (const QString &f : m_flags)
+        all << f;
+    return all;
+}
+
+} // namespace hotline::ctl

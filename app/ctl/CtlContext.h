@@ -1,0 +1,63 @@
+#pragma once
+
+#include "CtlArguments.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace hotline {
+class Clock;
+class Workspace;
+} // namespace hotline
+
+namespace hotline::ctl {
+
+/** Exit codes of hotlinectl: 0 success, 1 the operation failed (bad data, refused database), 2 bad usage. */
+enum ExitCode { Ok = 0, Failed = 1, Usage = 2 };
+
+/** What a command works with: its arguments, the clock, the lazily opened database and its output. */
+class CtlContext final
+{
+    Q_DECLARE_TR_FUNCTIONS(CtlContext)
+
+public:
+    CtlContext(CtlArguments args, const Clock &clock);
+    ~CtlContext();
+
+    CtlArguments args;
+    QByteArray out; ///< written to stdout, or to -o FILE, when the command succeeds
+
+    /** Opens the --db database (or the default one); null after printing the reason. */
+    Workspace *workspace();
+    const Clock &clock() const { return m_clock; }
+
+    /** Prints a message on stderr (UTF-8, newline added) and returns code. */
+    int fail(const QString &message, int code = Failed) const;
+    void print(const QString &line) { out += line.toUtf8() + '\n'; }
+
+    /** An instant given as ISO 8601; without an offset it is read in the centre's zone. */
+    std::optional<qint64> parseInstant(const QString &text, QString *error);
+
+private:
+    const Clock &m_clock;
+    std::unique_ptr<Workspace> m_workspace;
+};
+
+// The commands (PRODUCT §7). Each returns an ExitCode.
+int cmdInit(CtlContext &ctx);
+int cmdVerify(CtlContext &ctx);
+int cmdRebuild(CtlContext &ctx);
+int cmdConfig(CtlContext &ctx);
+int cmdCalendarImport(CtlContext &ctx);
+int cmdDeadline(CtlContext &ctx);
+int cmdImportTickets(CtlContext &ctx);
+int cmdDepartmentsImport(CtlContext &ctx);
+int cmdReport(CtlContext &ctx);
+int cmdBoard(CtlContext &ctx);
+int cmdNotYetAvailable(CtlContext &ctx);
+
+} // namespace hotline::ctl

@@ -1,0 +1,11 @@
+#include "CtlApp.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("hotline-console"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HOTLINE_VERSION));
+    return hotline::ctl::run(QCoreApplication::arguments().mid(1));
+}

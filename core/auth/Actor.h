@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+namespace hotline {
+
+namespace Roles {
+Q_NAMESPACE
+/** The roles of PRODUCT §1. */
+enum class Role { CallTaker, Dispatcher, Liaison, Supervisor, Administrator, System };
+Q_ENUM_NS(Role)
+} // namespace Roles
+using Roles::Role;
+
+/** Who is acting, in which role, from which console: recorded on every event and checked by services. */
+struct Actor
+{
+    QString user;
+    Role role = Role::System;
+    QString department; ///< the liaison's department code
+    QString console;    ///< console code, part of ticket numbers
+};
+
+} // namespace hotline

@@ -1,0 +1,185 @@
+#include "domain/TicketFold.h"
+
+namespace hotline {
+namespace {
+
+QString str(const TicketEvent &e, QLatin1StringView key)
+{
+    return e.payload.value(key).toString();
+}
+
+// Replies at or before the deadline (whole seconds) are on time.
+bool replyIsOnTime(const Ticket &t, qint64 repliedMs)
+{
+    return t.deadlineS && repliedMs / 1000 <= *t.deadlineS;
+}
+
+void startClock(Ticket &t, const TicketEvent &e)
+{
+    t.state = TicketState::Dispatched;
+    t.department = str(e, Key::Department);
+    t.dispatchedMs = e.atMs;
+    t.deadlineS = qint64(e.payload.value(Key::Deadline).toDouble());
+    t.extensionDays = 0;
+    t.extensionPending = false;
+    t.signedMs.reset();
+    t.repliedMs.reset();
+    t.replyOnTime.reset();
+    t.reminderSent = false;
+    t.overdueOpened = false;
+}
+
+void backToQueue(Ticket &t)
+{
+    t.state = TicketState::Registered;
+    t.department.clear();
+    t.dispatchedMs.reset();
+    t.deadlineS.reset();
+    t.extensionDays = 0;
+    t.extensionPending = false;
+    t.signedMs.reset();
+    t.repliedMs.reset();
+    t.replyOnTime.reset();
+    t.reminderSent = false;
+    t.overdueOpened = false;
+}
+
+} // namespace
+
+QString TicketFold::check(const Ticket &t, EventType type)
+{
+    if (type == EventType::Registered)
+        return t.exists() ? tr("Ticket %1 is already registered.").arg(t.number) : QString();
+    if (!t.exists())
+        return tr("No such ticket.");
+    const bool closed = t.closedMs.has_value();
+    const bool withDepartment = t.state == TicketState::Dispatched || t.state == TicketState::Signed;
+    switch (type) {
+    case EventType::Registered:
+        break;
+    case EventType::Dispatched:
+        if (t.state != TicketState::Registered || closed)
+            return tr("Ticket %1 is not waiting for dispatch.").arg(t.number);
+        break;
+    case EventType::Transferred:
+    case EventType::Returned:
+    case EventType::ExtensionRequested:
+    case EventType::Replied:
+        if (!withDepartment)
+            return tr("Ticket %1 is not with a department.").arg(t.number);
+        if (type == EventType::ExtensionRequested && t.extensionPending)
+            return tr("Ticket %1 already has an extension request waiting.").arg(t.number);
+        break;
+    case EventType::Signed:
+        if (t.state != TicketState::Dispatched)
+            return tr("Ticket %1 is not waiting to be signed for.").arg(t.number);
+        break;
+    case EventType::ExtensionApproved:
+    case EventType::ExtensionRefused:
+        if (!withDepartment || !t.extensionPending)
+            return tr("Ticket %1 has no extension request waiting.").arg(t.number);
+        break;
+    case EventType::Urged:
+    case EventType::ReminderSent:
+    case EventType::Overdue:
+        if (!t.isCounting())
+            return tr("Ticket %1 has no running countdown.").arg(t.number);
+        break;
+    case EventType::Callback:
+        if (closed || (t.state != TicketState::Replied && t.dispatchedMs))
+            return tr("Ticket %1 has no department reply to call back about.").arg(t.number);
+        break;
+    case EventType::Closed:
+        if (closed)
+            return tr("Ticket %1 is already closed.").arg(t.number);
+        if (t.state != TicketState::Replied && t.state != TicketState::Registered)
+            return tr("Ticket %1 is still with a department.").arg(t.number);
+        break;
+    case EventType::Reopened:
+        if (!closed)
+            return tr("Ticket %1 is not closed.").arg(t.number);
+        break;
+    }
+    return {};
+}
+
+bool TicketFold::apply(Ticket &t, const TicketEvent &e)
+{
+    if (!check(t, e.type).isEmpty())
+        return false;
+    switch (e.type) {
+    case EventType::Registered:
+        t.id = e.ticketId;
+        t.number = str(e, Key::Number);
+        t.channel = channelFromCode(str(e, Key::Channel)).value_or(Channel::Phone);
+        t.type = ticketTypeFromCode(str(e, Key::Type)).value_or(TicketType::Consult);
+        t.slaClass = slaClassFromCode(str(e, Key::SlaClass)).value_or(defaultSlaClass(t.type));
+        t.category = str(e, Key::Category);
+        t.town = str(e, Key::Town);
+        t.callerName = str(e, Key::CallerName);
+        t.callerPhone = str(e, Key::CallerPhone);
+        t.summary = str(e, Key::Summary);
+        t.details = str(e, Key::Details);
+        t.state = TicketState::Registered;
+        t.registeredMs = e.atMs;
+        break;
+    case EventType::Dispatched:
+    case EventType::Transferred: // a transfer hands the ticket to another department with a new clock
+        startClock(t, e);
+        break;
+    case EventType::Signed:
+        t.state = TicketState::Signed;
+        t.signedMs = e.atMs;
+        break;
+    case EventType::Replied:
+        t.state = TicketState::Replied;
+        t.repliedMs = e.atMs;
+        t.replyOnTime = replyIsOnTime(t, e.atMs);
+        t.extensionPending = false;
+        break;
+    case EventType::ExtensionRequested:
+        t.extensionPending = true;
+        break;
+    case EventType::ExtensionApproved:
+        t.extensionPending = false;
+        t.extensionDays += e.payload.value(Key::Days).toInt();
+        t.deadlineS = qint64(e.payload.value(Key::Deadline).toDouble());
+        t.reminderSent = false; // the new deadline gets its own reminder and accountability
+        t.overdueOpened = false;
+        break;
+    case EventType::ExtensionRefused:
+        t.extensionPending = false;
+        break;
+    case EventType::Returned:
+        backToQueue(t);
+        break;
+    case EventType::Urged:
+        ++t.urged;
+        break;
+    case EventType::ReminderSent:
+        t.reminderSent = true;
+        break;
+    case EventType::Overdue:
+        t.overdueOpened = true;
+        break;
+    case EventType::Callback:
+        t.satisfaction = satisfactionFromCode(str(e, Key::Satisfaction));
+        break;
+    case EventType::Closed:
+        t.state = TicketState::Closed;
+        t.closedMs = e.atMs;
+        // Closed at intake (never dispatched) counts as on time; otherwise the reply decides.
+        t.onTime = t.dispatchedMs ? t.replyOnTime.value_or(false) : true;
+        break;
+    case EventType::Reopened:
+        // An unsatisfied caller's matter goes back to the dispatch queue; a new dispatch starts a new clock.
+        backToQueue(t);
+        t.closedMs.reset();
+        t.onTime.reset();
+        break;
+    }
+    t.lastSeq = e.seq;
+    return true;
+}
+
+} // namespace hotline

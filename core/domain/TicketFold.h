@@ -1,0 +1,27 @@
+#pragma once
+
+#include "domain/Ticket.h"
+#include "domain/TicketEvent.h"
+
+#include <QCoreApplication>
+
+namespace hotline {
+
+/**
+ * Derives a ticket's state from its events. apply() is a pure, total function: the same events in the
+ * same order give the same state on every console; an event that makes no sense in the current state
+ * (e.g. a reply to a ticket in the dispatch queue) changes nothing. check() says why an action would be
+ * refused, for services that create new events.
+ */
+class TicketFold final
+{
+    Q_DECLARE_TR_FUNCTIONS(TicketFold)
+
+public:
+    /** Applies one event; returns false (state unchanged) when it does not apply in the current state. */
+    static bool apply(Ticket &ticket, const TicketEvent &event);
+    /** Empty when an event of this type is allowed now, otherwise a translated reason. */
+    static QString check(const Ticket &ticket, EventType type);
+};
+
+} // namespace hotline

@@ -1,0 +1,299 @@
+#include "io/TicketImporter.h"
+
+#include "domain/Ticket.h"
+#include "domain/TicketEvent.h"
+#include "io/DepartmentCsv.h"
+#include "io/TicketCsv.h"
+#include "service/Workspace.h"
+#include "sla/SlaClock.h"
+#include "storage/Database.h"
+#include "storage/EventStore.h"
+#include "util/LogCategories.h"
+
+#include <QDir>
+#include <QHash>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace hotline {
+namespace {
+
+constexpr int kBatch = 500; // tickets per EventStore call: amortises its per-call work
+
+/** Finds or creates departments, categories and towns by name within the import's transaction. */
+class ReferenceData
+{
+public:
+    explicit ReferenceData(Database &db) : m_db(db)
+    {
+        QSqlQuery q(db.sql());
+        if (q.exec(u"SELECT code, name FROM departments"_s)) {
+            while (q.next()) {
+                m_departments.insert(q.value(1).toString(), q.value(0).toString());
+                m_departments.insert(q.value(0).toString(), q.value(0).toString());
+            }
+        }
+        if (q.exec(u"SELECT name FROM categories"_s)) {
+            while (q.next())
+                m_categories.insert(q.value(0).toString());
+        }
+        if (q.exec(u"SELECT name FROM towns"_s)) {
+            while (q.next())
+                m_towns.insert(q.value(0).toString());
+        }
+    }
+
+    /** The department's code; an unknown name becomes a department whose code is its name. */
+    QString department(const QString &name, QStringList *created, QString *error)
+    {
+        const auto it = m_departments.constFind(name);
+        if (it != m_departments.constEnd())
+            return it.value();
+        if (!insert(u"INSERT INTO departments(code, name) VALUES(?, ?)"_s, {name, name}, error))
+            return {};
+        m_departments.insert(name, name);
+        *created << TicketImporter::tr("department %1").arg(name);
+        return name;
+    }
+
+    bool category(const QString &name, QStringList *created, QString *error)
+    {
+        if (name.isEmpty() || m_categories.contains(name))
+            return true;
+        m_categories.insert(name);
+        *created << TicketImporter::tr("category %1").arg(name);
+        return insert(u"INSERT INTO categories(name) VALUES(?)"_s, {name}, error);
+    }
+
+    bool town(const QString &name, QStringList *created, QString *error)
+    {
+        if (name.isEmpty() || m_towns.contains(name))
+            return true;
+        m_towns.insert(name);
+        *created << TicketImporter::tr("town %1").arg(name);
+        return insert(u"INSERT INTO towns(name) VALUES(?)"_s, {name}, error);
+    }
+
+private:
+    bool insert(const QString &sql, const QStringList &values, QString *error)
+    {
+        QSqlQuery q(m_db.sql());
+        q.prepare(sql);
+        for (const QString &v : values)
+            q.addBindValue(v);
+        if (q.exec())
+            return true;
+        *error = q.lastError().text();
+        return false;
+    }
+
+    Database &m_db;
+    QHash<QString, QString> m_departments; // name or code -> code
+    QSet<QString> m_categories;
+    QSet<QString> m_towns;
+};
+
+/** The events an operator would have produced for this historical ticket. */
+QList<TicketEvent> eventsFor(const HistoricalTicket &h, const QString &departmentCode, const SlaClock &sla,
+                             const QString &console)
+{
+    const QString actor = u"import"_s;
+    const QString id = newUuid();
+    const SlaClass cls = sla.policy().classFor(h.type, h.category);
+    QList<TicketEvent> events;
+    events << TicketEvent::make(id, EventType::Registered, h.registeredAt, actor, console,
+                                QJsonObject{
+                                    {Key::Number, h.number},
+                                    {Key::Channel, toCode(h.channel)},
+                                    {Key::Type, toCode(h.type)},
+                                    {Key::SlaClass, toCode(cls)},
+                                    {Key::Category, h.category},
+                                    {Key::Town, h.town},
+                                    {Key::CallerName, h.callerName},
+                                    {Key::CallerPhone, h.callerPhone},
+                                    {Key::Summary, h.summary},
+                                });
+    if (h.dispatchedAt) {
+        const qint64 deadline = sla.deadline(*h.dispatchedAt / 1000, cls);
+        events << TicketEvent::make(id, EventType::Dispatched, *h.dispatchedAt, actor, console,
+                                    QJsonObject{{Key::Department, departmentCode}, {Key::Deadline, deadline}});
+    }
+    if (h.repliedAt)
+        events << TicketEvent::make(id, EventType::Replied, *h.repliedAt, actor, console);
+    if (h.closedAt) {
+        if (h.satisfaction) {
+            events << TicketEvent::make(id, EventType::Callback, *h.closedAt, actor, console,
+                                        QJsonObject{{Key::Satisfaction, toCode(*h.satisfaction)}});
+        }
+        events << TicketEvent::make(id, EventType::Closed, *h.closedAt, actor, console);
+    }
+    return events;
+}
+
+} // namespace
+
+TicketImporter::TicketImporter(Workspace &ws) : m_ws(ws) {}
+
+ImportResult TicketImporter::importFile(const QString &path)
+{
+    ImportResult result;
+    const QString shownPath = QDir::toNativeSeparators(path);
+    auto report = [&](qint64 line, const QString &why) {
+        if (result.errors.size() < m_maxErrors)
+            result.errors << u"%1:%2: %3"_s.arg(shownPath).arg(line).arg(why);
+        else if (result.errors.size() == m_maxErrors)
+            result.errors << tr("%1: more errors not listed").arg(shownPath);
+    };
+
+    TicketCsvReader reader(path);
+    if (!reader.openError().isEmpty()) {
+        result.errors << u"%1: %2"_s.arg(shownPath, reader.openError());
+        return result;
+    }
+    Database &db = m_ws.database();
+    WriteTransaction tx(db);
+    if (!tx.isActive()) {
+        result.errors << tr("%1: cannot start writing: %2").arg(shownPath, tx.error());
+        return result;
+    }
+    const SlaClock sla = m_ws.sla();
+    const QString console = m_ws.consoleCode();
+    ReferenceData reference(db);
+    EventStore &store = m_ws.events();
+
+    // Numbers already in the database are refused (importing the same file twice adds nothing).
+    QSqlQuery existing(db.sql());
+    const bool checkExisting = existing.exec(u"SELECT 1 FROM tickets LIMIT 1"_s) && existing.next();
+    existing.finish();
+    existing.prepare(u"SELECT 1 FROM tickets WHERE number = ?"_s);
+
+    QList<TicketEvent> batch;
+    int batchTickets = 0;
+    bool failed = false;
+    QString error;
+    auto flush = [&] {
+        if (!failed && !batch.isEmpty() && !store.appendWithin(batch, &error, EventStore::Mode::Strict)) {
+            failed = true;
+            result.errors << tr("%1: cannot write the tickets: %2").arg(shownPath, error);
+        }
+        batch.clear();
+        batchTickets = 0;
+    };
+
+    TicketCsvRow row;
+    while (reader.readRow(row)) {
+        ++result.rows;
+        if (!row.isValid()) {
+            failed = true;
+            report(row.line, row.error);
+            continue;
+        }
+        const HistoricalTicket &h = row.ticket;
+        if (h.dispatchedAt && h.closedAt && !h.repliedAt) {
+            failed = true;
+            report(row.line, tr("closed_at is set but replied_at is empty: a dispatched ticket is closed after the "
+                                "department's reply"));
+            continue;
+        }
+        if (checkExisting) {
+            existing.addBindValue(h.number);
+            const bool taken = existing.exec() && existing.next();
+            existing.finish();
+            if (taken) {
+                failed = true;
+                report(row.line, tr("ticket number %1 is already in the database").arg(h.number));
+                continue;
+            }
+        }
+        if (failed)
+            continue; // keep validating to report every bad row; nothing will be written
+        QString departmentCode;
+        if (h.dispatchedAt) {
+            departmentCode = reference.department(h.department, &result.created, &error);
+            if (departmentCode.isEmpty()) {
+                failed = true;
+                report(row.line, error);
+                continue;
+            }
+        }
+        if (!reference.category(h.category, &result.created, &error) || !reference.town(h.town, &result.created, &error)) {
+            failed = true;
+            report(row.line, error);
+            continue;
+        }
+        batch += eventsFor(h, departmentCode, sla, console);
+        if (++batchTickets >= kBatch) {
+            flush();
+            if (m_progress)
+                m_progress(reader.bytesConsumed(), reader.totalBytes());
+        }
+        ++result.imported;
+    }
+    flush();
+    if (failed || !result.errors.isEmpty()) {
+        tx.rollback();
+        result.imported = 0;
+        result.created.clear();
+        return result;
+    }
+    if (!tx.commit()) {
+        result.errors << tr("%1: cannot save the import: %2").arg(shownPath, tx.error());
+        result.imported = 0;
+        result.created.clear();
+        return result;
+    }
+    result.ok = true;
+    qCInfo(lcImport) << "imported" << result.imported << "tickets from" << path;
+    return result;
+}
+
+ImportResult DepartmentImporter::importFile(const QString &path)
+{
+    ImportResult result;
+    const QString shownPath = QDir::toNativeSeparators(path);
+    DepartmentCsvReader reader(path);
+    if (!reader.openError().isEmpty()) {
+        result.errors << u"%1: %2"_s.arg(shownPath, reader.openError());
+        return result;
+    }
+    QList<DepartmentRow> rows;
+    DepartmentCsvResult row;
+    while (reader.readRow(row)) {
+        ++result.rows;
+        if (row.isValid())
+            rows << row.department;
+        else
+            result.errors << u"%1:%2: %3"_s.arg(shownPath).arg(row.line).arg(row.error);
+    }
+    if (!result.errors.isEmpty())
+        return result;
+    Database &db = m_ws.database();
+    WriteTransaction tx(db);
+    QSqlQuery q(db.sql());
+    q.prepare(u"INSERT INTO departments(code, name, duty_phones, head_phone) VALUES(?,?,?,?) "
+              "ON CONFLICT(code) DO UPDATE SET name = excluded.name, duty_phones = excluded.duty_phones, "
+              "head_phone = excluded.head_phone"_s);
+    for (const DepartmentRow &d : std::as_const(rows)) {
+        q.addBindValue(d.code);
+        q.addBindValue(d.name);
+        q.addBindValue(d.dutyPhones.join(u';'));
+        q.addBindValue(d.headPhone);
+        if (!q.exec()) {
+            // e.g. a new code with the name of another existing department
+            result.errors << tr("%1: department %2 (%3): %4").arg(shownPath, d.code, d.name, q.lastError().databaseText());
+            return result;
+        }
+    }
+    if (!tx.isActive() || !tx.commit()) {
+        result.errors << tr("%1: cannot save the departments: %2").arg(shownPath, tx.error());
+        return result;
+    }
+    result.ok = true;
+    result.imported = rows.size();
+    return result;
+}
+
+} // namespace hotline

@@ -1,0 +1,94 @@
+#include "service/Board.h"
+
+#include "calendar/WorkCalendar.h"
+#include "sla/SlaClock.h"
+#include "storage/Database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace hotline {
+
+BoardSnapshot Board::load(Database &db, const SlaClock &sla, qint64 atS)
+{
+    BoardSnapshot board;
+    board.atS = atS;
+    QSqlQuery q(db.sql());
+    q.setForwardOnly(true);
+    // Deadline order is urgency order: remaining time is monotonic in the deadline at a fixed instant.
+    q.prepare(u"SELECT t.id, t.number, t.department, d.name, t.town, t.type, t.summary, t.deadline_s "
+              "FROM tickets t LEFT JOIN departments d ON d.code = t.department "
+              "WHERE t.closed_ms IS NULL AND t.replied_ms IS NULL AND t.deadline_s IS NOT NULL "
+              "ORDER BY t.deadline_s, t.number"_s);
+    if (!q.exec())
+        return board;
+    while (q.next()) {
+        BoardEntry e;
+        e.ticketId = q.value(0).toString();
+        e.number = q.value(1).toString();
+        e.departmentCode = q.value(2).toString();
+        e.departmentName = q.value(3).toString();
+        e.town = q.value(4).toString();
+        e.type = ticketTypeFromCode(q.value(5).toString()).value_or(TicketType::Complaint);
+        e.summary = q.value(6).toString();
+        e.deadlineS = q.value(7).toLongLong();
+        e.colour = sla.colour(atS, e.deadlineS);
+        e.remainingSeconds = sla.remaining(atS, e.deadlineS);
+        switch (e.colour) {
+        case Colour::Green: ++board.green; break;
+        case Colour::Yellow: ++board.yellow; break;
+        case Colour::Red: ++board.red; break;
+        }
+        board.entries << std::move(e);
+    }
+    return board;
+}
+
+QByteArray Board::toJson(const BoardSnapshot &board, const SlaClock &sla)
+{
+    QJsonArray tickets;
+    for (const BoardEntry &e : board.entries) {
+        tickets.append(QJsonObject{
+            {u"number"_s, e.number},
+            {u"department"_s, e.departmentName.isEmpty() ? e.departmentCode : e.departmentName},
+            {u"department_code"_s, e.departmentCode},
+            {u"colour"_s, toCode(e.colour)},
+            {u"deadline"_s, sla.calendar().toIsoLocal(e.deadlineS)},
+            {u"remaining_seconds"_s, e.remainingSeconds},
+        });
+    }
+    const QJsonObject root{
+        {u"at"_s, sla.calendar().toIsoLocal(board.atS)},
+        {u"counts"_s, QJsonObject{{u"green"_s, board.green}, {u"yellow"_s, board.yellow}, {u"red"_s, board.red}}},
+        {u"tickets"_s, tickets},
+    };
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+QString Board::formatDuration(qint64 seconds)
+{
+    const qint64 a = seconds < 0 ? -seconds : seconds;
+    return (seconds < 0 ? u"-"_s : QString()) + u"%1:%2:%3"_s.arg(a / 3600).arg((a / 60) % 60, 2, 10, QLatin1Char('0')).arg(a % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString Board::toText(const BoardSnapshot &board, const SlaClock &sla)
+{
+    QString out = tr("Board at %1: %2 red, %3 yellow, %4 green\n")
+                      .arg(sla.calendar().toIsoLocal(board.atS))
+                      .arg(board.red)
+                      .arg(board.yellow)
+                      .arg(board.green);
+    for (const BoardEntry &e : board.entries) {
+        out += u"%1  %2  %3  %4  %5\n"_s.arg(toCode(e.colour).leftJustified(6), e.number.leftJustified(16),
+                                            formatDuration(e.remainingSeconds).rightJustified(10),
+                                            sla.calendar().toIsoLocal(e.deadlineS),
+                                            e.departmentName.isEmpty() ? e.departmentCode : e.departmentName);
+    }
+    return out;
+}
+
+} // namespace hotline

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "domain/Enums.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+namespace hotline {
+
+class Database;
+class SlaClock;
+
+/** One open, dispatched, unanswered ticket on the countdown board. */
+struct BoardEntry
+{
+    QString ticketId;
+    QString number;
+    QString departmentCode;
+    QString departmentName;
+    QString town;
+    TicketType type = TicketType::Consult;
+    QString summary;
+    qint64 deadlineS = 0;
+    Colour colour = Colour::Green;
+    qint64 remainingSeconds = 0; ///< working time; negative when overdue
+};
+
+/** The board at one instant: most urgent first, with counts per colour. */
+struct BoardSnapshot
+{
+    qint64 atS = 0;
+    int green = 0;
+    int yellow = 0;
+    int red = 0;
+    QList<BoardEntry> entries;
+};
+
+/** Reads the countdown board from the projection (one indexed query, colours computed in memory). */
+class Board final
+{
+    Q_DECLARE_TR_FUNCTIONS(Board)
+
+public:
+    static BoardSnapshot load(Database &db, const SlaClock &sla, qint64 atS);
+    /** The JSON board of PRODUCT §7. */
+    static QByteArray toJson(const BoardSnapshot &board, const SlaClock &sla);
+    /** A table for terminals. */
+    static QString toText(const BoardSnapshot &board, const SlaClock &sla);
+    /** "12:05:09" style working time, with a minus sign when overdue. */
+    static QString formatDuration(qint64 seconds);
+};
+
+} // namespace hotline

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace hotline {
+
+class Workspace;
+
+/** What the demo data generator created. */
+struct DemoSummary
+{
+    int departments = 0;
+    int tickets = 0;
+    int green = 0;
+    int yellow = 0;
+    int red = 0;
+};
+
+/**
+ * A realistic data set for a district hotline (Nanhai: its towns and bureaus as departments, a few hundred
+ * tickets at every stage over the last weeks) timed relative to the workspace clock's "now" so that the
+ * board shows green, yellow and red at once. Everything goes through the ticket service, event by event,
+ * exactly as operators would have produced it. Deterministic for a given "now".
+ */
+class DemoData final
+{
+    Q_DECLARE_TR_FUNCTIONS(DemoData)
+
+public:
+    static bool populate(Workspace &ws, DemoSummary *summary, QString *error);
+};
+
+} // namespace hotline

@@ -1,0 +1,250 @@
+#include "service/TicketService.h"
+
+#include "domain/PhoneNumber.h"
+#include "domain/TicketEvent.h"
+#include "domain/TicketFold.h"
+#include "sla/SlaClock.h"
+#include "storage/Database.h"
+#include "storage/EventStore.h"
+#include "storage/TicketNumbers.h"
+#include "util/Clock.h"
+
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace hotline {
+
+TicketService::TicketService(Database &db, EventStore &store, const Clock &clock, SlaSource sla)
+    : m_db(db), m_store(store), m_clock(clock), m_sla(std::move(sla))
+{
+}
+
+QList<FieldError> TicketService::validate(const NewTicket &t)
+{
+    QList<FieldError> errors;
+    if (t.summary.trimmed().isEmpty())
+        errors << FieldError{u"summary"_s, tr("Enter a short summary of the request.")};
+    else if (t.summary.size() > kMaxSummary)
+        errors << FieldError{u"summary"_s, tr("The summary is too long (%1 characters, at most %2).").arg(t.summary.size()).arg(kMaxSummary)};
+    if (t.details.size() > kMaxDetails)
+        errors << FieldError{u"details"_s, tr("The details are too long (%1 characters, at most %2).").arg(t.details.size()).arg(kMaxDetails)};
+    if (t.callerName.size() > kMaxName)
+        errors << FieldError{u"caller_name"_s, tr("The caller's name is too long (at most %1 characters).").arg(kMaxName)};
+    if (!t.callerPhone.trimmed().isEmpty()) {
+        QString why;
+        if (!PhoneNumber::parse(t.callerPhone, &why))
+            errors << FieldError{u"caller_phone"_s, why};
+    }
+    return errors;
+}
+
+bool TicketService::departmentExists(const QString &code) const
+{
+    QSqlQuery q(m_db.sql());
+    q.prepare(u"SELECT 1 FROM departments WHERE code = ?"_s);
+    q.addBindValue(code);
+    return q.exec() && q.next();
+}
+
+bool TicketService::permitted(const Actor &actor, EventType type, const Ticket &t, QString *error) const
+{
+    bool ok = false;
+    switch (actor.role) {
+    case Role::System:
+    case Role::Administrator:
+        ok = true;
+        break;
+    case Role::CallTaker:
+        ok = type == EventType::Registered || type == EventType::Closed || type == EventType::Callback;
+        if (type == EventType::Closed) // a call-taker closes only what never left intake, or after callback
+            ok = t.state == TicketState::Registered || t.state == TicketState::Replied;
+        break;
+    case Role::Dispatcher:
+        ok = type == EventType::Registered || type == EventType::Dispatched || type == EventType::Transferred
+             || type == EventType::ExtensionApproved || type == EventType::ExtensionRefused || type == EventType::Callback
+             || type == EventType::Closed || type == EventType::Reopened;
+        break;
+    case Role::Liaison:
+        ok = (type == EventType::Signed || type == EventType::Replied || type == EventType::ExtensionRequested
+              || type == EventType::Returned)
+             && !actor.department.isEmpty() && t.department == actor.department;
+        break;
+    case Role::Supervisor:
+        ok = type == EventType::Urged;
+        break;
+    }
+    if (!ok)
+        *error = tr("%1 may not do this (%2).").arg(actor.user.isEmpty() ? tr("This user") : actor.user, toCode(type));
+    return ok;
+}
+
+QString TicketService::registerTicket(const Actor &actor, const NewTicket &input, QString *error)
+{
+    const QList<FieldError> problems = validate(input);
+    if (!problems.isEmpty()) {
+        *error = problems.first().message;
+        return {};
+    }
+    if (!permitted(actor, EventType::Registered, Ticket{}, error))
+        return {};
+    const SlaClock sla = m_sla();
+    const qint64 now = m_clock.nowMs();
+    // The number is taken in its own statement: a failed registration leaves a harmless gap.
+    const QString number = TicketNumbers(m_db, sla.calendar().timeZone()).next(now, actor.console, error);
+    if (number.isEmpty())
+        return {};
+    const auto parsedPhone = PhoneNumber::parse(input.callerPhone);
+    const QString phone = parsedPhone ? parsedPhone->normalized() : QString();
+    QJsonObject p{
+        {Key::Number, number},
+        {Key::Channel, toCode(input.channel)},
+        {Key::Type, toCode(input.type)},
+        {Key::SlaClass, toCode(sla.policy().classFor(input.type, input.category))},
+        {Key::Category, input.category.trimmed()},
+        {Key::Town, input.town.trimmed()},
+        {Key::CallerName, input.callerName.trimmed()},
+        {Key::CallerPhone, phone},
+        {Key::Summary, input.summary.trimmed()},
+        {Key::Details, input.details.trimmed()},
+    };
+    const QString id = newUuid();
+    if (!m_store.append({TicketEvent::make(id, EventType::Registered, now, actor.user, actor.console, p)}, error))
+        return {};
+    return id;
+}
+
+QString TicketService::registerAndClose(const Actor &actor, const NewTicket &input, const QString &answer, QString *error)
+{
+    const QString id = registerTicket(actor, input, error);
+    if (id.isEmpty())
+        return {};
+    if (!close(actor, id, answer, error))
+        return {};
+    return id;
+}
+
+bool TicketService::act(const Actor &actor, const QString &ticketId, EventType type, QJsonObject payload, QString *error)
+{
+    const Ticket t = m_store.ticket(ticketId);
+    const QString why = TicketFold::check(t, type);
+    if (!why.isEmpty()) {
+        *error = why;
+        return false;
+    }
+    if (!permitted(actor, type, t, error))
+        return false;
+    return m_store.append({TicketEvent::make(ticketId, type, m_clock.nowMs(), actor.user, actor.console, std::move(payload))},
+                          error);
+}
+
+bool TicketService::dispatch(const Actor &actor, const QString &ticketId, const QString &department, QString *error)
+{
+    if (!departmentExists(department)) {
+        *error = tr("There is no department with the code \"%1\".").arg(department);
+        return false;
+    }
+    const Ticket t = m_store.ticket(ticketId);
+    const qint64 deadline = m_sla().deadline(m_clock.nowSecs(), t.slaClass, 0);
+    return act(actor, ticketId, EventType::Dispatched, {{Key::Department, department}, {Key::Deadline, deadline}}, error);
+}
+
+bool TicketService::transfer(const Actor &actor, const QString &ticketId, const QString &department, const QString &reason,
+                             QString *error)
+{
+    if (!departmentExists(department)) {
+        *error = tr("There is no department with the code \"%1\".").arg(department);
+        return false;
+    }
+    const Ticket t = m_store.ticket(ticketId);
+    if (t.department == department) {
+        *error = tr("Ticket %1 is already with that department.").arg(t.number);
+        return false;
+    }
+    const qint64 deadline = m_sla().deadline(m_clock.nowSecs(), t.slaClass, 0);
+    return act(actor, ticketId, EventType::Transferred,
+               {{Key::Department, department}, {Key::Deadline, deadline}, {Key::Reason, reason}}, error);
+}
+
+bool TicketService::sign(const Actor &actor, const QString &ticketId, QString *error)
+{
+    return act(actor, ticketId, EventType::Signed, {}, error);
+}
+
+bool TicketService::reply(const Actor &actor, const QString &ticketId, const QString &text, QString *error)
+{
+    if (text.trimmed().isEmpty()) {
+        *error = tr("Write the department's reply.");
+        return false;
+    }
+    return act(actor, ticketId, EventType::Replied, {{Key::Text, text.trimmed()}}, error);
+}
+
+bool TicketService::requestExtension(const Actor &actor, const QString &ticketId, int days, const QString &reason, QString *error)
+{
+    if (days < 1 || days > 30) {
+        *error = tr("An extension is 1 to 30 working days.");
+        return false;
+    }
+    if (reason.trimmed().isEmpty()) {
+        *error = tr("Give the reason for the extension.");
+        return false;
+    }
+    return act(actor, ticketId, EventType::ExtensionRequested, {{Key::Days, days}, {Key::Reason, reason.trimmed()}}, error);
+}
+
+bool TicketService::decideExtension(const Actor &actor, const QString &ticketId, bool approve, const QString &reason,
+                                    QString *error)
+{
+    if (!approve)
+        return act(actor, ticketId, EventType::ExtensionRefused, {{Key::Reason, reason}}, error);
+    const Ticket t = m_store.ticket(ticketId);
+    // The requested days are in the latest extension_requested event.
+    int days = 0;
+    const QList<TicketEvent> events = m_store.history(ticketId);
+    for (auto it = events.crbegin(); it != events.crend(); ++it) {
+        if (it->type == EventType::ExtensionRequested) {
+            days = it->payload.value(Key::Days).toInt();
+            break;
+        }
+    }
+    if (!t.dispatchedMs || days <= 0) {
+        *error = tr("Ticket %1 has no extension request waiting.").arg(t.number);
+        return false;
+    }
+    const qint64 deadline = m_sla().deadline(*t.dispatchedMs / 1000, t.slaClass, t.extensionDays + days);
+    return act(actor, ticketId, EventType::ExtensionApproved,
+               {{Key::Days, days}, {Key::Deadline, deadline}, {Key::Reason, reason}}, error);
+}
+
+bool TicketService::returnTicket(const Actor &actor, const QString &ticketId, const QString &reason, QString *error)
+{
+    if (reason.trimmed().isEmpty()) {
+        *error = tr("Say why the ticket is returned.");
+        return false;
+    }
+    return act(actor, ticketId, EventType::Returned, {{Key::Reason, reason.trimmed()}}, error);
+}
+
+bool TicketService::urge(const Actor &actor, const QString &ticketId, const QString &note, QString *error)
+{
+    return act(actor, ticketId, EventType::Urged, {{Key::Text, note}}, error);
+}
+
+bool TicketService::callback(const Actor &actor, const QString &ticketId, Satisfaction answer, const QString &note,
+                             QString *error)
+{
+    return act(actor, ticketId, EventType::Callback, {{Key::Satisfaction, toCode(answer)}, {Key::Text, note}}, error);
+}
+
+bool TicketService::close(const Actor &actor, const QString &ticketId, const QString &note, QString *error)
+{
+    return act(actor, ticketId, EventType::Closed, {{Key::Text, note}}, error);
+}
+
+bool TicketService::reopen(const Actor &actor, const QString &ticketId, const QString &reason, QString *error)
+{
+    return act(actor, ticketId, EventType::Reopened, {{Key::Reason, reason}}, error);
+}
+
+} // namespace hotline

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "auth/Actor.h"
+#include "domain/Enums.h"
+#include "domain/Ticket.h"
+
+#include <QCoreApplication>
+#include <QObject>
+
+#include <functional>
+
+namespace hotline {
+
+class Clock;
+class Database;
+class EventStore;
+class SlaClock;
+
+/** What a call-taker enters to register a ticket. */
+struct NewTicket
+{
+    Channel channel = Channel::Phone;
+    TicketType type = TicketType::Consult;
+    QString category;
+    QString town;
+    QString callerName;
+    QString callerPhone;
+    QString summary;
+    QString details;
+};
+
+/** A problem with one field of a NewTicket, for forms and imports. */
+struct FieldError
+{
+    QString field; ///< "caller_phone", "summary", ...
+    QString message;
+};
+
+/**
+ * The operator actions on tickets (PRODUCT §2): each validates its input and the ticket's state, checks the
+ * actor's role, and appends the resulting events. Deadlines are decided here, at the moment of dispatch,
+ * and recorded in the event, so every console and every rebuild agrees on them.
+ */
+class TicketService final
+{
+    Q_DECLARE_TR_FUNCTIONS(TicketService)
+
+public:
+    /** Supplies the SLA arithmetic in force (it changes when the calendar or settings are edited). */
+    using SlaSource = std::function<SlaClock()>;
+
+    TicketService(Database &db, EventStore &store, const Clock &clock, SlaSource sla);
+
+    static constexpr int kMaxSummary = 500;
+    static constexpr int kMaxDetails = 5000;
+    static constexpr int kMaxName = 50;
+    static QList<FieldError> validate(const NewTicket &t);
+
+    /** Registers a ticket; returns its id (number via store) or an empty string with error set. */
+    QString registerTicket(const Actor &actor, const NewTicket &input, QString *error);
+    /** Registers and closes at once: a consultation answered at intake. */
+    QString registerAndClose(const Actor &actor, const NewTicket &input, const QString &answer, QString *error);
+
+    bool dispatch(const Actor &actor, const QString &ticketId, const QString &department, QString *error);
+    bool transfer(const Actor &actor, const QString &ticketId, const QString &department, const QString &reason, QString *error);
+    bool sign(const Actor &actor, const QString &ticketId, QString *error);
+    bool reply(const Actor &actor, const QString &ticketId, const QString &text, QString *error);
+    bool requestExtension(const Actor &actor, const QString &ticketId, int days, const QString &reason, QString *error);
+    bool decideExtension(const Actor &actor, const QString &ticketId, bool approve, const QString &reason, QString *error);
+    bool returnTicket(const Actor &actor, const QString &ticketId, const QString &reason, QString *error);
+    bool urge(const Actor &actor, const QString &ticketId, const QString &note, QString *error);
+    bool callback(const Actor &actor, const QString &ticketId, Satisfaction answer, const QString &note, QString *error);
+    bool close(const Actor &actor, const QString &ticketId, const QString &note, QString *error);
+    bool reopen(const Actor &actor, const QString &ticketId, const QString &reason, QString *error);
+
+    /** Whether a department with this code exists. */
+    bool departmentExists(const QString &code) const;
+
+private:
+    bool act(const Actor &actor, const QString &ticketId, EventType type, QJsonObject payload, QString *error);
+    bool permitted(const Actor &actor, EventType type, const Ticket &t, QString *error) const;
+
+    Database &m_db;
+    EventStore &m_store;
+    const Clock &m_clock;
+    SlaSource m_sla;
+};
+
+} // namespace hotline

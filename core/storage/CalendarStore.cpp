@@ -1,0 +1,107 @@
+#include "storage/CalendarStore.h"
+
+#include "calendar/BuiltinCalendar.h"
+#include "calendar/WorkCalendar.h"
+#include "sla/SlaClock.h"
+#include "storage/Database.h"
+#include "storage/Settings.h"
+#include "util/LogCategories.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace hotline {
+
+CalendarStore::CalendarStore(Database &db) : m_db(db) {}
+
+QList<CalendarDay> CalendarStore::days() const
+{
+    QList<CalendarDay> out;
+    QSqlQuery q(m_db.sql());
+    q.setForwardOnly(true);
+    if (q.exec(u"SELECT date, is_off_day, name FROM calendar_days ORDER BY date"_s)) {
+        while (q.next())
+            out << CalendarDay{QDate::fromString(q.value(0).toString(), Qt::ISODate), q.value(1).toInt() != 0, q.value(2).toString()};
+    }
+    return out;
+}
+
+bool CalendarStore::upsert(const QList<CalendarDay> &days, bool keepExisting, QString *error)
+{
+    WriteTransaction tx(m_db);
+    if (!tx.isActive()) {
+        *error = tx.error();
+        return false;
+    }
+    QSqlQuery q(m_db.sql());
+    q.prepare(keepExisting ? u"INSERT OR IGNORE INTO calendar_days(date, is_off_day, name) VALUES(?,?,?)"_s
+                           : u"INSERT OR REPLACE INTO calendar_days(date, is_off_day, name) VALUES(?,?,?)"_s);
+    for (const CalendarDay &d : days) {
+        if (!d.date.isValid())
+            continue;
+        q.addBindValue(d.date.toString(Qt::ISODate));
+        q.addBindValue(int(d.isOffDay));
+        q.addBindValue(d.name);
+        if (!q.exec()) {
+            *error = q.lastError().text();
+            return false;
+        }
+    }
+    if (!tx.commit()) {
+        *error = tx.error();
+        return false;
+    }
+    return true;
+}
+
+bool CalendarStore::saveDays(const QList<CalendarDay> &days, QString *error)
+{
+    return upsert(days, false, error);
+}
+
+bool CalendarStore::seedBuiltin(QString *error)
+{
+    return upsert(builtinCalendarDays(), true, error);
+}
+
+WorkCalendar CalendarStore::loadCalendar() const
+{
+    WorkCalendar calendar;
+    const Settings settings(m_db);
+    const QTimeZone zone(settings.timeZoneId().toUtf8());
+    if (!calendar.setTimeZone(zone))
+        qCWarning(lcCalendar) << "unusable time zone setting" << settings.timeZoneId() << "- keeping the default";
+    QList<WorkingPeriod> periods;
+    const QStringList parts = settings.workingPeriods().split(u',', Qt::SkipEmptyParts);
+    for (const QString &part : parts) {
+        const QStringList ends = part.trimmed().split(u'-');
+        if (ends.size() == 2)
+            periods << WorkingPeriod{QTime::fromString(ends.at(0), u"HH:mm"_s), QTime::fromString(ends.at(1), u"HH:mm"_s)};
+    }
+    QString why;
+    if (!calendar.setWorkingPeriods(periods, &why))
+        qCWarning(lcCalendar) << "unusable working periods" << settings.workingPeriods() << why;
+    calendar.setDays(days());
+    return calendar;
+}
+
+SlaClock CalendarStore::loadSlaClock() const
+{
+    const Settings settings(m_db);
+    SlaPolicy policy;
+    policy.setDurationDays(SlaClass::Consult, settings.consultDays());
+    policy.setDurationDays(SlaClass::Handling, settings.handlingDays());
+    policy.setYellowThresholdSeconds(settings.yellowThresholdSeconds());
+    QSqlQuery q(m_db.sql());
+    if (q.exec(u"SELECT name, sla_class FROM categories WHERE sla_class IS NOT NULL"_s)) {
+        while (q.next()) {
+            if (const auto cls = slaClassFromCode(q.value(1).toString()))
+                policy.setCategoryOverride(q.value(0).toString(), *cls);
+        }
+    }
+    return SlaClock(loadCalendar(), policy);
+}
+
+} // namespace hotline

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "calendar/CalendarDay.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+namespace hotline {
+
+class Database;
+class SlaClock;
+class WorkCalendar;
+
+/**
+ * The working calendar as stored in the database: date overrides (seeded from the built-in calendar on
+ * first start, then imported or edited by an administrator), working periods and SLA settings.
+ */
+class CalendarStore final
+{
+    Q_DECLARE_TR_FUNCTIONS(CalendarStore)
+
+public:
+    explicit CalendarStore(Database &db);
+
+    QList<CalendarDay> days() const;
+    /** Inserts or replaces the given dates in one transaction (dates not listed stay as they are). */
+    bool saveDays(const QList<CalendarDay> &days, QString *error);
+    /** First start: copy the built-in calendar in (dates already present are kept). */
+    bool seedBuiltin(QString *error);
+
+    /** The calendar in force: time zone and working periods from the settings, plus the stored dates. */
+    WorkCalendar loadCalendar() const;
+    /** Deadline/colour arithmetic as configured (calendar, class durations, yellow threshold, categories). */
+    SlaClock loadSlaClock() const;
+
+private:
+    bool upsert(const QList<CalendarDay> &days, bool keepExisting, QString *error);
+
+    Database &m_db;
+};
+
+} // namespace hotline

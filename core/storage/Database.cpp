@@ -1,0 +1,271 @@
+#include "storage/Database.h"
+
+#include "util/LogCategories.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace hotline {
+namespace {
+
+// Migrations are Qt resources named sql/00N_*.sql; index i holds version i+1.
+const QStringList &migrationFiles()
+{
+    static const QStringList files{u":/sql/001_initial.sql"_s};
+    return files;
+}
+
+QString nextConnectionName()
+{
+    static QAtomicInt counter;
+    return u"hotline-db-"_s + QString::number(counter.fetchAndAddRelaxed(1));
+}
+
+// SQLite files start with this 16-byte header; anything else non-empty is not ours to touch.
+bool looksLikeSqlite(const QString &path, QString *why)
+{
+    QFile f(path);
+    if (!f.exists() || f.size() == 0)
+        return true;
+    if (!f.open(QIODevice::ReadOnly)) {
+        *why = f.errorString();
+        return false;
+    }
+    const QByteArray head = f.read(16);
+    if (head != QByteArrayView("SQLite format 3\0", 16)) {
+        *why = QString();
+        return false;
+    }
+    return true;
+}
+
+// Splits a migration script into statements; triggers contain ';' inside BEGIN … END.
+QStringList splitStatements(const QString &script)
+{
+    QStringList out;
+    QString current;
+    bool inTrigger = false;
+    const QStringList lines = script.split(u'\n');
+    for (const QString &rawLine : lines) {
+        const QString line = rawLine.trimmed();
+        if (line.startsWith(u"--"_s) || line.isEmpty())
+            continue;
+        current += rawLine + u'\n';
+        if (line.startsWith(u"CREATE TRIGGER"_s, Qt::CaseInsensitive))
+            inTrigger = true;
+        const bool endsStatement = line.endsWith(u';');
+        if (inTrigger) {
+            if (line.endsWith(u"END;"_s, Qt::CaseInsensitive)) {
+                out << current.trimmed();
+                current.clear();
+                inTrigger = false;
+            }
+        } else if (endsStatement) {
+            out << current.trimmed();
+            current.clear();
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        out << current.trimmed();
+    return out;
+}
+
+} // namespace
+
+int Database::latestSchemaVersion()
+{
+    return int(migrationFiles().size());
+}
+
+Database::Database(QString path, QString connectionName)
+    : m_path(std::move(path)), m_connectionName(std::move(connectionName))
+{
+}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = sql();
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+std::unique_ptr<Database> Database::open(const QString &path, QString *error)
+{
+    QString why;
+    if (!looksLikeSqlite(path, &why)) {
+        *error = why.isEmpty() ? tr("%1 is not a Hotline Console database (not an SQLite file); it was left untouched.")
+                                     .arg(QDir::toNativeSeparators(path))
+                               : tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), why);
+        return nullptr;
+    }
+    const QFileInfo info(path);
+    if (!info.absoluteDir().exists() && !QDir().mkpath(info.absolutePath())) {
+        *error = tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(info.absolutePath()));
+        return nullptr;
+    }
+
+    const QString name = nextConnectionName();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        // Writers wait up to 10 s for a lock instead of failing with SQLITE_BUSY.
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+    }
+    std::unique_ptr<Database> self(new Database(path, name));
+    QSqlDatabase db = self->sql();
+    if (!db.open()) {
+        *error = tr("Cannot open the database %1: %2").arg(QDir::toNativeSeparators(path), db.lastError().text());
+        return nullptr;
+    }
+
+    // Read the version before anything writes to the file (journal mode, migrations).
+    QSqlQuery q(db);
+    if (!q.exec(u"PRAGMA user_version"_s) || !q.next()) {
+        *error = tr("%1 is not a usable database: %2").arg(QDir::toNativeSeparators(path), q.lastError().text());
+        return nullptr;
+    }
+    const int version = q.value(0).toInt();
+    q.finish();
+    if (version > latestSchemaVersion()) {
+        *error = tr("%1 was written by a newer version of Hotline Console (schema %2; this program knows up to %3). "
+                    "Update the program; the database was left untouched.")
+                     .arg(QDir::toNativeSeparators(path))
+                     .arg(version)
+                     .arg(latestSchemaVersion());
+        return nullptr;
+    }
+    if (version > 0 && !q.exec(u"SELECT count(*) FROM meta"_s)) {
+        *error = tr("%1 is an SQLite file but not a Hotline Console database; it was left untouched.")
+                     .arg(QDir::toNativeSeparators(path));
+        return nullptr;
+    }
+    q.finish();
+    if (version == 0) {
+        // A version-0 file must be empty: refuse somebody else's SQLite database.
+        if (!q.exec(u"SELECT count(*) FROM sqlite_master"_s) || !q.next() || q.value(0).toInt() != 0) {
+            *error = tr("%1 is an SQLite file but not a Hotline Console database; it was left untouched.")
+                         .arg(QDir::toNativeSeparators(path));
+            return nullptr;
+        }
+        q.finish();
+    }
+
+    QString pragmaError;
+    if (!self->exec(u"PRAGMA journal_mode=WAL"_s, &pragmaError) || !self->exec(u"PRAGMA synchronous=NORMAL"_s, &pragmaError)
+        || !self->exec(u"PRAGMA foreign_keys=ON"_s, &pragmaError)) {
+        *error = tr("Cannot configure the database %1: %2").arg(QDir::toNativeSeparators(path), pragmaError);
+        return nullptr;
+    }
+    if (!self->migrate(error))
+        return nullptr;
+    return self;
+}
+
+bool Database::migrate(QString *error)
+{
+    int version = schemaVersion();
+    while (version < latestSchemaVersion()) {
+        const QString file = migrationFiles().at(version);
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly)) {
+            *error = tr("Missing migration %1.").arg(file);
+            return false;
+        }
+        const QString script = QString::fromUtf8(f.readAll());
+        WriteTransaction tx(*this);
+        if (!tx.isActive()) {
+            *error = tx.error();
+            return false;
+        }
+        for (const QString &statement : splitStatements(script)) {
+            QString why;
+            if (!exec(statement, &why)) {
+                *error = tr("Migration to schema %1 failed: %2").arg(version + 1).arg(why);
+                return false; // tx rolls back: the file keeps its old version
+            }
+        }
+        QString why;
+        if (!exec(u"PRAGMA user_version = "_s + QString::number(version + 1), &why) || !tx.commit()) {
+            *error = tr("Migration to schema %1 failed: %2").arg(version + 1).arg(why.isEmpty() ? tx.error() : why);
+            return false;
+        }
+        qCDebug(lcStorage) << "migrated" << m_path << "to schema" << version + 1;
+        ++version;
+    }
+    return true;
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery q(sql());
+    return q.exec(u"PRAGMA user_version"_s) && q.next() ? q.value(0).toInt() : -1;
+}
+
+QString Database::meta(const QString &key, const QString &fallback) const
+{
+    QSqlQuery q(sql());
+    q.prepare(u"SELECT value FROM meta WHERE key = ?"_s);
+    q.addBindValue(key);
+    return q.exec() && q.next() ? q.value(0).toString() : fallback;
+}
+
+bool Database::setMeta(const QString &key, const QString &value)
+{
+    QSqlQuery q(sql());
+    q.prepare(u"INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"_s);
+    q.addBindValue(key);
+    q.addBindValue(value);
+    return q.exec();
+}
+
+bool Database::exec(const QString &statement, QString *error)
+{
+    QSqlQuery q(sql());
+    if (q.exec(statement))
+        return true;
+    if (error)
+        *error = q.lastError().text();
+    qCWarning(lcStorage) << "statement failed:" << q.lastError().text();
+    return false;
+}
+
+WriteTransaction::WriteTransaction(Database &db) : m_db(db)
+{
+    m_active = m_db.exec(u"BEGIN IMMEDIATE"_s, &m_error);
+}
+
+WriteTransaction::~WriteTransaction()
+{
+    if (m_active)
+        rollback();
+}
+
+bool WriteTransaction::commit()
+{
+    if (!m_active)
+        return false;
+    if (!m_db.exec(u"COMMIT"_s, &m_error)) {
+        rollback();
+        return false;
+    }
+    m_active = false;
+    return true;
+}
+
+void WriteTransaction::rollback()
+{
+    if (m_active)
+        m_db.exec(u"ROLLBACK"_s);
+    m_active = false;
+}
+
+} // namespace hotline

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+namespace hotline {
+
+/**
+ * The local SQLite database: opening with checks, WAL, the schema version and forward-only migrations.
+ * One instance owns one named connection; use it from the thread that opened it only (open another
+ * instance on a worker thread).
+ */
+class Database final
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+
+public:
+    /** The schema version this build writes; a file with a higher one is refused untouched. */
+    static int latestSchemaVersion();
+
+    /**
+     * Opens (creating if missing) and migrates the database at path. Refuses, without modifying the file,
+     * a file that is not an SQLite database and a database written by a newer program. Returns null and
+     * sets error on failure.
+     */
+    static std::unique_ptr<Database> open(const QString &path, QString *error);
+
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    QSqlDatabase sql() const { return QSqlDatabase::database(m_connectionName, false); }
+    QString path() const { return m_path; }
+    int schemaVersion() const;
+
+    QString meta(const QString &key, const QString &fallback = {}) const;
+    bool setMeta(const QString &key, const QString &value);
+
+    /** Runs one statement without results; on failure sets error (may be null) with the driver's text. */
+    bool exec(const QString &statement, QString *error = nullptr);
+
+private:
+    Database(QString path, QString connectionName);
+    bool migrate(QString *error);
+
+    QString m_path;
+    QString m_connectionName;
+};
+
+/**
+ * A write transaction started with BEGIN IMMEDIATE, so a concurrent writer waits (busy timeout) at the
+ * start instead of failing with SQLITE_BUSY half-way. Rolls back unless commit() succeeded.
+ */
+class WriteTransaction final
+{
+    Q_DISABLE_COPY_MOVE(WriteTransaction)
+
+public:
+    explicit WriteTransaction(Database &db);
+    ~WriteTransaction();
+    bool isActive() const { return m_active; }
+    QString error() const { return m_error; }
+    bool commit();
+    void rollback();
+
+private:
+    Database &m_db;
+    bool m_active = false;
+    QString m_error;
+};
+
+} // namespace hotline

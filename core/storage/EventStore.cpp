@@ -1,0 +1,250 @@
+#include "storage/EventStore.h"
+
+#include "domain/TicketFold.h"
+#include "storage/Database.h"
+#include "storage/TicketTable.h"
+#include "util/LogCategories.h"
+
+#include <QCryptographicHash>
+#include <QHash>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace hotline {
+
+EventStore::EventStore(Database &db, QObject *parent)
+    : QObject(parent), m_db(db), m_table(std::make_unique<TicketTable>(db))
+{
+}
+
+EventStore::~EventStore() = default;
+
+QByteArray EventStore::chainHash(const QByteArray &previous, const TicketEvent &e, const QByteArray &payloadJson) const
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(previous);
+    const QByteArray fields = '\n' + e.id.toUtf8() + '\n' + e.ticketId.toUtf8() + '\n' + toCode(e.type).toUtf8() + '\n'
+                              + QByteArray::number(e.atMs) + '\n' + e.actor.toUtf8() + '\n' + e.console.toUtf8() + '\n';
+    h.addData(fields);
+    h.addData(payloadJson);
+    return h.result().toHex();
+}
+
+bool EventStore::loadChainHead(QString *error)
+{
+    QSqlQuery q(m_db.sql());
+    if (!q.exec(u"SELECT hash FROM events ORDER BY seq DESC LIMIT 1"_s)) {
+        *error = q.lastError().text();
+        return false;
+    }
+    m_head = q.next() ? q.value(0).toString().toLatin1() : QByteArray();
+    return true;
+}
+
+bool EventStore::append(const QList<TicketEvent> &events, QString *error, Mode mode)
+{
+    WriteTransaction tx(m_db);
+    if (!tx.isActive()) {
+        *error = tx.error();
+        return false;
+    }
+    if (!appendWithin(events, error, mode))
+        return false;
+    if (!tx.commit()) {
+        *error = tx.error();
+        m_pendingChanged.clear();
+        return false;
+    }
+    const QStringList changed = std::exchange(m_pendingChanged, {});
+    if (!changed.isEmpty())
+        Q_EMIT ticketsChanged(changed);
+    return true;
+}
+
+bool EventStore::appendWithin(const QList<TicketEvent> &events, QString *error, Mode mode, int *added)
+{
+    if (!loadChainHead(error))
+        return false;
+    QSqlQuery insert(m_db.sql());
+    insert.prepare(u"INSERT OR IGNORE INTO events(id, ticket_id, type, at_ms, actor, console, payload, hash) "
+                   "VALUES(?,?,?,?,?,?,?,?)"_s);
+    QHash<QString, Ticket> touched;
+    QStringList order;
+    int count = 0;
+    for (TicketEvent e : events) {
+        auto it = touched.find(e.ticketId);
+        if (it == touched.end()) {
+            it = touched.insert(e.ticketId, m_table->load(e.ticketId));
+            order << e.ticketId;
+        }
+        Ticket &t = it.value();
+        if (mode == Mode::Strict) {
+            const QString why = TicketFold::check(t, e.type);
+            if (!why.isEmpty()) {
+                *error = why;
+                return false;
+            }
+        }
+        const QByteArray payload = e.payloadJson();
+        const QByteArray hash = chainHash(m_head, e, payload);
+        insert.addBindValue(e.id);
+        insert.addBindValue(e.ticketId);
+        insert.addBindValue(toCode(e.type));
+        insert.addBindValue(e.atMs);
+        insert.addBindValue(e.actor);
+        insert.addBindValue(e.console);
+        insert.addBindValue(QString::fromUtf8(payload));
+        insert.addBindValue(QString::fromLatin1(hash));
+        if (!insert.exec()) {
+            *error = insert.lastError().text();
+            return false;
+        }
+        if (insert.numRowsAffected() == 0)
+            continue; // seen before: applying it again changes nothing
+        m_head = hash;
+        e.seq = insert.lastInsertId().toLongLong();
+        ++count;
+        if (TicketFold::apply(t, e)) {
+            if (!m_table->recordSideEffects(t, e)) {
+                *error = m_table->lastError();
+                return false;
+            }
+        } else {
+            qCInfo(lcStorage) << "event" << e.id << toCode(e.type) << "does not apply to ticket" << e.ticketId;
+            t.lastSeq = e.seq;
+        }
+    }
+    for (const QString &id : std::as_const(order)) {
+        const Ticket &t = touched.value(id);
+        if (!t.exists())
+            continue; // events for a ticket whose registration has not arrived yet
+        if (!m_table->save(t)) {
+            *error = m_table->lastError();
+            return false;
+        }
+        m_pendingChanged << id;
+    }
+    if (added)
+        *added = count;
+    return true;
+}
+
+Ticket EventStore::ticket(const QString &ticketId)
+{
+    return m_table->load(ticketId);
+}
+
+Ticket EventStore::ticketByNumber(const QString &number)
+{
+    return m_table->loadByNumber(number);
+}
+
+namespace {
+
+TicketEvent eventFromQuery(const QSqlQuery &q)
+{
+    TicketEvent e;
+    e.seq = q.value(0).toLongLong();
+    e.id = q.value(1).toString();
+    e.ticketId = q.value(2).toString();
+    e.type = eventTypeFromCode(q.value(3).toString()).value_or(EventType::Urged);
+    e.atMs = q.value(4).toLongLong();
+    e.actor = q.value(5).toString();
+    e.console = q.value(6).toString();
+    e.payload = QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object();
+    return e;
+}
+
+const QString kEventColumns = u"seq, id, ticket_id, type, at_ms, actor, console, payload, hash"_s;
+
+} // namespace
+
+QList<TicketEvent> EventStore::history(const QString &ticketId)
+{
+    QSqlQuery q(m_db.sql());
+    q.prepare(u"SELECT "_s + kEventColumns + u" FROM events WHERE ticket_id = ? ORDER BY seq"_s);
+    q.addBindValue(ticketId);
+    QList<TicketEvent> out;
+    if (q.exec()) {
+        while (q.next())
+            out << eventFromQuery(q);
+    }
+    return out;
+}
+
+bool EventStore::rebuildProjection(QString *error)
+{
+    WriteTransaction tx(m_db);
+    if (!tx.isActive()) {
+        *error = tx.error();
+        return false;
+    }
+    if (!m_table->clearAll()) {
+        *error = m_table->lastError();
+        return false;
+    }
+    QSqlQuery q(m_db.sql());
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT "_s + kEventColumns + u" FROM events ORDER BY seq"_s)) {
+        *error = q.lastError().text();
+        return false;
+    }
+    QHash<QString, Ticket> tickets;
+    while (q.next()) {
+        const TicketEvent e = eventFromQuery(q);
+        Ticket &t = tickets[e.ticketId];
+        if (TicketFold::apply(t, e)) {
+            if (!m_table->recordSideEffects(t, e)) {
+                *error = m_table->lastError();
+                return false;
+            }
+        } else {
+            t.lastSeq = e.seq;
+        }
+    }
+    for (const Ticket &t : std::as_const(tickets)) {
+        if (t.exists() && !m_table->save(t)) {
+            *error = m_table->lastError();
+            return false;
+        }
+    }
+    if (!tx.commit()) {
+        *error = tx.error();
+        return false;
+    }
+    Q_EMIT ticketsChanged(tickets.keys());
+    return true;
+}
+
+VerifyReport EventStore::verify()
+{
+    VerifyReport r;
+    QSqlQuery q(m_db.sql());
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT "_s + kEventColumns + u" FROM events ORDER BY seq"_s)) {
+        r.ok = false;
+        r.message = q.lastError().text();
+        return r;
+    }
+    QByteArray previous;
+    while (q.next()) {
+        const TicketEvent e = eventFromQuery(q);
+        const QByteArray stored = q.value(8).toString().toLatin1();
+        // Hash the payload exactly as stored, so a changed byte anywhere is caught.
+        const QByteArray expected = chainHash(previous, e, q.value(7).toString().toUtf8());
+        ++r.checked;
+        if (expected != stored) {
+            r.ok = false;
+            r.firstBadSeq = e.seq;
+            r.firstBadId = e.id;
+            return r;
+        }
+        previous = stored;
+    }
+    return r;
+}
+
+} // namespace hotline

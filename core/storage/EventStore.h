@@ -1,0 +1,71 @@
+#pragma once
+
+#include "domain/Ticket.h"
+#include "domain/TicketEvent.h"
+
+#include <QCoreApplication>
+#include <QObject>
+#include <QStringList>
+
+namespace hotline {
+
+class Database;
+class TicketTable;
+
+/** What `verify` found in the event log. */
+struct VerifyReport
+{
+    qint64 checked = 0;
+    bool ok = true;
+    qint64 firstBadSeq = 0;   ///< local sequence of the first altered event
+    QString firstBadId;
+    QString message;
+};
+
+/**
+ * The append-only event log and its projection. Every append writes the events, a hash chain over them
+ * and the updated projection in one SQLite transaction; an event id seen before is ignored, so applying
+ * the same event twice changes nothing.
+ */
+class EventStore final : public QObject
+{
+    Q_OBJECT
+
+public:
+    /** Local actions must make sense in the current state; events from elsewhere are recorded regardless. */
+    enum class Mode { Strict, Tolerant };
+    Q_ENUM(Mode)
+
+    explicit EventStore(Database &db, QObject *parent = nullptr);
+    ~EventStore() override;
+
+    /** Appends in its own write transaction. */
+    bool append(const QList<TicketEvent> &events, QString *error, Mode mode = Mode::Strict);
+    /** Appends inside a transaction the caller holds (bulk import); counts what was new. */
+    bool appendWithin(const QList<TicketEvent> &events, QString *error, Mode mode = Mode::Strict, int *added = nullptr);
+
+    Ticket ticket(const QString &ticketId);
+    Ticket ticketByNumber(const QString &number);
+    /** A ticket's events in local order. */
+    QList<TicketEvent> history(const QString &ticketId);
+
+    /** Drops the projection and derives it again from the events, in one transaction. */
+    bool rebuildProjection(QString *error);
+    /** Recomputes the hash chain and names the first event whose stored content was altered. */
+    VerifyReport verify();
+
+Q_SIGNALS:
+    /** Tickets whose projected state changed, after the transaction committed. */
+    void ticketsChanged(const QStringList &ticketIds);
+
+private:
+    bool loadChainHead(QString *error);
+    QByteArray chainHash(const QByteArray &previous, const TicketEvent &e, const QByteArray &payloadJson) const;
+
+    Database &m_db;
+    std::unique_ptr<TicketTable> m_table;
+    QByteArray m_head; // hash of the latest event, read at the start of each write
+    QStringList m_pendingChanged;
+};
+
+} // namespace hotline

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "domain/Ticket.h"
+#include "domain/TicketEvent.h"
+
+#include <QSqlQuery>
+
+namespace hotline {
+
+class Database;
+
+/**
+ * Reads and writes the projection tables (tickets, dispatches, callbacks) with prepared statements that
+ * are reused for the life of the object: bulk imports write millions of rows through it.
+ */
+class TicketTable final
+{
+public:
+    explicit TicketTable(Database &db);
+
+    /** The projected ticket, or a Ticket whose exists() is false. */
+    Ticket load(const QString &ticketId);
+    /** The ticket with this number, or a Ticket whose exists() is false. */
+    Ticket loadByNumber(const QString &number);
+    bool save(const Ticket &ticket);
+    /** Side tables fed by single events (dispatch counts and surveys per period). */
+    bool recordSideEffects(const Ticket &after, const TicketEvent &event);
+    bool clearAll();
+    QString lastError() const { return m_lastError; }
+
+    static Ticket fromQuery(const QSqlQuery &q, int firstColumn = 0);
+    /** The column list matching fromQuery(), for SELECTs elsewhere. */
+    static QString columns();
+
+private:
+    bool run(QSqlQuery &q);
+
+    Database &m_db;
+    QSqlQuery m_load;
+    QSqlQuery m_loadByNumber;
+    QSqlQuery m_save;
+    QSqlQuery m_dispatch;
+    QSqlQuery m_callback;
+    QString m_lastError;
+};
+
+} // namespace hotline

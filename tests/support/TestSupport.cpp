@@ -1,0 +1,48 @@
+#include "TestSupport.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QProcessEnvironment>
+
+namespace hotline::test {
+
+QString testDataDir()
+{
+    return QProcessEnvironment::systemEnvironment().value(QStringLiteral("HOTLINE_TEST_DATA"));
+}
+
+QString sharedDataDir()
+{
+    const QString dir = QProcessEnvironment::systemEnvironment().value(QStringLiteral("HOTLINE_SHARED_DATA"));
+    return !dir.isEmpty() && QFileInfo(dir).isDir() ? QDir(dir).canonicalPath() : QString();
+}
+
+QString hotlinectlPath()
+{
+    return QProcessEnvironment::systemEnvironment().value(QStringLiteral("HOTLINECTL"));
+}
+
+CtlResult runCtl(const QStringList &args, int timeoutMs)
+{
+    QProcess p;
+    p.start(hotlinectlPath(), args);
+    CtlResult r;
+    if (!p.waitForStarted(timeoutMs)) {
+        r.err = "hotlinectl did not start: " + p.errorString().toUtf8();
+        return r;
+    }
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = "hotlinectl timed out";
+        return r;
+    }
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    return r;
+}
+
+} // namespace hotline::test
