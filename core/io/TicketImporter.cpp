@@ -279,8 +279,9 @@ ImportResult DepartmentImporter::importFile(const QString &path)
     for (const DepartmentRow &d : std::as_const(rows)) {
         q.addBindValue(d.code);
         q.addBindValue(d.name);
-        q.addBindValue(d.dutyPhones.join(u';'));
-        q.addBindValue(d.headPhone);
+        // Empty, never NULL: "no contact" is a value the SMS outbox reads.
+        q.addBindValue(QString(u""_s + d.dutyPhones.join(u';')));
+        q.addBindValue(QString(u""_s + d.headPhone));
         if (!q.exec()) {
             // e.g. a new code with the name of another existing department
             result.errors << tr("%1: department %2 (%3): %4").arg(shownPath, d.code, d.name, q.lastError().databaseText());

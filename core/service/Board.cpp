@@ -23,7 +23,8 @@ BoardSnapshot Board::load(Database &db, const SlaClock &sla, qint64 atS)
     q.prepare(u"SELECT t.id, t.number, t.department, d.name, t.town, t.type, t.summary, t.deadline_s "
               "FROM tickets t LEFT JOIN departments d ON d.code = t.department "
               "WHERE t.closed_ms IS NULL AND t.replied_ms IS NULL AND t.deadline_s IS NOT NULL "
-              "ORDER BY t.deadline_s, t.number"_s);
+              "AND t.dispatched_ms <= ? ORDER BY t.deadline_s, t.number"_s);
+    q.addBindValue(atS * 1000 + 999);
     if (!q.exec())
         return board;
     while (q.next()) {

@@ -36,7 +36,11 @@ struct BoardSnapshot
     QList<BoardEntry> entries;
 };
 
-/** Reads the countdown board from the projection (one indexed query, colours computed in memory). */
+/**
+ * Reads the countdown board from the projection (one indexed query, colours computed in memory). The board
+ * "at" an instant shows today's open tickets as they stand at that instant (tickets dispatched later are left
+ * out); it does not replay history, so a ticket answered since then is not shown for a past instant.
+ */
 class Board final
 {
     Q_DECLARE_TR_FUNCTIONS(Board)

@@ -50,7 +50,12 @@ std::unique_ptr<Workspace> Workspace::open(const QString &path, const Clock &clo
 
 SlaClock Workspace::sla() const
 {
-    return m_calendar->loadSlaClock();
+    const QString generation = m_db->meta(u"config.generation"_s, u"0"_s);
+    if (!m_slaCache || generation != m_slaGeneration) {
+        m_slaCache = std::make_unique<SlaClock>(m_calendar->loadSlaClock());
+        m_slaGeneration = generation;
+    }
+    return *m_slaCache;
 }
 
 QString Workspace::consoleCode() const

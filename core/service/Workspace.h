@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/Actor.h"
+#include "sla/SlaClock.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -14,7 +15,6 @@ class Clock;
 class Database;
 class EventStore;
 class Settings;
-class SlaClock;
 class TicketService;
 
 /**
@@ -56,6 +56,9 @@ private:
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<CalendarStore> m_calendar;
     std::unique_ptr<TicketService> m_tickets;
+    // The SLA clock is rebuilt only when the configuration generation in the database moves on.
+    mutable std::unique_ptr<SlaClock> m_slaCache;
+    mutable QString m_slaGeneration;
 };
 
 } // namespace hotline

@@ -49,6 +49,10 @@ bool CalendarStore::upsert(const QList<CalendarDay> &days, bool keepExisting, QS
             return false;
         }
     }
+    if (!m_db.bumpConfigGeneration()) {
+        *error = tr("Cannot record the calendar change.");
+        return false;
+    }
     if (!tx.commit()) {
         *error = tx.error();
         return false;

@@ -17,7 +17,7 @@ namespace {
 // Migrations are Qt resources named sql/00N_*.sql; index i holds version i+1.
 const QStringList &migrationFiles()
 {
-    static const QStringList files{u":/sql/001_initial.sql"_s};
+    static const QStringList files{u":/sql/001_initial.sql"_s, u":/sql/002_report_indexes.sql"_s};
     return files;
 }
 
@@ -225,6 +225,12 @@ bool Database::setMeta(const QString &key, const QString &value)
     q.addBindValue(key);
     q.addBindValue(value);
     return q.exec();
+}
+
+bool Database::bumpConfigGeneration()
+{
+    return exec(u"INSERT INTO meta(key, value) VALUES('config.generation', '1') "
+                "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"_s);
 }
 
 bool Database::exec(const QString &statement, QString *error)

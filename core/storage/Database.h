@@ -39,6 +39,9 @@ public:
     QString meta(const QString &key, const QString &fallback = {}) const;
     bool setMeta(const QString &key, const QString &value);
 
+    /** Marks settings, calendar or categories as changed, so every cached SLA clock is rebuilt. */
+    bool bumpConfigGeneration();
+
     /** Runs one statement without results; on failure sets error (may be null) with the driver's text. */
     bool exec(const QString &statement, QString *error = nullptr);
 

@@ -130,6 +130,7 @@ bool Settings::set(const QString &key, const QString &value, QString *error)
         *error = tr("Cannot save the setting: %1").arg(q.lastError().text());
         return false;
     }
+    m_db.bumpConfigGeneration();
     return true;
 }
 

@@ -48,7 +48,7 @@ TicketTable::TicketTable(Database &db)
     m_save.prepare(u"INSERT OR REPLACE INTO tickets("_s + columns()
                    + u") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
     m_dispatch.prepare(u"INSERT OR IGNORE INTO dispatches(event_id, ticket_id, department, at_ms) VALUES(?,?,?,?)"_s);
-    m_callback.prepare(u"INSERT OR IGNORE INTO callbacks(event_id, ticket_id, at_ms, satisfaction) VALUES(?,?,?,?)"_s);
+    m_callback.prepare(u"INSERT OR IGNORE INTO callbacks(event_id, ticket_id, at_ms, satisfaction, department) VALUES(?,?,?,?,?)"_s);
 }
 
 bool TicketTable::run(QSqlQuery &q)
@@ -162,6 +162,7 @@ bool TicketTable::recordSideEffects(const Ticket &after, const TicketEvent &e)
         m_callback.addBindValue(e.ticketId);
         m_callback.addBindValue(e.atMs);
         m_callback.addBindValue(toCode(*after.satisfaction));
+        m_callback.addBindValue(after.department.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(after.department));
         return run(m_callback);
     }
     return true;

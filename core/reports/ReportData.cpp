@@ -1,0 +1,27 @@
+#include "reports/ReportData.h"
+
+namespace hotline {
+
+std::optional<qint64> percentHundredths(qint64 part, qint64 whole)
+{
+    if (whole <= 0 || part < 0)
+        return std::nullopt;
+    // round(part * 10000 / whole) half-up, in integers: floor((2 * part * 10000 + whole) / (2 * whole)).
+    return (part * 20000 + whole) / (2 * whole);
+}
+
+std::optional<double> percent(qint64 part, qint64 whole)
+{
+    const std::optional<qint64> h = percentHundredths(part, whole);
+    // h / 100.0 is the double nearest to the exact 2-decimal value, so printing it with 2 decimals gives h back.
+    return h ? std::optional<double>(double(*h) / 100.0) : std::nullopt;
+}
+
+QString percentText(std::optional<qint64> hundredths)
+{
+    if (!hundredths)
+        return {};
+    return QString::number(*hundredths / 100) + u'.' + QString::number(*hundredths % 100).rightJustified(2, u'0');
+}
+
+} // namespace hotline

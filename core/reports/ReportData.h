@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QDate>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace hotline {
+
+/**
+ * part ÷ whole as a percentage in hundredths (9576 means 95.76 %), rounded half-up in integer arithmetic so
+ * that 1/800 = 0.125 % gives 0.13 exactly; none when whole is 0 (nothing to divide by).
+ */
+std::optional<qint64> percentHundredths(qint64 part, qint64 whole);
+/** The same rate as a number (95.76) for charts; print it with percentText() or 2 decimals. */
+std::optional<double> percent(qint64 part, qint64 whole);
+/** "95.76", "12.50", "0.00"; an empty string when there is no rate. */
+QString percentText(std::optional<qint64> hundredths);
+
+/** The PRODUCT §6 figures of one report row: a department, or the totals. */
+struct ReportFigures
+{
+    qint64 received = 0;            ///< tickets registered in the period
+    qint64 dispatched = 0;          ///< dispatches and transfers made in the period
+    qint64 completed = 0;           ///< tickets closed in the period
+    qint64 onTime = 0;              ///< completed tickets replied at or before the deadline in force, or closed at intake
+    qint64 overdue = 0;             ///< completed late + open past the deadline at the end of the period
+    qint64 surveyed = 0;            ///< callbacks with an answer in the period
+    qint64 satisfied = 0;
+    qint64 basicallySatisfied = 0;
+    qint64 unsatisfied = 0;
+
+    /** 按时办结率: on time ÷ completed. */
+    std::optional<qint64> onTimeRateHundredths() const { return percentHundredths(onTime, completed); }
+    std::optional<double> onTimeRate() const { return percent(onTime, completed); }
+    /** 满意率: (satisfied + basically satisfied) ÷ surveyed. */
+    std::optional<qint64> satisfactionRateHundredths() const
+    {
+        return percentHundredths(satisfied + basicallySatisfied, surveyed);
+    }
+    std::optional<double> satisfactionRate() const { return percent(satisfied + basicallySatisfied, surveyed); }
+
+    bool isZero() const { return *this == ReportFigures{}; }
+    bool operator==(const ReportFigures &) const = default;
+};
+
+/** One department's row: the tickets whose latest dispatch went to it, and the dispatches made to it. */
+struct DepartmentReport
+{
+    QString code;
+    QString name;   ///< the code itself when the department is missing from the departments table
+    ReportFigures figures;
+
+    bool operator==(const DepartmentReport &) const = default;
+};
+
+/** A §6 report: the period [from, to) as dates in the centre's zone, totals and department rows by code. */
+struct ReportData
+{
+    QDate from;
+    QDate to;   ///< exclusive
+    ReportFigures totals;   ///< over all tickets, including those never dispatched (not a sum of the rows)
+    QList<DepartmentReport> departments;
+
+    bool operator==(const ReportData &) const = default;
+};
+
+} // namespace hotline

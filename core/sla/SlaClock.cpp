@@ -1,0 +1,64 @@
+#include "sla/SlaClock.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace hotline {
+
+SlaClock::SlaClock(WorkCalendar calendar, SlaPolicy policy)
+    : m_calendar(std::move(calendar))
+    , m_policy(std::move(policy))
+{
+}
+
+qint64 SlaClock::durationSeconds(SlaClass cls, int extensionDays) const
+{
+    const qint64 days = std::max<qint64>(0, qint64(m_policy.durationDays(cls)) + extensionDays);
+    return days * m_calendar.dayLengthSeconds();
+}
+
+qint64 SlaClock::deadline(qint64 startUtcSecs, SlaClass cls, int extensionDays) const
+{
+    return m_calendar.addWorkingSeconds(startUtcSecs, durationSeconds(cls, extensionDays));
+}
+
+qint64 SlaClock::remaining(qint64 t, qint64 deadline) const
+{
+    return m_calendar.workingSecondsBetween(t, deadline);
+}
+
+Colour SlaClock::colour(qint64 t, qint64 deadline) const
+{
+    if (t > deadline)
+        return Colour::Red;
+    return remaining(t, deadline) <= m_policy.yellowThresholdSeconds() ? Colour::Yellow : Colour::Green;
+}
+
+std::optional<qint64> SlaClock::nextChange(qint64 t, qint64 deadline) const
+{
+    return status(t, deadline).nextChange;
+}
+
+SlaStatus SlaClock::status(qint64 t, qint64 deadline) const
+{
+    SlaStatus s;
+    s.remainingSeconds = remaining(t, deadline);
+    if (t > deadline) {
+        s.colour = Colour::Red;
+        return s;
+    }
+    const qint64 threshold = m_policy.yellowThresholdSeconds();
+    if (s.remainingSeconds <= threshold) {
+        s.colour = Colour::Yellow;
+        s.nextChange = deadline + 1; // red is "strictly past the deadline"
+        return s;
+    }
+    s.colour = Colour::Green;
+    // Remaining time only falls while working, so yellow starts at the earliest instant with exactly
+    // `threshold` left: the deadline moved back by the threshold (earliest, as addWorkingSeconds promises).
+    // max(): only outside the calendar's range could that instant fail to lie after t.
+    s.nextChange = std::max(m_calendar.addWorkingSeconds(deadline, -threshold), t + 1);
+    return s;
+}
+
+} // namespace hotline

@@ -1,0 +1,435 @@
+// hotlinectl end to end, as administrators and scripts use it: a real process on a real database file.
+#include "TestSupport.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace hotline::test;
+
+namespace {
+
+QByteArray fileHash(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) : QByteArray();
+}
+
+QString data(const QString &name)
+{
+    return testDataDir() + u"/import/"_s + name;
+}
+
+QJsonObject json(const CtlResult &r)
+{
+    return QJsonDocument::fromJson(r.out).object();
+}
+
+} // namespace
+
+class TestCtl : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void helpVersionAndUsageErrors();
+    void initDemoShowsEveryColour();
+    void deadlineAcrossSpringFestival();
+    void deadlineWithoutOffsetIsCentreTime();
+    void refusesNewerAndCorruptDatabasesUntouched();
+    void importIsAtomicAndReportsEveryBadRow();
+    void importThenReportFigures();
+    void reportFormatsAndOutputFile();
+    void boardAtAnInstant();
+    void configGetSetAndValidation();
+    void calendarImportAllOrNothing();
+    void departmentsImport();
+    void verifyDetectsTampering();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestCtl::initTestCase()
+{
+    QVERIFY2(!hotlinectlPath().isEmpty(), "HOTLINECTL is not set (run through ctest)");
+    QVERIFY(m_dir.isValid());
+}
+
+void TestCtl::helpVersionAndUsageErrors()
+{
+    CtlResult r = runCtl({u"--version"_s});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.startsWith("hotlinectl "));
+    r = runCtl({u"--help"_s});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("calendar import"));
+    QVERIFY(r.out.contains("deadline --class"));
+    r = runCtl({});
+    QCOMPARE(r.exitCode, 2);
+    r = runCtl({u"--db"_s, m_dir.filePath(u"x.db"_s), u"frobnicate"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("frobnicate"));
+    r = runCtl({u"--db"_s, m_dir.filePath(u"x.db"_s), u"board"_s, u"--colour"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("--colour"));
+    r = runCtl({u"--db"_s, m_dir.filePath(u"x.db"_s), u"deadline"_s, u"--class"_s, u"urgent"_s, u"--start"_s, u"2025-01-01T09:00:00+08:00"_s});
+    QCOMPARE(r.exitCode, 2);
+    r = runCtl({u"--db"_s, m_dir.filePath(u"x.db"_s), u"deadline"_s, u"--class"_s, u"consult"_s, u"--start"_s, u"yesterday"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("yesterday"));
+}
+
+void TestCtl::initDemoShowsEveryColour()
+{
+    const QString db = m_dir.filePath(u"demo.db"_s);
+    CtlResult r = runCtl({u"--db"_s, db, u"init"_s, u"--demo"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = runCtl({u"--db"_s, db, u"board"_s, u"--format"_s, u"json"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject board = json(r);
+    const QJsonObject counts = board.value(u"counts"_s).toObject();
+    QVERIFY(counts.value(u"green"_s).toInt() > 0);
+    QVERIFY(counts.value(u"yellow"_s).toInt() > 0);
+    QVERIFY(counts.value(u"red"_s).toInt() > 0);
+    const QJsonArray tickets = board.value(u"tickets"_s).toArray();
+    QCOMPARE(tickets.size(), counts.value(u"green"_s).toInt() + counts.value(u"yellow"_s).toInt() + counts.value(u"red"_s).toInt());
+    // Most urgent first: remaining time never decreases down the list; red ones lead.
+    qint64 previous = std::numeric_limits<qint64>::min();
+    for (const QJsonValue &v : tickets) {
+        const QJsonObject t = v.toObject();
+        const qint64 remaining = qint64(t.value(u"remaining_seconds"_s).toDouble());
+        QVERIFY(remaining >= previous);
+        previous = remaining;
+        const QString colour = t.value(u"colour"_s).toString();
+        if (colour == u"yellow"_s)
+            QVERIFY(remaining >= 0 && remaining <= 3 * 3600);
+        if (colour == u"green"_s)
+            QVERIFY(remaining > 3 * 3600);
+        QVERIFY(t.value(u"deadline"_s).toString().endsWith(u"+08:00"_s));
+        QVERIFY(!t.value(u"number"_s).toString().isEmpty());
+        QVERIFY(!t.value(u"department"_s).toString().isEmpty());
+    }
+    // The demo also leaves a month of history for the report.
+    r = runCtl({u"--db"_s, db, u"report"_s, u"--from"_s, u"2000-01-01"_s, u"--to"_s, u"2100-01-01"_s, u"--format"_s, u"json"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(json(r).value(u"totals"_s).toObject().value(u"completed"_s).toInt() > 200);
+}
+
+void TestCtl::deadlineAcrossSpringFestival()
+{
+    const QString db = m_dir.filePath(u"deadline.db"_s);
+    // Friday 2025-01-24 17:00: half an hour, then the make-up Sunday 26th.
+    CtlResult r = runCtl({u"--db"_s, db, u"deadline"_s, u"--class"_s, u"consult"_s, u"--start"_s, u"2025-01-24T17:00:00+08:00"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.out.trimmed(), QByteArray("2025-01-26T17:00:00+08:00"));
+    // Handling: 0.5 h + Sun 26th + Mon 27th, the festival 28th–4th, then Wed–Fri: Friday 7 Feb 17:00.
+    r = runCtl({u"--db"_s, db, u"deadline"_s, u"--class"_s, u"handling"_s, u"--start"_s, u"2025-01-24T17:00:00+08:00"_s});
+    QCOMPARE(r.out.trimmed(), QByteArray("2025-02-07T17:00:00+08:00"));
+    // Dispatched in UTC terms (09:00Z = 17:00 in the centre) gives the same answer.
+    r = runCtl({u"--db"_s, db, u"deadline"_s, u"--class"_s, u"consult"_s, u"--start"_s, u"2025-01-24T09:00:00Z"_s});
+    QCOMPARE(r.out.trimmed(), QByteArray("2025-01-26T17:00:00+08:00"));
+    // A consultation dispatched at 10:30 ends at 17:30 that day, not 08:30 the next.
+    r = runCtl({u"--db"_s, db, u"deadline"_s, u"--class"_s, u"consult"_s, u"--start"_s, u"2025-03-03T08:30:00+08:00"_s});
+    QCOMPARE(r.out.trimmed(), QByteArray("2025-03-03T17:30:00+08:00"));
+}
+
+void TestCtl::deadlineWithoutOffsetIsCentreTime()
+{
+    const QString db = m_dir.filePath(u"deadline.db"_s);
+    const CtlResult r = runCtl({u"--db"_s, db, u"deadline"_s, u"--class"_s, u"consult"_s, u"--start"_s, u"2025-09-30T16:00:00"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    // 1.5 h on 30 September, National Day and Mid-Autumn 1–8 October, then 5.5 h on Thursday 9 October.
+    QCOMPARE(r.out.trimmed(), QByteArray("2025-10-09T16:00:00+08:00"));
+}
+
+void TestCtl::refusesNewerAndCorruptDatabasesUntouched()
+{
+    const QString corrupt = m_dir.filePath(u"corrupt.db"_s);
+    {
+        QFile f(corrupt);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("name,phone\n陈先生,13800138000\n");
+    }
+    const QByteArray before = fileHash(corrupt);
+    CtlResult r = runCtl({u"--db"_s, corrupt, u"board"_s});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("not a Hotline Console database"));
+    QCOMPARE(fileHash(corrupt), before);
+
+    const QString newer = m_dir.filePath(u"newer.db"_s);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"newer"_s);
+        db.setDatabaseName(newer);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(u"CREATE TABLE meta(key TEXT, value TEXT)"_s));
+        QVERIFY(q.exec(u"PRAGMA user_version = 42"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"newer"_s);
+    const QByteArray newerBefore = fileHash(newer);
+    r = runCtl({u"--db"_s, newer, u"init"_s});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("newer"));
+    QCOMPARE(fileHash(newer), newerBefore);
+}
+
+void TestCtl::importIsAtomicAndReportsEveryBadRow()
+{
+    const QString db = m_dir.filePath(u"atomic.db"_s);
+    QCOMPARE(runCtl({u"--db"_s, db, u"init"_s}).exitCode, 0);
+    const CtlResult r = runCtl({u"--db"_s, db, u"import"_s, u"tickets"_s, data(u"broken.csv"_s)});
+    QCOMPARE(r.exitCode, 1);
+    const QString err = QString::fromUtf8(r.err);
+    const QString file = data(u"broken.csv"_s);
+    // Every bad row, by line, with its reason; the good first row is not imported either.
+    QVERIFY2(err.contains(file + u":3: "_s) && err.contains(u"fax"_s), qPrintable(err));
+    QVERIFY2(err.contains(file + u":4: "_s) && err.contains(u"registered_at"_s), qPrintable(err));
+    QVERIFY2(err.contains(file + u":5: "_s), qPrintable(err));
+    QVERIFY2(err.contains(file + u":6: "_s), qPrintable(err));
+    QVERIFY2(err.contains(file + u":7: "_s) && err.contains(u"grumble"_s), qPrintable(err));
+    QVERIFY2(err.contains(file + u":8: "_s) && err.contains(u"UTF-8"_s), qPrintable(err));
+    QVERIFY2(!err.contains(file + u":2: "_s), qPrintable(err));
+    QVERIFY(err.contains(u"Nothing was imported"_s));
+    const CtlResult board = runCtl({u"--db"_s, db, u"report"_s, u"--month"_s, u"2025-03"_s, u"--format"_s, u"json"_s});
+    QCOMPARE(json(board).value(u"totals"_s).toObject().value(u"received"_s).toInt(), 0);
+}
+
+void TestCtl::importThenReportFigures()
+{
+    const QString db = m_dir.filePath(u"march.db"_s);
+    CtlResult r = runCtl({u"--db"_s, db, u"import"_s, u"tickets"_s, data(u"march-2025.csv"_s)});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("7"));
+    // The same file again: every number is already there, nothing is doubled.
+    r = runCtl({u"--db"_s, db, u"import"_s, u"tickets"_s, data(u"march-2025.csv"_s)});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("H-0001"));
+
+    r = runCtl({u"--db"_s, db, u"report"_s, u"--month"_s, u"2025-03"_s, u"--format"_s, u"json"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject report = json(r);
+    QCOMPARE(report.value(u"period"_s).toObject().value(u"from"_s).toString(), u"2025-03-01"_s);
+    QCOMPARE(report.value(u"period"_s).toObject().value(u"to"_s).toString(), u"2025-04-01"_s);
+    const QJsonObject totals = report.value(u"totals"_s).toObject();
+    // Worked by hand from march-2025.csv (see the file): H-0007 is April's; H-0006 came in at 23:59:59.
+    QCOMPARE(totals.value(u"received"_s).toInt(), 6);
+    QCOMPARE(totals.value(u"dispatched"_s).toInt(), 4);
+    QCOMPARE(totals.value(u"completed"_s).toInt(), 4);
+    QCOMPARE(totals.value(u"on_time"_s).toInt(), 3);      // H-0001 replied exactly at its deadline; H-0002 one second late
+    QCOMPARE(totals.value(u"on_time_rate"_s).toDouble(), 75.0);
+    QCOMPARE(totals.value(u"overdue"_s).toInt(), 2);      // H-0002 late, H-0005 open past 27 March
+    QCOMPARE(totals.value(u"surveyed"_s).toInt(), 4);
+    QCOMPARE(totals.value(u"satisfied"_s).toInt(), 2);
+    QCOMPARE(totals.value(u"basically_satisfied"_s).toInt(), 1);
+    QCOMPARE(totals.value(u"unsatisfied"_s).toInt(), 1);
+    QCOMPARE(totals.value(u"satisfaction_rate"_s).toDouble(), 75.0);
+
+    QHash<QString, QJsonObject> rows;
+    for (const QJsonValue &v : report.value(u"departments"_s).toArray())
+        rows.insert(v.toObject().value(u"department"_s).toString(), v.toObject());
+    const QJsonObject cg = rows.value(u"区城管局"_s);
+    QCOMPARE(cg.value(u"received"_s).toInt(), 2);
+    QCOMPARE(cg.value(u"completed"_s).toInt(), 2);
+    QCOMPARE(cg.value(u"on_time"_s).toInt(), 1);
+    QCOMPARE(cg.value(u"on_time_rate"_s).toDouble(), 50.0);
+    QCOMPARE(cg.value(u"overdue"_s).toInt(), 1);
+    QCOMPARE(cg.value(u"surveyed"_s).toInt(), 2);
+    const QJsonObject jt = rows.value(u"区交通局"_s);
+    QCOMPARE(jt.value(u"received"_s).toInt(), 2);
+    QCOMPARE(jt.value(u"dispatched"_s).toInt(), 2);
+    QCOMPARE(jt.value(u"completed"_s).toInt(), 1);
+    QCOMPARE(jt.value(u"on_time_rate"_s).toDouble(), 100.0);
+    QCOMPARE(jt.value(u"overdue"_s).toInt(), 1);
+    QCOMPARE(jt.value(u"satisfaction_rate"_s).toDouble(), 100.0);
+
+    // April: nothing surveyed yet, so the rate is null, not 0.
+    r = runCtl({u"--db"_s, db, u"report"_s, u"--month"_s, u"2025-04"_s, u"--format"_s, u"json"_s});
+    const QJsonObject april = json(r).value(u"totals"_s).toObject();
+    QCOMPARE(april.value(u"received"_s).toInt(), 1);
+    QVERIFY(april.value(u"satisfaction_rate"_s).isNull());
+    QVERIFY(april.value(u"on_time_rate"_s).isNull());
+}
+
+void TestCtl::reportFormatsAndOutputFile()
+{
+    const QString db = m_dir.filePath(u"march.db"_s);
+    const QString csv = m_dir.filePath(u"march.csv"_s);
+    CtlResult r = runCtl({u"--db"_s, db, u"report"_s, u"--from"_s, u"2025-03-01"_s, u"--to"_s, u"2025-04-01"_s,
+                          u"--format"_s, u"csv"_s, u"-o"_s, csv});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.isEmpty());
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+    QVERIFY(bytes.contains("75.00"));
+    r = runCtl({u"--db"_s, db, u"report"_s, u"--month"_s, u"2025-03"_s});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("75.00"));
+    r = runCtl({u"--db"_s, db, u"report"_s, u"--month"_s, u"2025-13"_s});
+    QCOMPARE(r.exitCode, 2);
+    r = runCtl({u"--db"_s, db, u"report"_s, u"--from"_s, u"2025-04-01"_s, u"--to"_s, u"2025-03-01"_s});
+    QCOMPARE(r.exitCode, 2);
+    r = runCtl({u"--db"_s, db, u"report"_s, u"--month"_s, u"2025-03"_s, u"--format"_s, u"xml"_s});
+    QCOMPARE(r.exitCode, 2);
+}
+
+void TestCtl::boardAtAnInstant()
+{
+    const QString db = m_dir.filePath(u"march.db"_s);
+    // H-0005 (dispatched 2025-03-20 09:30, handling): deadline 27 March 09:30. At 14:00 the day before,
+    // 3.5 h + 1 h remain: green.
+    CtlResult r = runCtl({u"--db"_s, db, u"board"_s, u"--at"_s, u"2025-03-26T14:00:00+08:00"_s, u"--format"_s, u"json"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(json(r).value(u"counts"_s).toObject().value(u"green"_s).toInt(), 1);
+    QCOMPARE(json(r).value(u"tickets"_s).toArray().first().toObject().value(u"remaining_seconds"_s).toInt(), 16200);
+    // Before work starts on the 27th: one working hour remains, and it does not tick through the night.
+    r = runCtl({u"--db"_s, db, u"board"_s, u"--at"_s, u"2025-03-27T06:30:00+08:00"_s, u"--format"_s, u"json"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QJsonObject board = json(r);
+    QCOMPARE(board.value(u"at"_s).toString(), u"2025-03-27T06:30:00+08:00"_s);
+    QJsonObject h5;
+    for (const QJsonValue &v : board.value(u"tickets"_s).toArray()) {
+        if (v.toObject().value(u"number"_s).toString() == u"H-0005"_s)
+            h5 = v.toObject();
+    }
+    QCOMPARE(h5.value(u"colour"_s).toString(), u"yellow"_s);
+    QCOMPARE(h5.value(u"remaining_seconds"_s).toInt(), 3600);
+    r = runCtl({u"--db"_s, db, u"board"_s, u"--at"_s, u"2025-03-26T23:59:59+08:00"_s, u"--format"_s, u"json"_s});
+    QCOMPARE(json(r).value(u"tickets"_s).toArray().first().toObject().value(u"remaining_seconds"_s).toInt(), 3600);
+    QCOMPARE(h5.value(u"deadline"_s).toString(), u"2025-03-27T09:30:00+08:00"_s);
+    // The afternoon before: 3 h exactly remain at 15:30 on the 26th (2 h + 1 h) → yellow; a second earlier, green.
+    r = runCtl({u"--db"_s, db, u"board"_s, u"--at"_s, u"2025-03-26T15:29:59+08:00"_s, u"--format"_s, u"json"_s});
+    QCOMPARE(json(r).value(u"counts"_s).toObject().value(u"green"_s).toInt(), 1);
+    r = runCtl({u"--db"_s, db, u"board"_s, u"--at"_s, u"2025-03-26T15:30:00+08:00"_s, u"--format"_s, u"json"_s});
+    board = json(r);
+    QCOMPARE(board.value(u"counts"_s).toObject().value(u"yellow"_s).toInt(), 1);
+    QCOMPARE(board.value(u"tickets"_s).toArray().first().toObject().value(u"remaining_seconds"_s).toInt(), 10800);
+    // One second after the deadline: red, and the working time past it counts negative.
+    r = runCtl({u"--db"_s, db, u"board"_s, u"--at"_s, u"2025-03-27T09:30:01+08:00"_s, u"--format"_s, u"json"_s});
+    board = json(r);
+    QCOMPARE(board.value(u"counts"_s).toObject().value(u"red"_s).toInt(), 1);
+    r = runCtl({u"--db"_s, db, u"board"_s, u"--at"_s, u"2025-03-27T09:30:01+08:00"_s});
+    QVERIFY(r.out.contains("H-0005"));
+}
+
+void TestCtl::configGetSetAndValidation()
+{
+    const QString db = m_dir.filePath(u"config.db"_s);
+    CtlResult r = runCtl({u"--db"_s, db, u"config"_s, u"get"_s, u"sla.yellow_hours"_s});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out.trimmed(), QByteArray("3"));
+    QCOMPARE(runCtl({u"--db"_s, db, u"config"_s, u"set"_s, u"sms.url"_s, u"http://127.0.0.1:9/sms"_s}).exitCode, 0);
+    r = runCtl({u"--db"_s, db, u"config"_s, u"get"_s, u"sms.url"_s});
+    QCOMPARE(r.out.trimmed(), QByteArray("http://127.0.0.1:9/sms"));
+    r = runCtl({u"--db"_s, db, u"config"_s, u"set"_s, u"sms.template"_s, u"工单{number}还剩{remainder}"_s});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("{remainder}"));
+    r = runCtl({u"--db"_s, db, u"config"_s, u"set"_s, u"sla.yellow_hours"_s, u"soon"_s});
+    QCOMPARE(r.exitCode, 1);
+    r = runCtl({u"--db"_s, db, u"config"_s, u"get"_s, u"no.such.key"_s});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("no.such.key"));
+    // A changed setting changes behaviour: a 2-day consultation limit.
+    QCOMPARE(runCtl({u"--db"_s, db, u"config"_s, u"set"_s, u"sla.consult_days"_s, u"2"_s}).exitCode, 0);
+    r = runCtl({u"--db"_s, db, u"deadline"_s, u"--class"_s, u"consult"_s, u"--start"_s, u"2025-03-03T08:30:00+08:00"_s});
+    QCOMPARE(r.out.trimmed(), QByteArray("2025-03-04T17:30:00+08:00"));
+    QCOMPARE(runCtl({u"--db"_s, db, u"config"_s, u"set"_s, u"work.periods"_s, u"09:00-12:00,13:30-18:00"_s}).exitCode, 0);
+    r = runCtl({u"--db"_s, db, u"deadline"_s, u"--class"_s, u"consult"_s, u"--start"_s, u"2025-03-03T09:00:00+08:00"_s});
+    QCOMPARE(r.out.trimmed(), QByteArray("2025-03-04T18:00:00+08:00"));
+}
+
+void TestCtl::calendarImportAllOrNothing()
+{
+    const QString db = m_dir.filePath(u"calendar.db"_s);
+    const QString good = testDataDir() + u"/calendar/holiday-cn-2019-newyear.json"_s;
+    const QString bad = m_dir.filePath(u"bad.json"_s);
+    {
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"year": 2019, "days": [{"name": "x", "date": "2019-02-30", "isOffDay": true}]})");
+    }
+    const QStringList deadline2018{u"--db"_s, db, u"deadline"_s, u"--class"_s, u"consult"_s, u"--start"_s, u"2018-12-28T17:30:00+08:00"_s};
+    // Before the 2019 notice is known, Saturday 2018-12-29 is an ordinary weekend day.
+    QCOMPARE(runCtl(deadline2018).out.trimmed(), QByteArray("2018-12-31T17:30:00+08:00"));
+    CtlResult r = runCtl({u"--db"_s, db, u"calendar"_s, u"import"_s, good, bad});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("bad.json"));
+    QCOMPARE(runCtl(deadline2018).out.trimmed(), QByteArray("2018-12-31T17:30:00+08:00"));
+    r = runCtl({u"--db"_s, db, u"calendar"_s, u"import"_s, good});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    // The 2019 notice makes 2018-12-29 a working Saturday.
+    QCOMPARE(runCtl(deadline2018).out.trimmed(), QByteArray("2018-12-29T17:30:00+08:00"));
+    if (!sharedDataDir().isEmpty()) {
+        // Where the official files are at hand, import them all as an administrator would.
+        QStringList args{u"--db"_s, db, u"calendar"_s, u"import"_s};
+        for (int year = 2007; year <= 2026; ++year)
+            args << sharedDataDir() + u"/holiday-cn/%1.json"_s.arg(year);
+        r = runCtl(args);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(runCtl(deadline2018).out.trimmed(), QByteArray("2018-12-29T17:30:00+08:00"));
+    }
+}
+
+void TestCtl::departmentsImport()
+{
+    const QString db = m_dir.filePath(u"departments.db"_s);
+    CtlResult r = runCtl({u"--db"_s, db, u"departments"_s, u"import"_s, data(u"departments-bad.csv"_s)});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("departments-bad.csv:2: "));
+    QVERIFY(r.err.contains("departments-bad.csv:3: "));
+    r = runCtl({u"--db"_s, db, u"departments"_s, u"import"_s, data(u"departments.csv"_s)});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("2"));
+    QSqlDatabase sql = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"dept"_s);
+    sql.setDatabaseName(db);
+    QVERIFY(sql.open());
+    {
+        QSqlQuery q(sql);
+        QVERIFY(q.exec(u"SELECT name, duty_phones, head_phone FROM departments WHERE code = 'CG'"_s) && q.next());
+        QCOMPARE(q.value(0).toString(), u"区城市管理和综合执法局"_s);
+        QCOMPARE(q.value(1).toString(), u"13800001111;0757-86280000"_s);
+        QCOMPARE(q.value(2).toString(), u"13900001111"_s);
+    }
+    sql.close();
+    sql = QSqlDatabase();
+    QSqlDatabase::removeDatabase(u"dept"_s);
+}
+
+void TestCtl::verifyDetectsTampering()
+{
+    const QString db = m_dir.filePath(u"march.db"_s);
+    CtlResult r = runCtl({u"--db"_s, db, u"verify"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("OK"));
+    QString altered;
+    {
+        QSqlDatabase sql = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
+        sql.setDatabaseName(db);
+        QVERIFY(sql.open());
+        QSqlQuery q(sql);
+        QVERIFY(q.exec(u"DROP TRIGGER events_no_update"_s));
+        QVERIFY(q.exec(u"SELECT id FROM events WHERE seq = 5"_s) && q.next());
+        altered = q.value(0).toString();
+        QVERIFY(q.exec(u"UPDATE events SET at_ms = at_ms - 3600000 WHERE seq = 5"_s));
+        q.finish();
+        sql.close();
+    }
+    QSqlDatabase::removeDatabase(u"tamper"_s);
+    r = runCtl({u"--db"_s, db, u"verify"_s});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(altered.toUtf8()), r.err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestCtl)
+#include "tst_ctl.moc"
