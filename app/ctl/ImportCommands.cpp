@@ -9,15 +9,15 @@ using namespace Qt::StringLiterals;
 namespace hotline::ctl {
 namespace {
 
-int finish(CtlContext &ctx, const ImportResult &r, const QString &what)
+int finish(CtlContext &ctx, const ImportResult &r, const QString &done)
 {
     if (!r.ok) {
         ctx.fail(r.errors.join(u'\n'));
-        return ctx.fail(CtlContext::tr("Nothing was imported (%1 bad of %2 rows).").arg(r.errors.size()).arg(r.rows));
+        return ctx.fail(CtlContext::tr("Nothing was imported (%1 bad of %2 rows).").arg(r.badRows).arg(r.rows));
     }
-    ctx.print(CtlContext::tr("Imported %1 %2.").arg(r.imported).arg(what));
+    ctx.print(done);
     for (const QString &c : r.created)
-        ctx.print(CtlContext::tr("Created %1").arg(c));
+        ctx.print(c);
     return Ok;
 }
 
@@ -30,8 +30,8 @@ int cmdImportTickets(CtlContext &ctx)
     Workspace *ws = ctx.workspace();
     if (!ws)
         return Failed;
-    TicketImporter importer(*ws);
-    return finish(ctx, importer.importFile(ctx.args.words.first()), CtlContext::tr("tickets"));
+    const ImportResult r = TicketImporter(*ws).importFile(ctx.args.words.first());
+    return finish(ctx, r, CtlContext::tr("Imported %1 tickets.").arg(r.imported));
 }
 
 int cmdDepartmentsImport(CtlContext &ctx)
@@ -41,8 +41,8 @@ int cmdDepartmentsImport(CtlContext &ctx)
     Workspace *ws = ctx.workspace();
     if (!ws)
         return Failed;
-    DepartmentImporter importer(*ws);
-    return finish(ctx, importer.importFile(ctx.args.words.first()), CtlContext::tr("departments"));
+    const ImportResult r = DepartmentImporter(*ws).importFile(ctx.args.words.first());
+    return finish(ctx, r, CtlContext::tr("Imported %1 departments.").arg(r.imported));
 }
 
 } // namespace hotline::ctl

@@ -3,6 +3,8 @@
 #include <QObject>
 #include <QString>
 
+#include <optional>
+
 namespace hotline {
 
 namespace Roles {
@@ -12,6 +14,10 @@ enum class Role { CallTaker, Dispatcher, Liaison, Supervisor, Administrator, Sys
 Q_ENUM_NS(Role)
 } // namespace Roles
 using Roles::Role;
+
+/** Stable codes of the people's roles ("calltaker", "dispatcher", "liaison", "supervisor", "administrator"). */
+QString toCode(Role role);
+std::optional<Role> roleFromCode(QStringView code);
 
 /** Who is acting, in which role, from which console: recorded on every event and checked by services. */
 struct Actor

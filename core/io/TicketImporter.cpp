@@ -55,7 +55,7 @@ public:
         if (!insert(u"INSERT INTO departments(code, name) VALUES(?, ?)"_s, {name, name}, error))
             return {};
         m_departments.insert(name, name);
-        *created << TicketImporter::tr("department %1").arg(name);
+        *created << TicketImporter::tr("Created the department %1.").arg(name);
         return name;
     }
 
@@ -64,7 +64,7 @@ public:
         if (name.isEmpty() || m_categories.contains(name))
             return true;
         m_categories.insert(name);
-        *created << TicketImporter::tr("category %1").arg(name);
+        *created << TicketImporter::tr("Created the category %1.").arg(name);
         return insert(u"INSERT INTO categories(name) VALUES(?)"_s, {name}, error);
     }
 
@@ -73,7 +73,7 @@ public:
         if (name.isEmpty() || m_towns.contains(name))
             return true;
         m_towns.insert(name);
-        *created << TicketImporter::tr("town %1").arg(name);
+        *created << TicketImporter::tr("Created the town %1.").arg(name);
         return insert(u"INSERT INTO towns(name) VALUES(?)"_s, {name}, error);
     }
 
@@ -142,6 +142,7 @@ ImportResult TicketImporter::importFile(const QString &path)
     ImportResult result;
     const QString shownPath = QDir::toNativeSeparators(path);
     auto report = [&](qint64 line, const QString &why) {
+        ++result.badRows;
         if (result.errors.size() < m_maxErrors)
             result.errors << u"%1:%2: %3"_s.arg(shownPath).arg(line).arg(why);
         else if (result.errors.size() == m_maxErrors)
@@ -265,8 +266,10 @@ ImportResult DepartmentImporter::importFile(const QString &path)
         ++result.rows;
         if (row.isValid())
             rows << row.department;
-        else
+        else {
+            ++result.badRows;
             result.errors << u"%1:%2: %3"_s.arg(shownPath).arg(row.line).arg(row.error);
+        }
     }
     if (!result.errors.isEmpty())
         return result;

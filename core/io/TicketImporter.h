@@ -15,8 +15,9 @@ struct ImportResult
     bool ok = false;
     qint64 rows = 0;           ///< data rows read
     qint64 imported = 0;       ///< tickets written (0 unless ok)
+    qint64 badRows = 0;        ///< rows with at least one problem
     QStringList errors;        ///< "FILE:LINE: reason", every bad row
-    QStringList created;       ///< departments, categories and towns created on the way
+    QStringList created;       ///< one sentence per department, category or town created on the way
 };
 
 /**

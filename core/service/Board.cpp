@@ -13,7 +13,7 @@ using namespace Qt::StringLiterals;
 
 namespace hotline {
 
-BoardSnapshot Board::load(Database &db, const SlaClock &sla, qint64 atS)
+BoardSnapshot Board::load(Database &db, const SlaClock &sla, qint64 atS, const QString &departmentCode)
 {
     BoardSnapshot board;
     board.atS = atS;
@@ -23,8 +23,10 @@ BoardSnapshot Board::load(Database &db, const SlaClock &sla, qint64 atS)
     q.prepare(u"SELECT t.id, t.number, t.department, d.name, t.town, t.type, t.summary, t.deadline_s "
               "FROM tickets t LEFT JOIN departments d ON d.code = t.department "
               "WHERE t.closed_ms IS NULL AND t.replied_ms IS NULL AND t.deadline_s IS NOT NULL "
-              "AND t.dispatched_ms <= ? ORDER BY t.deadline_s, t.number"_s);
+              "AND t.dispatched_ms <= ? AND (? = '' OR t.department = ?) ORDER BY t.deadline_s, t.number"_s);
     q.addBindValue(atS * 1000 + 999);
+    q.addBindValue(departmentCode.isNull() ? u""_s : departmentCode);
+    q.addBindValue(departmentCode.isNull() ? u""_s : departmentCode);
     if (!q.exec())
         return board;
     while (q.next()) {

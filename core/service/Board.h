@@ -46,7 +46,8 @@ class Board final
     Q_DECLARE_TR_FUNCTIONS(Board)
 
 public:
-    static BoardSnapshot load(Database &db, const SlaClock &sla, qint64 atS);
+    /** The board; with departmentCode set, only that department's tickets (what a liaison sees). */
+    static BoardSnapshot load(Database &db, const SlaClock &sla, qint64 atS, const QString &departmentCode = {});
     /** The JSON board of PRODUCT §7. */
     static QByteArray toJson(const BoardSnapshot &board, const SlaClock &sla);
     /** A table for terminals. */

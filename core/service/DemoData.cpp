@@ -1,5 +1,6 @@
 #include "service/DemoData.h"
 
+#include "auth/UserStore.h"
 #include "calendar/WorkCalendar.h"
 #include "service/Board.h"
 #include "service/TicketService.h"
@@ -231,12 +232,50 @@ bool Generator::ticket(int kind, QString *error)
     return m_service.close(dispatcher, id, QString(), error);
 }
 
+bool createAccounts(Workspace &ws, QString *error)
+{
+    UserStore &users = ws.users();
+    if (users.hasUsers())
+        return true; // a real centre's accounts are never touched
+    std::optional<User> admin;
+    for (const DemoAccount &a : DemoData::accounts()) {
+        User u{QString::fromUtf16(a.name), QString::fromUtf16(a.displayName),
+               roleFromCode(QString::fromUtf16(a.role)).value_or(Role::CallTaker), QString::fromUtf16(a.department)};
+        if (!users.create(admin, u, DemoData::demoPassword(), error))
+            return false;
+        if (!admin)
+            admin = u;
+    }
+    return true;
+}
+
 } // namespace
+
+QString DemoData::demoPassword()
+{
+    return u"demo1234"_s;
+}
+
+QList<DemoAccount> DemoData::accounts()
+{
+    return {
+        {u"admin", u"管理员 王主任", u"administrator", u""},
+        {u"calltaker", u"话务员 陈小红", u"calltaker", u""},
+        {u"dispatcher", u"派单员 李明", u"dispatcher", u""},
+        {u"liaison", u"城管局联络员 黄志强", u"liaison", u"CG"},
+        {u"supervisor", u"督办 梁建华", u"supervisor", u""},
+    };
+}
+
+bool DemoData::isDemo(Workspace &ws)
+{
+    return ws.database().meta(u"demo"_s) == u"1"_s;
+}
 
 bool DemoData::populate(Workspace &ws, DemoSummary *summary, QString *error)
 {
     Generator gen(ws, ws.clock().nowMs());
-    if (!gen.seedReferenceData(error))
+    if (!gen.seedReferenceData(error) || !createAccounts(ws, error))
         return false;
     // A few hundred tickets in the proportions of a real month: most closed, a live board of every colour.
     const QList<std::pair<int, int>> plan{
@@ -253,6 +292,7 @@ bool DemoData::populate(Workspace &ws, DemoSummary *summary, QString *error)
         }
     }
     const BoardSnapshot board = Board::load(ws.database(), ws.sla(), ws.clock().nowSecs());
+    ws.database().setMeta(u"demo"_s, u"1"_s);
     summary->departments = int(std::size(kDepartments));
     summary->tickets = count;
     summary->green = board.green;

@@ -17,6 +17,15 @@ struct DemoSummary
     int red = 0;
 };
 
+/** The demo accounts, one per role; the sign-in screen lists them on a demo database. */
+struct DemoAccount
+{
+    const char16_t *name;
+    const char16_t *displayName;
+    const char16_t *role;
+    const char16_t *department;
+};
+
 /**
  * A realistic data set for a district hotline (Nanhai: its towns and bureaus as departments, a few hundred
  * tickets at every stage over the last weeks) timed relative to the workspace clock's "now" so that the
@@ -29,6 +38,11 @@ class DemoData final
 
 public:
     static bool populate(Workspace &ws, DemoSummary *summary, QString *error);
+    /** Every demo account signs in with this password. */
+    static QString demoPassword();
+    static QList<DemoAccount> accounts();
+    /** Whether the database was filled by populate() (meta demo=1). */
+    static bool isDemo(Workspace &ws);
 };
 
 } // namespace hotline

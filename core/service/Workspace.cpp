@@ -1,5 +1,7 @@
 #include "service/Workspace.h"
 
+#include "auth/UserStore.h"
+#include "service/TicketQueries.h"
 #include "service/TicketService.h"
 #include "sla/SlaClock.h"
 #include "storage/CalendarStore.h"
@@ -21,7 +23,9 @@ Workspace::Workspace(std::unique_ptr<Database> db, const Clock &clock)
       m_events(std::make_unique<EventStore>(*m_db)),
       m_settings(std::make_unique<Settings>(*m_db)),
       m_calendar(std::make_unique<CalendarStore>(*m_db)),
-      m_tickets(std::make_unique<TicketService>(*m_db, *m_events, m_clock, [this] { return sla(); }))
+      m_tickets(std::make_unique<TicketService>(*m_db, *m_events, m_clock, [this] { return sla(); })),
+      m_queries(std::make_unique<TicketQueries>(*m_db, *m_events)),
+      m_users(std::make_unique<UserStore>(*m_db, m_clock))
 {
 }
 

@@ -15,7 +15,9 @@ class Clock;
 class Database;
 class EventStore;
 class Settings;
+class TicketQueries;
 class TicketService;
+class UserStore;
 
 /**
  * The composition root of the core for one database: opens it, seeds what a new database needs (built-in
@@ -38,6 +40,8 @@ public:
     Settings &settings() { return *m_settings; }
     CalendarStore &calendar() { return *m_calendar; }
     TicketService &tickets() { return *m_tickets; }
+    TicketQueries &queries() { return *m_queries; }
+    UserStore &users() { return *m_users; }
     const Clock &clock() const { return m_clock; }
     /** SLA arithmetic as currently configured. */
     SlaClock sla() const;
@@ -56,6 +60,8 @@ private:
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<CalendarStore> m_calendar;
     std::unique_ptr<TicketService> m_tickets;
+    std::unique_ptr<TicketQueries> m_queries;
+    std::unique_ptr<UserStore> m_users;
     // The SLA clock is rebuilt only when the configuration generation in the database moves on.
     mutable std::unique_ptr<SlaClock> m_slaCache;
     mutable QString m_slaGeneration;

@@ -17,7 +17,8 @@ namespace {
 // Migrations are Qt resources named sql/00N_*.sql; index i holds version i+1.
 const QStringList &migrationFiles()
 {
-    static const QStringList files{u":/sql/001_initial.sql"_s, u":/sql/002_report_indexes.sql"_s};
+    static const QStringList files{u":/sql/001_initial.sql"_s, u":/sql/002_report_indexes.sql"_s,
+                                    u":/sql/003_users_drafts.sql"_s};
     return files;
 }
 

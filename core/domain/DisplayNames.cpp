@@ -1,0 +1,110 @@
+#include "domain/DisplayNames.h"
+
+namespace hotline {
+
+QString DisplayNames::of(Channel v)
+{
+    switch (v) {
+    case Channel::Phone: return tr("Phone hotline");
+    case Channel::Weibo: return tr("Microblog");
+    case Channel::WeChat: return tr("WeChat");
+    case Channel::Web: return tr("Website");
+    case Channel::Petition: return tr("Online petition");
+    case Channel::Interview: return tr("Micro-interview");
+    case Channel::WalkIn: return tr("Walk-in or letter");
+    }
+    return {};
+}
+
+QString DisplayNames::of(TicketType v)
+{
+    switch (v) {
+    case TicketType::Consult: return tr("Consultation");
+    case TicketType::Complaint: return tr("Complaint");
+    case TicketType::Help: return tr("Help request");
+    case TicketType::Suggestion: return tr("Suggestion");
+    case TicketType::Report: return tr("Report");
+    }
+    return {};
+}
+
+QString DisplayNames::of(SlaClass v)
+{
+    return v == SlaClass::Consult ? tr("Consult (1 working day)") : tr("Handling (5 working days)");
+}
+
+QString DisplayNames::of(Colour v)
+{
+    switch (v) {
+    case Colour::Green: return tr("Green");
+    case Colour::Yellow: return tr("Yellow");
+    case Colour::Red: return tr("Red");
+    }
+    return {};
+}
+
+QString DisplayNames::of(Satisfaction v)
+{
+    switch (v) {
+    case Satisfaction::Satisfied: return tr("Satisfied");
+    case Satisfaction::Basic: return tr("Basically satisfied");
+    case Satisfaction::Unsatisfied: return tr("Unsatisfied");
+    }
+    return {};
+}
+
+QString DisplayNames::of(TicketState v)
+{
+    switch (v) {
+    case TicketState::Registered: return tr("Waiting for dispatch");
+    case TicketState::Dispatched: return tr("Dispatched");
+    case TicketState::Signed: return tr("Signed for");
+    case TicketState::Replied: return tr("Replied");
+    case TicketState::Closed: return tr("Closed");
+    }
+    return {};
+}
+
+QString DisplayNames::of(EventType v)
+{
+    switch (v) {
+    case EventType::Registered: return tr("Registered");
+    case EventType::Dispatched: return tr("Dispatched");
+    case EventType::Signed: return tr("Signed for");
+    case EventType::Replied: return tr("Replied");
+    case EventType::ExtensionRequested: return tr("Extension requested");
+    case EventType::ExtensionApproved: return tr("Extension approved");
+    case EventType::ExtensionRefused: return tr("Extension refused");
+    case EventType::Returned: return tr("Returned");
+    case EventType::Transferred: return tr("Transferred");
+    case EventType::Urged: return tr("Urged");
+    case EventType::ReminderSent: return tr("Reminder SMS sent");
+    case EventType::Overdue: return tr("Overdue: accountability opened");
+    case EventType::Callback: return tr("Callback");
+    case EventType::Closed: return tr("Closed");
+    case EventType::Reopened: return tr("Reopened");
+    }
+    return {};
+}
+
+QString DisplayNames::of(Role v)
+{
+    switch (v) {
+    case Role::CallTaker: return tr("Call-taker");
+    case Role::Dispatcher: return tr("Dispatcher");
+    case Role::Liaison: return tr("Department liaison");
+    case Role::Supervisor: return tr("Supervisor");
+    case Role::Administrator: return tr("Administrator");
+    case Role::System: return tr("System");
+    }
+    return {};
+}
+
+QString DisplayNames::workingTime(qint64 seconds)
+{
+    const qint64 a = seconds < 0 ? -seconds : seconds;
+    const QString text = tr("%1 h %2 min").arg(a / 3600).arg((a / 60) % 60, 2, 10, QLatin1Char('0'));
+    return seconds < 0 ? tr("overdue %1").arg(text) : text;
+}
+
+} // namespace hotline

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "auth/Actor.h"
+#include "domain/Enums.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace hotline {
+
+/** Translated names of the domain's codes for people to read (lists, forms, reports). */
+class DisplayNames final
+{
+    Q_DECLARE_TR_FUNCTIONS(DisplayNames)
+
+public:
+    static QString of(Channel v);
+    static QString of(TicketType v);
+    static QString of(SlaClass v);
+    static QString of(Colour v);
+    static QString of(Satisfaction v);
+    static QString of(TicketState v);
+    static QString of(EventType v);
+    static QString of(Role v);
+    /** Working time as "2 h 05 min", or "overdue 1 h 10 min" when negative (hours may exceed a day). */
+    static QString workingTime(qint64 seconds);
+};
+
+} // namespace hotline

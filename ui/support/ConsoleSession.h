@@ -1,0 +1,52 @@
+#pragma once
+
+#include "auth/Actor.h"
+#include "sla/SlaClock.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+
+namespace hotline {
+
+class Clock;
+class Workspace;
+
+/**
+ * Everything a screen needs: the workspace (services and queries), the signed-in actor and the clock. It
+ * forwards ticket changes and beats once a second (tick), so screens never run timers of their own; tests
+ * drive the beat with pulse() after moving a ManualClock.
+ */
+class ConsoleSession final : public QObject
+{
+    Q_OBJECT
+
+public:
+    ConsoleSession(Workspace &workspace, const Clock &clock, Actor actor, QObject *parent = nullptr);
+
+    Workspace &workspace() const { return m_workspace; }
+    const Clock &clock() const { return m_clock; }
+    const Actor &actor() const { return m_actor; }
+    /** The SLA arithmetic in force (cached by the workspace). */
+    SlaClock sla() const;
+    /** Starts or stops the 1 Hz beat (tests keep it stopped and call pulse()). */
+    void setTicking(bool on);
+
+public Q_SLOTS:
+    /** Emits tick() with the clock's current second. */
+    void pulse();
+
+Q_SIGNALS:
+    /** Tickets whose state changed (this console or, later, a sync). */
+    void ticketsChanged(const QStringList &ticketIds);
+    /** Once a second: the clock's current instant in UTC seconds. */
+    void tick(qint64 nowSecs);
+
+private:
+    Workspace &m_workspace;
+    const Clock &m_clock;
+    Actor m_actor;
+    QTimer m_timer;
+};
+
+} // namespace hotline
