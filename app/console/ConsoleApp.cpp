@@ -1,0 +1,96 @@
+#include "ConsoleApp.h"
+
+#include "auth/UserStore.h"
+#include "board/WallDisplay.h"
+#include "mainwindow/MainWindow.h"
+#include "service/DemoData.h"
+#include "service/Workspace.h"
+#include "signin/SignInDialog.h"
+#include "storage/Database.h"
+#include "support/ConsoleSession.h"
+#include "util/Clock.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+#include <QShortcut>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace hotline::console {
+namespace {
+
+bool hasTickets(Workspace &ws)
+{
+    QSqlQuery q(ws.database().sql());
+    return q.exec(u"SELECT 1 FROM tickets LIMIT 1"_s) && q.next();
+}
+
+/** A full-screen wall display; Esc closes it when it was opened from a console. */
+WallDisplay *showWall(ConsoleSession &session, bool closable)
+{
+    auto *wall = new WallDisplay(session);
+    wall->setAttribute(Qt::WA_DeleteOnClose);
+    if (closable) {
+        auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), wall);
+        QObject::connect(escape, &QShortcut::activated, wall, &QWidget::close);
+    }
+    wall->showFullScreen();
+    return wall;
+}
+
+} // namespace
+
+int run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("hotline-console", "Operator console of a citizen service hotline."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(u"db"_s, QApplication::translate("hotline-console", "The local database file."),
+                                      u"PATH"_s, Workspace::defaultDatabasePath());
+    const QCommandLineOption demoOption(u"demo"_s, QApplication::translate("hotline-console", "Fill an empty database with demo data."));
+    const QCommandLineOption wallOption(u"wall"_s, QApplication::translate("hotline-console", "Show the wall display full screen (no sign-in)."));
+    parser.addOptions({dbOption, demoOption, wallOption});
+    parser.process(arguments);
+
+    static SystemClock clock;
+    QString error;
+    std::unique_ptr<Workspace> ws = Workspace::open(parser.value(dbOption), clock, &error);
+    if (!ws) {
+        QMessageBox::critical(nullptr, QApplication::translate("hotline-console", "Hotline Console"), error);
+        return 1;
+    }
+    if (parser.isSet(demoOption) && !hasTickets(*ws)) {
+        DemoSummary summary;
+        if (!DemoData::populate(*ws, &summary, &error)) {
+            QMessageBox::critical(nullptr, QApplication::translate("hotline-console", "Hotline Console"), error);
+            return 1;
+        }
+    }
+
+    std::unique_ptr<ConsoleSession> session;
+    std::unique_ptr<MainWindow> window;
+    if (parser.isSet(wallOption)) {
+        // A wall machine signs nobody in: it shows the supervisors' board, masked, and changes nothing.
+        session = std::make_unique<ConsoleSession>(*ws, clock, Actor{u"wall"_s, Role::Supervisor, QString(), ws->consoleCode()});
+        showWall(*session, false);
+    } else {
+        SignInDialog signIn(*ws);
+        if (signIn.exec() != QDialog::Accepted || !signIn.user())
+            return 0;
+        session = std::make_unique<ConsoleSession>(*ws, clock, UserStore::actorFor(*signIn.user(), ws->consoleCode()));
+        window = std::make_unique<MainWindow>(*session);
+        QObject::connect(window.get(), &MainWindow::wallDisplayRequested, window.get(), [&session] { showWall(*session, true); });
+        window->show();
+    }
+    session->setTicking(true);
+    session->pulse();
+    const int code = QApplication::exec();
+    window.reset();
+    session.reset();
+    return code;
+}
+
+} // namespace hotline::console
