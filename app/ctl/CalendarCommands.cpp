@@ -61,6 +61,14 @@ int cmdDeadline(CtlContext &ctx)
     const SlaClock sla = ws->sla();
     const qint64 deadline = sla.deadline(*start / 1000, *cls);
     ctx.print(sla.calendar().toIsoLocal(deadline));
+    // The answer is still given, but an administrator should know it ignores next year's holidays.
+    for (int year = sla.calendar().toLocal(*start / 1000).date().year(); year <= sla.calendar().toLocal(deadline).date().year(); ++year) {
+        if (!sla.calendar().hasDataForYear(year)) {
+            ctx.fail(CtlContext::tr("warning: no holiday calendar for %1 has been imported; only weekends count as off days "
+                                    "(hotlinectl calendar import FILE.json).")
+                         .arg(year));
+        }
+    }
     return Ok;
 }
 
