@@ -1,0 +1,114 @@
+#include "board/EventDescriptions.h"
+
+#include "calendar/WorkCalendar.h"
+#include "domain/DisplayNames.h"
+#include "domain/Ticket.h"
+
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace hotline {
+
+QString EventDescriptions::localTime(qint64 utcSecs, const WorkCalendar &calendar)
+{
+    return calendar.toLocal(utcSecs).toString(u"yyyy-MM-dd HH:mm:ss"_s);
+}
+
+QString EventDescriptions::actor(const TicketEvent &event)
+{
+    if (event.console.isEmpty())
+        return event.actor;
+    return tr("%1 · console %2").arg(event.actor, event.console);
+}
+
+QString EventDescriptions::details(const TicketEvent &event, const WorkCalendar &calendar,
+                                   const DepartmentName &departmentName)
+{
+    const QJsonObject &p = event.payload;
+    const QString reason = p.value(Key::Reason).toString().trimmed();
+    const QString text = p.value(Key::Text).toString().trimmed();
+    const int days = p.value(Key::Days).toInt();
+    QString department = p.value(Key::Department).toString();
+    if (!department.isEmpty() && departmentName) {
+        const QString name = departmentName(department);
+        if (!name.isEmpty())
+            department = name;
+    }
+    const QString deadline
+        = p.contains(Key::Deadline) ? localTime(qint64(p.value(Key::Deadline).toDouble()), calendar) : QString();
+
+    QStringList parts;
+    const auto add = [&parts](const QString &s) {
+        if (!s.isEmpty())
+            parts << s;
+    };
+    switch (event.type) {
+    case EventType::Registered: {
+        const auto type = ticketTypeFromCode(p.value(Key::Type).toString());
+        const auto channel = channelFromCode(p.value(Key::Channel).toString());
+        if (channel)
+            add(tr("Channel: %1").arg(DisplayNames::of(*channel)));
+        if (type)
+            add(tr("Type: %1").arg(DisplayNames::of(*type)));
+        if (const QString category = p.value(Key::Category).toString(); !category.isEmpty())
+            add(tr("Category: %1").arg(category));
+        if (const QString town = p.value(Key::Town).toString(); !town.isEmpty())
+            add(tr("Town: %1").arg(town));
+        break;
+    }
+    case EventType::Dispatched:
+        add(tr("To %1").arg(department));
+        if (!deadline.isEmpty())
+            add(tr("deadline %1").arg(deadline));
+        break;
+    case EventType::Transferred:
+        add(tr("To %1").arg(department));
+        if (!deadline.isEmpty())
+            add(tr("new deadline %1").arg(deadline));
+        if (!reason.isEmpty())
+            add(tr("Reason: %1").arg(reason));
+        break;
+    case EventType::Replied:
+        if (!text.isEmpty())
+            add(tr("Reply: %1").arg(text));
+        break;
+    case EventType::ExtensionRequested:
+        add(tr("%n more working day(s)", nullptr, days));
+        if (!reason.isEmpty())
+            add(tr("Reason: %1").arg(reason));
+        break;
+    case EventType::ExtensionApproved:
+        if (days > 0)
+            add(tr("%n more working day(s)", nullptr, days));
+        if (!deadline.isEmpty())
+            add(tr("new deadline %1").arg(deadline));
+        if (!reason.isEmpty())
+            add(tr("Reason: %1").arg(reason));
+        break;
+    case EventType::ExtensionRefused:
+    case EventType::Returned:
+    case EventType::Reopened:
+        if (!reason.isEmpty())
+            add(tr("Reason: %1").arg(reason));
+        break;
+    case EventType::Urged:
+    case EventType::Closed:
+        if (!text.isEmpty())
+            add(tr("Note: %1").arg(text));
+        break;
+    case EventType::Callback:
+        if (const auto answer = satisfactionFromCode(p.value(Key::Satisfaction).toString()))
+            add(tr("Satisfaction: %1").arg(DisplayNames::of(*answer)));
+        if (!text.isEmpty())
+            add(tr("Note: %1").arg(text));
+        break;
+    case EventType::Signed:
+    case EventType::ReminderSent:
+    case EventType::Overdue:
+        break;
+    }
+    return parts.join(tr("; "));
+}
+
+} // namespace hotline

@@ -1,0 +1,206 @@
+#include "board/TicketDetailDialog.h"
+
+#include "board/BoardColours.h"
+#include "board/BoardModel.h"
+#include "board/CallerPrivacy.h"
+#include "board/EventDescriptions.h"
+#include "board/UrgeAction.h"
+#include "domain/DisplayNames.h"
+#include "service/TicketQueries.h"
+#include "service/Workspace.h"
+#include "support/ConsoleSession.h"
+#include "util/Clock.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace hotline {
+
+TicketDetailDialog::TicketDetailDialog(ConsoleSession &session, const QString &ticketId, QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_ticketId(ticketId)
+{
+    setObjectName(u"ticketDetail"_s);
+    setModal(false);
+    resize(820, 640);
+
+    auto *layout = new QVBoxLayout(this);
+    m_number = new QLabel(this);
+    m_number->setObjectName(u"detailNumber"_s);
+    m_number->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont big = m_number->font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    m_number->setFont(big);
+    layout->addWidget(m_number);
+
+    m_form = new QFormLayout;
+    m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    addField(u"detailState"_s, tr("State"));
+    addField(u"detailCountdown"_s, tr("Countdown"));
+    addField(u"detailDepartment"_s, tr("Department"));
+    addField(u"detailDeadline"_s, tr("Deadline"));
+    addField(u"detailChannel"_s, tr("Channel"));
+    addField(u"detailType"_s, tr("Type"));
+    addField(u"detailCategory"_s, tr("Category"));
+    addField(u"detailTown"_s, tr("Town"));
+    addField(u"detailCallerName"_s, tr("Caller"));
+    addField(u"detailCallerPhone"_s, tr("Phone"));
+    addField(u"detailSummary"_s, tr("Summary"));
+    addField(u"detailDetails"_s, tr("Details"));
+    addField(u"detailRegistered"_s, tr("Registered"));
+    addField(u"detailDispatched"_s, tr("Dispatched"));
+    layout->addLayout(m_form);
+
+    auto *historyLabel = new QLabel(tr("History"), this);
+    QFont bold = historyLabel->font();
+    bold.setBold(true);
+    historyLabel->setFont(bold);
+    layout->addWidget(historyLabel);
+
+    m_timeline = new QTreeWidget(this);
+    m_timeline->setObjectName(u"ticketTimeline"_s);
+    m_timeline->setColumnCount(4);
+    m_timeline->setHeaderLabels({tr("Time"), tr("Event"), tr("By"), tr("Details")});
+    m_timeline->setRootIsDecorated(false);
+    m_timeline->setUniformRowHeights(true);
+    m_timeline->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_timeline->header()->setStretchLastSection(true);
+    m_timeline->header()->resizeSection(TimeColumn, 150);
+    m_timeline->header()->resizeSection(EventColumn, 170);
+    m_timeline->header()->resizeSection(ActorColumn, 140);
+    layout->addWidget(m_timeline, 1);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->button(QDialogButtonBox::Close)->setObjectName(u"detailCloseButton"_s);
+    if (UrgeAction::offeredTo(session)) {
+        m_urgeButton = buttons->addButton(tr("&Urge (督办)…"), QDialogButtonBox::ActionRole);
+        m_urgeButton->setObjectName(u"detailUrgeButton"_s);
+        m_urgeButton->setToolTip(tr("Urge the department to handle this ticket, with a note"));
+        connect(m_urgeButton, &QPushButton::clicked, this, &TicketDetailDialog::urge);
+    }
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+
+    connect(&session, &ConsoleSession::ticketsChanged, this, &TicketDetailDialog::onTicketsChanged);
+    connect(&session, &ConsoleSession::tick, this, &TicketDetailDialog::updateCountdown);
+    refresh();
+}
+
+QLabel *TicketDetailDialog::addField(const QString &objectName, const QString &label)
+{
+    auto *value = new QLabel(this);
+    value->setObjectName(objectName);
+    value->setWordWrap(true);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    value->setTextFormat(Qt::PlainText);
+    m_form->addRow(label, value);
+    m_fields.insert(objectName, value);
+    return value;
+}
+
+void TicketDetailDialog::onTicketsChanged(const QStringList &ids)
+{
+    if (ids.contains(m_ticketId))
+        refresh();
+}
+
+void TicketDetailDialog::refresh()
+{
+    TicketQueries &queries = m_session.workspace().queries();
+    const Actor &actor = m_session.actor();
+    m_sla = m_session.sla();
+    const WorkCalendar &calendar = m_sla.calendar();
+    const std::optional<Ticket> t = queries.ticket(actor, m_ticketId);
+    m_found = t.has_value();
+    m_timeline->clear();
+    if (!t) {
+        m_number->setText(tr("Ticket not found"));
+        setWindowTitle(tr("Ticket"));
+        for (QLabel *l : std::as_const(m_fields))
+            l->clear();
+        if (m_urgeButton)
+            m_urgeButton->setEnabled(false);
+        m_deadlineS.reset();
+        return;
+    }
+    setWindowTitle(tr("Ticket %1").arg(t->number));
+    m_number->setText(t->number);
+    const auto set = [this](const QString &name, const QString &text) { m_fields.value(name)->setText(text); };
+    const auto when = [&calendar](std::optional<qint64> ms) -> QString {
+        return ms ? EventDescriptions::localTime(*ms / 1000, calendar) : QString();
+    };
+    const auto departmentName = [&queries](const QString &code) -> QString {
+        const QString name = queries.departmentName(code);
+        return name.isEmpty() ? code : name;
+    };
+
+    set(u"detailState"_s, DisplayNames::of(t->state));
+    set(u"detailDepartment"_s, t->department.isEmpty() ? tr("(in the dispatch queue)") : departmentName(t->department));
+    set(u"detailDeadline"_s, t->deadlineS ? EventDescriptions::localTime(*t->deadlineS, calendar) : QString());
+    set(u"detailChannel"_s, DisplayNames::of(t->channel));
+    set(u"detailType"_s, tr("%1 · %2").arg(DisplayNames::of(t->type), DisplayNames::of(t->slaClass)));
+    set(u"detailCategory"_s, t->category);
+    set(u"detailTown"_s, t->town);
+    set(u"detailCallerName"_s, CallerPrivacy::nameFor(actor.role, t->callerName));
+    set(u"detailCallerPhone"_s, CallerPrivacy::phoneFor(actor.role, t->callerPhone));
+    set(u"detailSummary"_s, t->summary);
+    set(u"detailDetails"_s, t->details);
+    set(u"detailRegistered"_s, when(t->registeredMs));
+    set(u"detailDispatched"_s, when(t->dispatchedMs));
+
+    m_deadlineS.reset();
+    if (t->isCounting()) {
+        m_deadlineS = t->deadlineS;
+        updateCountdown(m_session.clock().nowSecs());
+    } else if (t->repliedMs) {
+        const QString on = t->replyOnTime.value_or(true) ? tr("on time") : tr("late");
+        set(u"detailCountdown"_s, tr("Replied %1 (%2)").arg(when(t->repliedMs), on));
+    } else {
+        set(u"detailCountdown"_s, t->closedMs ? tr("Closed %1").arg(when(t->closedMs)) : tr("Not counting"));
+    }
+    if (m_urgeButton)
+        m_urgeButton->setEnabled(t->isOpen());
+
+    const QList<TicketEvent> events = queries.history(actor, m_ticketId);
+    QList<QTreeWidgetItem *> items;
+    items.reserve(events.size());
+    for (const TicketEvent &e : events) {
+        const QString details = EventDescriptions::details(e, calendar, departmentName);
+        auto *item = new QTreeWidgetItem({EventDescriptions::localTime(e.atMs / 1000, calendar),
+                                          DisplayNames::of(e.type), EventDescriptions::actor(e), details});
+        item->setToolTip(DetailsColumn, details);
+        item->setData(EventColumn, Qt::UserRole, int(e.type));
+        items << item;
+    }
+    m_timeline->addTopLevelItems(items);
+}
+
+void TicketDetailDialog::updateCountdown(qint64 nowSecs)
+{
+    if (!m_deadlineS)
+        return;
+    const SlaClock &sla = m_sla;
+    const Colour colour = sla.colour(nowSecs, *m_deadlineS);
+    QLabel *label = m_fields.value(u"detailCountdown"_s);
+    label->setText(
+        tr("%1 · %2").arg(DisplayNames::of(colour), BoardModel::formatRemaining(sla.remaining(nowSecs, *m_deadlineS))));
+    QPalette p = label->palette();
+    p.setColor(QPalette::WindowText, BoardColours::dot(colour));
+    label->setPalette(p);
+}
+
+void TicketDetailDialog::urge()
+{
+    UrgeAction::run(this, m_session, m_ticketId); // the timeline follows through ticketsChanged
+}
+
+} // namespace hotline

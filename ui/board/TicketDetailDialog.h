@@ -1,0 +1,60 @@
+#pragma once
+
+#include "sla/SlaClock.h"
+
+#include <QDialog>
+#include <QHash>
+
+class QFormLayout;
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+
+namespace hotline {
+
+class ConsoleSession;
+
+/**
+ * One ticket in full: its fields (caller masked as CallerPrivacy decides for the signed-in role), its
+ * countdown, and its whole history as a timeline, oldest first. Follows changes to the ticket while open.
+ * A supervisor can urge (督办) from here. Non-modal: the board keeps ticking behind it.
+ */
+class TicketDetailDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    /** Timeline columns. */
+    enum TimelineColumn { TimeColumn, EventColumn, ActorColumn, DetailsColumn };
+
+    TicketDetailDialog(ConsoleSession &session, const QString &ticketId, QWidget *parent = nullptr);
+
+    QString ticketId() const { return m_ticketId; }
+    /** False when the ticket does not exist or the signed-in user may not see it. */
+    bool isFound() const { return m_found; }
+    QTreeWidget *timeline() const { return m_timeline; }
+
+public Q_SLOTS:
+    /** Reads the ticket and its history again. */
+    void refresh();
+    /** Asks for a note and urges the department (supervisor). */
+    void urge();
+
+private:
+    void onTicketsChanged(const QStringList &ids);
+    void updateCountdown(qint64 nowSecs);
+    QLabel *addField(const QString &objectName, const QString &label);
+
+    ConsoleSession &m_session;
+    QString m_ticketId;
+    bool m_found = false;
+    SlaClock m_sla;
+    std::optional<qint64> m_deadlineS; // set while the countdown runs
+    QLabel *m_number = nullptr;
+    QFormLayout *m_form = nullptr;
+    QHash<QString, QLabel *> m_fields;
+    QTreeWidget *m_timeline = nullptr;
+    QPushButton *m_urgeButton = nullptr;
+};
+
+} // namespace hotline

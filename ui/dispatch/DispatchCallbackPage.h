@@ -1,0 +1,40 @@
+#pragma once
+
+#include "dispatch/DispatchCallbackModel.h"
+#include "dispatch/DispatchHistoryCache.h"
+#include "dispatch/DispatchPage.h"
+
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace hotline {
+
+/**
+ * The callbacks tab: replied tickets waiting for the call to the citizen. The dispatcher records the answer
+ * (satisfied / basically satisfied / unsatisfied), which closes the ticket; after an unsatisfied answer the
+ * dispatcher may reopen it, which puts it back in the dispatch queue.
+ */
+class DispatchCallbackPage final : public DispatchPage
+{
+    Q_OBJECT
+
+public:
+    explicit DispatchCallbackPage(ConsoleSession &session, QWidget *parent = nullptr);
+
+    void refresh() override;
+    DispatchCallbackModel *model() const { return m_model; }
+
+public Q_SLOTS:
+    /** Asks the caller's answer, records the callback and closes the current ticket (reopen on request). */
+    void callBackCurrent();
+
+private:
+    DispatchCallbackModel *m_model = nullptr;
+    QSortFilterProxyModel *m_proxy = nullptr;
+    QTableView *m_table = nullptr;
+    QPushButton *m_callback = nullptr;
+    DispatchHistoryCache<QString> m_replies;
+};
+
+} // namespace hotline

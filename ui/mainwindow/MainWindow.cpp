@@ -1,0 +1,73 @@
+#include "mainwindow/MainWindow.h"
+
+#include "board/BoardView.h"
+#include "department/DepartmentDesk.h"
+#include "dispatch/DispatchView.h"
+#include "domain/DisplayNames.h"
+#include "mainwindow/ConsoleStatusBar.h"
+#include "registration/RegistrationForm.h"
+#include "support/ConsoleSession.h"
+#include "support/Prompts.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QKeySequence>
+#include <QMenuBar>
+#include <QTabWidget>
+
+using namespace Qt::StringLiterals;
+
+namespace hotline {
+
+MainWindow::MainWindow(ConsoleSession &session, QWidget *parent) : QMainWindow(parent), m_session(session)
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("Hotline Console — %1").arg(DisplayNames::of(session.actor().role)));
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"workspaceTabs"_s);
+    m_tabs->setDocumentMode(true);
+    setCentralWidget(m_tabs);
+    setStatusBar(new ConsoleStatusBar(session, this));
+    buildTabs();
+    buildMenus();
+    resize(1366, 800);
+}
+
+void MainWindow::buildTabs()
+{
+    const Role role = m_session.actor().role;
+    const bool admin = role == Role::Administrator || role == Role::System;
+    // The first tab is the role's home: registration for call-takers, the queue for dispatchers, the desk for
+    // liaisons, the board for supervisors.
+    if (role == Role::CallTaker || admin)
+        m_tabs->addTab(new RegistrationForm(m_session, m_tabs), tr("Register"));
+    if (role == Role::Dispatcher || admin)
+        m_tabs->addTab(new DispatchView(m_session, m_tabs), tr("Dispatch"));
+    if (role == Role::Dispatcher)
+        m_tabs->addTab(new RegistrationForm(m_session, m_tabs), tr("Register"));
+    if (role == Role::Liaison)
+        m_tabs->addTab(new DepartmentDesk(m_session, m_tabs), tr("Department desk"));
+    m_tabs->addTab(new BoardView(m_session, m_tabs), tr("Countdown board"));
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *wall = view->addAction(tr("&Wall display"));
+    wall->setObjectName(u"actionWallDisplay"_s);
+    wall->setShortcut(QKeySequence(Qt::Key_F11));
+    connect(wall, &QAction::triggered, this, &MainWindow::wallDisplayRequested);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Hotline Console"));
+    connect(about, &QAction::triggered, this, [this] {
+        Prompts::information(this, tr("About Hotline Console"),
+                             tr("Hotline Console %1\nOperator console of a citizen service hotline.")
+                                 .arg(QApplication::applicationVersion()));
+    });
+}
+
+} // namespace hotline

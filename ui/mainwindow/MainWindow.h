@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QTabWidget;
+
+namespace hotline {
+
+class ConsoleSession;
+
+/** The console's window: one tab per workspace the signed-in role uses, and the shared status bar. */
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(ConsoleSession &session, QWidget *parent = nullptr);
+
+    QTabWidget *tabs() const { return m_tabs; }
+
+Q_SIGNALS:
+    /** The operator asked for the wall display. */
+    void wallDisplayRequested();
+
+private:
+    void buildTabs();
+    void buildMenus();
+
+    ConsoleSession &m_session;
+    QTabWidget *m_tabs = nullptr;
+};
+
+} // namespace hotline

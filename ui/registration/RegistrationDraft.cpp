@@ -1,0 +1,73 @@
+#include "registration/RegistrationDraft.h"
+
+using namespace Qt::StringLiterals;
+
+namespace hotline {
+namespace {
+
+const QString kVersion = u"v"_s;
+const QString kAnonymous = u"anonymous"_s;
+const QString kIntakeAnswer = u"intake_answer"_s;
+const QString kCloseAtIntake = u"close_at_intake"_s;
+
+} // namespace
+
+bool RegistrationDraft::isBlank() const
+{
+    return callerPhone.trimmed().isEmpty() && callerName.trimmed().isEmpty() && town.trimmed().isEmpty()
+        && category.trimmed().isEmpty() && summary.trimmed().isEmpty() && details.trimmed().isEmpty()
+        && intakeAnswer.trimmed().isEmpty();
+}
+
+NewTicket RegistrationDraft::toNewTicket() const
+{
+    NewTicket t;
+    t.channel = channel;
+    t.type = type;
+    t.category = category.trimmed();
+    t.town = town.trimmed();
+    if (!anonymous) {
+        t.callerName = callerName.trimmed();
+        t.callerPhone = callerPhone.trimmed();
+    }
+    t.summary = summary.trimmed();
+    t.details = details.trimmed();
+    return t;
+}
+
+QJsonObject RegistrationDraft::toJson() const
+{
+    return QJsonObject {
+        {kVersion, kFormatVersion},
+        {Key::Channel, toCode(channel)},
+        {Key::Type, toCode(type)},
+        {Key::CallerPhone, callerPhone},
+        {Key::CallerName, callerName},
+        {kAnonymous, anonymous},
+        {Key::Town, town},
+        {Key::Category, category},
+        {Key::Summary, summary},
+        {Key::Details, details},
+        {kIntakeAnswer, intakeAnswer},
+        {kCloseAtIntake, closeAtIntake},
+    };
+}
+
+RegistrationDraft RegistrationDraft::fromJson(const QJsonObject &json)
+{
+    RegistrationDraft d;
+    d.channel = channelFromCode(json.value(Key::Channel).toString()).value_or(Channel::Phone);
+    d.type = ticketTypeFromCode(json.value(Key::Type).toString()).value_or(TicketType::Consult);
+    d.callerPhone = json.value(Key::CallerPhone).toString();
+    d.callerName = json.value(Key::CallerName).toString();
+    d.anonymous = json.value(kAnonymous).toBool();
+    d.town = json.value(Key::Town).toString();
+    d.category = json.value(Key::Category).toString();
+    d.summary = json.value(Key::Summary).toString();
+    d.details = json.value(Key::Details).toString();
+    d.intakeAnswer = json.value(kIntakeAnswer).toString();
+    d.closeAtIntake = json.value(kCloseAtIntake).toBool();
+    return d;
+}
+
+} // namespace hotline
