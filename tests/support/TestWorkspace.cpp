@@ -47,3 +47,16 @@ void TestWorkspace::addDepartment(const QString &code, const QString &name)
 }
 
 } // namespace hotline::test
+
+namespace hotline::test {
+
+void TestWorkspace::addCategory(const QString &name, const QString &departmentCode)
+{
+    QSqlQuery q(ws->database().sql());
+    q.prepare(QStringLiteral("INSERT INTO categories(name, department_code) VALUES(?, ?)"));
+    q.addBindValue(name);
+    q.addBindValue(departmentCode);
+    q.exec();
+}
+
+} // namespace hotline::test

@@ -25,6 +25,8 @@ public:
     void setNow(const QString &iso);
     /** Adds a department directly (reference data, not an event). */
     void addDepartment(const QString &code, const QString &name);
+    /** Adds a category that usually goes to departmentCode (reference data). */
+    void addCategory(const QString &name, const QString &departmentCode);
 
     QTemporaryDir dir;
     ManualClock clock;

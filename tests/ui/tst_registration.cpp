@@ -1,6 +1,7 @@
 // The call-taker's registration form, driven like an operator would: keyboard only, real widgets on the
 // offscreen platform, a real SQLite workspace. Drafts are in tst_registration_draft.cpp.
 #include "TestWorkspace.h"
+#include "UiTestHelpers.h"
 #include "domain/DisplayNames.h"
 #include "registration/CallerHistoryModel.h"
 #include "registration/RegistrationForm.h"
@@ -58,55 +59,6 @@ int ticketCount(Workspace &ws)
     return q.exec(u"SELECT COUNT(*) FROM tickets"_s) && q.next() ? q.value(0).toInt() : -1;
 }
 
-/** Where a key press goes: an open completion popup takes the keyboard, as it does on a real desktop. */
-QWidget *keyTarget()
-{
-    if (QWidget *popup = QApplication::activePopupWidget())
-        return popup;
-    return QApplication::focusWidget();
-}
-
-/** Types text the way a keyboard does: Latin keys as key presses, Chinese as an input method commits it. */
-void typeText(QWidget *widget, const QString &text)
-{
-    QString latin;
-    const auto flushLatin = [&] {
-        if (!latin.isEmpty())
-            QTest::keyClicks(widget, latin);
-        latin.clear();
-    };
-    for (const QChar c : text) {
-        if (c.unicode() < 0x80) {
-            latin += c;
-            continue;
-        }
-        flushLatin();
-        QInputMethodEvent commit;
-        commit.setCommitString(QString(c));
-        QApplication::sendEvent(widget, &commit);
-    }
-    flushLatin();
-}
-
-void type(const QString &text)
-{
-    typeText(QApplication::focusWidget(), text);
-}
-
-void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
-{
-    QTest::keyClick(keyTarget(), key, modifiers);
-}
-
-/** The objectName of the field that has the keyboard (an editable combo's line edit counts as the combo). */
-QString focusedField()
-{
-    for (QWidget *w = QApplication::focusWidget(); w; w = w->parentWidget()) {
-        if (!w->objectName().isEmpty() && !w->objectName().startsWith(u"qt_"_s))
-            return w->objectName();
-    }
-    return {};
-}
 
 template<typename T> T *part(QWidget &form, const QString &name)
 {

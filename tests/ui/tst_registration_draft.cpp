@@ -1,6 +1,7 @@
 // Registration drafts: an unfinished form survives a destroyed widget and a killed process (SIGKILL), is
 // offered back without a dialog, and goes away when the call is registered or abandoned.
 #include "TestWorkspace.h"
+#include "UiTestHelpers.h"
 #include "registration/DraftStore.h"
 #include "registration/RegistrationDraft.h"
 #include "registration/RegistrationForm.h"
@@ -37,55 +38,6 @@ Actor callTaker()
     return Actor {u"alice"_s, Role::CallTaker, QString(), u"01"_s};
 }
 
-/** Where a key press goes: an open completion popup takes the keyboard, as it does on a real desktop. */
-QWidget *keyTarget()
-{
-    if (QWidget *popup = QApplication::activePopupWidget())
-        return popup;
-    return QApplication::focusWidget();
-}
-
-/** Types text the way a keyboard does: Latin keys as key presses, Chinese as an input method commits it. */
-void typeText(QWidget *widget, const QString &text)
-{
-    QString latin;
-    const auto flushLatin = [&] {
-        if (!latin.isEmpty())
-            QTest::keyClicks(widget, latin);
-        latin.clear();
-    };
-    for (const QChar c : text) {
-        if (c.unicode() < 0x80) {
-            latin += c;
-            continue;
-        }
-        flushLatin();
-        QInputMethodEvent commit;
-        commit.setCommitString(QString(c));
-        QApplication::sendEvent(widget, &commit);
-    }
-    flushLatin();
-}
-
-void type(const QString &text)
-{
-    typeText(QApplication::focusWidget(), text);
-}
-
-void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
-{
-    QTest::keyClick(keyTarget(), key, modifiers);
-}
-
-/** The objectName of the field that has the keyboard (an editable combo's line edit counts as the combo). */
-QString focusedField()
-{
-    for (QWidget *w = QApplication::focusWidget(); w; w = w->parentWidget()) {
-        if (!w->objectName().isEmpty() && !w->objectName().startsWith(u"qt_"_s))
-            return w->objectName();
-    }
-    return {};
-}
 
 template<typename T> T *part(QWidget &form, const QString &name)
 {

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "BenchSupport.h"
+
+namespace hotline::bench {
+
+/** deadline_rate, status_rate: SlaClock arithmetic on the built-in calendar, one core. */
+void runSlaBench(const BenchOptions &options, FigureSink &sink);
+
+/** import_* on a generated year of tickets, then report_* on the database it produced. */
+void runImportAndReportBench(const BenchOptions &options, FigureSink &sink, bool reportWanted);
+
+/** board_ms, board_cold_ms on a database with options.openTickets open dispatched unanswered tickets. */
+void runBoardBench(const BenchOptions &options, FigureSink &sink);
+
+} // namespace hotline::bench
