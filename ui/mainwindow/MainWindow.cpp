@@ -1,5 +1,6 @@
 #include "mainwindow/MainWindow.h"
 
+#include "admin/UsersPage.h"
 #include "board/BoardView.h"
 #include "department/DepartmentDesk.h"
 #include "dispatch/DispatchView.h"
@@ -48,6 +49,8 @@ void MainWindow::buildTabs()
     if (role == Role::Liaison)
         m_tabs->addTab(new DepartmentDesk(m_session, m_tabs), tr("Department desk"));
     m_tabs->addTab(new BoardView(m_session, m_tabs), tr("Countdown board"));
+    if (role == Role::Administrator)
+        m_tabs->addTab(new UsersPage(m_session, m_tabs), tr("Users"));
 }
 
 void MainWindow::buildMenus()

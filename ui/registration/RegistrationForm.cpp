@@ -38,6 +38,7 @@ RegistrationForm::RegistrationForm(ConsoleSession &session, QWidget *parent)
     , m_session(session)
     , m_drafts(session.workspace().database())
 {
+    setObjectName(u"registrationForm"_s);
     setWindowTitle(tr("Register a call"));
     buildLayout();
     setupTabOrderAndShortcuts();

@@ -1,0 +1,107 @@
+// The main window per role, the status bar, and the administrator's users page.
+#include "TestWorkspace.h"
+
+#include "admin/UsersPage.h"
+#include "auth/UserStore.h"
+#include "mainwindow/MainWindow.h"
+#include "support/ConsoleSession.h"
+#include "support/Prompts.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace hotline;
+using namespace hotline::test;
+
+namespace {
+
+QStringList tabObjectNames(MainWindow &w)
+{
+    QStringList names;
+    for (int i = 0; i < w.tabs()->count(); ++i)
+        names << w.tabs()->widget(i)->objectName();
+    return names;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { Prompts::setTestMode(true); }
+
+    void eachRoleGetsItsWorkspaces()
+    {
+        TestWorkspace tw(u"2025-03-03T10:00:00+08:00"_s);
+        tw.addDepartment(u"CG"_s, u"区城管局"_s);
+        const auto tabsFor = [&](Role role, const QString &department = {}) -> QStringList {
+            ConsoleSession s(*tw.ws, tw.clock, Actor{u"u"_s, role, department, u"01"_s});
+            MainWindow w(s);
+            return tabObjectNames(w);
+        };
+        QCOMPARE(tabsFor(Role::CallTaker).first(), u"registrationForm"_s);
+        QVERIFY(!tabsFor(Role::CallTaker).contains(u"dispatchView"_s));
+        QCOMPARE(tabsFor(Role::Dispatcher).first(), u"dispatchView"_s);
+        QCOMPARE(tabsFor(Role::Liaison, u"CG"_s).first(), u"departmentDesk"_s);
+        QCOMPARE(tabsFor(Role::Supervisor), QStringList{u"boardView"_s});
+        QVERIFY(tabsFor(Role::Administrator).contains(u"usersPage"_s));
+    }
+
+    void statusBarShowsUserDatabaseAndClock()
+    {
+        TestWorkspace tw(u"2025-03-03T10:00:00+08:00"_s);
+        ConsoleSession s(*tw.ws, tw.clock, Actor{u"chen"_s, Role::CallTaker, QString(), u"01"_s});
+        MainWindow w(s);
+        QVERIFY(w.findChild<QLabel *>(u"statusUser"_s)->text().contains(u"chen"_s));
+        QVERIFY(w.findChild<QLabel *>(u"statusDatabase"_s)->text().contains(u"hotline.db"_s));
+        QLabel *clock = w.findChild<QLabel *>(u"statusClock"_s);
+        QCOMPARE(clock->text(), u"2025-03-03 10:00:00"_s);
+        tw.setNow(u"2025-03-03T12:30:00+08:00"_s); // lunch
+        s.pulse();
+        QVERIFY(clock->text().startsWith(u"2025-03-03 12:30:00 "_s));
+    }
+
+    void administratorAddsUsersAndOthersCannot()
+    {
+        TestWorkspace tw;
+        tw.addDepartment(u"CG"_s, u"区城管局"_s);
+        QString error;
+        QVERIFY(tw.ws->users().create(std::nullopt, User{u"admin"_s, u"王主任"_s, Role::Administrator, {}}, u"admin-pass"_s, &error));
+        ConsoleSession s(*tw.ws, tw.clock, Actor{u"admin"_s, Role::Administrator, QString(), u"01"_s});
+        UsersPage page(s);
+        page.findChild<QLineEdit *>(u"newUserName"_s)->setText(u"huang"_s);
+        page.findChild<QLineEdit *>(u"newUserDisplayName"_s)->setText(u"黄志强"_s);
+        auto *role = page.findChild<QComboBox *>(u"newUserRole"_s);
+        role->setCurrentIndex(role->findData(int(Role::Liaison)));
+        QVERIFY(page.findChild<QComboBox *>(u"newUserDepartment"_s)->isEnabled());
+        page.findChild<QLineEdit *>(u"newUserPassword"_s)->setText(u"short"_s);
+        QTest::mouseClick(page.findChild<QPushButton *>(u"addUser"_s), Qt::LeftButton);
+        QVERIFY(page.findChild<QLabel *>(u"usersMessage"_s)->text().contains(u"8"_s));
+        page.findChild<QLineEdit *>(u"newUserPassword"_s)->setText(u"long-enough"_s);
+        QTest::mouseClick(page.findChild<QPushButton *>(u"addUser"_s), Qt::LeftButton);
+        QCOMPARE(page.findChild<QTableWidget *>(u"usersTable"_s)->rowCount(), 2);
+        const auto huang = tw.ws->users().signIn(u"huang"_s, u"long-enough"_s, &error);
+        QVERIFY2(huang, qPrintable(error));
+        QCOMPARE(huang->department, u"CG"_s);
+
+        // The same page in the hands of a non-administrator is refused by the core.
+        ConsoleSession other(*tw.ws, tw.clock, Actor{u"huang"_s, Role::Liaison, u"CG"_s, u"01"_s});
+        UsersPage sneaky(other);
+        sneaky.findChild<QLineEdit *>(u"newUserName"_s)->setText(u"mallory"_s);
+        sneaky.findChild<QLineEdit *>(u"newUserDisplayName"_s)->setText(u"M"_s);
+        sneaky.findChild<QLineEdit *>(u"newUserPassword"_s)->setText(u"long-enough"_s);
+        QTest::mouseClick(sneaky.findChild<QPushButton *>(u"addUser"_s), Qt::LeftButton);
+        QVERIFY(!tw.ws->users().user(u"mallory"_s));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
