@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, fills a standalone database with demo data and shows the live board
-# (the README's first command). Until the desktop console lands, the board is printed by hotlinectl.
+# Installs what is missing, builds, and runs the console on a standalone database filled with demo data
+# (the README's first command). Without a display it prints the live board with hotlinectl instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/install-deps.sh
 cmake --preset default
-cmake --build --preset default --target hotlinectl
+cmake --build --preset default --target hotline-console hotlinectl
 DB="${HOTLINE_DB:-${XDG_DATA_HOME:-$HOME/.local/share}/hotline-console/demo.db}"
-CTL=build/app/ctl/hotlinectl
-if [ ! -f "$DB" ]; then
-    "$CTL" --db "$DB" init --demo
+mkdir -p "$(dirname "$DB")"
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    echo "Demo accounts: admin, calltaker, dispatcher, liaison, supervisor — password demo1234"
+    exec build/app/console/hotline-console --db "$DB" --demo "$@"
 fi
-"$CTL" --db "$DB" board
-echo
-"$CTL" --db "$DB" report
+echo "No display found: showing the board of the demo database on the terminal instead." >&2
+[ -f "$DB" ] || build/app/ctl/hotlinectl --db "$DB" init --demo
+build/app/ctl/hotlinectl --db "$DB" board
