@@ -11,104 +11,6 @@
     </message>
 </context>
 <context>
-    <name>BoardModel</name>
-    <message>
-        <source>overdue %1</source>
-        <translation>overdue %1</translation>
-    </message>
-    <message>
-        <source>Colour: red overdue, yellow due soon, green in time</source>
-        <translation>Colour: red overdue, yellow due soon, green in time</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <source>Town</source>
-        <translation>Town</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <source>Deadline</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <source>Remaining</source>
-        <translation>Remaining</translation>
-    </message>
-</context>
-<context>
-    <name>BoardView</name>
-    <message>
-        <source>Red · overdue</source>
-        <translation>Red · overdue</translation>
-    </message>
-    <message>
-        <source>Yellow · due soon</source>
-        <translation>Yellow · due soon</translation>
-    </message>
-    <message>
-        <source>Green · in time</source>
-        <translation>Green · in time</translation>
-    </message>
-    <message>
-        <source>Find a number…</source>
-        <translation>Find a number…</translation>
-    </message>
-    <message>
-        <source>&amp;Department:</source>
-        <translation>&amp;Department:</translation>
-    </message>
-    <message>
-        <source>&amp;Town:</source>
-        <translation>&amp;Town:</translation>
-    </message>
-    <message>
-        <source>T&amp;ype:</source>
-        <translation>T&amp;ype:</translation>
-    </message>
-    <message>
-        <source>&amp;Open ticket</source>
-        <translation>&amp;Open ticket</translation>
-    </message>
-    <message>
-        <source>&amp;Urge (督办)…</source>
-        <translation>&amp;Urge (督办)…</translation>
-    </message>
-    <message>
-        <source>Urge the department to handle the selected ticket, with a note</source>
-        <translation>Urge the department to handle the selected ticket, with a note</translation>
-    </message>
-    <message>
-        <source>All departments</source>
-        <translation>All departments</translation>
-    </message>
-    <message>
-        <source>All towns</source>
-        <translation>All towns</translation>
-    </message>
-    <message>
-        <source>All types</source>
-        <translation>All types</translation>
-    </message>
-    <message>
-        <source>Showing %1 of %2 tickets</source>
-        <translation>Showing %1 of %2 tickets</translation>
-    </message>
-</context>
-<context>
     <name>BuiltinCalendar</name>
     <message>
         <source>The calendar is not valid JSON: %1 (at offset %2).</source>
@@ -139,150 +41,6 @@
     </message>
 </context>
 <context>
-    <name>CallFields</name>
-    <message>
-        <source>Mobile 138 1234 5678 or landline 0757-8628 0000</source>
-        <translation>Mobile 138 1234 5678 or landline 0757-8628 0000</translation>
-    </message>
-    <message>
-        <source>How the caller wants to be addressed</source>
-        <translation>How the caller wants to be addressed</translation>
-    </message>
-    <message>
-        <source>&amp;Anonymous caller</source>
-        <translation>&amp;Anonymous caller</translation>
-    </message>
-    <message>
-        <source>The caller&apos;s name and phone are not recorded.</source>
-        <translation>The caller&apos;s name and phone are not recorded.</translation>
-    </message>
-    <message>
-        <source>One line: what the caller asks for or reports</source>
-        <translation>One line: what the caller asks for or reports</translation>
-    </message>
-    <message>
-        <source>Where, since when, what has been tried …</source>
-        <translation>Where, since when, what has been tried …</translation>
-    </message>
-    <message>
-        <source>The answer given on the phone, when the consultation is settled now</source>
-        <translation>The answer given on the phone, when the consultation is settled now</translation>
-    </message>
-    <message>
-        <source>Answered: close at &amp;intake</source>
-        <translation>Answered: close at &amp;intake</translation>
-    </message>
-    <message>
-        <source>Register the consultation and close it at once with this answer.</source>
-        <translation>Register the consultation and close it at once with this answer.</translation>
-    </message>
-    <message>
-        <source>Caller &amp;phone</source>
-        <translation>Caller &amp;phone</translation>
-    </message>
-    <message>
-        <source>Caller &amp;name</source>
-        <translation>Caller &amp;name</translation>
-    </message>
-    <message>
-        <source>C&amp;hannel</source>
-        <translation>C&amp;hannel</translation>
-    </message>
-    <message>
-        <source>&amp;Type</source>
-        <translation>&amp;Type</translation>
-    </message>
-    <message>
-        <source>T&amp;own / street</source>
-        <translation>T&amp;own / street</translation>
-    </message>
-    <message>
-        <source>&amp;Category</source>
-        <translation>&amp;Category</translation>
-    </message>
-    <message>
-        <source>&amp;Summary</source>
-        <translation>&amp;Summary</translation>
-    </message>
-    <message>
-        <source>D&amp;etails</source>
-        <translation>D&amp;etails</translation>
-    </message>
-    <message>
-        <source>Ans&amp;wer at intake</source>
-        <translation>Ans&amp;wer at intake</translation>
-    </message>
-</context>
-<context>
-    <name>CallerHistoryModel</name>
-    <message>
-        <source>Number</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation>Registered</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>State</translation>
-    </message>
-</context>
-<context>
-    <name>CallerPanel</name>
-    <message>
-        <source>Double-click or press Enter on an earlier ticket to link the new one to it.</source>
-        <translation>Double-click or press Enter on an earlier ticket to link the new one to it.</translation>
-    </message>
-    <message>
-        <source>Caller&apos;s earlier tickets</source>
-        <translation>Caller&apos;s earlier tickets</translation>
-    </message>
-    <message>
-        <source>Earlier tickets of %1 (%2)</source>
-        <translation>Earlier tickets of %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Type the caller&apos;s phone number to see their earlier tickets.</source>
-        <translation>Type the caller&apos;s phone number to see their earlier tickets.</translation>
-    </message>
-    <message>
-        <source>No earlier tickets from this number.</source>
-        <translation>No earlier tickets from this number.</translation>
-    </message>
-    <message>
-        <source>Possible duplicate: this caller reported “%1” on %2 (ticket %3, %4).</source>
-        <translation>Possible duplicate: this caller reported “%1” on %2 (ticket %3, %4).</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n more similar ticket(s) in the last 7 days.</source>
-        <translation>
-            <numerusform>%n more similar ticket(s) in the last 7 days.</numerusform>
-            <numerusform>%n more similar ticket(s) in the last 7 days.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Already linked: %1.</source>
-        <translation>Already linked: %1.</translation>
-    </message>
-    <message>
-        <source>&amp;Link to %1</source>
-        <translation>&amp;Link to %1</translation>
-    </message>
-    <message>
-        <source>Name ticket %1 in the new ticket&apos;s details as a related ticket.</source>
-        <translation>Name ticket %1 in the new ticket&apos;s details as a related ticket.</translation>
-    </message>
-    <message>
-        <source>Linked to ticket %1: the new ticket&apos;s details name it as related.</source>
-        <translation>Linked to ticket %1: the new ticket&apos;s details name it as related.</translation>
-    </message>
-</context>
-<context>
     <name>CallerPrivacy</name>
     <message>
         <source>—</source>
@@ -291,21 +49,6 @@
     <message>
         <source>anonymous</source>
         <translation>anonymous</translation>
-    </message>
-</context>
-<context>
-    <name>ConsoleStatusBar</name>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>Standalone: %1</source>
-        <translation>Standalone: %1</translation>
-    </message>
-    <message>
-        <source>%1 (outside working hours)</source>
-        <translation>%1 (outside working hours)</translation>
     </message>
 </context>
 <context>
@@ -664,13 +407,6 @@ Options:
     </message>
 </context>
 <context>
-    <name>DepartmentChooser</name>
-    <message>
-        <source>Department name or code</source>
-        <translation>Department name or code</translation>
-    </message>
-</context>
-<context>
     <name>DepartmentCsvReader</name>
     <message>
         <source>name is empty</source>
@@ -722,117 +458,6 @@ Options:
     </message>
 </context>
 <context>
-    <name>DepartmentDesk</name>
-    <message>
-        <source>Your account is not bound to a department yet, so there is no desk to show. Ask an administrator to set your department.</source>
-        <translation>Your account is not bound to a department yet, so there is no desk to show. Ask an administrator to set your department.</translation>
-    </message>
-    <message>
-        <source>The department desk shows a department&apos;s own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</source>
-        <translation>The department desk shows a department&apos;s own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</translation>
-    </message>
-    <message>
-        <source>&amp;Sign for</source>
-        <translation>&amp;Sign for</translation>
-    </message>
-    <message>
-        <source>Confirm that the department has received the selected tickets</source>
-        <translation>Confirm that the department has received the selected tickets</translation>
-    </message>
-    <message>
-        <source>&amp;Reply…</source>
-        <translation>&amp;Reply…</translation>
-    </message>
-    <message>
-        <source>Write the department&apos;s reply; the countdown stops</source>
-        <translation>Write the department&apos;s reply; the countdown stops</translation>
-    </message>
-    <message>
-        <source>Request e&amp;xtension…</source>
-        <translation>Request e&amp;xtension…</translation>
-    </message>
-    <message>
-        <source>Ask the dispatcher for more working days</source>
-        <translation>Ask the dispatcher for more working days</translation>
-    </message>
-    <message>
-        <source>Re&amp;turn…</source>
-        <translation>Re&amp;turn…</translation>
-    </message>
-    <message>
-        <source>Send a ticket that does not belong to this department back to dispatch</source>
-        <translation>Send a ticket that does not belong to this department back to dispatch</translation>
-    </message>
-    <message>
-        <source>Open tickets of %1</source>
-        <translation>Open tickets of %1</translation>
-    </message>
-    <message>
-        <source>%1 open, %2 waiting to be signed for</source>
-        <translation>%1 open, %2 waiting to be signed for</translation>
-    </message>
-    <message>
-        <source>Signed for %1 ticket(s).</source>
-        <translation>Signed for %1 ticket(s).</translation>
-    </message>
-    <message>
-        <source>Signed for %1 ticket(s); %2 refused: %3</source>
-        <translation>Signed for %1 ticket(s); %2 refused: %3</translation>
-    </message>
-    <message>
-        <source>Select the ticket to reply to.</source>
-        <translation>Select the ticket to reply to.</translation>
-    </message>
-    <message>
-        <source>Reply to ticket %1</source>
-        <translation>Reply to ticket %1</translation>
-    </message>
-    <message>
-        <source>What the department did and the result, for the callback to the citizen:</source>
-        <translation>What the department did and the result, for the callback to the citizen:</translation>
-    </message>
-    <message>
-        <source>Ticket %1 replied; its countdown has stopped.</source>
-        <translation>Ticket %1 replied; its countdown has stopped.</translation>
-    </message>
-    <message>
-        <source>Select the ticket that needs more time.</source>
-        <translation>Select the ticket that needs more time.</translation>
-    </message>
-    <message>
-        <source>Extension for ticket %1</source>
-        <translation>Extension for ticket %1</translation>
-    </message>
-    <message>
-        <source>Extra working days (1–30):</source>
-        <translation>Extra working days (1–30):</translation>
-    </message>
-    <message>
-        <source>Why does the department need more time?</source>
-        <translation>Why does the department need more time?</translation>
-    </message>
-    <message>
-        <source>Extension of %1 working day(s) requested for ticket %2; the dispatcher decides.</source>
-        <translation>Extension of %1 working day(s) requested for ticket %2; the dispatcher decides.</translation>
-    </message>
-    <message>
-        <source>Select the ticket to return.</source>
-        <translation>Select the ticket to return.</translation>
-    </message>
-    <message>
-        <source>Return ticket %1</source>
-        <translation>Return ticket %1</translation>
-    </message>
-    <message>
-        <source>Why does this ticket not belong to your department? It goes back to the dispatch queue with this reason.</source>
-        <translation>Why does this ticket not belong to your department? It goes back to the dispatch queue with this reason.</translation>
-    </message>
-    <message>
-        <source>Ticket %1 returned to the dispatch queue.</source>
-        <translation>Ticket %1 returned to the dispatch queue.</translation>
-    </message>
-</context>
-<context>
     <name>DepartmentImporter</name>
     <message>
         <source>%1: department %2 (%3): %4</source>
@@ -852,504 +477,6 @@ Options:
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
-    </message>
-</context>
-<context>
-    <name>DeskTicketDetail</name>
-    <message>
-        <source>Select a ticket to see its details.</source>
-        <translation>Select a ticket to see its details.</translation>
-    </message>
-    <message>
-        <source>Ticket %1</source>
-        <translation>Ticket %1</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>Channel</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <source>Town</source>
-        <translation>Town</translation>
-    </message>
-    <message>
-        <source>Caller</source>
-        <translation>Caller</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation>Registered</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <source>Deadline</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>History</translation>
-    </message>
-</context>
-<context>
-    <name>DeskTicketModel</name>
-    <message>
-        <source>Extension requested</source>
-        <translation>Extension requested</translation>
-    </message>
-    <message>
-        <source>Waiting to sign</source>
-        <translation>Waiting to sign</translation>
-    </message>
-    <message>
-        <source>Signed</source>
-        <translation>Signed</translation>
-    </message>
-    <message>
-        <source>Replied</source>
-        <translation>Replied</translation>
-    </message>
-    <message>
-        <source>Replied on time</source>
-        <translation>Replied on time</translation>
-    </message>
-    <message>
-        <source>Replied late</source>
-        <translation>Replied late</translation>
-    </message>
-    <message>
-        <source>Working time left until %1</source>
-        <translation>Working time left until %1</translation>
-    </message>
-    <message>
-        <source>Colour: red overdue, yellow due soon, green in time</source>
-        <translation>Colour: red overdue, yellow due soon, green in time</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <source>Deadline</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <source>Remaining</source>
-        <translation>Remaining</translation>
-    </message>
-</context>
-<context>
-    <name>DispatchBatch</name>
-    <message>
-        <source>refused without a reason</source>
-        <translation>refused without a reason</translation>
-    </message>
-    <message>
-        <source>%1 dispatched, %2 failed</source>
-        <translation>%1 dispatched, %2 failed</translation>
-    </message>
-    <message>
-        <source>, %1 not attempted (cancelled; they stay in the queue)</source>
-        <translation>, %1 not attempted (cancelled; they stay in the queue)</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>: %1</source>
-        <translation>: %1</translation>
-    </message>
-    <message>
-        <source> … and %1 more (listed below)</source>
-        <translation> … and %1 more (listed below)</translation>
-    </message>
-</context>
-<context>
-    <name>DispatchCallbackModel</name>
-    <message>
-        <source>On time</source>
-        <translation>On time</translation>
-    </message>
-    <message>
-        <source>Late</source>
-        <translation>Late</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <source>Replied</source>
-        <translation>Replied</translation>
-    </message>
-    <message>
-        <source>In time</source>
-        <translation>In time</translation>
-    </message>
-    <message>
-        <source>Department&apos;s reply</source>
-        <translation>Department&apos;s reply</translation>
-    </message>
-    <message>
-        <source>Caller</source>
-        <translation>Caller</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Summary</translation>
-    </message>
-</context>
-<context>
-    <name>DispatchCallbackPage</name>
-    <message>
-        <source>Record &amp;callback…</source>
-        <translation>Record &amp;callback…</translation>
-    </message>
-    <message>
-        <source>Record the caller&apos;s satisfaction and close the ticket</source>
-        <translation>Record the caller&apos;s satisfaction and close the ticket</translation>
-    </message>
-    <message>
-        <source>Select the ticket you are calling back about.</source>
-        <translation>Select the ticket you are calling back about.</translation>
-    </message>
-    <message>
-        <source>Callback for ticket %1</source>
-        <translation>Callback for ticket %1</translation>
-    </message>
-    <message>
-        <source>How satisfied is the caller with the handling?</source>
-        <translation>How satisfied is the caller with the handling?</translation>
-    </message>
-    <message>
-        <source>Choose one of the answers offered.</source>
-        <translation>Choose one of the answers offered.</translation>
-    </message>
-    <message>
-        <source>The callback for ticket %1 is recorded, but the ticket could not be closed: %2</source>
-        <translation>The callback for ticket %1 is recorded, but the ticket could not be closed: %2</translation>
-    </message>
-    <message>
-        <source>Ticket %1 closed: %2.</source>
-        <translation>Ticket %1 closed: %2.</translation>
-    </message>
-    <message>
-        <source>Reopen ticket %1?</source>
-        <translation>Reopen ticket %1?</translation>
-    </message>
-    <message>
-        <source>The caller is unsatisfied. Reopen the ticket and send it back to the dispatch queue?</source>
-        <translation>The caller is unsatisfied. Reopen the ticket and send it back to the dispatch queue?</translation>
-    </message>
-    <message>
-        <source>Ticket %1 closed: the caller is unsatisfied.</source>
-        <translation>Ticket %1 closed: the caller is unsatisfied.</translation>
-    </message>
-    <message>
-        <source>caller unsatisfied</source>
-        <translation>caller unsatisfied</translation>
-    </message>
-    <message>
-        <source>Ticket %1 is closed but could not be reopened: %2</source>
-        <translation>Ticket %1 is closed but could not be reopened: %2</translation>
-    </message>
-    <message>
-        <source>Ticket %1 reopened: it is back in the dispatch queue.</source>
-        <translation>Ticket %1 reopened: it is back in the dispatch queue.</translation>
-    </message>
-</context>
-<context>
-    <name>DispatchExtensionModel</name>
-    <message>
-        <source>%1 working day(s)</source>
-        <translation>%1 working day(s)</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <source>Days requested</source>
-        <translation>Days requested</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <source>Requested</source>
-        <translation>Requested</translation>
-    </message>
-    <message>
-        <source>Current deadline</source>
-        <translation>Current deadline</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Summary</translation>
-    </message>
-</context>
-<context>
-    <name>DispatchExtensionPage</name>
-    <message>
-        <source>%1 working day(s)</source>
-        <translation>%1 working day(s)</translation>
-    </message>
-    <message>
-        <source>&amp;Approve</source>
-        <translation>&amp;Approve</translation>
-    </message>
-    <message>
-        <source>Give the selected tickets the extra working days asked for</source>
-        <translation>Give the selected tickets the extra working days asked for</translation>
-    </message>
-    <message>
-        <source>&amp;Refuse…</source>
-        <translation>&amp;Refuse…</translation>
-    </message>
-    <message>
-        <source>Refuse the request, with a reason for the department</source>
-        <translation>Refuse the request, with a reason for the department</translation>
-    </message>
-    <message>
-        <source>&amp;Transfer…</source>
-        <translation>&amp;Transfer…</translation>
-    </message>
-    <message>
-        <source>Hand the ticket to another department with a new time limit</source>
-        <translation>Hand the ticket to another department with a new time limit</translation>
-    </message>
-    <message>
-        <source>Select the requests to approve.</source>
-        <translation>Select the requests to approve.</translation>
-    </message>
-    <message>
-        <source>Extension approved for %1; the new deadline is in force.</source>
-        <translation>Extension approved for %1; the new deadline is in force.</translation>
-    </message>
-    <message>
-        <source>%1 approved, %2 refused by the system: %3</source>
-        <translation>%1 approved, %2 refused by the system: %3</translation>
-    </message>
-    <message>
-        <source>Select the request to refuse.</source>
-        <translation>Select the request to refuse.</translation>
-    </message>
-    <message>
-        <source>Refuse the extension for ticket %1</source>
-        <translation>Refuse the extension for ticket %1</translation>
-    </message>
-    <message>
-        <source>Why is the extension refused? The department sees this reason.</source>
-        <translation>Why is the extension refused? The department sees this reason.</translation>
-    </message>
-    <message>
-        <source>Give the reason for refusing; the request for ticket %1 is still waiting.</source>
-        <translation>Give the reason for refusing; the request for ticket %1 is still waiting.</translation>
-    </message>
-    <message>
-        <source>Extension for ticket %1 refused; the deadline stays.</source>
-        <translation>Extension for ticket %1 refused; the deadline stays.</translation>
-    </message>
-</context>
-<context>
-    <name>DispatchInProgressPage</name>
-    <message>
-        <source>&amp;Department:</source>
-        <translation>&amp;Department:</translation>
-    </message>
-    <message>
-        <source>&amp;Transfer…</source>
-        <translation>&amp;Transfer…</translation>
-    </message>
-    <message>
-        <source>Hand the current ticket to another department with a new time limit</source>
-        <translation>Hand the current ticket to another department with a new time limit</translation>
-    </message>
-    <message>
-        <source>All departments</source>
-        <translation>All departments</translation>
-    </message>
-</context>
-<context>
-    <name>DispatchQueueModel</name>
-    <message>
-        <source>Returned by %1: %2</source>
-        <translation>Returned by %1: %2</translation>
-    </message>
-    <message>
-        <source>Reopened after the callback</source>
-        <translation>Reopened after the callback</translation>
-    </message>
-    <message>
-        <source>Reopened after the callback: %1</source>
-        <translation>Reopened after the callback: %1</translation>
-    </message>
-    <message>
-        <source>No department is configured for this category: choose one.</source>
-        <translation>No department is configured for this category: choose one.</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation>Registered</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>Channel</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Town</source>
-        <translation>Town</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <source>Suggested department</source>
-        <translation>Suggested department</translation>
-    </message>
-    <message>
-        <source>Came back because</source>
-        <translation>Came back because</translation>
-    </message>
-</context>
-<context>
-    <name>DispatchQueuePage</name>
-    <message>
-        <source>Enter dispatches the selected tickets to the chosen department; Ctrl+A selects all.</source>
-        <translation>Enter dispatches the selected tickets to the chosen department; Ctrl+A selects all.</translation>
-    </message>
-    <message>
-        <source>Send &amp;to:</source>
-        <translation>Send &amp;to:</translation>
-    </message>
-    <message>
-        <source>&amp;Dispatch selected</source>
-        <translation>&amp;Dispatch selected</translation>
-    </message>
-    <message>
-        <source>Dispatch every selected ticket to the chosen department (Enter)</source>
-        <translation>Dispatch every selected ticket to the chosen department (Enter)</translation>
-    </message>
-    <message>
-        <source>Dispatch each to its &amp;suggestion</source>
-        <translation>Dispatch each to its &amp;suggestion</translation>
-    </message>
-    <message>
-        <source>Dispatch every selected ticket to the department suggested for its category</source>
-        <translation>Dispatch every selected ticket to the department suggested for its category</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>%v of %m</source>
-        <translation>%v of %m</translation>
-    </message>
-    <message>
-        <source>%1 waiting for dispatch, %2 of them came back from a department or a callback</source>
-        <translation>%1 waiting for dispatch, %2 of them came back from a department or a callback</translation>
-    </message>
-    <message>
-        <source>Select the tickets to dispatch.</source>
-        <translation>Select the tickets to dispatch.</translation>
-    </message>
-    <message>
-        <source>Choose the department first (type its name or code).</source>
-        <translation>Choose the department first (type its name or code).</translation>
-    </message>
-    <message>
-        <source>There is no department &quot;%1&quot;; choose one from the list.</source>
-        <translation>There is no department &quot;%1&quot;; choose one from the list.</translation>
-    </message>
-    <message>
-        <source>Select the tickets to dispatch (Ctrl+A selects all).</source>
-        <translation>Select the tickets to dispatch (Ctrl+A selects all).</translation>
-    </message>
-    <message>
-        <source>no department is suggested for the category &quot;%1&quot;; choose one</source>
-        <translation>no department is suggested for the category &quot;%1&quot;; choose one</translation>
-    </message>
-    <message>
-        <source>Dispatching %1 ticket(s)…</source>
-        <translation>Dispatching %1 ticket(s)…</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1385,25 +512,6 @@ Options:
     <message>
         <source>Ticket %1 transferred from %2 to %3 with a new time limit.</source>
         <translation>Ticket %1 transferred from %2 to %3 with a new time limit.</translation>
-    </message>
-</context>
-<context>
-    <name>DispatchView</name>
-    <message>
-        <source>&amp;Queue</source>
-        <translation>&amp;Queue</translation>
-    </message>
-    <message>
-        <source>&amp;Extension requests</source>
-        <translation>&amp;Extension requests</translation>
-    </message>
-    <message>
-        <source>&amp;With departments</source>
-        <translation>&amp;With departments</translation>
-    </message>
-    <message>
-        <source>Call&amp;backs</source>
-        <translation>Call&amp;backs</translation>
     </message>
 </context>
 <context>
@@ -1586,29 +694,6 @@ Options:
     </message>
 </context>
 <context>
-    <name>DraftBanner</name>
-    <message>
-        <source>&amp;Restore</source>
-        <translation>&amp;Restore</translation>
-    </message>
-    <message>
-        <source>Put the saved fields back into the form.</source>
-        <translation>Put the saved fields back into the form.</translation>
-    </message>
-    <message>
-        <source>&amp;Discard</source>
-        <translation>&amp;Discard</translation>
-    </message>
-    <message>
-        <source>Forget the saved form.</source>
-        <translation>Forget the saved form.</translation>
-    </message>
-    <message>
-        <source>An unfinished registration was saved at %1: %2</source>
-        <translation>An unfinished registration was saved at %1: %2</translation>
-    </message>
-</context>
-<context>
     <name>DraftStore</name>
     <message>
         <source>The draft could not be saved: %1</source>
@@ -1736,67 +821,6 @@ Options:
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>Hotline Console — %1</source>
-        <translation>Hotline Console — %1</translation>
-    </message>
-    <message>
-        <source>Register</source>
-        <translation>Register</translation>
-    </message>
-    <message>
-        <source>Dispatch</source>
-        <translation>Dispatch</translation>
-    </message>
-    <message>
-        <source>Department desk</source>
-        <translation>Department desk</translation>
-    </message>
-    <message>
-        <source>Countdown board</source>
-        <translation>Countdown board</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <source>&amp;Wall display</source>
-        <translation>&amp;Wall display</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <source>&amp;About Hotline Console</source>
-        <translation>&amp;About Hotline Console</translation>
-    </message>
-    <message>
-        <source>About Hotline Console</source>
-        <translation>About Hotline Console</translation>
-    </message>
-    <message>
-        <source>Hotline Console %1
-Operator console of a citizen service hotline.</source>
-        <translation>Hotline Console %1
-Operator console of a citizen service hotline.</translation>
-    </message>
-    <message>
-        <source>Users</source>
-        <translation>Users</translation>
-    </message>
-</context>
-<context>
     <name>PhoneNumber</name>
     <message>
         <source>the phone number is empty</source>
@@ -1881,77 +905,6 @@ Operator console of a citizen service hotline.</translation>
     <message>
         <source>“%1” is not a mainland China phone number (mobile like 13812345678 or landline like 0757-86280000)</source>
         <translation>“%1” is not a mainland China phone number (mobile like 13812345678 or landline like 0757-86280000)</translation>
-    </message>
-</context>
-<context>
-    <name>RegistrationForm</name>
-    <message>
-        <source>Register a call</source>
-        <translation>Register a call</translation>
-    </message>
-    <message>
-        <source>Register  (%1)</source>
-        <translation>Register  (%1)</translation>
-    </message>
-    <message>
-        <source>New call  (%1)</source>
-        <translation>New call  (%1)</translation>
-    </message>
-    <message>
-        <source>Call</source>
-        <translation>Call</translation>
-    </message>
-    <message>
-        <source>The number of the registered ticket appears here, to read to the caller.</source>
-        <translation>The number of the registered ticket appears here, to read to the caller.</translation>
-    </message>
-    <message>
-        <source>Write the answer given to the caller, or untick “close at intake”.</source>
-        <translation>Write the answer given to the caller, or untick “close at intake”.</translation>
-    </message>
-    <message>
-        <source>There is an answer but the ticket would stay open: tick “close at intake” or clear the answer.</source>
-        <translation>There is an answer but the ticket would stay open: tick “close at intake” or clear the answer.</translation>
-    </message>
-    <message>
-        <source>The answer is too long (%1 characters, at most %2).</source>
-        <translation>The answer is too long (%1 characters, at most %2).</translation>
-    </message>
-    <message>
-        <source>The ticket was not registered: %1</source>
-        <translation>The ticket was not registered: %1</translation>
-    </message>
-    <message>
-        <source>Ticket %1 was registered but could not be closed: %2 It waits in the dispatch queue.</source>
-        <translation>Ticket %1 was registered but could not be closed: %2 It waits in the dispatch queue.</translation>
-    </message>
-    <message>
-        <source>Answered and closed. Ticket number (copied to the clipboard):</source>
-        <translation>Answered and closed. Ticket number (copied to the clipboard):</translation>
-    </message>
-    <message>
-        <source>Registered. Read the ticket number to the caller (copied to the clipboard):</source>
-        <translation>Registered. Read the ticket number to the caller (copied to the clipboard):</translation>
-    </message>
-    <message>
-        <source>Related ticket: %1</source>
-        <translation>Related ticket: %1</translation>
-    </message>
-    <message>
-        <source>Draft saved at %1</source>
-        <translation>Draft saved at %1</translation>
-    </message>
-    <message>
-        <source>(no summary yet)</source>
-        <translation>(no summary yet)</translation>
-    </message>
-    <message>
-        <source>“%1”</source>
-        <translation>“%1”</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -2116,57 +1069,6 @@ Operator console of a citizen service hotline.</translation>
     </message>
 </context>
 <context>
-    <name>SignInDialog</name>
-    <message>
-        <source>Hotline Console — create the administrator</source>
-        <translation>Hotline Console — create the administrator</translation>
-    </message>
-    <message>
-        <source>Hotline Console — sign in</source>
-        <translation>Hotline Console — sign in</translation>
-    </message>
-    <message>
-        <source>This database has no users yet. Create the administrator, who then adds the call-takers, dispatchers, liaisons and supervisors.</source>
-        <translation>This database has no users yet. Create the administrator, who then adds the call-takers, dispatchers, liaisons and supervisors.</translation>
-    </message>
-    <message>
-        <source>Sign in to the hotline console.</source>
-        <translation>Sign in to the hotline console.</translation>
-    </message>
-    <message>
-        <source>Sign-in name</source>
-        <translation>Sign-in name</translation>
-    </message>
-    <message>
-        <source>Full name</source>
-        <translation>Full name</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <source>Password again</source>
-        <translation>Password again</translation>
-    </message>
-    <message>
-        <source>Demo database: choose an account (password %1).</source>
-        <translation>Demo database: choose an account (password %1).</translation>
-    </message>
-    <message>
-        <source>Create and sign in</source>
-        <translation>Create and sign in</translation>
-    </message>
-    <message>
-        <source>Sign in</source>
-        <translation>Sign in</translation>
-    </message>
-    <message>
-        <source>The two passwords differ.</source>
-        <translation>The two passwords differ.</translation>
-    </message>
-</context>
-<context>
     <name>SlaPolicy</name>
     <message>
         <source>A time limit must be between 1 and %1 working days, not %2.</source>
@@ -2270,129 +1172,6 @@ Operator console of a citizen service hotline.</translation>
     <message>
         <source>; </source>
         <translation>; </translation>
-    </message>
-</context>
-<context>
-    <name>TicketDetailDialog</name>
-    <message>
-        <source>State</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <source>Countdown</source>
-        <translation>Countdown</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <source>Deadline</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>Channel</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <source>Town</source>
-        <translation>Town</translation>
-    </message>
-    <message>
-        <source>Caller</source>
-        <translation>Caller</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation>Registered</translation>
-    </message>
-    <message>
-        <source>Dispatched</source>
-        <translation>Dispatched</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>History</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Event</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <source>&amp;Urge (督办)…</source>
-        <translation>&amp;Urge (督办)…</translation>
-    </message>
-    <message>
-        <source>Urge the department to handle this ticket, with a note</source>
-        <translation>Urge the department to handle this ticket, with a note</translation>
-    </message>
-    <message>
-        <source>Ticket not found</source>
-        <translation>Ticket not found</translation>
-    </message>
-    <message>
-        <source>Ticket</source>
-        <translation>Ticket</translation>
-    </message>
-    <message>
-        <source>Ticket %1</source>
-        <translation>Ticket %1</translation>
-    </message>
-    <message>
-        <source>(in the dispatch queue)</source>
-        <translation>(in the dispatch queue)</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>on time</source>
-        <translation>on time</translation>
-    </message>
-    <message>
-        <source>late</source>
-        <translation>late</translation>
-    </message>
-    <message>
-        <source>Replied %1 (%2)</source>
-        <translation>Replied %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Closed %1</source>
-        <translation>Closed %1</translation>
-    </message>
-    <message>
-        <source>Not counting</source>
-        <translation>Not counting</translation>
     </message>
 </context>
 <context>
@@ -2599,103 +1378,6 @@ Operator console of a citizen service hotline.</translation>
     </message>
 </context>
 <context>
-    <name>UsersPage</name>
-    <message>
-        <source>Sign-in name</source>
-        <translation>Sign-in name</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <source>Add a user</source>
-        <translation>Add a user</translation>
-    </message>
-    <message>
-        <source>Department (liaisons)</source>
-        <translation>Department (liaisons)</translation>
-    </message>
-    <message>
-        <source>Initial password</source>
-        <translation>Initial password</translation>
-    </message>
-    <message>
-        <source>&amp;Add user</source>
-        <translation>&amp;Add user</translation>
-    </message>
-    <message>
-        <source>%1 can now sign in as %2.</source>
-        <translation>%1 can now sign in as %2.</translation>
-    </message>
-</context>
-<context>
-    <name>WallDisplay</name>
-    <message>
-        <source>Countdown board</source>
-        <translation>Countdown board</translation>
-    </message>
-    <message>
-        <source>Citizen service hotline · countdown board</source>
-        <translation>Citizen service hotline · countdown board</translation>
-    </message>
-    <message>
-        <source>Red · overdue</source>
-        <translation>Red · overdue</translation>
-    </message>
-    <message>
-        <source>Yellow · due soon</source>
-        <translation>Yellow · due soon</translation>
-    </message>
-    <message>
-        <source>Green · in time</source>
-        <translation>Green · in time</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source>Non-working time · countdowns paused</source>
-        <translation>Non-working time · countdowns paused</translation>
-    </message>
-</context>
-<context>
-    <name>WallList</name>
-    <message>
-        <source>Number</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <source>Town</source>
-        <translation>Town</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <source>Remaining</source>
-        <translation>Remaining</translation>
-    </message>
-    <message>
-        <source>No open tickets are counting down.</source>
-        <translation>No open tickets are counting down.</translation>
-    </message>
-</context>
-<context>
     <name>WorkCalendar</name>
     <message>
         <source>At least one working period is needed.</source>
@@ -2743,6 +1425,1324 @@ Operator console of a citizen service hotline.</translation>
     <message>
         <source>Hotline Console</source>
         <translation>Hotline Console</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::BoardModel</name>
+    <message>
+        <source>overdue %1</source>
+        <translation>overdue %1</translation>
+    </message>
+    <message>
+        <source>Colour: red overdue, yellow due soon, green in time</source>
+        <translation>Colour: red overdue, yellow due soon, green in time</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Remaining</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::BoardView</name>
+    <message>
+        <source>Red · overdue</source>
+        <translation>Red · overdue</translation>
+    </message>
+    <message>
+        <source>Yellow · due soon</source>
+        <translation>Yellow · due soon</translation>
+    </message>
+    <message>
+        <source>Green · in time</source>
+        <translation>Green · in time</translation>
+    </message>
+    <message>
+        <source>Find a number…</source>
+        <translation>Find a number…</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>&amp;Department:</translation>
+    </message>
+    <message>
+        <source>&amp;Town:</source>
+        <translation>&amp;Town:</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>T&amp;ype:</translation>
+    </message>
+    <message>
+        <source>&amp;Open ticket</source>
+        <translation>&amp;Open ticket</translation>
+    </message>
+    <message>
+        <source>&amp;Urge (督办)…</source>
+        <translation>&amp;Urge (督办)…</translation>
+    </message>
+    <message>
+        <source>Urge the department to handle the selected ticket, with a note</source>
+        <translation>Urge the department to handle the selected ticket, with a note</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <source>All towns</source>
+        <translation>All towns</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 tickets</source>
+        <translation>Showing %1 of %2 tickets</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::CallFields</name>
+    <message>
+        <source>Mobile 138 1234 5678 or landline 0757-8628 0000</source>
+        <translation>Mobile 138 1234 5678 or landline 0757-8628 0000</translation>
+    </message>
+    <message>
+        <source>How the caller wants to be addressed</source>
+        <translation>How the caller wants to be addressed</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymous caller</source>
+        <translation>&amp;Anonymous caller</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s name and phone are not recorded.</source>
+        <translation>The caller&apos;s name and phone are not recorded.</translation>
+    </message>
+    <message>
+        <source>One line: what the caller asks for or reports</source>
+        <translation>One line: what the caller asks for or reports</translation>
+    </message>
+    <message>
+        <source>Where, since when, what has been tried …</source>
+        <translation>Where, since when, what has been tried …</translation>
+    </message>
+    <message>
+        <source>The answer given on the phone, when the consultation is settled now</source>
+        <translation>The answer given on the phone, when the consultation is settled now</translation>
+    </message>
+    <message>
+        <source>Answered: close at &amp;intake</source>
+        <translation>Answered: close at &amp;intake</translation>
+    </message>
+    <message>
+        <source>Register the consultation and close it at once with this answer.</source>
+        <translation>Register the consultation and close it at once with this answer.</translation>
+    </message>
+    <message>
+        <source>Caller &amp;phone</source>
+        <translation>Caller &amp;phone</translation>
+    </message>
+    <message>
+        <source>Caller &amp;name</source>
+        <translation>Caller &amp;name</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>C&amp;hannel</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>T&amp;own / street</source>
+        <translation>T&amp;own / street</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Category</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>&amp;Summary</translation>
+    </message>
+    <message>
+        <source>D&amp;etails</source>
+        <translation>D&amp;etails</translation>
+    </message>
+    <message>
+        <source>Ans&amp;wer at intake</source>
+        <translation>Ans&amp;wer at intake</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::CallerHistoryModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::CallerPanel</name>
+    <message>
+        <source>Double-click or press Enter on an earlier ticket to link the new one to it.</source>
+        <translation>Double-click or press Enter on an earlier ticket to link the new one to it.</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s earlier tickets</source>
+        <translation>Caller&apos;s earlier tickets</translation>
+    </message>
+    <message>
+        <source>Earlier tickets of %1 (%2)</source>
+        <translation>Earlier tickets of %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Type the caller&apos;s phone number to see their earlier tickets.</source>
+        <translation>Type the caller&apos;s phone number to see their earlier tickets.</translation>
+    </message>
+    <message>
+        <source>No earlier tickets from this number.</source>
+        <translation>No earlier tickets from this number.</translation>
+    </message>
+    <message>
+        <source>Possible duplicate: this caller reported “%1” on %2 (ticket %3, %4).</source>
+        <translation>Possible duplicate: this caller reported “%1” on %2 (ticket %3, %4).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more similar ticket(s) in the last 7 days.</source>
+        <translation>
+            <numerusform>%n more similar ticket(s) in the last 7 days.</numerusform>
+            <numerusform>%n more similar ticket(s) in the last 7 days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Already linked: %1.</source>
+        <translation>Already linked: %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Link to %1</source>
+        <translation>&amp;Link to %1</translation>
+    </message>
+    <message>
+        <source>Name ticket %1 in the new ticket&apos;s details as a related ticket.</source>
+        <translation>Name ticket %1 in the new ticket&apos;s details as a related ticket.</translation>
+    </message>
+    <message>
+        <source>Linked to ticket %1: the new ticket&apos;s details name it as related.</source>
+        <translation>Linked to ticket %1: the new ticket&apos;s details name it as related.</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::ConsoleStatusBar</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Standalone: %1</source>
+        <translation>Standalone: %1</translation>
+    </message>
+    <message>
+        <source>%1 (outside working hours)</source>
+        <translation>%1 (outside working hours)</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DepartmentChooser</name>
+    <message>
+        <source>Department name or code</source>
+        <translation>Department name or code</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DepartmentDesk</name>
+    <message>
+        <source>Your account is not bound to a department yet, so there is no desk to show. Ask an administrator to set your department.</source>
+        <translation>Your account is not bound to a department yet, so there is no desk to show. Ask an administrator to set your department.</translation>
+    </message>
+    <message>
+        <source>The department desk shows a department&apos;s own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</source>
+        <translation>The department desk shows a department&apos;s own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign for</source>
+        <translation>&amp;Sign for</translation>
+    </message>
+    <message>
+        <source>Confirm that the department has received the selected tickets</source>
+        <translation>Confirm that the department has received the selected tickets</translation>
+    </message>
+    <message>
+        <source>&amp;Reply…</source>
+        <translation>&amp;Reply…</translation>
+    </message>
+    <message>
+        <source>Write the department&apos;s reply; the countdown stops</source>
+        <translation>Write the department&apos;s reply; the countdown stops</translation>
+    </message>
+    <message>
+        <source>Request e&amp;xtension…</source>
+        <translation>Request e&amp;xtension…</translation>
+    </message>
+    <message>
+        <source>Ask the dispatcher for more working days</source>
+        <translation>Ask the dispatcher for more working days</translation>
+    </message>
+    <message>
+        <source>Re&amp;turn…</source>
+        <translation>Re&amp;turn…</translation>
+    </message>
+    <message>
+        <source>Send a ticket that does not belong to this department back to dispatch</source>
+        <translation>Send a ticket that does not belong to this department back to dispatch</translation>
+    </message>
+    <message>
+        <source>Open tickets of %1</source>
+        <translation>Open tickets of %1</translation>
+    </message>
+    <message>
+        <source>%1 open, %2 waiting to be signed for</source>
+        <translation>%1 open, %2 waiting to be signed for</translation>
+    </message>
+    <message>
+        <source>Signed for %1 ticket(s).</source>
+        <translation>Signed for %1 ticket(s).</translation>
+    </message>
+    <message>
+        <source>Signed for %1 ticket(s); %2 refused: %3</source>
+        <translation>Signed for %1 ticket(s); %2 refused: %3</translation>
+    </message>
+    <message>
+        <source>Select the ticket to reply to.</source>
+        <translation>Select the ticket to reply to.</translation>
+    </message>
+    <message>
+        <source>Reply to ticket %1</source>
+        <translation>Reply to ticket %1</translation>
+    </message>
+    <message>
+        <source>What the department did and the result, for the callback to the citizen:</source>
+        <translation>What the department did and the result, for the callback to the citizen:</translation>
+    </message>
+    <message>
+        <source>Ticket %1 replied; its countdown has stopped.</source>
+        <translation>Ticket %1 replied; its countdown has stopped.</translation>
+    </message>
+    <message>
+        <source>Select the ticket that needs more time.</source>
+        <translation>Select the ticket that needs more time.</translation>
+    </message>
+    <message>
+        <source>Extension for ticket %1</source>
+        <translation>Extension for ticket %1</translation>
+    </message>
+    <message>
+        <source>Extra working days (1–30):</source>
+        <translation>Extra working days (1–30):</translation>
+    </message>
+    <message>
+        <source>Why does the department need more time?</source>
+        <translation>Why does the department need more time?</translation>
+    </message>
+    <message>
+        <source>Extension of %1 working day(s) requested for ticket %2; the dispatcher decides.</source>
+        <translation>Extension of %1 working day(s) requested for ticket %2; the dispatcher decides.</translation>
+    </message>
+    <message>
+        <source>Select the ticket to return.</source>
+        <translation>Select the ticket to return.</translation>
+    </message>
+    <message>
+        <source>Return ticket %1</source>
+        <translation>Return ticket %1</translation>
+    </message>
+    <message>
+        <source>Why does this ticket not belong to your department? It goes back to the dispatch queue with this reason.</source>
+        <translation>Why does this ticket not belong to your department? It goes back to the dispatch queue with this reason.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 returned to the dispatch queue.</source>
+        <translation>Ticket %1 returned to the dispatch queue.</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DeskTicketDetail</name>
+    <message>
+        <source>Select a ticket to see its details.</source>
+        <translation>Select a ticket to see its details.</translation>
+    </message>
+    <message>
+        <source>Ticket %1</source>
+        <translation>Ticket %1</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DeskTicketModel</name>
+    <message>
+        <source>Extension requested</source>
+        <translation>Extension requested</translation>
+    </message>
+    <message>
+        <source>Waiting to sign</source>
+        <translation>Waiting to sign</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
+        <source>Replied on time</source>
+        <translation>Replied on time</translation>
+    </message>
+    <message>
+        <source>Replied late</source>
+        <translation>Replied late</translation>
+    </message>
+    <message>
+        <source>Working time left until %1</source>
+        <translation>Working time left until %1</translation>
+    </message>
+    <message>
+        <source>Colour: red overdue, yellow due soon, green in time</source>
+        <translation>Colour: red overdue, yellow due soon, green in time</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Remaining</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DispatchBatch</name>
+    <message>
+        <source>refused without a reason</source>
+        <translation>refused without a reason</translation>
+    </message>
+    <message>
+        <source>%1 dispatched, %2 failed</source>
+        <translation>%1 dispatched, %2 failed</translation>
+    </message>
+    <message>
+        <source>, %1 not attempted (cancelled; they stay in the queue)</source>
+        <translation>, %1 not attempted (cancelled; they stay in the queue)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>: %1</translation>
+    </message>
+    <message>
+        <source> … and %1 more (listed below)</source>
+        <translation> … and %1 more (listed below)</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DispatchCallbackModel</name>
+    <message>
+        <source>On time</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
+        <source>In time</source>
+        <translation>In time</translation>
+    </message>
+    <message>
+        <source>Department&apos;s reply</source>
+        <translation>Department&apos;s reply</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DispatchCallbackPage</name>
+    <message>
+        <source>Record &amp;callback…</source>
+        <translation>Record &amp;callback…</translation>
+    </message>
+    <message>
+        <source>Record the caller&apos;s satisfaction and close the ticket</source>
+        <translation>Record the caller&apos;s satisfaction and close the ticket</translation>
+    </message>
+    <message>
+        <source>Select the ticket you are calling back about.</source>
+        <translation>Select the ticket you are calling back about.</translation>
+    </message>
+    <message>
+        <source>Callback for ticket %1</source>
+        <translation>Callback for ticket %1</translation>
+    </message>
+    <message>
+        <source>How satisfied is the caller with the handling?</source>
+        <translation>How satisfied is the caller with the handling?</translation>
+    </message>
+    <message>
+        <source>Choose one of the answers offered.</source>
+        <translation>Choose one of the answers offered.</translation>
+    </message>
+    <message>
+        <source>The callback for ticket %1 is recorded, but the ticket could not be closed: %2</source>
+        <translation>The callback for ticket %1 is recorded, but the ticket could not be closed: %2</translation>
+    </message>
+    <message>
+        <source>Ticket %1 closed: %2.</source>
+        <translation>Ticket %1 closed: %2.</translation>
+    </message>
+    <message>
+        <source>Reopen ticket %1?</source>
+        <translation>Reopen ticket %1?</translation>
+    </message>
+    <message>
+        <source>The caller is unsatisfied. Reopen the ticket and send it back to the dispatch queue?</source>
+        <translation>The caller is unsatisfied. Reopen the ticket and send it back to the dispatch queue?</translation>
+    </message>
+    <message>
+        <source>Ticket %1 closed: the caller is unsatisfied.</source>
+        <translation>Ticket %1 closed: the caller is unsatisfied.</translation>
+    </message>
+    <message>
+        <source>caller unsatisfied</source>
+        <translation>caller unsatisfied</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is closed but could not be reopened: %2</source>
+        <translation>Ticket %1 is closed but could not be reopened: %2</translation>
+    </message>
+    <message>
+        <source>Ticket %1 reopened: it is back in the dispatch queue.</source>
+        <translation>Ticket %1 reopened: it is back in the dispatch queue.</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DispatchExtensionModel</name>
+    <message>
+        <source>%1 working day(s)</source>
+        <translation>%1 working day(s)</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Days requested</source>
+        <translation>Days requested</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>Current deadline</source>
+        <translation>Current deadline</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DispatchExtensionPage</name>
+    <message>
+        <source>%1 working day(s)</source>
+        <translation>%1 working day(s)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <source>Give the selected tickets the extra working days asked for</source>
+        <translation>Give the selected tickets the extra working days asked for</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse…</source>
+        <translation>&amp;Refuse…</translation>
+    </message>
+    <message>
+        <source>Refuse the request, with a reason for the department</source>
+        <translation>Refuse the request, with a reason for the department</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation>&amp;Transfer…</translation>
+    </message>
+    <message>
+        <source>Hand the ticket to another department with a new time limit</source>
+        <translation>Hand the ticket to another department with a new time limit</translation>
+    </message>
+    <message>
+        <source>Select the requests to approve.</source>
+        <translation>Select the requests to approve.</translation>
+    </message>
+    <message>
+        <source>Extension approved for %1; the new deadline is in force.</source>
+        <translation>Extension approved for %1; the new deadline is in force.</translation>
+    </message>
+    <message>
+        <source>%1 approved, %2 refused by the system: %3</source>
+        <translation>%1 approved, %2 refused by the system: %3</translation>
+    </message>
+    <message>
+        <source>Select the request to refuse.</source>
+        <translation>Select the request to refuse.</translation>
+    </message>
+    <message>
+        <source>Refuse the extension for ticket %1</source>
+        <translation>Refuse the extension for ticket %1</translation>
+    </message>
+    <message>
+        <source>Why is the extension refused? The department sees this reason.</source>
+        <translation>Why is the extension refused? The department sees this reason.</translation>
+    </message>
+    <message>
+        <source>Give the reason for refusing; the request for ticket %1 is still waiting.</source>
+        <translation>Give the reason for refusing; the request for ticket %1 is still waiting.</translation>
+    </message>
+    <message>
+        <source>Extension for ticket %1 refused; the deadline stays.</source>
+        <translation>Extension for ticket %1 refused; the deadline stays.</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DispatchInProgressPage</name>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>&amp;Department:</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation>&amp;Transfer…</translation>
+    </message>
+    <message>
+        <source>Hand the current ticket to another department with a new time limit</source>
+        <translation>Hand the current ticket to another department with a new time limit</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>All departments</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DispatchQueueModel</name>
+    <message>
+        <source>Returned by %1: %2</source>
+        <translation>Returned by %1: %2</translation>
+    </message>
+    <message>
+        <source>Reopened after the callback</source>
+        <translation>Reopened after the callback</translation>
+    </message>
+    <message>
+        <source>Reopened after the callback: %1</source>
+        <translation>Reopened after the callback: %1</translation>
+    </message>
+    <message>
+        <source>No department is configured for this category: choose one.</source>
+        <translation>No department is configured for this category: choose one.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Suggested department</source>
+        <translation>Suggested department</translation>
+    </message>
+    <message>
+        <source>Came back because</source>
+        <translation>Came back because</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DispatchQueuePage</name>
+    <message>
+        <source>Enter dispatches the selected tickets to the chosen department; Ctrl+A selects all.</source>
+        <translation>Enter dispatches the selected tickets to the chosen department; Ctrl+A selects all.</translation>
+    </message>
+    <message>
+        <source>Send &amp;to:</source>
+        <translation>Send &amp;to:</translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch selected</source>
+        <translation>&amp;Dispatch selected</translation>
+    </message>
+    <message>
+        <source>Dispatch every selected ticket to the chosen department (Enter)</source>
+        <translation>Dispatch every selected ticket to the chosen department (Enter)</translation>
+    </message>
+    <message>
+        <source>Dispatch each to its &amp;suggestion</source>
+        <translation>Dispatch each to its &amp;suggestion</translation>
+    </message>
+    <message>
+        <source>Dispatch every selected ticket to the department suggested for its category</source>
+        <translation>Dispatch every selected ticket to the department suggested for its category</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v of %m</translation>
+    </message>
+    <message>
+        <source>%1 waiting for dispatch, %2 of them came back from a department or a callback</source>
+        <translation>%1 waiting for dispatch, %2 of them came back from a department or a callback</translation>
+    </message>
+    <message>
+        <source>Select the tickets to dispatch.</source>
+        <translation>Select the tickets to dispatch.</translation>
+    </message>
+    <message>
+        <source>Choose the department first (type its name or code).</source>
+        <translation>Choose the department first (type its name or code).</translation>
+    </message>
+    <message>
+        <source>There is no department &quot;%1&quot;; choose one from the list.</source>
+        <translation>There is no department &quot;%1&quot;; choose one from the list.</translation>
+    </message>
+    <message>
+        <source>Select the tickets to dispatch (Ctrl+A selects all).</source>
+        <translation>Select the tickets to dispatch (Ctrl+A selects all).</translation>
+    </message>
+    <message>
+        <source>no department is suggested for the category &quot;%1&quot;; choose one</source>
+        <translation>no department is suggested for the category &quot;%1&quot;; choose one</translation>
+    </message>
+    <message>
+        <source>Dispatching %1 ticket(s)…</source>
+        <translation>Dispatching %1 ticket(s)…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DispatchView</name>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>&amp;Queue</translation>
+    </message>
+    <message>
+        <source>&amp;Extension requests</source>
+        <translation>&amp;Extension requests</translation>
+    </message>
+    <message>
+        <source>&amp;With departments</source>
+        <translation>&amp;With departments</translation>
+    </message>
+    <message>
+        <source>Call&amp;backs</source>
+        <translation>Call&amp;backs</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DraftBanner</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>Put the saved fields back into the form.</source>
+        <translation>Put the saved fields back into the form.</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <source>Forget the saved form.</source>
+        <translation>Forget the saved form.</translation>
+    </message>
+    <message>
+        <source>An unfinished registration was saved at %1: %2</source>
+        <translation>An unfinished registration was saved at %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::MainWindow</name>
+    <message>
+        <source>Hotline Console — %1</source>
+        <translation>Hotline Console — %1</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>Department desk</source>
+        <translation>Department desk</translation>
+    </message>
+    <message>
+        <source>Countdown board</source>
+        <translation>Countdown board</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Wall display</source>
+        <translation>&amp;Wall display</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About Hotline Console</source>
+        <translation>&amp;About Hotline Console</translation>
+    </message>
+    <message>
+        <source>About Hotline Console</source>
+        <translation>About Hotline Console</translation>
+    </message>
+    <message>
+        <source>Hotline Console %1
+Operator console of a citizen service hotline.</source>
+        <translation>Hotline Console %1
+Operator console of a citizen service hotline.</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::RegistrationForm</name>
+    <message>
+        <source>Register a call</source>
+        <translation>Register a call</translation>
+    </message>
+    <message>
+        <source>Register  (%1)</source>
+        <translation>Register  (%1)</translation>
+    </message>
+    <message>
+        <source>New call  (%1)</source>
+        <translation>New call  (%1)</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>The number of the registered ticket appears here, to read to the caller.</source>
+        <translation>The number of the registered ticket appears here, to read to the caller.</translation>
+    </message>
+    <message>
+        <source>Write the answer given to the caller, or untick “close at intake”.</source>
+        <translation>Write the answer given to the caller, or untick “close at intake”.</translation>
+    </message>
+    <message>
+        <source>There is an answer but the ticket would stay open: tick “close at intake” or clear the answer.</source>
+        <translation>There is an answer but the ticket would stay open: tick “close at intake” or clear the answer.</translation>
+    </message>
+    <message>
+        <source>The answer is too long (%1 characters, at most %2).</source>
+        <translation>The answer is too long (%1 characters, at most %2).</translation>
+    </message>
+    <message>
+        <source>The ticket was not registered: %1</source>
+        <translation>The ticket was not registered: %1</translation>
+    </message>
+    <message>
+        <source>Ticket %1 was registered but could not be closed: %2 It waits in the dispatch queue.</source>
+        <translation>Ticket %1 was registered but could not be closed: %2 It waits in the dispatch queue.</translation>
+    </message>
+    <message>
+        <source>Answered and closed. Ticket number (copied to the clipboard):</source>
+        <translation>Answered and closed. Ticket number (copied to the clipboard):</translation>
+    </message>
+    <message>
+        <source>Registered. Read the ticket number to the caller (copied to the clipboard):</source>
+        <translation>Registered. Read the ticket number to the caller (copied to the clipboard):</translation>
+    </message>
+    <message>
+        <source>Related ticket: %1</source>
+        <translation>Related ticket: %1</translation>
+    </message>
+    <message>
+        <source>Draft saved at %1</source>
+        <translation>Draft saved at %1</translation>
+    </message>
+    <message>
+        <source>(no summary yet)</source>
+        <translation>(no summary yet)</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>hotline::SignInDialog</name>
+    <message>
+        <source>Hotline Console — create the administrator</source>
+        <translation>Hotline Console — create the administrator</translation>
+    </message>
+    <message>
+        <source>Hotline Console — sign in</source>
+        <translation>Hotline Console — sign in</translation>
+    </message>
+    <message>
+        <source>This database has no users yet. Create the administrator, who then adds the call-takers, dispatchers, liaisons and supervisors.</source>
+        <translation>This database has no users yet. Create the administrator, who then adds the call-takers, dispatchers, liaisons and supervisors.</translation>
+    </message>
+    <message>
+        <source>Sign in to the hotline console.</source>
+        <translation>Sign in to the hotline console.</translation>
+    </message>
+    <message>
+        <source>Sign-in name</source>
+        <translation>Sign-in name</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <source>Demo database: choose an account (password %1).</source>
+        <translation>Demo database: choose an account (password %1).</translation>
+    </message>
+    <message>
+        <source>Create and sign in</source>
+        <translation>Create and sign in</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::TicketDetailDialog</name>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Countdown</source>
+        <translation>Countdown</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>&amp;Urge (督办)…</source>
+        <translation>&amp;Urge (督办)…</translation>
+    </message>
+    <message>
+        <source>Urge the department to handle this ticket, with a note</source>
+        <translation>Urge the department to handle this ticket, with a note</translation>
+    </message>
+    <message>
+        <source>Ticket not found</source>
+        <translation>Ticket not found</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Ticket %1</source>
+        <translation>Ticket %1</translation>
+    </message>
+    <message>
+        <source>(in the dispatch queue)</source>
+        <translation>(in the dispatch queue)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>on time</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <source>Replied %1 (%2)</source>
+        <translation>Replied %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Closed %1</source>
+        <translation>Closed %1</translation>
+    </message>
+    <message>
+        <source>Not counting</source>
+        <translation>Not counting</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::UsersPage</name>
+    <message>
+        <source>Sign-in name</source>
+        <translation>Sign-in name</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>Add a user</translation>
+    </message>
+    <message>
+        <source>Department (liaisons)</source>
+        <translation>Department (liaisons)</translation>
+    </message>
+    <message>
+        <source>Initial password</source>
+        <translation>Initial password</translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation>&amp;Add user</translation>
+    </message>
+    <message>
+        <source>%1 can now sign in as %2.</source>
+        <translation>%1 can now sign in as %2.</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::WallDisplay</name>
+    <message>
+        <source>Countdown board</source>
+        <translation>Countdown board</translation>
+    </message>
+    <message>
+        <source>Citizen service hotline · countdown board</source>
+        <translation>Citizen service hotline · countdown board</translation>
+    </message>
+    <message>
+        <source>Red · overdue</source>
+        <translation>Red · overdue</translation>
+    </message>
+    <message>
+        <source>Yellow · due soon</source>
+        <translation>Yellow · due soon</translation>
+    </message>
+    <message>
+        <source>Green · in time</source>
+        <translation>Green · in time</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Non-working time · countdowns paused</source>
+        <translation>Non-working time · countdowns paused</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::WallList</name>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <source>No open tickets are counting down.</source>
+        <translation>No open tickets are counting down.</translation>
     </message>
 </context>
 </TS>

@@ -11,104 +11,6 @@
     </message>
 </context>
 <context>
-    <name>BoardModel</name>
-    <message>
-        <source>overdue %1</source>
-        <translation>超期 %1</translation>
-    </message>
-    <message>
-        <source>Colour: red overdue, yellow due soon, green in time</source>
-        <translation>颜色：红灯已超期，黄灯即将到期，绿灯时限内</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>工单编号</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>承办单位</translation>
-    </message>
-    <message>
-        <source>Town</source>
-        <translation>镇街</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>摘要</translation>
-    </message>
-    <message>
-        <source>Deadline</source>
-        <translation>办理时限</translation>
-    </message>
-    <message>
-        <source>Remaining</source>
-        <translation>剩余时间</translation>
-    </message>
-</context>
-<context>
-    <name>BoardView</name>
-    <message>
-        <source>Red · overdue</source>
-        <translation>红灯 · 已超期</translation>
-    </message>
-    <message>
-        <source>Yellow · due soon</source>
-        <translation>黄灯 · 即将到期</translation>
-    </message>
-    <message>
-        <source>Green · in time</source>
-        <translation>绿灯 · 时限内</translation>
-    </message>
-    <message>
-        <source>Find a number…</source>
-        <translation>查找工单编号…</translation>
-    </message>
-    <message>
-        <source>&amp;Department:</source>
-        <translation>承办单位(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>&amp;Town:</source>
-        <translation>镇街(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>T&amp;ype:</source>
-        <translation>类型(&amp;Y)：</translation>
-    </message>
-    <message>
-        <source>&amp;Open ticket</source>
-        <translation>查看工单(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Urge (督办)…</source>
-        <translation>督办(&amp;U)…</translation>
-    </message>
-    <message>
-        <source>Urge the department to handle the selected ticket, with a note</source>
-        <translation>督促承办单位办理所选工单，并附督办意见</translation>
-    </message>
-    <message>
-        <source>All departments</source>
-        <translation>全部承办单位</translation>
-    </message>
-    <message>
-        <source>All towns</source>
-        <translation>全部镇街</translation>
-    </message>
-    <message>
-        <source>All types</source>
-        <translation>全部类型</translation>
-    </message>
-    <message>
-        <source>Showing %1 of %2 tickets</source>
-        <translation>显示 %1 件，共 %2 件工单</translation>
-    </message>
-</context>
-<context>
     <name>BuiltinCalendar</name>
     <message>
         <source>The calendar is not valid JSON: %1 (at offset %2).</source>
@@ -139,149 +41,6 @@
     </message>
 </context>
 <context>
-    <name>CallFields</name>
-    <message>
-        <source>Mobile 138 1234 5678 or landline 0757-8628 0000</source>
-        <translation>手机 138 1234 5678 或固话 0757-8628 0000</translation>
-    </message>
-    <message>
-        <source>How the caller wants to be addressed</source>
-        <translation>来电人希望的称呼</translation>
-    </message>
-    <message>
-        <source>&amp;Anonymous caller</source>
-        <translation>匿名来电(&amp;A)</translation>
-    </message>
-    <message>
-        <source>The caller&apos;s name and phone are not recorded.</source>
-        <translation>不记录来电人姓名和来电号码。</translation>
-    </message>
-    <message>
-        <source>One line: what the caller asks for or reports</source>
-        <translation>一句话概括来电人的诉求或反映的问题</translation>
-    </message>
-    <message>
-        <source>Where, since when, what has been tried …</source>
-        <translation>地点、起始时间、已采取过的措施……</translation>
-    </message>
-    <message>
-        <source>The answer given on the phone, when the consultation is settled now</source>
-        <translation>咨询当场解答时，填写电话中给出的答复</translation>
-    </message>
-    <message>
-        <source>Answered: close at &amp;intake</source>
-        <translation>已答复：当场办结(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Register the consultation and close it at once with this answer.</source>
-        <translation>登记该咨询，并以此答复立即办结。</translation>
-    </message>
-    <message>
-        <source>Caller &amp;phone</source>
-        <translation>来电号码(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Caller &amp;name</source>
-        <translation>来电人姓名(&amp;N)</translation>
-    </message>
-    <message>
-        <source>C&amp;hannel</source>
-        <translation>渠道(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Type</source>
-        <translation>类型(&amp;T)</translation>
-    </message>
-    <message>
-        <source>T&amp;own / street</source>
-        <translation>镇街(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Category</source>
-        <translation>类别(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Summary</source>
-        <translation>诉求摘要(&amp;S)</translation>
-    </message>
-    <message>
-        <source>D&amp;etails</source>
-        <translation>详细内容(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Ans&amp;wer at intake</source>
-        <translation>当场答复(&amp;W)</translation>
-    </message>
-</context>
-<context>
-    <name>CallerHistoryModel</name>
-    <message>
-        <source>Number</source>
-        <translation>工单编号</translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation>登记时间</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>摘要</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-</context>
-<context>
-    <name>CallerPanel</name>
-    <message>
-        <source>Double-click or press Enter on an earlier ticket to link the new one to it.</source>
-        <translation>双击历史工单或选中后按 Enter，可将新工单关联到该工单。</translation>
-    </message>
-    <message>
-        <source>Caller&apos;s earlier tickets</source>
-        <translation>来电人历史工单</translation>
-    </message>
-    <message>
-        <source>Earlier tickets of %1 (%2)</source>
-        <translation>%1（%2）的历史工单</translation>
-    </message>
-    <message>
-        <source>Type the caller&apos;s phone number to see their earlier tickets.</source>
-        <translation>输入来电号码即可查看来电人的历史工单。</translation>
-    </message>
-    <message>
-        <source>No earlier tickets from this number.</source>
-        <translation>该号码没有历史工单。</translation>
-    </message>
-    <message>
-        <source>Possible duplicate: this caller reported “%1” on %2 (ticket %3, %4).</source>
-        <translation>可能重复：该来电人曾于 %2 反映“%1”（工单 %3，%4）。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n more similar ticket(s) in the last 7 days.</source>
-        <translation>
-            <numerusform>近 7 天内另有 %n 件相似工单。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Already linked: %1.</source>
-        <translation>已关联：%1。</translation>
-    </message>
-    <message>
-        <source>&amp;Link to %1</source>
-        <translation>关联到 %1(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Name ticket %1 in the new ticket&apos;s details as a related ticket.</source>
-        <translation>在新工单的详细内容中注明工单 %1 为关联工单。</translation>
-    </message>
-    <message>
-        <source>Linked to ticket %1: the new ticket&apos;s details name it as related.</source>
-        <translation>已关联工单 %1：新工单的详细内容中已注明其为关联工单。</translation>
-    </message>
-</context>
-<context>
     <name>CallerPrivacy</name>
     <message>
         <source>—</source>
@@ -290,21 +49,6 @@
     <message>
         <source>anonymous</source>
         <translation>匿名</translation>
-    </message>
-</context>
-<context>
-    <name>ConsoleStatusBar</name>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>Standalone: %1</source>
-        <translation>单机模式：%1</translation>
-    </message>
-    <message>
-        <source>%1 (outside working hours)</source>
-        <translation>%1（非工作时间）</translation>
     </message>
 </context>
 <context>
@@ -663,13 +407,6 @@ Options:
     </message>
 </context>
 <context>
-    <name>DepartmentChooser</name>
-    <message>
-        <source>Department name or code</source>
-        <translation>承办单位名称或代码</translation>
-    </message>
-</context>
-<context>
     <name>DepartmentCsvReader</name>
     <message>
         <source>name is empty</source>
@@ -721,117 +458,6 @@ Options:
     </message>
 </context>
 <context>
-    <name>DepartmentDesk</name>
-    <message>
-        <source>Your account is not bound to a department yet, so there is no desk to show. Ask an administrator to set your department.</source>
-        <translation>您的账号尚未绑定承办单位，无法显示承办工作台。请联系管理员设置您所属的承办单位。</translation>
-    </message>
-    <message>
-        <source>The department desk shows a department&apos;s own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</source>
-        <translation>承办工作台供承办单位联络员查看本单位的工单。您当前以 %1（%2）的身份登录，该角色没有承办工作台。</translation>
-    </message>
-    <message>
-        <source>&amp;Sign for</source>
-        <translation>签收(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Confirm that the department has received the selected tickets</source>
-        <translation>确认本单位已收到所选工单</translation>
-    </message>
-    <message>
-        <source>&amp;Reply…</source>
-        <translation>答复(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>Write the department&apos;s reply; the countdown stops</source>
-        <translation>填写本单位的答复；倒计时随即停止</translation>
-    </message>
-    <message>
-        <source>Request e&amp;xtension…</source>
-        <translation>申请延期(&amp;X)…</translation>
-    </message>
-    <message>
-        <source>Ask the dispatcher for more working days</source>
-        <translation>向派单员申请延长若干工作日</translation>
-    </message>
-    <message>
-        <source>Re&amp;turn…</source>
-        <translation>退单(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>Send a ticket that does not belong to this department back to dispatch</source>
-        <translation>将不属于本单位职责的工单退回待派单队列</translation>
-    </message>
-    <message>
-        <source>Open tickets of %1</source>
-        <translation>%1 的在办工单</translation>
-    </message>
-    <message>
-        <source>%1 open, %2 waiting to be signed for</source>
-        <translation>在办 %1 件，其中待签收 %2 件</translation>
-    </message>
-    <message>
-        <source>Signed for %1 ticket(s).</source>
-        <translation>已签收 %1 件工单。</translation>
-    </message>
-    <message>
-        <source>Signed for %1 ticket(s); %2 refused: %3</source>
-        <translation>已签收 %1 件工单；%2 件未能签收：%3</translation>
-    </message>
-    <message>
-        <source>Select the ticket to reply to.</source>
-        <translation>请选择要答复的工单。</translation>
-    </message>
-    <message>
-        <source>Reply to ticket %1</source>
-        <translation>答复工单 %1</translation>
-    </message>
-    <message>
-        <source>What the department did and the result, for the callback to the citizen:</source>
-        <translation>本单位的办理情况和结果（供回访市民时使用）：</translation>
-    </message>
-    <message>
-        <source>Ticket %1 replied; its countdown has stopped.</source>
-        <translation>工单 %1 已答复，倒计时已停止。</translation>
-    </message>
-    <message>
-        <source>Select the ticket that needs more time.</source>
-        <translation>请选择需要延期的工单。</translation>
-    </message>
-    <message>
-        <source>Extension for ticket %1</source>
-        <translation>工单 %1 申请延期</translation>
-    </message>
-    <message>
-        <source>Extra working days (1–30):</source>
-        <translation>延长工作日数（1–30）：</translation>
-    </message>
-    <message>
-        <source>Why does the department need more time?</source>
-        <translation>本单位需要延期的理由：</translation>
-    </message>
-    <message>
-        <source>Extension of %1 working day(s) requested for ticket %2; the dispatcher decides.</source>
-        <translation>已为工单 %2 申请延期 %1 个工作日，由派单员审批。</translation>
-    </message>
-    <message>
-        <source>Select the ticket to return.</source>
-        <translation>请选择要退回的工单。</translation>
-    </message>
-    <message>
-        <source>Return ticket %1</source>
-        <translation>退回工单 %1</translation>
-    </message>
-    <message>
-        <source>Why does this ticket not belong to your department? It goes back to the dispatch queue with this reason.</source>
-        <translation>该工单为何不属于本单位职责？工单将附此理由退回待派单队列。</translation>
-    </message>
-    <message>
-        <source>Ticket %1 returned to the dispatch queue.</source>
-        <translation>工单 %1 已退回待派单队列。</translation>
-    </message>
-</context>
-<context>
     <name>DepartmentImporter</name>
     <message>
         <source>%1: department %2 (%3): %4</source>
@@ -851,504 +477,6 @@ Options:
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
-    </message>
-</context>
-<context>
-    <name>DeskTicketDetail</name>
-    <message>
-        <source>Select a ticket to see its details.</source>
-        <translation>请选择工单以查看详情。</translation>
-    </message>
-    <message>
-        <source>Ticket %1</source>
-        <translation>工单 %1</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>渠道</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Town</source>
-        <translation>镇街</translation>
-    </message>
-    <message>
-        <source>Caller</source>
-        <translation>来电人</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>来电号码</translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation>登记时间</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>接收时间</translation>
-    </message>
-    <message>
-        <source>Deadline</source>
-        <translation>办理时限</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>摘要</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>详细内容</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>流转记录</translation>
-    </message>
-</context>
-<context>
-    <name>DeskTicketModel</name>
-    <message>
-        <source>Extension requested</source>
-        <translation>已申请延期</translation>
-    </message>
-    <message>
-        <source>Waiting to sign</source>
-        <translation>待签收</translation>
-    </message>
-    <message>
-        <source>Signed</source>
-        <translation>已签收</translation>
-    </message>
-    <message>
-        <source>Replied</source>
-        <translation>已答复</translation>
-    </message>
-    <message>
-        <source>Replied on time</source>
-        <translation>按时答复</translation>
-    </message>
-    <message>
-        <source>Replied late</source>
-        <translation>超期答复</translation>
-    </message>
-    <message>
-        <source>Working time left until %1</source>
-        <translation>距办理时限（%1）的剩余工作时间</translation>
-    </message>
-    <message>
-        <source>Colour: red overdue, yellow due soon, green in time</source>
-        <translation>颜色：红灯已超期，黄灯即将到期，绿灯时限内</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>工单编号</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>承办单位</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>接收时间</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>摘要</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Deadline</source>
-        <translation>办理时限</translation>
-    </message>
-    <message>
-        <source>Remaining</source>
-        <translation>剩余时间</translation>
-    </message>
-</context>
-<context>
-    <name>DispatchBatch</name>
-    <message>
-        <source>refused without a reason</source>
-        <translation>被拒绝，未说明原因</translation>
-    </message>
-    <message>
-        <source>%1 dispatched, %2 failed</source>
-        <translation>已派单 %1 件，失败 %2 件</translation>
-    </message>
-    <message>
-        <source>, %1 not attempted (cancelled; they stay in the queue)</source>
-        <translation>，%1 件未派单（已取消，仍留在待派单队列中）</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>: %1</source>
-        <translation>：%1</translation>
-    </message>
-    <message>
-        <source> … and %1 more (listed below)</source>
-        <translation> ……另有 %1 件（见下方列表）</translation>
-    </message>
-</context>
-<context>
-    <name>DispatchCallbackModel</name>
-    <message>
-        <source>On time</source>
-        <translation>按时</translation>
-    </message>
-    <message>
-        <source>Late</source>
-        <translation>超期</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>工单编号</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>承办单位</translation>
-    </message>
-    <message>
-        <source>Replied</source>
-        <translation>答复时间</translation>
-    </message>
-    <message>
-        <source>In time</source>
-        <translation>是否按时</translation>
-    </message>
-    <message>
-        <source>Department&apos;s reply</source>
-        <translation>承办单位答复</translation>
-    </message>
-    <message>
-        <source>Caller</source>
-        <translation>来电人</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>来电号码</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>摘要</translation>
-    </message>
-</context>
-<context>
-    <name>DispatchCallbackPage</name>
-    <message>
-        <source>Record &amp;callback…</source>
-        <translation>记录回访(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Record the caller&apos;s satisfaction and close the ticket</source>
-        <translation>记录来电人的满意度并办结工单</translation>
-    </message>
-    <message>
-        <source>Select the ticket you are calling back about.</source>
-        <translation>请选择要回访的工单。</translation>
-    </message>
-    <message>
-        <source>Callback for ticket %1</source>
-        <translation>回访工单 %1</translation>
-    </message>
-    <message>
-        <source>How satisfied is the caller with the handling?</source>
-        <translation>来电人对办理结果的满意度：</translation>
-    </message>
-    <message>
-        <source>Choose one of the answers offered.</source>
-        <translation>请从列出的选项中选择一项。</translation>
-    </message>
-    <message>
-        <source>The callback for ticket %1 is recorded, but the ticket could not be closed: %2</source>
-        <translation>工单 %1 的回访已记录，但工单未能办结：%2</translation>
-    </message>
-    <message>
-        <source>Ticket %1 closed: %2.</source>
-        <translation>工单 %1 已办结：%2。</translation>
-    </message>
-    <message>
-        <source>Reopen ticket %1?</source>
-        <translation>重新打开工单 %1？</translation>
-    </message>
-    <message>
-        <source>The caller is unsatisfied. Reopen the ticket and send it back to the dispatch queue?</source>
-        <translation>来电人不满意。是否重新打开工单并退回待派单队列？</translation>
-    </message>
-    <message>
-        <source>Ticket %1 closed: the caller is unsatisfied.</source>
-        <translation>工单 %1 已办结：来电人不满意。</translation>
-    </message>
-    <message>
-        <source>caller unsatisfied</source>
-        <translation>来电人不满意</translation>
-    </message>
-    <message>
-        <source>Ticket %1 is closed but could not be reopened: %2</source>
-        <translation>工单 %1 已办结，但未能重新打开：%2</translation>
-    </message>
-    <message>
-        <source>Ticket %1 reopened: it is back in the dispatch queue.</source>
-        <translation>工单 %1 已重新打开，已回到待派单队列。</translation>
-    </message>
-</context>
-<context>
-    <name>DispatchExtensionModel</name>
-    <message>
-        <source>%1 working day(s)</source>
-        <translation>%1 个工作日</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>工单编号</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>承办单位</translation>
-    </message>
-    <message>
-        <source>Days requested</source>
-        <translation>申请工作日</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>理由</translation>
-    </message>
-    <message>
-        <source>Requested</source>
-        <translation>申请时间</translation>
-    </message>
-    <message>
-        <source>Current deadline</source>
-        <translation>当前办理时限</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>摘要</translation>
-    </message>
-</context>
-<context>
-    <name>DispatchExtensionPage</name>
-    <message>
-        <source>%1 working day(s)</source>
-        <translation>%1 个工作日</translation>
-    </message>
-    <message>
-        <source>&amp;Approve</source>
-        <translation>批准(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Give the selected tickets the extra working days asked for</source>
-        <translation>按申请为所选工单延长工作日</translation>
-    </message>
-    <message>
-        <source>&amp;Refuse…</source>
-        <translation>驳回(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>Refuse the request, with a reason for the department</source>
-        <translation>驳回申请，并向承办单位说明理由</translation>
-    </message>
-    <message>
-        <source>&amp;Transfer…</source>
-        <translation>转办(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>Hand the ticket to another department with a new time limit</source>
-        <translation>将工单转交其他承办单位，并重新计算办理时限</translation>
-    </message>
-    <message>
-        <source>Select the requests to approve.</source>
-        <translation>请选择要批准的延期申请。</translation>
-    </message>
-    <message>
-        <source>Extension approved for %1; the new deadline is in force.</source>
-        <translation>已批准 %1 的延期申请，新办理时限已生效。</translation>
-    </message>
-    <message>
-        <source>%1 approved, %2 refused by the system: %3</source>
-        <translation>已批准 %1 件，%2 件被系统拒绝：%3</translation>
-    </message>
-    <message>
-        <source>Select the request to refuse.</source>
-        <translation>请选择要驳回的延期申请。</translation>
-    </message>
-    <message>
-        <source>Refuse the extension for ticket %1</source>
-        <translation>驳回工单 %1 的延期申请</translation>
-    </message>
-    <message>
-        <source>Why is the extension refused? The department sees this reason.</source>
-        <translation>驳回延期的理由（承办单位可见）：</translation>
-    </message>
-    <message>
-        <source>Give the reason for refusing; the request for ticket %1 is still waiting.</source>
-        <translation>请填写驳回理由；工单 %1 的延期申请仍待审批。</translation>
-    </message>
-    <message>
-        <source>Extension for ticket %1 refused; the deadline stays.</source>
-        <translation>工单 %1 的延期申请已驳回，办理时限不变。</translation>
-    </message>
-</context>
-<context>
-    <name>DispatchInProgressPage</name>
-    <message>
-        <source>&amp;Department:</source>
-        <translation>承办单位(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>&amp;Transfer…</source>
-        <translation>转办(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>Hand the current ticket to another department with a new time limit</source>
-        <translation>将当前工单转交其他承办单位，并重新计算办理时限</translation>
-    </message>
-    <message>
-        <source>All departments</source>
-        <translation>全部承办单位</translation>
-    </message>
-</context>
-<context>
-    <name>DispatchQueueModel</name>
-    <message>
-        <source>Returned by %1: %2</source>
-        <translation>%1 退回：%2</translation>
-    </message>
-    <message>
-        <source>Reopened after the callback</source>
-        <translation>回访后重新打开</translation>
-    </message>
-    <message>
-        <source>Reopened after the callback: %1</source>
-        <translation>回访后重新打开：%1</translation>
-    </message>
-    <message>
-        <source>No department is configured for this category: choose one.</source>
-        <translation>该类别未配置承办单位，请手动选择。</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>工单编号</translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation>登记时间</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>渠道</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Town</source>
-        <translation>镇街</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>摘要</translation>
-    </message>
-    <message>
-        <source>Suggested department</source>
-        <translation>建议承办单位</translation>
-    </message>
-    <message>
-        <source>Came back because</source>
-        <translation>退回原因</translation>
-    </message>
-</context>
-<context>
-    <name>DispatchQueuePage</name>
-    <message>
-        <source>Enter dispatches the selected tickets to the chosen department; Ctrl+A selects all.</source>
-        <translation>按 Enter 将所选工单派往选定的承办单位；按 Ctrl+A 全选。</translation>
-    </message>
-    <message>
-        <source>Send &amp;to:</source>
-        <translation>派往(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>&amp;Dispatch selected</source>
-        <translation>派发所选(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Dispatch every selected ticket to the chosen department (Enter)</source>
-        <translation>将选中的全部工单派往选定的承办单位（Enter）</translation>
-    </message>
-    <message>
-        <source>Dispatch each to its &amp;suggestion</source>
-        <translation>按建议派单(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Dispatch every selected ticket to the department suggested for its category</source>
-        <translation>将选中的每件工单派往其类别对应的建议承办单位</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>%v of %m</source>
-        <translation>%v / %m</translation>
-    </message>
-    <message>
-        <source>%1 waiting for dispatch, %2 of them came back from a department or a callback</source>
-        <translation>待派单 %1 件，其中 %2 件为承办单位退回或回访后重新打开</translation>
-    </message>
-    <message>
-        <source>Select the tickets to dispatch.</source>
-        <translation>请选择要派单的工单。</translation>
-    </message>
-    <message>
-        <source>Choose the department first (type its name or code).</source>
-        <translation>请先选择承办单位（输入名称或代码）。</translation>
-    </message>
-    <message>
-        <source>There is no department &quot;%1&quot;; choose one from the list.</source>
-        <translation>没有名为“%1”的承办单位；请从列表中选择。</translation>
-    </message>
-    <message>
-        <source>Select the tickets to dispatch (Ctrl+A selects all).</source>
-        <translation>请选择要派单的工单（按 Ctrl+A 全选）。</translation>
-    </message>
-    <message>
-        <source>no department is suggested for the category &quot;%1&quot;; choose one</source>
-        <translation>类别“%1”没有建议的承办单位；请手动选择</translation>
-    </message>
-    <message>
-        <source>Dispatching %1 ticket(s)…</source>
-        <translation>正在派发 %1 件工单…</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1384,25 +512,6 @@ Options:
     <message>
         <source>Ticket %1 transferred from %2 to %3 with a new time limit.</source>
         <translation>工单 %1 已从 %2 转办至 %3，并重新计算办理时限。</translation>
-    </message>
-</context>
-<context>
-    <name>DispatchView</name>
-    <message>
-        <source>&amp;Queue</source>
-        <translation>待派单(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Extension requests</source>
-        <translation>延期申请(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;With departments</source>
-        <translation>办理中(&amp;W)</translation>
-    </message>
-    <message>
-        <source>Call&amp;backs</source>
-        <translation>回访(&amp;B)</translation>
     </message>
 </context>
 <context>
@@ -1585,29 +694,6 @@ Options:
     </message>
 </context>
 <context>
-    <name>DraftBanner</name>
-    <message>
-        <source>&amp;Restore</source>
-        <translation>恢复(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Put the saved fields back into the form.</source>
-        <translation>将已保存的内容填回表单。</translation>
-    </message>
-    <message>
-        <source>&amp;Discard</source>
-        <translation>丢弃(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Forget the saved form.</source>
-        <translation>删除已保存的表单内容。</translation>
-    </message>
-    <message>
-        <source>An unfinished registration was saved at %1: %2</source>
-        <translation>有一份未完成的登记于 %1 保存：%2</translation>
-    </message>
-</context>
-<context>
     <name>DraftStore</name>
     <message>
         <source>The draft could not be saved: %1</source>
@@ -1734,67 +820,6 @@ Options:
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>Hotline Console — %1</source>
-        <translation>民声热线工作台 — %1</translation>
-    </message>
-    <message>
-        <source>Register</source>
-        <translation>登记</translation>
-    </message>
-    <message>
-        <source>Dispatch</source>
-        <translation>派单</translation>
-    </message>
-    <message>
-        <source>Department desk</source>
-        <translation>承办工作台</translation>
-    </message>
-    <message>
-        <source>Countdown board</source>
-        <translation>倒计时看板</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Wall display</source>
-        <translation>大屏(&amp;W)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;About Hotline Console</source>
-        <translation>关于民声热线工作台(&amp;A)</translation>
-    </message>
-    <message>
-        <source>About Hotline Console</source>
-        <translation>关于民声热线工作台</translation>
-    </message>
-    <message>
-        <source>Hotline Console %1
-Operator console of a citizen service hotline.</source>
-        <translation>民声热线工作台 %1
-市民服务热线业务工作台。</translation>
-    </message>
-    <message>
-        <source>Users</source>
-        <translation>用户管理</translation>
-    </message>
-</context>
-<context>
     <name>PhoneNumber</name>
     <message>
         <source>the phone number is empty</source>
@@ -1879,77 +904,6 @@ Operator console of a citizen service hotline.</source>
     <message>
         <source>“%1” is not a mainland China phone number (mobile like 13812345678 or landline like 0757-86280000)</source>
         <translation>“%1”不是中国大陆电话号码（手机号码如 13812345678，固定电话如 0757-86280000）</translation>
-    </message>
-</context>
-<context>
-    <name>RegistrationForm</name>
-    <message>
-        <source>Register a call</source>
-        <translation>登记来电</translation>
-    </message>
-    <message>
-        <source>Register  (%1)</source>
-        <translation>登记（%1）</translation>
-    </message>
-    <message>
-        <source>New call  (%1)</source>
-        <translation>新来电（%1）</translation>
-    </message>
-    <message>
-        <source>Call</source>
-        <translation>来电</translation>
-    </message>
-    <message>
-        <source>The number of the registered ticket appears here, to read to the caller.</source>
-        <translation>工单登记后，编号显示在此处，供读给来电人。</translation>
-    </message>
-    <message>
-        <source>Write the answer given to the caller, or untick “close at intake”.</source>
-        <translation>请填写给来电人的答复，或取消勾选“当场办结”。</translation>
-    </message>
-    <message>
-        <source>There is an answer but the ticket would stay open: tick “close at intake” or clear the answer.</source>
-        <translation>已填写答复，但工单不会办结：请勾选“当场办结”，或清空答复。</translation>
-    </message>
-    <message>
-        <source>The answer is too long (%1 characters, at most %2).</source>
-        <translation>答复过长（%1 个字符，最多 %2 个）。</translation>
-    </message>
-    <message>
-        <source>The ticket was not registered: %1</source>
-        <translation>工单未登记：%1</translation>
-    </message>
-    <message>
-        <source>Ticket %1 was registered but could not be closed: %2 It waits in the dispatch queue.</source>
-        <translation>工单 %1 已登记，但未能办结：%2该工单已进入待派单队列。</translation>
-    </message>
-    <message>
-        <source>Answered and closed. Ticket number (copied to the clipboard):</source>
-        <translation>已答复并办结。工单编号（已复制到剪贴板）：</translation>
-    </message>
-    <message>
-        <source>Registered. Read the ticket number to the caller (copied to the clipboard):</source>
-        <translation>已登记。请向来电人读出工单编号（已复制到剪贴板）：</translation>
-    </message>
-    <message>
-        <source>Related ticket: %1</source>
-        <translation>关联工单：%1</translation>
-    </message>
-    <message>
-        <source>Draft saved at %1</source>
-        <translation>草稿已于 %1 保存</translation>
-    </message>
-    <message>
-        <source>(no summary yet)</source>
-        <translation>（尚无摘要）</translation>
-    </message>
-    <message>
-        <source>“%1”</source>
-        <translation>“%1”</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -2114,57 +1068,6 @@ Operator console of a citizen service hotline.</source>
     </message>
 </context>
 <context>
-    <name>SignInDialog</name>
-    <message>
-        <source>Hotline Console — create the administrator</source>
-        <translation>民声热线工作台 — 创建管理员</translation>
-    </message>
-    <message>
-        <source>Hotline Console — sign in</source>
-        <translation>民声热线工作台 — 登录</translation>
-    </message>
-    <message>
-        <source>This database has no users yet. Create the administrator, who then adds the call-takers, dispatchers, liaisons and supervisors.</source>
-        <translation>此数据库还没有用户。请先创建管理员，再由管理员添加话务员、派单员、联络员和督办员。</translation>
-    </message>
-    <message>
-        <source>Sign in to the hotline console.</source>
-        <translation>登录民声热线工作台。</translation>
-    </message>
-    <message>
-        <source>Sign-in name</source>
-        <translation>登录名</translation>
-    </message>
-    <message>
-        <source>Full name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <source>Password again</source>
-        <translation>确认密码</translation>
-    </message>
-    <message>
-        <source>Demo database: choose an account (password %1).</source>
-        <translation>演示数据库：请选择一个账号（密码为 %1）。</translation>
-    </message>
-    <message>
-        <source>Create and sign in</source>
-        <translation>创建并登录</translation>
-    </message>
-    <message>
-        <source>Sign in</source>
-        <translation>登录</translation>
-    </message>
-    <message>
-        <source>The two passwords differ.</source>
-        <translation>两次输入的密码不一致。</translation>
-    </message>
-</context>
-<context>
     <name>SlaPolicy</name>
     <message>
         <source>A time limit must be between 1 and %1 working days, not %2.</source>
@@ -2268,129 +1171,6 @@ Operator console of a citizen service hotline.</source>
     <message>
         <source>; </source>
         <translation>；</translation>
-    </message>
-</context>
-<context>
-    <name>TicketDetailDialog</name>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Countdown</source>
-        <translation>倒计时</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>承办单位</translation>
-    </message>
-    <message>
-        <source>Deadline</source>
-        <translation>办理时限</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>渠道</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Town</source>
-        <translation>镇街</translation>
-    </message>
-    <message>
-        <source>Caller</source>
-        <translation>来电人</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>来电号码</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>摘要</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>详细内容</translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation>登记时间</translation>
-    </message>
-    <message>
-        <source>Dispatched</source>
-        <translation>派单时间</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>流转记录</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <source>&amp;Urge (督办)…</source>
-        <translation>督办(&amp;U)…</translation>
-    </message>
-    <message>
-        <source>Urge the department to handle this ticket, with a note</source>
-        <translation>督促承办单位办理此工单，并附督办意见</translation>
-    </message>
-    <message>
-        <source>Ticket not found</source>
-        <translation>未找到工单</translation>
-    </message>
-    <message>
-        <source>Ticket</source>
-        <translation>工单</translation>
-    </message>
-    <message>
-        <source>Ticket %1</source>
-        <translation>工单 %1</translation>
-    </message>
-    <message>
-        <source>(in the dispatch queue)</source>
-        <translation>（待派单）</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>on time</source>
-        <translation>按时</translation>
-    </message>
-    <message>
-        <source>late</source>
-        <translation>超期</translation>
-    </message>
-    <message>
-        <source>Replied %1 (%2)</source>
-        <translation>已于 %1 答复（%2）</translation>
-    </message>
-    <message>
-        <source>Closed %1</source>
-        <translation>已于 %1 办结</translation>
-    </message>
-    <message>
-        <source>Not counting</source>
-        <translation>未计时</translation>
     </message>
 </context>
 <context>
@@ -2597,103 +1377,6 @@ Operator console of a citizen service hotline.</source>
     </message>
 </context>
 <context>
-    <name>UsersPage</name>
-    <message>
-        <source>Sign-in name</source>
-        <translation>登录名</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>承办单位</translation>
-    </message>
-    <message>
-        <source>Add a user</source>
-        <translation>新增用户</translation>
-    </message>
-    <message>
-        <source>Department (liaisons)</source>
-        <translation>所属承办单位（联络员）</translation>
-    </message>
-    <message>
-        <source>Initial password</source>
-        <translation>初始密码</translation>
-    </message>
-    <message>
-        <source>&amp;Add user</source>
-        <translation>新增用户(&amp;A)</translation>
-    </message>
-    <message>
-        <source>%1 can now sign in as %2.</source>
-        <translation>%1 现在可以用 %2 登录。</translation>
-    </message>
-</context>
-<context>
-    <name>WallDisplay</name>
-    <message>
-        <source>Countdown board</source>
-        <translation>倒计时看板</translation>
-    </message>
-    <message>
-        <source>Citizen service hotline · countdown board</source>
-        <translation>市民服务热线 · 倒计时看板</translation>
-    </message>
-    <message>
-        <source>Red · overdue</source>
-        <translation>红灯 · 已超期</translation>
-    </message>
-    <message>
-        <source>Yellow · due soon</source>
-        <translation>黄灯 · 即将到期</translation>
-    </message>
-    <message>
-        <source>Green · in time</source>
-        <translation>绿灯 · 时限内</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source>Non-working time · countdowns paused</source>
-        <translation>非工作时间 · 倒计时暂停</translation>
-    </message>
-</context>
-<context>
-    <name>WallList</name>
-    <message>
-        <source>Number</source>
-        <translation>工单编号</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>承办单位</translation>
-    </message>
-    <message>
-        <source>Town</source>
-        <translation>镇街</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>摘要</translation>
-    </message>
-    <message>
-        <source>Remaining</source>
-        <translation>剩余时间</translation>
-    </message>
-    <message>
-        <source>No open tickets are counting down.</source>
-        <translation>暂无正在倒计时的工单。</translation>
-    </message>
-</context>
-<context>
     <name>WorkCalendar</name>
     <message>
         <source>At least one working period is needed.</source>
@@ -2741,6 +1424,1323 @@ Operator console of a citizen service hotline.</source>
     <message>
         <source>Hotline Console</source>
         <translation>民声热线工作台</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::BoardModel</name>
+    <message>
+        <source>overdue %1</source>
+        <translation>超期 %1</translation>
+    </message>
+    <message>
+        <source>Colour: red overdue, yellow due soon, green in time</source>
+        <translation>颜色：红灯已超期，黄灯即将到期，绿灯时限内</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>工单编号</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>剩余时间</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::BoardView</name>
+    <message>
+        <source>Red · overdue</source>
+        <translation>红灯 · 已超期</translation>
+    </message>
+    <message>
+        <source>Yellow · due soon</source>
+        <translation>黄灯 · 即将到期</translation>
+    </message>
+    <message>
+        <source>Green · in time</source>
+        <translation>绿灯 · 时限内</translation>
+    </message>
+    <message>
+        <source>Find a number…</source>
+        <translation>查找工单编号…</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>承办单位(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Town:</source>
+        <translation>镇街(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>类型(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Open ticket</source>
+        <translation>查看工单(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Urge (督办)…</source>
+        <translation>督办(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Urge the department to handle the selected ticket, with a note</source>
+        <translation>督促承办单位办理所选工单，并附督办意见</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部承办单位</translation>
+    </message>
+    <message>
+        <source>All towns</source>
+        <translation>全部镇街</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 tickets</source>
+        <translation>显示 %1 件，共 %2 件工单</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::CallFields</name>
+    <message>
+        <source>Mobile 138 1234 5678 or landline 0757-8628 0000</source>
+        <translation>手机 138 1234 5678 或固话 0757-8628 0000</translation>
+    </message>
+    <message>
+        <source>How the caller wants to be addressed</source>
+        <translation>来电人希望的称呼</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymous caller</source>
+        <translation>匿名来电(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s name and phone are not recorded.</source>
+        <translation>不记录来电人姓名和来电号码。</translation>
+    </message>
+    <message>
+        <source>One line: what the caller asks for or reports</source>
+        <translation>一句话概括来电人的诉求或反映的问题</translation>
+    </message>
+    <message>
+        <source>Where, since when, what has been tried …</source>
+        <translation>地点、起始时间、已采取过的措施……</translation>
+    </message>
+    <message>
+        <source>The answer given on the phone, when the consultation is settled now</source>
+        <translation>咨询当场解答时，填写电话中给出的答复</translation>
+    </message>
+    <message>
+        <source>Answered: close at &amp;intake</source>
+        <translation>已答复：当场办结(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Register the consultation and close it at once with this answer.</source>
+        <translation>登记该咨询，并以此答复立即办结。</translation>
+    </message>
+    <message>
+        <source>Caller &amp;phone</source>
+        <translation>来电号码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Caller &amp;name</source>
+        <translation>来电人姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>类型(&amp;T)</translation>
+    </message>
+    <message>
+        <source>T&amp;own / street</source>
+        <translation>镇街(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>诉求摘要(&amp;S)</translation>
+    </message>
+    <message>
+        <source>D&amp;etails</source>
+        <translation>详细内容(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Ans&amp;wer at intake</source>
+        <translation>当场答复(&amp;W)</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::CallerHistoryModel</name>
+    <message>
+        <source>Number</source>
+        <translation>工单编号</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::CallerPanel</name>
+    <message>
+        <source>Double-click or press Enter on an earlier ticket to link the new one to it.</source>
+        <translation>双击历史工单或选中后按 Enter，可将新工单关联到该工单。</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s earlier tickets</source>
+        <translation>来电人历史工单</translation>
+    </message>
+    <message>
+        <source>Earlier tickets of %1 (%2)</source>
+        <translation>%1（%2）的历史工单</translation>
+    </message>
+    <message>
+        <source>Type the caller&apos;s phone number to see their earlier tickets.</source>
+        <translation>输入来电号码即可查看来电人的历史工单。</translation>
+    </message>
+    <message>
+        <source>No earlier tickets from this number.</source>
+        <translation>该号码没有历史工单。</translation>
+    </message>
+    <message>
+        <source>Possible duplicate: this caller reported “%1” on %2 (ticket %3, %4).</source>
+        <translation>可能重复：该来电人曾于 %2 反映“%1”（工单 %3，%4）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more similar ticket(s) in the last 7 days.</source>
+        <translation>
+            <numerusform>近 7 天内另有 %n 件相似工单。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Already linked: %1.</source>
+        <translation>已关联：%1。</translation>
+    </message>
+    <message>
+        <source>&amp;Link to %1</source>
+        <translation>关联到 %1(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Name ticket %1 in the new ticket&apos;s details as a related ticket.</source>
+        <translation>在新工单的详细内容中注明工单 %1 为关联工单。</translation>
+    </message>
+    <message>
+        <source>Linked to ticket %1: the new ticket&apos;s details name it as related.</source>
+        <translation>已关联工单 %1：新工单的详细内容中已注明其为关联工单。</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::ConsoleStatusBar</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Standalone: %1</source>
+        <translation>单机模式：%1</translation>
+    </message>
+    <message>
+        <source>%1 (outside working hours)</source>
+        <translation>%1（非工作时间）</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DepartmentChooser</name>
+    <message>
+        <source>Department name or code</source>
+        <translation>承办单位名称或代码</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DepartmentDesk</name>
+    <message>
+        <source>Your account is not bound to a department yet, so there is no desk to show. Ask an administrator to set your department.</source>
+        <translation>您的账号尚未绑定承办单位，无法显示承办工作台。请联系管理员设置您所属的承办单位。</translation>
+    </message>
+    <message>
+        <source>The department desk shows a department&apos;s own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</source>
+        <translation>承办工作台供承办单位联络员查看本单位的工单。您当前以 %1（%2）的身份登录，该角色没有承办工作台。</translation>
+    </message>
+    <message>
+        <source>&amp;Sign for</source>
+        <translation>签收(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Confirm that the department has received the selected tickets</source>
+        <translation>确认本单位已收到所选工单</translation>
+    </message>
+    <message>
+        <source>&amp;Reply…</source>
+        <translation>答复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Write the department&apos;s reply; the countdown stops</source>
+        <translation>填写本单位的答复；倒计时随即停止</translation>
+    </message>
+    <message>
+        <source>Request e&amp;xtension…</source>
+        <translation>申请延期(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Ask the dispatcher for more working days</source>
+        <translation>向派单员申请延长若干工作日</translation>
+    </message>
+    <message>
+        <source>Re&amp;turn…</source>
+        <translation>退单(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Send a ticket that does not belong to this department back to dispatch</source>
+        <translation>将不属于本单位职责的工单退回待派单队列</translation>
+    </message>
+    <message>
+        <source>Open tickets of %1</source>
+        <translation>%1 的在办工单</translation>
+    </message>
+    <message>
+        <source>%1 open, %2 waiting to be signed for</source>
+        <translation>在办 %1 件，其中待签收 %2 件</translation>
+    </message>
+    <message>
+        <source>Signed for %1 ticket(s).</source>
+        <translation>已签收 %1 件工单。</translation>
+    </message>
+    <message>
+        <source>Signed for %1 ticket(s); %2 refused: %3</source>
+        <translation>已签收 %1 件工单；%2 件未能签收：%3</translation>
+    </message>
+    <message>
+        <source>Select the ticket to reply to.</source>
+        <translation>请选择要答复的工单。</translation>
+    </message>
+    <message>
+        <source>Reply to ticket %1</source>
+        <translation>答复工单 %1</translation>
+    </message>
+    <message>
+        <source>What the department did and the result, for the callback to the citizen:</source>
+        <translation>本单位的办理情况和结果（供回访市民时使用）：</translation>
+    </message>
+    <message>
+        <source>Ticket %1 replied; its countdown has stopped.</source>
+        <translation>工单 %1 已答复，倒计时已停止。</translation>
+    </message>
+    <message>
+        <source>Select the ticket that needs more time.</source>
+        <translation>请选择需要延期的工单。</translation>
+    </message>
+    <message>
+        <source>Extension for ticket %1</source>
+        <translation>工单 %1 申请延期</translation>
+    </message>
+    <message>
+        <source>Extra working days (1–30):</source>
+        <translation>延长工作日数（1–30）：</translation>
+    </message>
+    <message>
+        <source>Why does the department need more time?</source>
+        <translation>本单位需要延期的理由：</translation>
+    </message>
+    <message>
+        <source>Extension of %1 working day(s) requested for ticket %2; the dispatcher decides.</source>
+        <translation>已为工单 %2 申请延期 %1 个工作日，由派单员审批。</translation>
+    </message>
+    <message>
+        <source>Select the ticket to return.</source>
+        <translation>请选择要退回的工单。</translation>
+    </message>
+    <message>
+        <source>Return ticket %1</source>
+        <translation>退回工单 %1</translation>
+    </message>
+    <message>
+        <source>Why does this ticket not belong to your department? It goes back to the dispatch queue with this reason.</source>
+        <translation>该工单为何不属于本单位职责？工单将附此理由退回待派单队列。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 returned to the dispatch queue.</source>
+        <translation>工单 %1 已退回待派单队列。</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DeskTicketDetail</name>
+    <message>
+        <source>Select a ticket to see its details.</source>
+        <translation>请选择工单以查看详情。</translation>
+    </message>
+    <message>
+        <source>Ticket %1</source>
+        <translation>工单 %1</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>来电号码</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细内容</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>流转记录</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DeskTicketModel</name>
+    <message>
+        <source>Extension requested</source>
+        <translation>已申请延期</translation>
+    </message>
+    <message>
+        <source>Waiting to sign</source>
+        <translation>待签收</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Replied on time</source>
+        <translation>按时答复</translation>
+    </message>
+    <message>
+        <source>Replied late</source>
+        <translation>超期答复</translation>
+    </message>
+    <message>
+        <source>Working time left until %1</source>
+        <translation>距办理时限（%1）的剩余工作时间</translation>
+    </message>
+    <message>
+        <source>Colour: red overdue, yellow due soon, green in time</source>
+        <translation>颜色：红灯已超期，黄灯即将到期，绿灯时限内</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>工单编号</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>剩余时间</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DispatchBatch</name>
+    <message>
+        <source>refused without a reason</source>
+        <translation>被拒绝，未说明原因</translation>
+    </message>
+    <message>
+        <source>%1 dispatched, %2 failed</source>
+        <translation>已派单 %1 件，失败 %2 件</translation>
+    </message>
+    <message>
+        <source>, %1 not attempted (cancelled; they stay in the queue)</source>
+        <translation>，%1 件未派单（已取消，仍留在待派单队列中）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>：%1</translation>
+    </message>
+    <message>
+        <source> … and %1 more (listed below)</source>
+        <translation> ……另有 %1 件（见下方列表）</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DispatchCallbackModel</name>
+    <message>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>工单编号</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>答复时间</translation>
+    </message>
+    <message>
+        <source>In time</source>
+        <translation>是否按时</translation>
+    </message>
+    <message>
+        <source>Department&apos;s reply</source>
+        <translation>承办单位答复</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>来电号码</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DispatchCallbackPage</name>
+    <message>
+        <source>Record &amp;callback…</source>
+        <translation>记录回访(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Record the caller&apos;s satisfaction and close the ticket</source>
+        <translation>记录来电人的满意度并办结工单</translation>
+    </message>
+    <message>
+        <source>Select the ticket you are calling back about.</source>
+        <translation>请选择要回访的工单。</translation>
+    </message>
+    <message>
+        <source>Callback for ticket %1</source>
+        <translation>回访工单 %1</translation>
+    </message>
+    <message>
+        <source>How satisfied is the caller with the handling?</source>
+        <translation>来电人对办理结果的满意度：</translation>
+    </message>
+    <message>
+        <source>Choose one of the answers offered.</source>
+        <translation>请从列出的选项中选择一项。</translation>
+    </message>
+    <message>
+        <source>The callback for ticket %1 is recorded, but the ticket could not be closed: %2</source>
+        <translation>工单 %1 的回访已记录，但工单未能办结：%2</translation>
+    </message>
+    <message>
+        <source>Ticket %1 closed: %2.</source>
+        <translation>工单 %1 已办结：%2。</translation>
+    </message>
+    <message>
+        <source>Reopen ticket %1?</source>
+        <translation>重新打开工单 %1？</translation>
+    </message>
+    <message>
+        <source>The caller is unsatisfied. Reopen the ticket and send it back to the dispatch queue?</source>
+        <translation>来电人不满意。是否重新打开工单并退回待派单队列？</translation>
+    </message>
+    <message>
+        <source>Ticket %1 closed: the caller is unsatisfied.</source>
+        <translation>工单 %1 已办结：来电人不满意。</translation>
+    </message>
+    <message>
+        <source>caller unsatisfied</source>
+        <translation>来电人不满意</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is closed but could not be reopened: %2</source>
+        <translation>工单 %1 已办结，但未能重新打开：%2</translation>
+    </message>
+    <message>
+        <source>Ticket %1 reopened: it is back in the dispatch queue.</source>
+        <translation>工单 %1 已重新打开，已回到待派单队列。</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DispatchExtensionModel</name>
+    <message>
+        <source>%1 working day(s)</source>
+        <translation>%1 个工作日</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>工单编号</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Days requested</source>
+        <translation>申请工作日</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Current deadline</source>
+        <translation>当前办理时限</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DispatchExtensionPage</name>
+    <message>
+        <source>%1 working day(s)</source>
+        <translation>%1 个工作日</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Give the selected tickets the extra working days asked for</source>
+        <translation>按申请为所选工单延长工作日</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse…</source>
+        <translation>驳回(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Refuse the request, with a reason for the department</source>
+        <translation>驳回申请，并向承办单位说明理由</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation>转办(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Hand the ticket to another department with a new time limit</source>
+        <translation>将工单转交其他承办单位，并重新计算办理时限</translation>
+    </message>
+    <message>
+        <source>Select the requests to approve.</source>
+        <translation>请选择要批准的延期申请。</translation>
+    </message>
+    <message>
+        <source>Extension approved for %1; the new deadline is in force.</source>
+        <translation>已批准 %1 的延期申请，新办理时限已生效。</translation>
+    </message>
+    <message>
+        <source>%1 approved, %2 refused by the system: %3</source>
+        <translation>已批准 %1 件，%2 件被系统拒绝：%3</translation>
+    </message>
+    <message>
+        <source>Select the request to refuse.</source>
+        <translation>请选择要驳回的延期申请。</translation>
+    </message>
+    <message>
+        <source>Refuse the extension for ticket %1</source>
+        <translation>驳回工单 %1 的延期申请</translation>
+    </message>
+    <message>
+        <source>Why is the extension refused? The department sees this reason.</source>
+        <translation>驳回延期的理由（承办单位可见）：</translation>
+    </message>
+    <message>
+        <source>Give the reason for refusing; the request for ticket %1 is still waiting.</source>
+        <translation>请填写驳回理由；工单 %1 的延期申请仍待审批。</translation>
+    </message>
+    <message>
+        <source>Extension for ticket %1 refused; the deadline stays.</source>
+        <translation>工单 %1 的延期申请已驳回，办理时限不变。</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DispatchInProgressPage</name>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>承办单位(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation>转办(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Hand the current ticket to another department with a new time limit</source>
+        <translation>将当前工单转交其他承办单位，并重新计算办理时限</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部承办单位</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DispatchQueueModel</name>
+    <message>
+        <source>Returned by %1: %2</source>
+        <translation>%1 退回：%2</translation>
+    </message>
+    <message>
+        <source>Reopened after the callback</source>
+        <translation>回访后重新打开</translation>
+    </message>
+    <message>
+        <source>Reopened after the callback: %1</source>
+        <translation>回访后重新打开：%1</translation>
+    </message>
+    <message>
+        <source>No department is configured for this category: choose one.</source>
+        <translation>该类别未配置承办单位，请手动选择。</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>工单编号</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Suggested department</source>
+        <translation>建议承办单位</translation>
+    </message>
+    <message>
+        <source>Came back because</source>
+        <translation>退回原因</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DispatchQueuePage</name>
+    <message>
+        <source>Enter dispatches the selected tickets to the chosen department; Ctrl+A selects all.</source>
+        <translation>按 Enter 将所选工单派往选定的承办单位；按 Ctrl+A 全选。</translation>
+    </message>
+    <message>
+        <source>Send &amp;to:</source>
+        <translation>派往(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch selected</source>
+        <translation>派发所选(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Dispatch every selected ticket to the chosen department (Enter)</source>
+        <translation>将选中的全部工单派往选定的承办单位（Enter）</translation>
+    </message>
+    <message>
+        <source>Dispatch each to its &amp;suggestion</source>
+        <translation>按建议派单(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Dispatch every selected ticket to the department suggested for its category</source>
+        <translation>将选中的每件工单派往其类别对应的建议承办单位</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v / %m</translation>
+    </message>
+    <message>
+        <source>%1 waiting for dispatch, %2 of them came back from a department or a callback</source>
+        <translation>待派单 %1 件，其中 %2 件为承办单位退回或回访后重新打开</translation>
+    </message>
+    <message>
+        <source>Select the tickets to dispatch.</source>
+        <translation>请选择要派单的工单。</translation>
+    </message>
+    <message>
+        <source>Choose the department first (type its name or code).</source>
+        <translation>请先选择承办单位（输入名称或代码）。</translation>
+    </message>
+    <message>
+        <source>There is no department &quot;%1&quot;; choose one from the list.</source>
+        <translation>没有名为“%1”的承办单位；请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Select the tickets to dispatch (Ctrl+A selects all).</source>
+        <translation>请选择要派单的工单（按 Ctrl+A 全选）。</translation>
+    </message>
+    <message>
+        <source>no department is suggested for the category &quot;%1&quot;; choose one</source>
+        <translation>类别“%1”没有建议的承办单位；请手动选择</translation>
+    </message>
+    <message>
+        <source>Dispatching %1 ticket(s)…</source>
+        <translation>正在派发 %1 件工单…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DispatchView</name>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>待派单(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Extension requests</source>
+        <translation>延期申请(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;With departments</source>
+        <translation>办理中(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Call&amp;backs</source>
+        <translation>回访(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DraftBanner</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Put the saved fields back into the form.</source>
+        <translation>将已保存的内容填回表单。</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Forget the saved form.</source>
+        <translation>删除已保存的表单内容。</translation>
+    </message>
+    <message>
+        <source>An unfinished registration was saved at %1: %2</source>
+        <translation>有一份未完成的登记于 %1 保存：%2</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::MainWindow</name>
+    <message>
+        <source>Hotline Console — %1</source>
+        <translation>民声热线工作台 — %1</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <source>Department desk</source>
+        <translation>承办工作台</translation>
+    </message>
+    <message>
+        <source>Countdown board</source>
+        <translation>倒计时看板</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Wall display</source>
+        <translation>大屏(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Hotline Console</source>
+        <translation>关于民声热线工作台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Hotline Console</source>
+        <translation>关于民声热线工作台</translation>
+    </message>
+    <message>
+        <source>Hotline Console %1
+Operator console of a citizen service hotline.</source>
+        <translation>民声热线工作台 %1
+市民服务热线业务工作台。</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::RegistrationForm</name>
+    <message>
+        <source>Register a call</source>
+        <translation>登记来电</translation>
+    </message>
+    <message>
+        <source>Register  (%1)</source>
+        <translation>登记（%1）</translation>
+    </message>
+    <message>
+        <source>New call  (%1)</source>
+        <translation>新来电（%1）</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <source>The number of the registered ticket appears here, to read to the caller.</source>
+        <translation>工单登记后，编号显示在此处，供读给来电人。</translation>
+    </message>
+    <message>
+        <source>Write the answer given to the caller, or untick “close at intake”.</source>
+        <translation>请填写给来电人的答复，或取消勾选“当场办结”。</translation>
+    </message>
+    <message>
+        <source>There is an answer but the ticket would stay open: tick “close at intake” or clear the answer.</source>
+        <translation>已填写答复，但工单不会办结：请勾选“当场办结”，或清空答复。</translation>
+    </message>
+    <message>
+        <source>The answer is too long (%1 characters, at most %2).</source>
+        <translation>答复过长（%1 个字符，最多 %2 个）。</translation>
+    </message>
+    <message>
+        <source>The ticket was not registered: %1</source>
+        <translation>工单未登记：%1</translation>
+    </message>
+    <message>
+        <source>Ticket %1 was registered but could not be closed: %2 It waits in the dispatch queue.</source>
+        <translation>工单 %1 已登记，但未能办结：%2该工单已进入待派单队列。</translation>
+    </message>
+    <message>
+        <source>Answered and closed. Ticket number (copied to the clipboard):</source>
+        <translation>已答复并办结。工单编号（已复制到剪贴板）：</translation>
+    </message>
+    <message>
+        <source>Registered. Read the ticket number to the caller (copied to the clipboard):</source>
+        <translation>已登记。请向来电人读出工单编号（已复制到剪贴板）：</translation>
+    </message>
+    <message>
+        <source>Related ticket: %1</source>
+        <translation>关联工单：%1</translation>
+    </message>
+    <message>
+        <source>Draft saved at %1</source>
+        <translation>草稿已于 %1 保存</translation>
+    </message>
+    <message>
+        <source>(no summary yet)</source>
+        <translation>（尚无摘要）</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::SignInDialog</name>
+    <message>
+        <source>Hotline Console — create the administrator</source>
+        <translation>民声热线工作台 — 创建管理员</translation>
+    </message>
+    <message>
+        <source>Hotline Console — sign in</source>
+        <translation>民声热线工作台 — 登录</translation>
+    </message>
+    <message>
+        <source>This database has no users yet. Create the administrator, who then adds the call-takers, dispatchers, liaisons and supervisors.</source>
+        <translation>此数据库还没有用户。请先创建管理员，再由管理员添加话务员、派单员、联络员和督办员。</translation>
+    </message>
+    <message>
+        <source>Sign in to the hotline console.</source>
+        <translation>登录民声热线工作台。</translation>
+    </message>
+    <message>
+        <source>Sign-in name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <source>Demo database: choose an account (password %1).</source>
+        <translation>演示数据库：请选择一个账号（密码为 %1）。</translation>
+    </message>
+    <message>
+        <source>Create and sign in</source>
+        <translation>创建并登录</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::TicketDetailDialog</name>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Countdown</source>
+        <translation>倒计时</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>来电号码</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细内容</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>派单时间</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>流转记录</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>&amp;Urge (督办)…</source>
+        <translation>督办(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Urge the department to handle this ticket, with a note</source>
+        <translation>督促承办单位办理此工单，并附督办意见</translation>
+    </message>
+    <message>
+        <source>Ticket not found</source>
+        <translation>未找到工单</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Ticket %1</source>
+        <translation>工单 %1</translation>
+    </message>
+    <message>
+        <source>(in the dispatch queue)</source>
+        <translation>（待派单）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>Replied %1 (%2)</source>
+        <translation>已于 %1 答复（%2）</translation>
+    </message>
+    <message>
+        <source>Closed %1</source>
+        <translation>已于 %1 办结</translation>
+    </message>
+    <message>
+        <source>Not counting</source>
+        <translation>未计时</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::UsersPage</name>
+    <message>
+        <source>Sign-in name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <source>Department (liaisons)</source>
+        <translation>所属承办单位（联络员）</translation>
+    </message>
+    <message>
+        <source>Initial password</source>
+        <translation>初始密码</translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation>新增用户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>%1 can now sign in as %2.</source>
+        <translation>%1 现在可以用 %2 登录。</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::WallDisplay</name>
+    <message>
+        <source>Countdown board</source>
+        <translation>倒计时看板</translation>
+    </message>
+    <message>
+        <source>Citizen service hotline · countdown board</source>
+        <translation>市民服务热线 · 倒计时看板</translation>
+    </message>
+    <message>
+        <source>Red · overdue</source>
+        <translation>红灯 · 已超期</translation>
+    </message>
+    <message>
+        <source>Yellow · due soon</source>
+        <translation>黄灯 · 即将到期</translation>
+    </message>
+    <message>
+        <source>Green · in time</source>
+        <translation>绿灯 · 时限内</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Non-working time · countdowns paused</source>
+        <translation>非工作时间 · 倒计时暂停</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::WallList</name>
+    <message>
+        <source>Number</source>
+        <translation>工单编号</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>No open tickets are counting down.</source>
+        <translation>暂无正在倒计时的工单。</translation>
     </message>
 </context>
 </TS>

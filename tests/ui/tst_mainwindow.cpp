@@ -6,6 +6,7 @@
 #include "mainwindow/MainWindow.h"
 #include "support/ConsoleSession.h"
 #include "support/Prompts.h"
+#include "util/Translations.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -100,6 +101,24 @@ private Q_SLOTS:
         sneaky.findChild<QLineEdit *>(u"newUserPassword"_s)->setText(u"long-enough"_s);
         QTest::mouseClick(sneaky.findChild<QPushButton *>(u"addUser"_s), Qt::LeftButton);
         QVERIFY(!tw.ws->users().user(u"mallory"_s));
+    }
+
+    // Last: installs the Chinese translators for the rest of the process.
+    void chineseFirst()
+    {
+        qputenv("HOTLINE_LANG", "zh_CN");
+        QCOMPARE(installTranslations(), u"zh_CN"_s);
+        TestWorkspace tw(u"2025-03-03T10:00:00+08:00"_s);
+        ConsoleSession s(*tw.ws, tw.clock, Actor{u"admin"_s, Role::Administrator, QString(), u"01"_s});
+        MainWindow w(s);
+        QStringList tabs;
+        for (int i = 0; i < w.tabs()->count(); ++i)
+            tabs << w.tabs()->tabText(i);
+        // Q_OBJECT classes in namespace hotline translate under "hotline::Class", plain ones under "Class".
+        QVERIFY2(tabs.contains(u"倒计时看板"_s), qPrintable(tabs.join(u", "_s)));
+        QVERIFY2(tabs.contains(u"用户管理"_s), qPrintable(tabs.join(u", "_s)));
+        QVERIFY(w.findChild<QLabel *>(u"statusUser"_s)->text().contains(u"管理员"_s));
+        qputenv("HOTLINE_LANG", "en");
     }
 };
 
