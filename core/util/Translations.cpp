@@ -15,6 +15,8 @@ QString installTranslations()
     const QString forced = QProcessEnvironment::systemEnvironment().value(u"HOTLINE_LANG"_s);
     const QLocale locale = forced.isEmpty() ? QLocale::system() : QLocale(forced);
     const QString language = locale.language() == QLocale::Chinese ? u"zh_CN"_s : u"en"_s;
+    // Dates and numbers in the same language as the words around them.
+    QLocale::setDefault(language == u"zh_CN"_s ? QLocale(QLocale::Chinese, QLocale::China) : QLocale(QLocale::English, QLocale::UnitedStates));
     auto *own = new QTranslator(QCoreApplication::instance());
     if (own->load(u":/i18n/hotline_"_s + language + u".qm"_s))
         QCoreApplication::installTranslator(own);
