@@ -176,7 +176,7 @@ ImportResult TicketImporter::importFile(const QString &path)
     bool failed = false;
     QString error;
     auto flush = [&] {
-        if (!failed && !batch.isEmpty() && !store.appendWithin(batch, &error, EventStore::Mode::Strict)) {
+        if (!failed && !batch.isEmpty() && !store.appendNewTickets(batch, &error)) {
             failed = true;
             result.errors << tr("%1: cannot write the tickets: %2").arg(shownPath, error);
         }

@@ -10,6 +10,7 @@
 namespace hotline {
 
 class Database;
+class SqliteStatement;
 class TicketTable;
 
 /** What `verify` found in the event log. */
@@ -43,6 +44,11 @@ public:
     bool append(const QList<TicketEvent> &events, QString *error, Mode mode = Mode::Strict);
     /** Appends inside a transaction the caller holds (bulk import); counts what was new. */
     bool appendWithin(const QList<TicketEvent> &events, QString *error, Mode mode = Mode::Strict, int *added = nullptr);
+    /**
+     * Like appendWithin for tickets the caller has just created (an import): their projection rows are known not
+     * to exist, so none is looked up. Every event must belong to a ticket registered in the same call.
+     */
+    bool appendNewTickets(const QList<TicketEvent> &events, QString *error);
 
     Ticket ticket(const QString &ticketId);
     Ticket ticketByNumber(const QString &number);
@@ -59,11 +65,13 @@ Q_SIGNALS:
     void ticketsChanged(const QStringList &ticketIds);
 
 private:
+    bool appendImpl(const QList<TicketEvent> &events, QString *error, Mode mode, int *added, bool ticketsAreNew);
     bool loadChainHead(QString *error);
     QByteArray chainHash(const QByteArray &previous, const TicketEvent &e, const QByteArray &payloadJson) const;
 
     Database &m_db;
     std::unique_ptr<TicketTable> m_table;
+    std::unique_ptr<SqliteStatement> m_insert; // INSERT OR IGNORE of one event, straight through SQLite
     QByteArray m_head; // hash of the latest event, read at the start of each write
     QStringList m_pendingChanged;
 };

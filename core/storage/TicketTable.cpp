@@ -1,6 +1,7 @@
 #include "storage/TicketTable.h"
 
 #include "storage/Database.h"
+#include "storage/SqliteStatement.h"
 
 #include <QSqlError>
 #include <QVariant>
@@ -10,14 +11,17 @@ using namespace Qt::StringLiterals;
 namespace hotline {
 namespace {
 
-QVariant opt(const std::optional<qint64> &v)
+std::optional<qint64> opt(const std::optional<bool> &v)
 {
-    return v ? QVariant(*v) : QVariant(QMetaType::fromType<qint64>());
+    return v ? std::optional<qint64>(*v ? 1 : 0) : std::nullopt;
 }
 
-QVariant opt(const std::optional<bool> &v)
+void bindTextOrNull(SqliteStatement &s, int index, const QString &value)
 {
-    return v ? QVariant(int(*v)) : QVariant(QMetaType::fromType<int>());
+    if (value.isEmpty())
+        s.bindNull(index);
+    else
+        s.bind(index, value);
 }
 
 std::optional<qint64> optInt(const QVariant &v)
@@ -40,15 +44,27 @@ QString TicketTable::columns()
            "overdue_opened, urged, last_seq"_s;
 }
 
-TicketTable::TicketTable(Database &db)
-    : m_db(db), m_load(db.sql()), m_loadByNumber(db.sql()), m_save(db.sql()), m_dispatch(db.sql()), m_callback(db.sql())
+TicketTable::TicketTable(Database &db) : m_db(db), m_load(db.sql()), m_loadByNumber(db.sql())
 {
     m_load.prepare(u"SELECT "_s + columns() + u" FROM tickets WHERE id = ?"_s);
     m_loadByNumber.prepare(u"SELECT "_s + columns() + u" FROM tickets WHERE number = ?"_s);
-    m_save.prepare(u"INSERT OR REPLACE INTO tickets("_s + columns()
-                   + u") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
-    m_dispatch.prepare(u"INSERT OR IGNORE INTO dispatches(event_id, ticket_id, department, at_ms) VALUES(?,?,?,?)"_s);
-    m_callback.prepare(u"INSERT OR IGNORE INTO callbacks(event_id, ticket_id, at_ms, satisfaction, department) VALUES(?,?,?,?,?)"_s);
+    const QByteArray save = "INSERT OR REPLACE INTO tickets(" + columns().toLatin1()
+                            + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    m_save = std::make_unique<SqliteStatement>(db, save.constData());
+    m_dispatch = std::make_unique<SqliteStatement>(
+        db, "INSERT OR IGNORE INTO dispatches(event_id, ticket_id, department, at_ms) VALUES(?,?,?,?)");
+    m_callback = std::make_unique<SqliteStatement>(
+        db, "INSERT OR IGNORE INTO callbacks(event_id, ticket_id, at_ms, satisfaction, department) VALUES(?,?,?,?,?)");
+}
+
+TicketTable::~TicketTable() = default;
+
+bool TicketTable::run(SqliteStatement &s)
+{
+    if (s.exec())
+        return true;
+    m_lastError = s.error();
+    return false;
 }
 
 bool TicketTable::run(QSqlQuery &q)
@@ -116,54 +132,56 @@ Ticket TicketTable::loadByNumber(const QString &number)
 
 bool TicketTable::save(const Ticket &t)
 {
-    QSqlQuery &q = m_save;
-    q.addBindValue(t.id);
-    q.addBindValue(t.number);
-    q.addBindValue(toCode(t.channel));
-    q.addBindValue(toCode(t.type));
-    q.addBindValue(toCode(t.slaClass));
-    q.addBindValue(t.category);
-    q.addBindValue(t.town);
-    q.addBindValue(t.callerName);
-    q.addBindValue(t.callerPhone);
-    q.addBindValue(t.summary);
-    q.addBindValue(t.details);
-    q.addBindValue(toCode(t.state));
-    q.addBindValue(t.department.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(t.department));
-    q.addBindValue(t.registeredMs);
-    q.addBindValue(opt(t.dispatchedMs));
-    q.addBindValue(opt(t.deadlineS));
-    q.addBindValue(t.extensionDays);
-    q.addBindValue(int(t.extensionPending));
-    q.addBindValue(opt(t.signedMs));
-    q.addBindValue(opt(t.repliedMs));
-    q.addBindValue(opt(t.replyOnTime));
-    q.addBindValue(opt(t.closedMs));
-    q.addBindValue(opt(t.onTime));
-    q.addBindValue(t.satisfaction ? QVariant(toCode(*t.satisfaction)) : QVariant(QMetaType::fromType<QString>()));
-    q.addBindValue(int(t.reminderSent));
-    q.addBindValue(int(t.overdueOpened));
-    q.addBindValue(t.urged);
-    q.addBindValue(t.lastSeq);
+    SqliteStatement &q = *m_save;
+    q.bind(1, t.id);
+    q.bind(2, t.number);
+    q.bind(3, toCode(t.channel));
+    q.bind(4, toCode(t.type));
+    q.bind(5, toCode(t.slaClass));
+    q.bind(6, t.category);
+    q.bind(7, t.town);
+    q.bind(8, t.callerName);
+    q.bind(9, t.callerPhone);
+    q.bind(10, t.summary);
+    q.bind(11, t.details);
+    q.bind(12, toCode(t.state));
+    bindTextOrNull(q, 13, t.department);
+    q.bind(14, t.registeredMs);
+    q.bind(15, t.dispatchedMs);
+    q.bind(16, t.deadlineS);
+    q.bind(17, qint64(t.extensionDays));
+    q.bind(18, qint64(t.extensionPending));
+    q.bind(19, t.signedMs);
+    q.bind(20, t.repliedMs);
+    q.bind(21, opt(t.replyOnTime));
+    q.bind(22, t.closedMs);
+    q.bind(23, opt(t.onTime));
+    bindTextOrNull(q, 24, t.satisfaction ? toCode(*t.satisfaction) : QString());
+    q.bind(25, qint64(t.reminderSent));
+    q.bind(26, qint64(t.overdueOpened));
+    q.bind(27, qint64(t.urged));
+    q.bind(28, t.lastSeq);
     return run(q);
 }
 
 bool TicketTable::recordSideEffects(const Ticket &after, const TicketEvent &e)
 {
     if (e.type == EventType::Dispatched || e.type == EventType::Transferred) {
-        m_dispatch.addBindValue(e.id);
-        m_dispatch.addBindValue(e.ticketId);
-        m_dispatch.addBindValue(after.department);
-        m_dispatch.addBindValue(e.atMs);
-        return run(m_dispatch);
+        SqliteStatement &q = *m_dispatch;
+        q.bind(1, e.id);
+        q.bind(2, e.ticketId);
+        q.bind(3, after.department);
+        q.bind(4, e.atMs);
+        return run(q);
     }
     if (e.type == EventType::Callback && after.satisfaction) {
-        m_callback.addBindValue(e.id);
-        m_callback.addBindValue(e.ticketId);
-        m_callback.addBindValue(e.atMs);
-        m_callback.addBindValue(toCode(*after.satisfaction));
-        m_callback.addBindValue(after.department.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(after.department));
-        return run(m_callback);
+        SqliteStatement &q = *m_callback;
+        q.bind(1, e.id);
+        q.bind(2, e.ticketId);
+        q.bind(3, e.atMs);
+        q.bind(4, toCode(*after.satisfaction));
+        bindTextOrNull(q, 5, after.department);
+        return run(q);
     }
     return true;
 }

@@ -5,9 +5,12 @@
 
 #include <QSqlQuery>
 
+#include <memory>
+
 namespace hotline {
 
 class Database;
+class SqliteStatement;
 
 /**
  * Reads and writes the projection tables (tickets, dispatches, callbacks) with prepared statements that
@@ -17,6 +20,7 @@ class TicketTable final
 {
 public:
     explicit TicketTable(Database &db);
+    ~TicketTable();
 
     /** The projected ticket, or a Ticket whose exists() is false. */
     Ticket load(const QString &ticketId);
@@ -34,13 +38,15 @@ public:
 
 private:
     bool run(QSqlQuery &q);
+    bool run(SqliteStatement &s);
 
     Database &m_db;
     QSqlQuery m_load;
     QSqlQuery m_loadByNumber;
-    QSqlQuery m_save;
-    QSqlQuery m_dispatch;
-    QSqlQuery m_callback;
+    // Writes go straight through SQLite: a million-ticket import makes millions of them.
+    std::unique_ptr<SqliteStatement> m_save;
+    std::unique_ptr<SqliteStatement> m_dispatch;
+    std::unique_ptr<SqliteStatement> m_callback;
     QString m_lastError;
 };
 

@@ -35,7 +35,7 @@ void FigureSink::budget(const QString &name, Direction direction, double limit, 
 {
     if (!m_values.contains(name))
         return; // not measured in this run
-    m_budgets.append(Budget{name, direction, limit, unit, applicable, whyNot, shown(name)});
+    m_budgets.append(Budget {name, direction, limit, unit, applicable, whyNot, shown(name)});
 }
 
 int FigureSink::printBudgets() const
@@ -91,10 +91,10 @@ QList<double> timeRunsMs(int repeats, const std::function<void()> &fn)
 CpuTimes cpuTimes()
 {
 #ifdef Q_OS_UNIX
-    rusage usage{};
+    rusage usage {};
     if (getrusage(RUSAGE_SELF, &usage) == 0) {
-        return CpuTimes{double(usage.ru_utime.tv_sec) + double(usage.ru_utime.tv_usec) / 1e6,
-                        double(usage.ru_stime.tv_sec) + double(usage.ru_stime.tv_usec) / 1e6};
+        return CpuTimes {double(usage.ru_utime.tv_sec) + double(usage.ru_utime.tv_usec) / 1e6,
+                         double(usage.ru_stime.tv_sec) + double(usage.ru_stime.tv_usec) / 1e6};
     }
 #endif
     return {};

@@ -15,20 +15,23 @@ namespace hotline::bench {
 class BenchError : public std::runtime_error
 {
 public:
-    explicit BenchError(const QString &message) : std::runtime_error(message.toStdString()) {}
+    explicit BenchError(const QString &message)
+        : std::runtime_error(message.toStdString())
+    {
+    }
 };
 
 /** Command-line options (see docs/BENCHMARKS.md). */
 struct BenchOptions
 {
     bool quick = false;
-    qint64 tickets = 1'000'000;    ///< historical tickets imported for import_* and report_*
-    qint64 openTickets = 100'000;  ///< open dispatched unanswered tickets for board_ms
-    int repeats = 7;               ///< runs per short measurement; the median is reported
-    QStringList only;              ///< figure or group names; empty: everything
-    QString keepDir;               ///< keep generated files here; empty: a temporary folder
-    int importCacheMb = 0;         ///< experiment: SQLite page cache for the import's connection; 0: the core's
-    QString workDir;               ///< where the files go (keepDir or the temporary folder)
+    qint64 tickets = 1'000'000; ///< historical tickets imported for import_* and report_*
+    qint64 openTickets = 100'000; ///< open dispatched unanswered tickets for board_ms
+    int repeats = 7; ///< runs per short measurement; the median is reported
+    QStringList only; ///< figure or group names; empty: everything
+    QString keepDir; ///< keep generated files here; empty: a temporary folder
+    int importCacheMb = 0; ///< experiment: SQLite page cache for the import's connection; 0: the core's
+    QString workDir; ///< where the files go (keepDir or the temporary folder)
 };
 
 /** Sizes the budgets of docs/BENCHMARKS.md are stated for. */
@@ -42,7 +45,10 @@ inline constexpr qint64 kBudgetOpenTickets = 100'000;
 class FigureSink
 {
 public:
-    explicit FigureSink(QStringList only) : m_only(std::move(only)) {}
+    explicit FigureSink(QStringList only)
+        : m_only(std::move(only))
+    {
+    }
 
     /** Whether a figure or group was asked for (everything when --only was not given). */
     bool wanted(const QString &name) const { return m_only.isEmpty() || m_only.contains(name); }
@@ -88,7 +94,10 @@ double median(QList<double> samples);
 QList<double> timeRunsMs(int repeats, const std::function<void()> &fn);
 
 /** Milliseconds elapsed on a timer, with sub-millisecond resolution. */
-inline double elapsedMs(const QElapsedTimer &t) { return double(t.nsecsElapsed()) / 1e6; }
+inline double elapsedMs(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
 
 /** User and system CPU seconds this process has used so far (0, 0 where the platform does not say). */
 struct CpuTimes

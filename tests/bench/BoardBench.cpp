@@ -1,7 +1,6 @@
-#include "Benches.h"
 #include "BenchFiles.h"
+#include "Benches.h"
 #include "TicketCsvGenerator.h"
-
 #include "service/Board.h"
 #include "service/Workspace.h"
 #include "util/Clock.h"
@@ -45,19 +44,23 @@ void runBoardBench(const BenchOptions &options, FigureSink &sink)
 
     if (board.entries.size() != generated.openUnanswered
         || board.green + board.yellow + board.red != generated.openUnanswered) {
-        throw BenchError(u"the board at %1 shows %2 tickets (%3 green, %4 yellow, %5 red), expected %6"_s
-                             .arg(isoPlus8(atS))
-                             .arg(board.entries.size())
-                             .arg(board.green)
-                             .arg(board.yellow)
-                             .arg(board.red)
-                             .arg(generated.openUnanswered));
+        throw BenchError(
+            u"the board at %1 shows %2 tickets (%3 green, %4 yellow, %5 red), expected %6"_s.arg(isoPlus8(atS))
+                .arg(board.entries.size())
+                .arg(board.green)
+                .arg(board.yellow)
+                .arg(board.red)
+                .arg(generated.openUnanswered));
     }
-    note(u"board at %1: %2 green, %3 yellow, %4 red"_s.arg(isoPlus8(atS)).arg(board.green).arg(board.yellow).arg(board.red));
+    note(u"board at %1: %2 green, %3 yellow, %4 red"_s.arg(isoPlus8(atS))
+             .arg(board.green)
+             .arg(board.yellow)
+             .arg(board.red));
     sink.figure(u"board_ms"_s, median(warm), u"ms"_s, 1);
     sink.figure(u"board_cold_ms"_s, cold.constFirst(), u"ms"_s, 1);
-    sink.budget(u"board_ms"_s, FigureSink::Direction::AtMost, 200, u"ms"_s, options.openTickets >= kBudgetOpenTickets,
-                u"measured with %1 open tickets; the budget is for %2"_s.arg(options.openTickets).arg(kBudgetOpenTickets));
+    sink.budget(
+        u"board_ms"_s, FigureSink::Direction::AtMost, 200, u"ms"_s, options.openTickets >= kBudgetOpenTickets,
+        u"measured with %1 open tickets; the budget is for %2"_s.arg(options.openTickets).arg(kBudgetOpenTickets));
 }
 
 } // namespace hotline::bench

@@ -1,7 +1,6 @@
-#include "Benches.h"
 #include "BenchFiles.h"
+#include "Benches.h"
 #include "TicketCsvGenerator.h"
-
 #include "io/TicketImporter.h"
 #include "reports/ReportBuilder.h"
 #include "service/Workspace.h"
@@ -14,9 +13,8 @@
 #include <QFileInfo>
 #include <QTimeZone>
 
-#include <sqlite3.h>
-
 #include <array>
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -28,13 +26,13 @@ constexpr int kReportMonth = 11; // a full month with open tickets past their de
 
 /** The totals the hand-written query computes, in ReportFigures' order. */
 using Totals = std::array<qint64, 9>;
-const std::array<const char *, 9> kTotalNames{"received", "dispatched", "completed", "on_time", "overdue",
-                                              "surveyed", "satisfied", "basic", "unsatisfied"};
+const std::array<const char *, 9> kTotalNames {"received", "dispatched", "completed", "on_time",    "overdue",
+                                               "surveyed", "satisfied",  "basic",     "unsatisfied"};
 
 Totals totalsOf(const ReportFigures &f)
 {
-    return {f.received, f.dispatched, f.completed, f.onTime, f.overdue, f.surveyed, f.satisfied,
-            f.basicallySatisfied, f.unsatisfied};
+    return {f.received, f.dispatched, f.completed,          f.onTime,     f.overdue,
+            f.surveyed, f.satisfied,  f.basicallySatisfied, f.unsatisfied};
 }
 
 QString describe(const Totals &t)
@@ -95,7 +93,7 @@ public:
         sqlite3_bind_int64(stmt, 1, fromMs);
         sqlite3_bind_int64(stmt, 2, toMs);
         sqlite3_bind_int64(stmt, 3, toS);
-        Totals t{};
+        Totals t {};
         const int rc = sqlite3_step(stmt);
         if (rc == SQLITE_ROW) {
             for (int i = 0; i < int(t.size()); ++i)
@@ -156,7 +154,7 @@ ImportedCsv importGenerated(Workspace &ws, const QString &csvPath, const Generat
                              .arg(result.imported)
                              .arg(generated.rows));
     }
-    return ImportedCsv{seconds, result.imported};
+    return ImportedCsv {seconds, result.imported};
 }
 
 void runImportAndReportBench(const BenchOptions &options, FigureSink &sink, bool reportWanted)
@@ -221,7 +219,8 @@ void runImportAndReportBench(const BenchOptions &options, FigureSink &sink, bool
     const auto build = [&] {
         report = builder.build(from, to, &error);
         if (!report)
-            throw BenchError(u"ReportBuilder::build(%1, %2): %3"_s.arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate), error));
+            throw BenchError(
+                u"ReportBuilder::build(%1, %2): %3"_s.arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate), error));
     };
     const QList<double> cold = timeRunsMs(1, build);
     const QList<double> warm = timeRunsMs(options.repeats, build);
@@ -234,7 +233,7 @@ void runImportAndReportBench(const BenchOptions &options, FigureSink &sink, bool
     const qint64 toMs = QDateTime(to, QTime(0, 0), zone).toMSecsSinceEpoch();
     const qint64 toS = toMs / 1000 + (toMs % 1000 > 0 ? 1 : 0);
     const RawDatabase raw(dbPath);
-    Totals rawTotals{};
+    Totals rawTotals {};
     const auto rawRun = [&] { rawTotals = raw.totals(fromMs, toMs, toS); };
     timeRunsMs(1, rawRun); // its own cold run, not reported
     const double rawMs = median(timeRunsMs(options.repeats, rawRun));
@@ -245,13 +244,18 @@ void runImportAndReportBench(const BenchOptions &options, FigureSink &sink, bool
     note(u"report %1: %2 (%3 department rows)"_s.arg(from.toString(u"yyyy-MM"_s), describe(builderTotals))
              .arg(report->departments.size()));
     if (builderTotals != rawTotals) {
-        throw BenchError(u"ReportBuilder and the hand-written SQL disagree on %1:\n  builder: %2\n  sql:     %3"_s
-                             .arg(from.toString(u"yyyy-MM"_s), describe(builderTotals), describe(rawTotals)));
+        throw BenchError(u"ReportBuilder and the hand-written SQL disagree on %1:\n  builder: %2\n  sql:     %3"_s.arg(
+            from.toString(u"yyyy-MM"_s), describe(builderTotals), describe(rawTotals)));
     }
-    if (builderTotals[0] == 0 || builderTotals[2] == 0 || builderTotals[4] == 0 || builderTotals[5] == 0)
-        throw BenchError(u"the report of %1 is implausibly empty: %2"_s.arg(from.toString(u"yyyy-MM"_s), describe(builderTotals)));
+    // A month of a generated year always has tickets, closures and answers; late ones from about 20,000 a year.
+    const bool overdueExpected = options.tickets >= 20'000;
+    if (builderTotals[0] == 0 || builderTotals[2] == 0 || builderTotals[5] == 0
+        || (overdueExpected && builderTotals[4] == 0))
+        throw BenchError(
+            u"the report of %1 is implausibly empty: %2"_s.arg(from.toString(u"yyyy-MM"_s), describe(builderTotals)));
 
-    const QString notFullReport = u"measured on %1 tickets; the budget is for %2"_s.arg(options.tickets).arg(kBudgetTickets);
+    const QString notFullReport
+        = u"measured on %1 tickets; the budget is for %2"_s.arg(options.tickets).arg(kBudgetTickets);
     sink.budget(u"report_month_ms"_s, FigureSink::Direction::AtMost, 300, u"ms"_s, fullSize, notFullReport);
 }
 

@@ -1,5 +1,4 @@
 #include "Benches.h"
-
 #include "calendar/BuiltinCalendar.h"
 #include "sla/SlaClock.h"
 
@@ -69,7 +68,10 @@ void runSlaBench(const BenchOptions &options, FigureSink &sink)
     if (!consistent)
         throw BenchError(u"SlaClock::status gave different results for the same inputs"_s);
     sink.figure(u"status_rate"_s, double(n) / (median(statusRuns) / 1000.0), u"per_s"_s);
-    note(u"sla: %1 inputs, %2 runs each (checksums %3, %4)"_s.arg(n).arg(options.repeats).arg(expected).arg(statusCheck));
+    note(u"sla: %1 inputs, %2 runs each (checksums %3, %4)"_s.arg(n)
+             .arg(options.repeats)
+             .arg(expected)
+             .arg(statusCheck));
 
     sink.budget(u"deadline_rate"_s, FigureSink::Direction::AtLeast, 2'000'000, u"per_s"_s);
 }

@@ -1,7 +1,6 @@
 #include "TicketCsvGenerator.h"
 
 #include "BenchSupport.h"
-
 #include "domain/Enums.h"
 #include "sla/SlaClock.h"
 
@@ -27,7 +26,10 @@ constexpr qint64 kDayS = 86400;
 class Rng
 {
 public:
-    explicit Rng(quint64 seed) : m_state(seed ? seed * 0x9E3779B97F4A7C15ULL : 1) {}
+    explicit Rng(quint64 seed)
+        : m_state(seed ? seed * 0x9E3779B97F4A7C15ULL : 1)
+    {
+    }
     quint64 next()
     {
         m_state ^= m_state >> 12;
@@ -42,16 +44,17 @@ public:
     /** Uniform in [lo, hi]. */
     qint64 between(qint64 lo, qint64 hi) { return lo + below(hi - lo + 1); }
     bool chance(double p) { return real() < p; }
-    template<typename T, std::size_t N>
-    const T &pick(const std::array<T, N> &a) { return a[std::size_t(below(qint64(N)))]; }
+    template<typename T, std::size_t N> const T &pick(const std::array<T, N> &a)
+    {
+        return a[std::size_t(below(qint64(N)))];
+    }
 
 private:
     quint64 m_state;
 };
 
 /** Picks an index with the given weights. */
-template<std::size_t N>
-class Weighted
+template<std::size_t N> class Weighted
 {
 public:
     explicit Weighted(const std::array<double, N> &weights)
@@ -75,7 +78,7 @@ public:
     }
 
 private:
-    std::array<double, N> m_cumulative{};
+    std::array<double, N> m_cumulative {};
 };
 
 // --- Reference data: Nanhai district, Foshan -----------------------------------------------------------
@@ -87,7 +90,7 @@ struct Town
     std::array<const char *, 3> roads;
 };
 
-constexpr std::array<Town, 8> kTowns{{
+constexpr std::array<Town, 8> kTowns {{
     {"桂城", "桂城街道办事处", {"南海大道", "桂澜路", "海八路"}},
     {"九江", "九江镇人民政府", {"沙口路", "儒林路", "九江大道"}},
     {"西樵", "西樵镇人民政府", {"樵高路", "西樵大道", "百西路"}},
@@ -97,13 +100,14 @@ constexpr std::array<Town, 8> kTowns{{
     {"里水", "里水镇人民政府", {"里水大道", "和顺路", "甘蕉路"}},
     {"罗村", "罗村街道办事处", {"罗村大道", "佛山一环", "孝德路"}},
 }};
-constexpr std::array<double, 9> kTownWeights{22, 8, 8, 7, 18, 16, 10, 6, 5}; // last: town not given
+constexpr std::array<double, 9> kTownWeights {22, 8, 8, 7, 18, 16, 10, 6, 5}; // last: town not given
 
-constexpr std::array<const char *, 10> kBureaus{
-    "南海区住房城乡建设和水利局", "南海区市场监督管理局",   "南海区人力资源和社会保障局",
-    "南海区教育局",               "南海区卫生健康局",       "南海区交通运输局",
-    "佛山市生态环境局南海分局",   "南海区城市管理和综合执法局", "南海区医疗保障局",
-    "佛山市自然资源局南海分局",
+constexpr std::array<const char *, 10> kBureaus {
+    "南海区住房城乡建设和水利局", "南海区市场监督管理局",
+    "南海区人力资源和社会保障局", "南海区教育局",
+    "南海区卫生健康局",           "南海区交通运输局",
+    "佛山市生态环境局南海分局",   "南海区城市管理和综合执法局",
+    "南海区医疗保障局",           "佛山市自然资源局南海分局",
 };
 enum Bureau { Housing, Market, Labour, Education, Health, Transport, Environment, CityAdmin, Insurance, Land };
 
@@ -112,62 +116,98 @@ struct Category
     const char *name;
     int bureau;
     std::array<const char *, 3> issues; // what a complaint or help request reports
-    const char *topic;                  // what a consultation asks about
+    const char *topic; // what a consultation asks about
 };
 
-constexpr std::array<Category, 16> kCategories{{
-    {"噪音扰民", CityAdmin, {"夜间施工噪音扰民", "广场舞音响声音过大", "商铺高音喇叭招揽顾客"}, "夜间施工许可的申请条件"},
-    {"占道经营", CityAdmin, {"流动摊贩占道经营", "商铺长期占用人行道堆放货物", "夜市摊档堵塞消防通道"}, "临时摊位的申请办法"},
-    {"消费维权", Market, {"健身房闭店后拒不退还会员费", "网购商品存在质量问题商家拒绝退货", "预付卡无法使用"}, "消费投诉的受理流程"},
+constexpr std::array<Category, 16> kCategories {{
+    {"噪音扰民",
+     CityAdmin,
+     {"夜间施工噪音扰民", "广场舞音响声音过大", "商铺高音喇叭招揽顾客"},
+     "夜间施工许可的申请条件"},
+    {"占道经营",
+     CityAdmin,
+     {"流动摊贩占道经营", "商铺长期占用人行道堆放货物", "夜市摊档堵塞消防通道"},
+     "临时摊位的申请办法"},
+    {"消费维权",
+     Market,
+     {"健身房闭店后拒不退还会员费", "网购商品存在质量问题商家拒绝退货", "预付卡无法使用"},
+     "消费投诉的受理流程"},
     {"食品安全", Market, {"餐馆后厨卫生状况差", "超市出售过期食品", "无证经营小食店"}, "食品经营许可证的办理"},
-    {"拖欠工资", Labour, {"工厂拖欠三个月工资", "装修公司拖欠农民工工资", "公司解散后未支付经济补偿"}, "劳动仲裁的申请材料"},
-    {"社保缴纳", Labour, {"用人单位未依法缴纳社保", "社保缴费记录缺失", "失业金申领遇到困难"}, "灵活就业人员社保的缴费标准"},
-    {"物业管理", Housing, {"物业公司乱收停车费", "小区电梯长期故障无人维修", "物业擅自占用公共区域"}, "业主大会的成立程序"},
-    {"房屋质量", Housing, {"新交付楼盘墙体开裂渗水", "开发商延期交楼", "老旧小区外墙瓷砖脱落"}, "住房维修资金的使用办法"},
-    {"学位申请", Education, {"积分入学结果存在疑问", "学校违规收取补课费", "校外培训机构停课不退费"}, "积分入学的申请时间和条件"},
-    {"医疗服务", Health, {"医院就诊排队时间过长", "诊所收费不透明", "社区卫生服务中心疫苗短缺"}, "家庭医生签约的办理方式"},
-    {"医保报销", Insurance, {"异地就医报销迟迟未到账", "医保卡被冒用", "门诊特定病种待遇未落实"}, "异地就医备案的办理流程"},
-    {"公交线路", Transport, {"公交车长时间不到站", "公交司机不按站停车", "公交站台缺少遮雨棚"}, "新开通公交线路的时刻表"},
+    {"拖欠工资",
+     Labour,
+     {"工厂拖欠三个月工资", "装修公司拖欠农民工工资", "公司解散后未支付经济补偿"},
+     "劳动仲裁的申请材料"},
+    {"社保缴纳",
+     Labour,
+     {"用人单位未依法缴纳社保", "社保缴费记录缺失", "失业金申领遇到困难"},
+     "灵活就业人员社保的缴费标准"},
+    {"物业管理",
+     Housing,
+     {"物业公司乱收停车费", "小区电梯长期故障无人维修", "物业擅自占用公共区域"},
+     "业主大会的成立程序"},
+    {"房屋质量",
+     Housing,
+     {"新交付楼盘墙体开裂渗水", "开发商延期交楼", "老旧小区外墙瓷砖脱落"},
+     "住房维修资金的使用办法"},
+    {"学位申请",
+     Education,
+     {"积分入学结果存在疑问", "学校违规收取补课费", "校外培训机构停课不退费"},
+     "积分入学的申请时间和条件"},
+    {"医疗服务",
+     Health,
+     {"医院就诊排队时间过长", "诊所收费不透明", "社区卫生服务中心疫苗短缺"},
+     "家庭医生签约的办理方式"},
+    {"医保报销",
+     Insurance,
+     {"异地就医报销迟迟未到账", "医保卡被冒用", "门诊特定病种待遇未落实"},
+     "异地就医备案的办理流程"},
+    {"公交线路",
+     Transport,
+     {"公交车长时间不到站", "公交司机不按站停车", "公交站台缺少遮雨棚"},
+     "新开通公交线路的时刻表"},
     {"出租车", Transport, {"出租车司机拒载", "网约车绕路多收费", "出租车不打表议价"}, "网约车驾驶员证的办理"},
     {"污水排放", Environment, {"工厂偷排污水河涌发黑发臭", "小区化粪池满溢", "洗车场污水直排"}, "排污许可证的申请"},
     {"油烟扰民", Environment, {"楼下餐馆油烟直排扰民", "烧烤档油烟污染严重", "工厂排放刺鼻废气"}, "餐饮油烟治理的标准"},
     {"违法用地", Land, {"村民在农田上违法建房", "工业园区违规扩建厂房", "河道旁违规搭建铁皮房"}, "宅基地审批的条件"},
 }};
 
-constexpr std::array<const char *, 8> kPlaces{
+constexpr std::array<const char *, 8> kPlaces {
     "某小区", "中海锦城", "万科金色家园", "碧桂园", "某工业园", "某商业街", "某城中村", "保利花园",
 };
-constexpr std::array<const char *, 6> kDurations{
+constexpr std::array<const char *, 6> kDurations {
     "已持续一周", "多次反映未果", "影响居民正常生活", "近期情况加重", "已向物业反映无果", "涉及多户居民",
 };
-constexpr std::array<const char *, 5> kRequests{
+constexpr std::array<const char *, 5> kRequests {
     "要求相关部门尽快处理", "希望尽快给予答复", "请求协调解决", "要求依法查处", "希望加强监管",
 };
-constexpr std::array<const char *, 4> kConsultTails{
-    "希望告知办理流程和所需材料", "询问办理地点和时间", "想了解最新政策", "询问是否可以网上办理",
+constexpr std::array<const char *, 4> kConsultTails {
+    "希望告知办理流程和所需材料",
+    "询问办理地点和时间",
+    "想了解最新政策",
+    "询问是否可以网上办理",
 };
 
-constexpr std::array<const char *, 30> kSurnames{
+constexpr std::array<const char *, 30> kSurnames {
     "陈", "李", "黄", "梁", "何", "张", "王", "刘", "吴", "林", "罗", "周", "郑", "冯", "潘",
     "谢", "叶", "邓", "麦", "关", "区", "杜", "苏", "卢", "蔡", "赖", "彭", "钟", "余", "郭",
 };
-constexpr std::array<const char *, 24> kGivenNames{
-    "伟", "芳", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰",
+constexpr std::array<const char *, 24> kGivenNames {
+    "伟", "芳", "敏", "静", "丽",   "强", "磊",   "军",   "洋",   "勇",   "艳",   "杰",
     "娟", "涛", "明", "超", "秀英", "霞", "志强", "嘉欣", "俊杰", "晓彤", "国华", "美玲",
 };
-constexpr std::array<const char *, 24> kMobilePrefixes{
+constexpr std::array<const char *, 24> kMobilePrefixes {
     "130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152",
     "155", "156", "157", "158", "159", "176", "177", "180", "186", "188", "189", "199",
 };
 
-constexpr std::array<const char *, 7> kChannels{"phone", "weibo", "wechat", "web", "petition", "interview", "walkin"};
-constexpr std::array<double, 7> kChannelWeights{70, 4, 10, 8, 3, 2, 3};
-constexpr std::array<TicketType, 5> kTypes{TicketType::Consult, TicketType::Complaint, TicketType::Help,
-                                           TicketType::Suggestion, TicketType::Report};
-constexpr std::array<const char *, 5> kTypeCodes{"consult", "complaint", "help", "suggestion", "report"};
-constexpr std::array<double, 5> kTypeWeights{45, 25, 15, 7, 8};
-constexpr std::array<double, 24> kHourWeights{1, 0.5, 0.3, 0.3, 0.3, 0.5, 1, 3, 6, 9, 10, 9,
-                                              7, 7, 9, 9, 8, 7, 6, 5, 4, 3, 2, 1.5};
+constexpr std::array<const char *, 7> kChannels {"phone", "weibo", "wechat", "web", "petition", "interview", "walkin"};
+constexpr std::array<double, 7> kChannelWeights {70, 4, 10, 8, 3, 2, 3};
+constexpr std::array<TicketType, 5> kTypes {TicketType::Consult, TicketType::Complaint, TicketType::Help,
+                                            TicketType::Suggestion, TicketType::Report};
+constexpr std::array<const char *, 5> kTypeCodes {"consult", "complaint", "help", "suggestion", "report"};
+constexpr std::array<double, 5> kTypeWeights {45, 25, 15, 7, 8};
+constexpr std::array<double, 24> kHourWeights {1, 0.5, 0.3, 0.3, 0.3, 0.5, 1, 3, 6, 9, 10, 9,
+                                               7, 7,   9,   9,   8,   7,   6, 5, 4, 3, 2,  1.5};
 
 // --- Civil dates without QDateTime (4 million instants to format) ---------------------------------------
 
@@ -199,7 +239,7 @@ Civil civilFromDays(qint64 z)
     const qint64 mp = (5 * doy + 2) / 153;
     const int d = int(doy - (153 * mp + 2) / 5 + 1);
     const int m = int(mp < 10 ? mp + 3 : mp - 9);
-    return Civil{int(yoe + era * 400 + (m <= 2)), m, d};
+    return Civil {int(yoe + era * 400 + (m <= 2)), m, d};
 }
 
 qint64 floorDiv(qint64 a, qint64 b)
@@ -277,7 +317,13 @@ struct Row
 class RowFactory
 {
 public:
-    explicit RowFactory(Rng &rng) : m_rng(rng), m_towns(kTownWeights), m_channels(kChannelWeights), m_types(kTypeWeights) {}
+    explicit RowFactory(Rng &rng)
+        : m_rng(rng)
+        , m_towns(kTownWeights)
+        , m_channels(kChannelWeights)
+        , m_types(kTypeWeights)
+    {
+    }
 
     void describe(Row &r, bool dispatchedType)
     {
@@ -378,7 +424,8 @@ private:
 class CsvOut
 {
 public:
-    explicit CsvOut(const QString &path) : m_file(path)
+    explicit CsvOut(const QString &path)
+        : m_file(path)
     {
         if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate))
             throw BenchError(u"cannot write %1: %2"_s.arg(path, m_file.errorString()));
@@ -468,8 +515,7 @@ QString isoPlus8(qint64 utcS)
     return QString::fromLatin1(out);
 }
 
-GeneratedCsv writeHistoricalYearCsv(const QString &path, qint64 tickets, int year, const SlaClock &sla,
-                                    quint64 seed)
+GeneratedCsv writeHistoricalYearCsv(const QString &path, qint64 tickets, int year, const SlaClock &sla, quint64 seed)
 {
     Rng rng(seed);
     RowFactory factory(rng);
@@ -511,7 +557,7 @@ GeneratedCsv writeHistoricalYearCsv(const QString &path, qint64 tickets, int yea
         std::sort(times.begin(), times.end());
 
         for (qint64 i = 0; i < count; ++i) {
-            r = Row{};
+            r = Row {};
             r.number = ticketNumber(d, "90", int(i + 1));
             r.registered = times.at(i);
             factory.describe(r, false);

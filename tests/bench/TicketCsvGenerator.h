@@ -13,12 +13,12 @@ struct GeneratedCsv
 {
     qint64 rows = 0;
     qint64 bytes = 0;
-    qint64 closedAtIntake = 0;  ///< consultations answered at intake (never dispatched)
+    qint64 closedAtIntake = 0; ///< consultations answered at intake (never dispatched)
     qint64 dispatched = 0;
-    qint64 repliedLate = 0;     ///< reply after the deadline the importer will compute
-    qint64 open = 0;            ///< not closed at the cut-off
-    qint64 openUnanswered = 0;  ///< dispatched, no reply: what the board shows
-    qint64 surveyed = 0;        ///< rows with a satisfaction answer
+    qint64 repliedLate = 0; ///< reply after the deadline the importer will compute
+    qint64 open = 0; ///< not closed at the cut-off
+    qint64 openUnanswered = 0; ///< dispatched, no reply: what the board shows
+    qint64 surveyed = 0; ///< rows with a satisfaction answer
 };
 
 /**

@@ -29,7 +29,7 @@ struct Group
 
 const QList<Group> &groups()
 {
-    static const QList<Group> kGroups{
+    static const QList<Group> kGroups {
         {u"sla"_s, {u"deadline_rate"_s, u"status_rate"_s}},
         {u"import"_s, {u"import_seconds"_s, u"import_rows_per_s"_s, u"import_csv_mb"_s}},
         {u"report"_s, {u"report_month_ms"_s, u"report_month_cold_ms"_s, u"report_month_sql_ms"_s, u"report_ratio"_s}},
@@ -71,16 +71,22 @@ int main(int argc, char *argv[])
         "import_rows_per_s, import_csv_mb), report (report_month_ms, report_month_cold_ms, "
         "report_month_sql_ms, report_ratio), board (board_ms, board_cold_ms)."_s);
     parser.addHelpOption();
-    const QCommandLineOption quickOption(u"quick"_s, u"Scaled-down sizes (20,000 tickets, 5,000 open, 3 runs) for a smoke run."_s);
-    const QCommandLineOption onlyOption(u"only"_s, u"Only this group or figure (repeatable, or comma-separated)."_s, u"NAME"_s);
-    const QCommandLineOption ticketsOption(u"tickets"_s, u"Historical tickets to generate and import (default 1,000,000)."_s, u"N"_s);
+    const QCommandLineOption quickOption(u"quick"_s,
+                                         u"Scaled-down sizes (20,000 tickets, 5,000 open, 3 runs) for a smoke run."_s);
+    const QCommandLineOption onlyOption(u"only"_s, u"Only this group or figure (repeatable, or comma-separated)."_s,
+                                        u"NAME"_s);
+    const QCommandLineOption ticketsOption(u"tickets"_s,
+                                           u"Historical tickets to generate and import (default 1,000,000)."_s, u"N"_s);
     const QCommandLineOption openOption(u"open"_s, u"Open tickets on the board (default 100,000)."_s, u"N"_s);
-    const QCommandLineOption repeatsOption(u"repeats"_s, u"Runs per short measurement, median reported (default 7)."_s, u"N"_s);
-    const QCommandLineOption keepOption(u"keep"_s, u"Write the generated CSV and databases to DIR and keep them."_s, u"DIR"_s);
-    const QCommandLineOption cacheOption(u"import-cache-mb"_s,
-                                         u"Experiment: give the import's SQLite connection a page cache of MB megabytes "
-                                         "(default: leave the core's setting)."_s,
-                                         u"MB"_s);
+    const QCommandLineOption repeatsOption(u"repeats"_s, u"Runs per short measurement, median reported (default 7)."_s,
+                                           u"N"_s);
+    const QCommandLineOption keepOption(u"keep"_s, u"Write the generated CSV and databases to DIR and keep them."_s,
+                                        u"DIR"_s);
+    const QCommandLineOption cacheOption(
+        u"import-cache-mb"_s,
+        u"Experiment: give the import's SQLite connection a page cache of MB megabytes "
+        "(default: leave the core's setting)."_s,
+        u"MB"_s);
     parser.addOptions({quickOption, onlyOption, ticketsOption, openOption, repeatsOption, keepOption, cacheOption});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty()) {
