@@ -161,7 +161,9 @@ std::unique_ptr<Database> Database::open(const QString &path, QString *error)
     }
 
     QString pragmaError;
-    if (!self->exec(u"PRAGMA journal_mode=WAL"_s, &pragmaError) || !self->exec(u"PRAGMA synchronous=NORMAL"_s, &pragmaError)
+    // synchronous=FULL: every commit reaches the disk before the operator is told it is saved (a power cut loses
+    // nothing).
+    if (!self->exec(u"PRAGMA journal_mode=WAL"_s, &pragmaError) || !self->exec(u"PRAGMA synchronous=FULL"_s, &pragmaError)
         || !self->exec(u"PRAGMA foreign_keys=ON"_s, &pragmaError)
         // Reads of a big database come from memory pages instead of a read() per page, and a larger page cache
         // keeps index pages of bulk writes in memory (the board and the import were I/O bound without them).

@@ -13,4 +13,10 @@ void runImportAndReportBench(const BenchOptions &options, FigureSink &sink, bool
 /** board_ms, board_cold_ms on a database with options.openTickets open dispatched unanswered tickets. */
 void runBoardBench(const BenchOptions &options, FigureSink &sink);
 
+/** board_first_paint_ms, board_tick_ms, board_rss_mb: the console's board widget with options.openTickets open tickets. */
+void runUiBoardBench(const BenchOptions &options, FigureSink &sink);
+
+/** register_ms, register_p95_ms: a call-taker's registration until it is committed locally. */
+void runRegisterBench(const BenchOptions &options, FigureSink &sink);
+
 } // namespace hotline::bench

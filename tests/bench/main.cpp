@@ -8,7 +8,7 @@
 #include "Benches.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
+#include <QApplication>
 #include <QDir>
 #include <QLoggingCategory>
 #include <QTemporaryDir>
@@ -34,6 +34,9 @@ const QList<Group> &groups()
         {u"import"_s, {u"import_seconds"_s, u"import_rows_per_s"_s, u"import_csv_mb"_s}},
         {u"report"_s, {u"report_month_ms"_s, u"report_month_cold_ms"_s, u"report_month_sql_ms"_s, u"report_ratio"_s}},
         {u"board"_s, {u"board_ms"_s, u"board_cold_ms"_s}},
+        {u"board_ui"_s, {u"board_first_paint_ms"_s, u"board_tick_ms"_s, u"board_tick_signal_ms"_s, u"board_tick_rows"_s,
+                         u"board_rss_mb"_s}},
+        {u"register"_s, {u"register_ms"_s, u"register_p95_ms"_s}},
     };
     return kGroups;
 }
@@ -59,7 +62,10 @@ bool parseCount(const QString &text, qint64 minimum, qint64 *out)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // The board figures paint real widgets; without a display they go to the offscreen platform.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"hotline-bench"_s);
     // The core's informational logging (e.g. "imported N tickets") is not part of what is measured.
     QLoggingCategory::setFilterRules(u"hotline.*.info=false\nhotline.*.debug=false"_s);
@@ -175,6 +181,10 @@ int main(int argc, char *argv[])
             runImportAndReportBench(options, sink, wanted(u"report"_s));
         if (wanted(u"board"_s))
             runBoardBench(options, sink);
+        if (wanted(u"board_ui"_s))
+            runUiBoardBench(options, sink);
+        if (wanted(u"register"_s))
+            runRegisterBench(options, sink);
     } catch (const std::exception &e) {
         std::fprintf(stderr, "hotline-bench: error: %s\n", e.what());
         return 1;
