@@ -18,6 +18,7 @@ struct TicketEvent
     QString console;   ///< console code where it was recorded
     QJsonObject payload;
     qint64 seq = 0;    ///< local arrival order, set by the store
+    QByteArray payloadText; ///< payloadJson() computed ahead of time (a bulk import does it on another core), or empty
 
     /** A fresh event with a new unique id. */
     static TicketEvent make(const QString &ticketId, EventType type, qint64 atMs, const QString &actor,

@@ -103,7 +103,7 @@ bool EventStore::appendImpl(const QList<TicketEvent> &events, QString *error, Mo
                 return false;
             }
         }
-        const QByteArray payload = e.payloadJson();
+        const QByteArray payload = e.payloadText.isEmpty() ? e.payloadJson() : e.payloadText;
         const QByteArray hash = chainHash(m_head, e, payload);
         insert.bind(1, e.id);
         insert.bind(2, e.ticketId);
