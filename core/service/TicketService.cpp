@@ -9,6 +9,8 @@
 #include "storage/TicketNumbers.h"
 #include "util/Clock.h"
 
+#include <QHash>
+#include <QSet>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -147,6 +149,49 @@ bool TicketService::dispatch(const Actor &actor, const QString &ticketId, const 
     const Ticket t = m_store.ticket(ticketId);
     const qint64 deadline = m_sla().deadline(m_clock.nowSecs(), t.slaClass, 0);
     return act(actor, ticketId, EventType::Dispatched, {{Key::Department, department}, {Key::Deadline, deadline}}, error);
+}
+
+QStringList TicketService::dispatchMany(const Actor &actor, const QList<DispatchOrder> &orders)
+{
+    QStringList reasons(orders.size());
+    const SlaClock sla = m_sla();
+    const qint64 now = m_clock.nowMs();
+    QHash<QString, bool> departments;
+    QSet<QString> seen;
+    QList<TicketEvent> events;
+    QList<qsizetype> eventOrder; // which order each event belongs to
+    for (qsizetype i = 0; i < orders.size(); ++i) {
+        const DispatchOrder &o = orders.at(i);
+        auto known = departments.constFind(o.department);
+        if (known == departments.constEnd())
+            known = departments.insert(o.department, departmentExists(o.department));
+        if (!known.value()) {
+            reasons[i] = tr("There is no department with the code \"%1\".").arg(o.department);
+            continue;
+        }
+        const Ticket t = m_store.ticket(o.ticketId);
+        QString why = seen.contains(o.ticketId) ? tr("Ticket %1 is listed twice.").arg(t.number)
+                                                 : TicketFold::check(t, EventType::Dispatched);
+        if (why.isEmpty() && !permitted(actor, EventType::Dispatched, t, &why)) {
+            reasons[i] = why;
+            continue;
+        }
+        if (!why.isEmpty()) {
+            reasons[i] = why;
+            continue;
+        }
+        seen.insert(o.ticketId);
+        const qint64 deadline = sla.deadline(now / 1000, t.slaClass, 0);
+        events << TicketEvent::make(o.ticketId, EventType::Dispatched, now, actor.user, actor.console,
+                                    {{Key::Department, o.department}, {Key::Deadline, deadline}});
+        eventOrder << i;
+    }
+    QString error;
+    if (!events.isEmpty() && !m_store.append(events, &error)) {
+        for (qsizetype i : std::as_const(eventOrder))
+            reasons[i] = error;
+    }
+    return reasons;
 }
 
 bool TicketService::transfer(const Actor &actor, const QString &ticketId, const QString &department, const QString &reason,

@@ -29,6 +29,13 @@ struct NewTicket
     QString details;
 };
 
+/** One ticket to dispatch in a batch. */
+struct DispatchOrder
+{
+    QString ticketId;
+    QString department;
+};
+
 /** A problem with one field of a NewTicket, for forms and imports. */
 struct FieldError
 {
@@ -62,6 +69,12 @@ public:
     QString registerAndClose(const Actor &actor, const NewTicket &input, const QString &answer, QString *error);
 
     bool dispatch(const Actor &actor, const QString &ticketId, const QString &department, QString *error);
+    /**
+     * Dispatches several tickets in one transaction with one change notification (a micro-interview's batch).
+     * Returns one entry per order: empty when dispatched, otherwise why not. A refused order does not stop the
+     * others.
+     */
+    QStringList dispatchMany(const Actor &actor, const QList<DispatchOrder> &orders);
     bool transfer(const Actor &actor, const QString &ticketId, const QString &department, const QString &reason, QString *error);
     bool sign(const Actor &actor, const QString &ticketId, QString *error);
     bool reply(const Actor &actor, const QString &ticketId, const QString &text, QString *error);

@@ -80,6 +80,7 @@ private Q_SLOTS:
     void verifyNamesTheFirstAlteredEvent();
     void ticketNumbersAreDailySequencesPerConsole();
     void invalidInputIsRefusedWithReasons();
+    void batchDispatchIsOneTransaction();
 };
 
 void TestEventStore::lifecycleFoldsIntoProjection()
@@ -335,6 +336,38 @@ void TestEventStore::invalidInputIsRefusedWithReasons()
     t = complaint();
     t.summary = QString(TicketService::kMaxSummary + 1, u'x');
     QCOMPARE(TicketService::validate(t).size(), 1);
+}
+
+void TestEventStore::batchDispatchIsOneTransaction()
+{
+    TestWorkspace tw(u"2025-03-03T09:00:00+08:00"_s);
+    tw.addDepartment(u"CG"_s, u"区城管局"_s);
+    TicketService &s = tw.ws->tickets();
+    QString error;
+    QStringList ids;
+    for (int i = 0; i < 5; ++i)
+        ids << s.registerTicket(kTaker, complaint(), &error);
+    QVERIFY(s.dispatch(kDispatcher, ids.at(4), u"CG"_s, &error)); // already dispatched
+    QSignalSpy changed(&tw.ws->events(), &EventStore::ticketsChanged);
+    const QStringList reasons = s.dispatchMany(kDispatcher, {{ids.at(0), u"CG"_s}, {ids.at(1), u"NOPE"_s},
+                                                             {ids.at(2), u"CG"_s}, {ids.at(2), u"CG"_s},
+                                                             {ids.at(3), u"CG"_s}, {ids.at(4), u"CG"_s}});
+    QCOMPARE(reasons.size(), 6);
+    QVERIFY(reasons.at(0).isEmpty());
+    QVERIFY(reasons.at(1).contains(u"NOPE"_s));
+    QVERIFY(reasons.at(2).isEmpty());
+    QVERIFY(!reasons.at(3).isEmpty()); // listed twice
+    QVERIFY(reasons.at(4).isEmpty());
+    QVERIFY(!reasons.at(5).isEmpty());
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toStringList().size(), 3);
+    for (int i : {0, 2, 3})
+        QCOMPARE(*tw.ws->events().ticket(ids.at(i)).deadlineS, secs(u"2025-03-10T09:00:00+08:00"_s));
+    QCOMPARE(tw.ws->events().ticket(ids.at(1)).state, TicketState::Registered);
+    // A call-taker's batch is refused ticket by ticket, in core.
+    const QStringList refused = s.dispatchMany(kTaker, {{ids.at(1), u"CG"_s}});
+    QVERIFY(!refused.at(0).isEmpty());
+    QCOMPARE(tw.ws->events().ticket(ids.at(1)).state, TicketState::Registered);
 }
 
 QTEST_GUILESS_MAIN(TestEventStore)

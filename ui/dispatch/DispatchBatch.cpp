@@ -38,15 +38,32 @@ void DispatchBatch::cancel()
 
 void DispatchBatch::runSlice()
 {
+    if (m_cancelled) {
+        m_running = false;
+        Q_EMIT finished();
+        return;
+    }
+    // One transaction and one change notification per slice, not per ticket.
     const int end = std::min(int(m_jobs.size()), m_next + kSlice);
-    for (; m_next < end && !m_cancelled; ++m_next) {
-        const Job &job = m_jobs.at(m_next);
-        QString error = job.failure;
-        if (error.isEmpty() && m_service.dispatch(m_actor, job.ticketId, job.department, &error))
+    QList<DispatchOrder> orders;
+    QList<int> jobOfOrder;
+    for (int i = m_next; i < end; ++i) {
+        const Job &job = m_jobs.at(i);
+        if (!job.failure.isEmpty()) {
+            m_failures << Failure {job.number, job.failure};
+            continue;
+        }
+        orders << DispatchOrder {job.ticketId, job.department};
+        jobOfOrder << i;
+    }
+    const QStringList reasons = m_service.dispatchMany(m_actor, orders);
+    for (qsizetype k = 0; k < reasons.size(); ++k) {
+        if (reasons.at(k).isEmpty())
             ++m_dispatched;
         else
-            m_failures << Failure {job.number, error.isEmpty() ? tr("refused without a reason") : error};
+            m_failures << Failure {m_jobs.at(jobOfOrder.at(k)).number, reasons.at(k)};
     }
+    m_next = end;
     Q_EMIT progress(m_next, total());
     if (m_next < total() && !m_cancelled) {
         QTimer::singleShot(0, this, &DispatchBatch::runSlice);
