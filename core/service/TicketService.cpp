@@ -81,7 +81,7 @@ bool TicketService::permitted(const Actor &actor, EventType type, const Ticket &
     return ok;
 }
 
-QString TicketService::registerTicket(const Actor &actor, const NewTicket &input, QString *error)
+QString TicketService::registerImpl(const Actor &actor, const NewTicket &input, const QString &closingAnswer, QString *error)
 {
     const QList<FieldError> problems = validate(input);
     if (!problems.isEmpty()) {
@@ -110,20 +110,29 @@ QString TicketService::registerTicket(const Actor &actor, const NewTicket &input
         {Key::Summary, input.summary.trimmed()},
         {Key::Details, input.details.trimmed()},
     };
-    const QString id = newUuid();
-    if (!m_store.append({TicketEvent::make(id, EventType::Registered, now, actor.user, actor.console, p)}, error))
+    QList<TicketEvent> events{TicketEvent::make(newUuid(), EventType::Registered, now, actor.user, actor.console, p)};
+    if (!closingAnswer.isNull()) {
+        Ticket registered;
+        registered.state = TicketState::Registered;
+        if (!permitted(actor, EventType::Closed, registered, error))
+            return {};
+        events << TicketEvent::make(events.first().ticketId, EventType::Closed, now, actor.user, actor.console,
+                                    {{Key::Text, closingAnswer.trimmed()}});
+    }
+    // Registration and, for a consultation answered on the phone, its closing: one transaction, all or nothing.
+    if (!m_store.append(events, error))
         return {};
-    return id;
+    return events.first().ticketId;
+}
+
+QString TicketService::registerTicket(const Actor &actor, const NewTicket &input, QString *error)
+{
+    return registerImpl(actor, input, QString(), error);
 }
 
 QString TicketService::registerAndClose(const Actor &actor, const NewTicket &input, const QString &answer, QString *error)
 {
-    const QString id = registerTicket(actor, input, error);
-    if (id.isEmpty())
-        return {};
-    if (!close(actor, id, answer, error))
-        return {};
-    return id;
+    return registerImpl(actor, input, answer.isNull() ? u""_s : answer, error);
 }
 
 bool TicketService::act(const Actor &actor, const QString &ticketId, EventType type, QJsonObject payload, QString *error)

@@ -65,7 +65,7 @@ public:
 
     /** Registers a ticket; returns its id (number via store) or an empty string with error set. */
     QString registerTicket(const Actor &actor, const NewTicket &input, QString *error);
-    /** Registers and closes at once: a consultation answered at intake. */
+    /** Registers and closes at once, in one transaction: a consultation answered at intake. */
     QString registerAndClose(const Actor &actor, const NewTicket &input, const QString &answer, QString *error);
 
     bool dispatch(const Actor &actor, const QString &ticketId, const QString &department, QString *error);
@@ -90,6 +90,8 @@ public:
     bool departmentExists(const QString &code) const;
 
 private:
+    /** Registers; a non-null closingAnswer closes the ticket in the same transaction. */
+    QString registerImpl(const Actor &actor, const NewTicket &input, const QString &closingAnswer, QString *error);
     bool act(const Actor &actor, const QString &ticketId, EventType type, QJsonObject payload, QString *error);
     bool permitted(const Actor &actor, EventType type, const Ticket &t, QString *error) const;
 

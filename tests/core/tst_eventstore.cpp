@@ -81,6 +81,7 @@ private Q_SLOTS:
     void ticketNumbersAreDailySequencesPerConsole();
     void invalidInputIsRefusedWithReasons();
     void batchDispatchIsOneTransaction();
+    void answeredAtIntakeIsAllOrNothing();
 };
 
 void TestEventStore::lifecycleFoldsIntoProjection()
@@ -368,6 +369,25 @@ void TestEventStore::batchDispatchIsOneTransaction()
     const QStringList refused = s.dispatchMany(kTaker, {{ids.at(1), u"CG"_s}});
     QVERIFY(!refused.at(0).isEmpty());
     QCOMPARE(tw.ws->events().ticket(ids.at(1)).state, TicketState::Registered);
+}
+
+void TestEventStore::answeredAtIntakeIsAllOrNothing()
+{
+    TestWorkspace tw;
+    NewTicket consult = complaint();
+    consult.type = TicketType::Consult;
+    QString error;
+    const QString id = tw.ws->tickets().registerAndClose(kTaker, consult, u"已电话解答"_s, &error);
+    QVERIFY2(!id.isEmpty(), qPrintable(error));
+    const Ticket t = tw.ws->events().ticket(id);
+    QCOMPARE(t.state, TicketState::Closed);
+    QCOMPARE(t.onTime, std::optional<bool>(true));
+    QCOMPARE(tw.ws->events().history(id).size(), 2);
+    // A role that may register but not close at intake gets neither event.
+    const Actor liaison{u"carol"_s, Role::Liaison, u"CG"_s, u"01"_s};
+    const int before = count(tw.ws->database(), u"events"_s);
+    QVERIFY(tw.ws->tickets().registerAndClose(liaison, consult, u"x"_s, &error).isEmpty());
+    QCOMPARE(count(tw.ws->database(), u"events"_s), before);
 }
 
 QTEST_GUILESS_MAIN(TestEventStore)
