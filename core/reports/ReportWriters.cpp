@@ -133,8 +133,14 @@ QByteArray ReportWriter::csv(const ReportData &report)
     CsvWriter writer(&out);
     writer.writeBom();
     writer.writeRow(columnTitles());
-    for (const QStringList &row : tableRows(report, QString()))
+    for (QStringList row : tableRows(report, QString())) {
+        // Names come from imports: a cell that starts like a formula would run as one in a spreadsheet.
+        for (QString &cell : row) {
+            if (!cell.isEmpty() && QStringView(u"=+-@\t\r").contains(cell.front()))
+                cell.prepend(u'\'');
+        }
         writer.writeRow(row);
+    }
     return out.toUtf8();
 }
 

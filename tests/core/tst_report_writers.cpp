@@ -125,6 +125,14 @@ void TestReportWriters::csv()
                                 "Total,,8000,7700,7800,7477,95.86,323,10,2,1,7,30.00\r\n";
     QCOMPARE(ReportWriter::csv(sample()), expected);
     QCOMPARE(ReportWriter::write(sample(), ReportFormat::Csv), expected);
+
+    // An imported department name that looks like a formula stays text in Excel.
+    ReportData hostile = sample();
+    hostile.departments[0].name = u"=HYPERLINK(\"http://x\")"_s;
+    hostile.departments[1].code = u"@SUM(A1)"_s;
+    const QByteArray bytes = ReportWriter::csv(hostile);
+    QVERIFY2(bytes.contains("\"'=HYPERLINK(\"\"http://x\"\")\",A01,"), bytes.constData());
+    QVERIFY2(bytes.contains(",'@SUM(A1),"), bytes.constData());
 }
 
 void TestReportWriters::textIsAligned()
