@@ -749,8 +749,8 @@ Options:
     <message numerus="yes">
         <source>%n more working day(s)</source>
         <translation>
-            <numerusform>%n more working day(s)</numerusform>
-            <numerusform>%n more working day(s)</numerusform>
+            <numerusform>%n more working day</numerusform>
+            <numerusform>%n more working days</numerusform>
         </translation>
     </message>
     <message>
@@ -1318,6 +1318,10 @@ Options:
         <source>Say why the ticket is returned.</source>
         <translation>Say why the ticket is returned.</translation>
     </message>
+    <message>
+        <source>Ticket %1 is listed twice.</source>
+        <translation>Ticket %1 is listed twice.</translation>
+    </message>
 </context>
 <context>
     <name>UrgeAction</name>
@@ -1648,8 +1652,8 @@ Options:
     <message numerus="yes">
         <source>%n more similar ticket(s) in the last 7 days.</source>
         <translation>
-            <numerusform>%n more similar ticket(s) in the last 7 days.</numerusform>
-            <numerusform>%n more similar ticket(s) in the last 7 days.</numerusform>
+            <numerusform>%n more similar ticket in the last 7 days.</numerusform>
+            <numerusform>%n more similar tickets in the last 7 days.</numerusform>
         </translation>
     </message>
     <message>
@@ -1742,14 +1746,6 @@ Options:
         <translation>%1 open, %2 waiting to be signed for</translation>
     </message>
     <message>
-        <source>Signed for %1 ticket(s).</source>
-        <translation>Signed for %1 ticket(s).</translation>
-    </message>
-    <message>
-        <source>Signed for %1 ticket(s); %2 refused: %3</source>
-        <translation>Signed for %1 ticket(s); %2 refused: %3</translation>
-    </message>
-    <message>
         <source>Select the ticket to reply to.</source>
         <translation>Select the ticket to reply to.</translation>
     </message>
@@ -1782,10 +1778,6 @@ Options:
         <translation>Why does the department need more time?</translation>
     </message>
     <message>
-        <source>Extension of %1 working day(s) requested for ticket %2; the dispatcher decides.</source>
-        <translation>Extension of %1 working day(s) requested for ticket %2; the dispatcher decides.</translation>
-    </message>
-    <message>
         <source>Select the ticket to return.</source>
         <translation>Select the ticket to return.</translation>
     </message>
@@ -1800,6 +1792,27 @@ Options:
     <message>
         <source>Ticket %1 returned to the dispatch queue.</source>
         <translation>Ticket %1 returned to the dispatch queue.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed for %n ticket(s).</source>
+        <translation>
+            <numerusform>Signed for %n ticket.</numerusform>
+            <numerusform>Signed for %n tickets.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed for %n ticket(s); %1 refused: %2</source>
+        <translation>
+            <numerusform>Signed for %n ticket; %1 refused: %2</numerusform>
+            <numerusform>Signed for %n tickets; %1 refused: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Extension of %n working day(s) requested for ticket %1; the dispatcher decides.</source>
+        <translation>
+            <numerusform>Extension of %n working day requested for ticket %1; the dispatcher decides.</numerusform>
+            <numerusform>Extension of %n working days requested for ticket %1; the dispatcher decides.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1935,10 +1948,6 @@ Options:
 <context>
     <name>hotline::DispatchBatch</name>
     <message>
-        <source>refused without a reason</source>
-        <translation>refused without a reason</translation>
-    </message>
-    <message>
         <source>%1 dispatched, %2 failed</source>
         <translation>%1 dispatched, %2 failed</translation>
     </message>
@@ -2064,10 +2073,6 @@ Options:
 <context>
     <name>hotline::DispatchExtensionModel</name>
     <message>
-        <source>%1 working day(s)</source>
-        <translation>%1 working day(s)</translation>
-    </message>
-    <message>
         <source>Number</source>
         <translation>Number</translation>
     </message>
@@ -2095,13 +2100,16 @@ Options:
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hotline::DispatchExtensionPage</name>
-    <message>
-        <source>%1 working day(s)</source>
-        <translation>%1 working day(s)</translation>
-    </message>
     <message>
         <source>&amp;Approve</source>
         <translation>&amp;Approve</translation>
@@ -2157,6 +2165,13 @@ Options:
     <message>
         <source>Extension for ticket %1 refused; the deadline stays.</source>
         <translation>Extension for ticket %1 refused; the deadline stays.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2292,12 +2307,15 @@ Options:
         <translation>no department is suggested for the category &quot;%1&quot;; choose one</translation>
     </message>
     <message>
-        <source>Dispatching %1 ticket(s)…</source>
-        <translation>Dispatching %1 ticket(s)…</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dispatching %n ticket(s)…</source>
+        <translation>
+            <numerusform>Dispatching %n ticket…</numerusform>
+            <numerusform>Dispatching %n tickets…</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1317,6 +1317,10 @@ Options:
         <source>Say why the ticket is returned.</source>
         <translation>请填写退单理由。</translation>
     </message>
+    <message>
+        <source>Ticket %1 is listed twice.</source>
+        <translation>工单 %1 重复出现。</translation>
+    </message>
 </context>
 <context>
     <name>UrgeAction</name>
@@ -1740,14 +1744,6 @@ Options:
         <translation>在办 %1 件，其中待签收 %2 件</translation>
     </message>
     <message>
-        <source>Signed for %1 ticket(s).</source>
-        <translation>已签收 %1 件工单。</translation>
-    </message>
-    <message>
-        <source>Signed for %1 ticket(s); %2 refused: %3</source>
-        <translation>已签收 %1 件工单；%2 件未能签收：%3</translation>
-    </message>
-    <message>
         <source>Select the ticket to reply to.</source>
         <translation>请选择要答复的工单。</translation>
     </message>
@@ -1780,10 +1776,6 @@ Options:
         <translation>本单位需要延期的理由：</translation>
     </message>
     <message>
-        <source>Extension of %1 working day(s) requested for ticket %2; the dispatcher decides.</source>
-        <translation>已为工单 %2 申请延期 %1 个工作日，由派单员审批。</translation>
-    </message>
-    <message>
         <source>Select the ticket to return.</source>
         <translation>请选择要退回的工单。</translation>
     </message>
@@ -1798,6 +1790,24 @@ Options:
     <message>
         <source>Ticket %1 returned to the dispatch queue.</source>
         <translation>工单 %1 已退回待派单队列。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed for %n ticket(s).</source>
+        <translation>
+            <numerusform>已签收 %n 件工单。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed for %n ticket(s); %1 refused: %2</source>
+        <translation>
+            <numerusform>已签收 %n 件工单；%1 件未能签收：%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Extension of %n working day(s) requested for ticket %1; the dispatcher decides.</source>
+        <translation>
+            <numerusform>已为工单 %1 申请延期 %n 个工作日，由派单员审批。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1933,10 +1943,6 @@ Options:
 <context>
     <name>hotline::DispatchBatch</name>
     <message>
-        <source>refused without a reason</source>
-        <translation>被拒绝，未说明原因</translation>
-    </message>
-    <message>
         <source>%1 dispatched, %2 failed</source>
         <translation>已派单 %1 件，失败 %2 件</translation>
     </message>
@@ -2062,10 +2068,6 @@ Options:
 <context>
     <name>hotline::DispatchExtensionModel</name>
     <message>
-        <source>%1 working day(s)</source>
-        <translation>%1 个工作日</translation>
-    </message>
-    <message>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
@@ -2093,13 +2095,15 @@ Options:
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n 个工作日</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hotline::DispatchExtensionPage</name>
-    <message>
-        <source>%1 working day(s)</source>
-        <translation>%1 个工作日</translation>
-    </message>
     <message>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
@@ -2155,6 +2159,12 @@ Options:
     <message>
         <source>Extension for ticket %1 refused; the deadline stays.</source>
         <translation>工单 %1 的延期申请已驳回，办理时限不变。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n 个工作日</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2290,12 +2300,14 @@ Options:
         <translation>类别“%1”没有建议的承办单位；请手动选择</translation>
     </message>
     <message>
-        <source>Dispatching %1 ticket(s)…</source>
-        <translation>正在派发 %1 件工单…</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dispatching %n ticket(s)…</source>
+        <translation>
+            <numerusform>正在派发 %n 件工单…</numerusform>
+        </translation>
     </message>
 </context>
 <context>

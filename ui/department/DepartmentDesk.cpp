@@ -246,10 +246,9 @@ void DepartmentDesk::signSelected()
             failures << error;
     }
     if (failures.isEmpty())
-        showMessage(tr("Signed for %1 ticket(s).").arg(signedFor), false);
+        showMessage(tr("Signed for %n ticket(s).", nullptr, signedFor), false);
     else
-        refused(tr("Signed for %1 ticket(s); %2 refused: %3")
-                    .arg(signedFor)
+        refused(tr("Signed for %n ticket(s); %1 refused: %2", nullptr, signedFor)
                     .arg(failures.size())
                     .arg(failures.join(u"; "_s)));
 }
@@ -290,8 +289,7 @@ void DepartmentDesk::requestExtension()
         return;
     QString error;
     if (m_session.workspace().tickets().requestExtension(m_session.actor(), t->id, *days, *reason, &error))
-        showMessage(tr("Extension of %1 working day(s) requested for ticket %2; the dispatcher decides.")
-                        .arg(*days)
+        showMessage(tr("Extension of %n working day(s) requested for ticket %1; the dispatcher decides.", nullptr, *days)
                         .arg(t->number),
                     false);
     else

@@ -69,7 +69,7 @@ QVariant DispatchExtensionModel::data(const QModelIndex &index, int role) const
     case Department:
         return DeskText::department(row.departmentName, t.department);
     case Days:
-        return r.days > 0 ? tr("%1 working day(s)").arg(r.days) : QString();
+        return r.days > 0 ? tr("%n working day(s)", nullptr, r.days) : QString();
     case Reason: {
         QString s = r.reason;
         return s.replace(u'\n', u' ');

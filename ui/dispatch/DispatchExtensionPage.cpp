@@ -45,7 +45,7 @@ DispatchExtensionPage::DispatchExtensionPage(ConsoleSession &session, QWidget *p
     DeskTable::fitColumns(m_table,
                           {{DispatchExtensionModel::Number, DeskTable::sampleNumber()},
                            {DispatchExtensionModel::Department, DeskTable::sampleDepartment()},
-                           {DispatchExtensionModel::Days, tr("%1 working day(s)").arg(30)},
+                           {DispatchExtensionModel::Days, tr("%n working day(s)", nullptr, 30)},
                            {DispatchExtensionModel::Requested, DeskTable::sampleMinute()},
                            {DispatchExtensionModel::Deadline, DeskTable::sampleMinute()},
                            {DispatchExtensionModel::Summary, u"路灯不亮，晚上很黑，影响出行安全"_s}},

@@ -274,7 +274,7 @@ void DispatchQueuePage::startBatch(QList<DispatchBatch::Job> jobs)
     const int count = int(jobs.size());
     m_failures->hide();
     m_failures->clear();
-    showResult(tr("Dispatching %1 ticket(s)…").arg(count), false);
+    showResult(tr("Dispatching %n ticket(s)…", nullptr, int(count)), false);
     m_dispatch->setEnabled(false);
     m_suggested->setEnabled(false);
     if (count > DispatchBatch::kSlice) {
