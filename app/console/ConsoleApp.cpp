@@ -8,11 +8,11 @@
 #include "signin/SignInDialog.h"
 #include "storage/Database.h"
 #include "support/ConsoleSession.h"
+#include "support/Prompts.h"
 #include "util/Clock.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QMessageBox>
 #include <QShortcut>
 #include <QSqlQuery>
 
@@ -59,13 +59,13 @@ int run(const QStringList &arguments)
     QString error;
     std::unique_ptr<Workspace> ws = Workspace::open(parser.value(dbOption), clock, &error);
     if (!ws) {
-        QMessageBox::critical(nullptr, QApplication::translate("hotline-console", "Hotline Console"), error);
+        Prompts::warning(nullptr, QApplication::translate("hotline-console", "Hotline Console"), error);
         return 1;
     }
     if (parser.isSet(demoOption) && !hasTickets(*ws)) {
         DemoSummary summary;
         if (!DemoData::populate(*ws, &summary, &error)) {
-            QMessageBox::critical(nullptr, QApplication::translate("hotline-console", "Hotline Console"), error);
+            Prompts::warning(nullptr, QApplication::translate("hotline-console", "Hotline Console"), error);
             return 1;
         }
     }
