@@ -14,7 +14,9 @@ QString installTranslations()
 {
     const QString forced = QProcessEnvironment::systemEnvironment().value(u"HOTLINE_LANG"_s);
     const QLocale locale = forced.isEmpty() ? QLocale::system() : QLocale(forced);
-    const QString language = locale.language() == QLocale::Chinese ? u"zh_CN"_s : u"en"_s;
+    // Chinese first: a machine that states no language (the C/POSIX locale) gets Chinese, too.
+    const bool chinese = locale.language() == QLocale::Chinese || locale.language() == QLocale::C;
+    const QString language = chinese ? u"zh_CN"_s : u"en"_s;
     // Dates and numbers in the same language as the words around them.
     QLocale::setDefault(language == u"zh_CN"_s ? QLocale(QLocale::Chinese, QLocale::China) : QLocale(QLocale::English, QLocale::UnitedStates));
     auto *own = new QTranslator(QCoreApplication::instance());

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void calendarImportAllOrNothing();
     void departmentsImport();
     void verifyDetectsTampering();
+    void chineseFirst();
 
 private:
     QTemporaryDir m_dir;
@@ -435,6 +436,22 @@ void TestCtl::verifyDetectsTampering()
     r = runCtl({u"--db"_s, db, u"verify"_s});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(altered.toUtf8()), r.err.constData());
+}
+
+void TestCtl::chineseFirst()
+{
+    // A machine that states no language gets Chinese; HOTLINE_LANG=en or an English locale gets English.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(u"HOTLINE_LANG"_s);
+    env.remove(u"LANGUAGE"_s);
+    env.insert(u"LC_ALL"_s, u"C"_s);
+    env.insert(u"LANG"_s, u"C"_s);
+    CtlResult r = runCtl({u"frobnicate"_s}, env);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(r.err).contains(u"未知命令"_s), r.err.constData());
+    env.insert(u"HOTLINE_LANG"_s, u"en"_s);
+    r = runCtl({u"frobnicate"_s}, env);
+    QVERIFY2(r.err.contains("Unknown command"), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCtl)

@@ -25,7 +25,13 @@ QString hotlinectlPath()
 
 CtlResult runCtl(const QStringList &args, int timeoutMs)
 {
+    return runCtl(args, QProcessEnvironment::systemEnvironment(), timeoutMs);
+}
+
+CtlResult runCtl(const QStringList &args, const QProcessEnvironment &environment, int timeoutMs)
+{
     QProcess p;
+    p.setProcessEnvironment(environment);
     p.start(hotlinectlPath(), args);
     CtlResult r;
     if (!p.waitForStarted(timeoutMs)) {

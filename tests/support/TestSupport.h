@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -23,5 +24,7 @@ struct CtlResult
 };
 /** Runs hotlinectl with the arguments and waits for it (at most timeoutMs). */
 CtlResult runCtl(const QStringList &args, int timeoutMs = 120000);
+/** The same with a changed environment (e.g. another language). */
+CtlResult runCtl(const QStringList &args, const QProcessEnvironment &environment, int timeoutMs = 120000);
 
 } // namespace hotline::test
