@@ -471,10 +471,6 @@ Options:
 <context>
     <name>DeskText</name>
     <message>
-        <source>overdue %1</source>
-        <translation>overdue %1</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1433,10 +1429,6 @@ Options:
 </context>
 <context>
     <name>hotline::BoardModel</name>
-    <message>
-        <source>overdue %1</source>
-        <translation>overdue %1</translation>
-    </message>
     <message>
         <source>Colour: red overdue, yellow due soon, green in time</source>
         <translation>Colour: red overdue, yellow due soon, green in time</translation>

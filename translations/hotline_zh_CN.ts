@@ -471,10 +471,6 @@ Options:
 <context>
     <name>DeskText</name>
     <message>
-        <source>overdue %1</source>
-        <translation>超期 %1</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -1432,10 +1428,6 @@ Options:
 </context>
 <context>
     <name>hotline::BoardModel</name>
-    <message>
-        <source>overdue %1</source>
-        <translation>超期 %1</translation>
-    </message>
     <message>
         <source>Colour: red overdue, yellow due soon, green in time</source>
         <translation>颜色：红灯已超期，黄灯即将到期，绿灯时限内</translation>

@@ -100,6 +100,20 @@ QString DisplayNames::of(Role v)
     return {};
 }
 
+QString DisplayNames::countdown(qint64 seconds)
+{
+    return seconds < 0 ? tr("overdue %1").arg(clock(-seconds)) : clock(seconds);
+}
+
+QString DisplayNames::clock(qint64 seconds)
+{
+    const qint64 a = seconds < 0 ? -seconds : seconds;
+    return (seconds < 0 ? QStringLiteral("-") : QString()) + QStringLiteral("%1:%2:%3")
+                                                                 .arg(a / 3600)
+                                                                 .arg((a / 60) % 60, 2, 10, QLatin1Char('0'))
+                                                                 .arg(a % 60, 2, 10, QLatin1Char('0'));
+}
+
 QString DisplayNames::workingTime(qint64 seconds)
 {
     const qint64 a = seconds < 0 ? -seconds : seconds;

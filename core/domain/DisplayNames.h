@@ -24,6 +24,10 @@ public:
     static QString of(Role v);
     /** Working time as "2 h 05 min", or "overdue 1 h 10 min" when negative (hours may exceed a day). */
     static QString workingTime(qint64 seconds);
+    /** "12:05:09" (hours may exceed a day), with a minus sign when negative. */
+    static QString clock(qint64 seconds);
+    /** A countdown cell: "12:05:09", or "overdue 1:10:00" past the deadline (working time). */
+    static QString countdown(qint64 seconds);
 };
 
 } // namespace hotline

@@ -1,6 +1,7 @@
 #include "service/Board.h"
 
 #include "calendar/WorkCalendar.h"
+#include "domain/DisplayNames.h"
 #include "sla/SlaClock.h"
 #include "storage/Database.h"
 #include "storage/SqliteStatement.h"
@@ -90,12 +91,6 @@ QByteArray Board::toJson(const BoardSnapshot &board, const SlaClock &sla)
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-QString Board::formatDuration(qint64 seconds)
-{
-    const qint64 a = seconds < 0 ? -seconds : seconds;
-    return (seconds < 0 ? u"-"_s : QString()) + u"%1:%2:%3"_s.arg(a / 3600).arg((a / 60) % 60, 2, 10, QLatin1Char('0')).arg(a % 60, 2, 10, QLatin1Char('0'));
-}
-
 QString Board::toText(const BoardSnapshot &board, const SlaClock &sla)
 {
     QString out = tr("Board at %1: %2 red, %3 yellow, %4 green\n")
@@ -105,7 +100,7 @@ QString Board::toText(const BoardSnapshot &board, const SlaClock &sla)
                       .arg(board.green);
     for (const BoardEntry &e : board.entries) {
         out += u"%1  %2  %3  %4  %5\n"_s.arg(toCode(e.colour).leftJustified(6), e.number.leftJustified(16),
-                                            formatDuration(e.remainingSeconds).rightJustified(10),
+                                            DisplayNames::clock(e.remainingSeconds).rightJustified(10),
                                             sla.calendar().toIsoLocal(e.deadlineS),
                                             e.departmentName.isEmpty() ? e.departmentCode : e.departmentName);
     }

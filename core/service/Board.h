@@ -52,8 +52,6 @@ public:
     static QByteArray toJson(const BoardSnapshot &board, const SlaClock &sla);
     /** A table for terminals. */
     static QString toText(const BoardSnapshot &board, const SlaClock &sla);
-    /** "12:05:09" style working time, with a minus sign when overdue. */
-    static QString formatDuration(qint64 seconds);
 };
 
 } // namespace hotline

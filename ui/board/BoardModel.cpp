@@ -64,9 +64,7 @@ qint64 BoardModel::remainingAt(int r) const
 
 QString BoardModel::formatRemaining(qint64 seconds)
 {
-    if (seconds < 0)
-        return tr("overdue %1").arg(Board::formatDuration(-seconds));
-    return Board::formatDuration(seconds);
+    return DisplayNames::countdown(seconds);
 }
 
 QVariant BoardModel::data(const QModelIndex &index, int role) const

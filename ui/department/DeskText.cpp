@@ -1,7 +1,7 @@
 #include "department/DeskText.h"
 
 #include "calendar/WorkCalendar.h"
-#include "service/Board.h"
+#include "domain/DisplayNames.h"
 
 using namespace Qt::StringLiterals;
 
@@ -14,9 +14,7 @@ QString DeskText::localMinute(qint64 utcSecs, const WorkCalendar &calendar)
 
 QString DeskText::countdown(qint64 remainingSeconds)
 {
-    if (remainingSeconds < 0)
-        return tr("overdue %1").arg(Board::formatDuration(-remainingSeconds));
-    return Board::formatDuration(remainingSeconds);
+    return DisplayNames::countdown(remainingSeconds);
 }
 
 QString DeskText::department(const QString &name, const QString &code)
