@@ -8,6 +8,7 @@ PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev
     fonts-noto-cjk
+    libpq-dev postgresql
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -33,8 +33,8 @@ const QList<Command> &commands()
         {{u"import"_s, u"tickets"_s}, cmdImportTickets},
         {{u"report"_s}, cmdReport},
         {{u"board"_s}, cmdBoard},
-        {{u"server"_s, u"init"_s}, cmdNotYetAvailable},
-        {{u"sync"_s}, cmdNotYetAvailable},
+        {{u"server"_s, u"init"_s}, cmdServerInit},
+        {{u"sync"_s}, cmdSync},
         {{u"departments"_s, u"import"_s}, cmdDepartmentsImport},
         {{u"config"_s}, cmdConfig},
         {{u"escalate"_s}, cmdNotYetAvailable},
@@ -66,8 +66,10 @@ QString helpText()
         "  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all\n"
         "  verify                                check the event log's integrity\n"
         "  rebuild                               derive the ticket projection again from the events\n"
-        "  server init --url URL, sync --server URL [--once], escalate [--once] [--at ISO8601]\n"
-        "                                        shared server and reminders (not in this version yet)\n"
+        "  server init --url URL                 create or migrate the shared PostgreSQL server's schema\n"
+        "  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;\n"
+        "                                        without it: keep syncing until stopped, a headless replica)\n"
+        "  escalate [--once] [--at ISO8601]      reminders and accountability (not in this version yet)\n"
         "\n"
         "Options:\n"
         "  --db PATH      the database file\n"

@@ -58,6 +58,8 @@ int cmdImportTickets(CtlContext &ctx);
 int cmdDepartmentsImport(CtlContext &ctx);
 int cmdReport(CtlContext &ctx);
 int cmdBoard(CtlContext &ctx);
+int cmdServerInit(CtlContext &ctx);
+int cmdSync(CtlContext &ctx);
 int cmdNotYetAvailable(CtlContext &ctx);
 
 } // namespace hotline::ctl

@@ -27,7 +27,7 @@ EventStore::EventStore(Database &db, QObject *parent)
 
 EventStore::~EventStore() = default;
 
-QByteArray EventStore::chainHash(const QByteArray &previous, const TicketEvent &e, const QByteArray &payloadJson) const
+QByteArray EventStore::chainHash(const QByteArray &previous, const TicketEvent &e, const QByteArray &payloadJson)
 {
     // BLAKE2b-256: as strong as SHA-256 for tamper evidence and four times faster in Qt (a bulk import hashes
     // millions of events).
@@ -180,7 +180,7 @@ const QString kEventColumns = u"seq, id, ticket_id, type, at_ms, actor, console,
 QList<TicketEvent> EventStore::history(const QString &ticketId)
 {
     QSqlQuery q(m_db.sql());
-    q.prepare(u"SELECT "_s + kEventColumns + u" FROM events WHERE ticket_id = ? ORDER BY seq"_s);
+    q.prepare(u"SELECT "_s + kEventColumns + u" FROM events WHERE ticket_id = ? ORDER BY server_seq IS NULL, server_seq, seq"_s);
     q.addBindValue(ticketId);
     QList<TicketEvent> out;
     if (q.exec()) {
@@ -203,7 +203,9 @@ bool EventStore::rebuildProjection(QString *error)
     }
     QSqlQuery q(m_db.sql());
     q.setForwardOnly(true);
-    if (!q.exec(u"SELECT "_s + kEventColumns + u" FROM events ORDER BY seq"_s)) {
+    // Server order for what the shared server numbered, then local events not yet pushed: the order every
+    // console converges on (standalone, server_seq is always NULL and this is the local order).
+    if (!q.exec(u"SELECT "_s + kEventColumns + u" FROM events ORDER BY server_seq IS NULL, server_seq, seq"_s)) {
         *error = q.lastError().text();
         return false;
     }

@@ -52,13 +52,16 @@ public:
 
     Ticket ticket(const QString &ticketId);
     Ticket ticketByNumber(const QString &number);
-    /** A ticket's events in local order. */
+    /** A ticket's events in fold order: server order, then events not yet pushed. */
     QList<TicketEvent> history(const QString &ticketId);
 
     /** Drops the projection and derives it again from the events, in one transaction. */
     bool rebuildProjection(QString *error);
     /** Recomputes the hash chain and names the first event whose stored content was altered. */
     VerifyReport verify();
+
+    /** The chain link of one event: a hash over the previous link, the event's fields and its stored payload. */
+    static QByteArray chainHash(const QByteArray &previous, const TicketEvent &e, const QByteArray &payloadJson);
 
 Q_SIGNALS:
     /** Tickets whose projected state changed, after the transaction committed. */
@@ -67,7 +70,6 @@ Q_SIGNALS:
 private:
     bool appendImpl(const QList<TicketEvent> &events, QString *error, Mode mode, int *added, bool ticketsAreNew);
     bool loadChainHead(QString *error);
-    QByteArray chainHash(const QByteArray &previous, const TicketEvent &e, const QByteArray &payloadJson) const;
 
     Database &m_db;
     std::unique_ptr<TicketTable> m_table;

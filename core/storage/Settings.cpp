@@ -22,6 +22,7 @@ const QList<SettingSpec> &Settings::specs()
         {u"sla.consult_days"_s, u"1"_s, tr("Working days to answer a consultation")},
         {u"sla.handling_days"_s, u"5"_s, tr("Working days to handle any other request")},
         {u"sla.yellow_hours"_s, u"3"_s, tr("Working hours before the deadline at which a ticket turns yellow")},
+        {u"sync.interval_seconds"_s, u"5"_s, tr("Seconds between two syncs with the shared server")},
         {u"sms.url"_s, QString(), tr("URL of the SMS gateway (HTTP POST)")},
         {u"sms.token"_s, QString(), tr("Bearer token for the SMS gateway")},
         {u"sms.template"_s, u"【民声热线】工单{number}（{department}）距办理时限还剩{remaining}，请尽快答复。"_s,
@@ -78,6 +79,12 @@ QString Settings::validate(const QString &key, const QString &value)
         const double hours = value.toDouble(&ok);
         if (!ok || hours <= 0 || hours > 48)
             return tr("sla.yellow_hours must be a number of hours above 0 and at most 48.");
+    }
+    if (key == u"sync.interval_seconds"_s) {
+        bool ok = false;
+        const int seconds = value.toInt(&ok);
+        if (!ok || seconds < 1 || seconds > 3600)
+            return tr("sync.interval_seconds must be a whole number of seconds from 1 to 3600.");
     }
     if (key == u"sms.url"_s && !value.isEmpty()) {
         const QUrl url(value, QUrl::StrictMode);

@@ -1,0 +1,116 @@
+// hotlinectl server init / sync: the shared PostgreSQL server (PRODUCT §5).
+#include "CtlContext.h"
+
+#include "service/Workspace.h"
+#include "storage/Database.h"
+#include "storage/Settings.h"
+#include "sync/PgConnection.h"
+#include "sync/ServerSchema.h"
+#include "sync/SyncEngine.h"
+#include "sync/SyncWorker.h"
+#include "util/Clock.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QTimer>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace hotline::ctl {
+
+namespace {
+
+volatile std::sig_atomic_t g_stopRequested = 0;
+
+void requestStop(int)
+{
+    g_stopRequested = 1;
+}
+
+void printErr(const QString &line)
+{
+    const QByteArray bytes = line.toUtf8() + '\n';
+    fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    fflush(stderr);
+}
+
+} // namespace
+
+int cmdServerInit(CtlContext &ctx)
+{
+    const QString url = ctx.args.value(u"--url"_s, ctx.args.value(u"--server"_s));
+    const QString bad = PgConnection::checkUrl(url);
+    if (!bad.isEmpty())
+        return ctx.fail(CtlContext::tr("server init needs --url postgresql://USER:PASSWORD@HOST:PORT/DATABASE (%1)").arg(bad),
+                        Usage);
+    PgConnection pg;
+    if (!pg.connect(url))
+        return ctx.fail(CtlContext::tr("cannot reach the server %1: %2").arg(PgConnection::redacted(url), pg.lastError()));
+    QString error;
+    int from = 0;
+    if (!ServerSchema::migrate(pg, &error, &from))
+        return ctx.fail(error);
+    if (from == ServerSchema::latestVersion())
+        ctx.print(CtlContext::tr("server schema is up to date (version %1)").arg(from));
+    else
+        ctx.print(CtlContext::tr("server schema migrated from version %1 to %2").arg(from).arg(ServerSchema::latestVersion()));
+    return Ok;
+}
+
+int cmdSync(CtlContext &ctx)
+{
+    Workspace *ws = ctx.workspace();
+    if (!ws)
+        return Failed;
+    Database &db = ws->database();
+    QString url = ctx.args.value(u"--server"_s, db.meta(SyncEngine::urlKey()));
+    if (url.isEmpty())
+        return ctx.fail(CtlContext::tr("no server: give --server postgresql://USER:PASSWORD@HOST:PORT/DATABASE"), Usage);
+    const QString bad = PgConnection::checkUrl(url);
+    if (!bad.isEmpty())
+        return ctx.fail(CtlContext::tr("not a PostgreSQL address: %1").arg(bad), Usage);
+    if (!db.setMeta(SyncEngine::urlKey(), url))
+        return ctx.fail(CtlContext::tr("cannot write to the local database"));
+
+    if (ctx.args.has(u"--once"_s)) {
+        SyncEngine engine(db, ctx.clock());
+        QString error;
+        SyncPassResult r;
+        if (!engine.connectTo(url, &error) || !engine.runPass(&r, &error))
+            return ctx.fail(error);
+        ctx.print(CtlContext::tr("console code: %1").arg(db.meta(u"console.code"_s)));
+        ctx.print(CtlContext::tr("pushed: %1").arg(r.pushed));
+        ctx.print(CtlContext::tr("pulled: %1").arg(r.pulled));
+        ctx.print(CtlContext::tr("pending: %1").arg(r.pending));
+        ctx.print(CtlContext::tr("conflicts: %1").arg(r.conflicts));
+        if (r.skipped > 0)
+            ctx.print(CtlContext::tr("kept aside (not understood by this version): %1").arg(r.skipped));
+        return Ok;
+    }
+
+    // A headless replica: sync until SIGINT/SIGTERM.
+    const int interval = ws->settings().value(u"sync.interval_seconds"_s).toInt() * 1000;
+    const QString path = db.path();
+    std::signal(SIGINT, requestStop);
+    std::signal(SIGTERM, requestStop);
+    SyncService service(path, url, ctx.clock(), interval);
+    QObject::connect(&service, &SyncService::statusChanged, [](const SyncStatus &s) {
+        const QString when = QDateTime::currentDateTime().toString(Qt::ISODate);
+        if (s.online)
+            printErr(CtlContext::tr("%1 online, pending %2, conflicts %3").arg(when).arg(s.pending).arg(s.conflicts));
+        else
+            printErr(CtlContext::tr("%1 offline: %2").arg(when, s.error));
+    });
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, [] {
+        if (g_stopRequested)
+            QCoreApplication::quit();
+    });
+    poll.start(200);
+    QCoreApplication::exec();
+    return Ok;
+}
+
+} // namespace hotline::ctl

@@ -1,0 +1,217 @@
+#include "sync/SyncEngine.h"
+
+#include "domain/TicketEvent.h"
+#include "storage/Database.h"
+#include "sync/ReferenceData.h"
+#include "sync/ReplicaStore.h"
+#include "sync/ServerSchema.h"
+#include "sync/SyncServer.h"
+#include "util/Clock.h"
+#include "util/LogCategories.h"
+
+#include <QSqlQuery>
+#include <QSysInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace hotline {
+
+namespace {
+const QString kReferenceVersionKey = u"sync.reference_version"_s;
+}
+
+SyncEngine::SyncEngine(Database &db, const Clock &clock)
+    : m_db(db),
+      m_clock(clock),
+      m_replica(std::make_unique<ReplicaStore>(db, clock))
+{
+}
+
+SyncEngine::~SyncEngine() = default;
+
+bool SyncEngine::fail(const QString &what, QString *error)
+{
+    *error = what;
+    if (!m_pg.isUp())
+        m_pg.close(); // reconnect next time
+    return false;
+}
+
+bool SyncEngine::isConnected() const
+{
+    return m_pg.isUp();
+}
+
+void SyncEngine::disconnect()
+{
+    m_pg.close();
+}
+
+bool SyncEngine::connectTo(const QString &url, QString *error)
+{
+    if (!m_pg.connect(url)) {
+        *error = tr("cannot reach the server %1: %2").arg(PgConnection::redacted(url), m_pg.lastError());
+        return false;
+    }
+    if (!ServerSchema::check(m_pg, error) || !join(url, error)) {
+        m_pg.close();
+        return false;
+    }
+    SyncServer server(m_pg);
+    if (!server.listen(error)) {
+        m_pg.close();
+        return false;
+    }
+    qCInfo(lcSync) << "connected to" << PgConnection::redacted(url) << "as console" << m_db.meta(u"console.code"_s);
+    return true;
+}
+
+bool SyncEngine::join(const QString &url, QString *error)
+{
+    if (m_db.meta(joinedKey()) == url)
+        return true;
+    QString installId = m_db.meta(installIdKey());
+    if (installId.isEmpty()) {
+        installId = newUuid();
+        if (!m_db.setMeta(installIdKey(), installId)) {
+            *error = tr("cannot write to the local database");
+            return false;
+        }
+    }
+    SyncServer server(m_pg);
+    QList<ReferenceDocument> docs;
+    if (!server.pullReference(0, &docs, error))
+        return false;
+    // The first console seeds the shared reference data; a later one takes the server's.
+    if (!(docs.isEmpty() ? ReferenceData::markAllDirty(m_db, error) : ReferenceData::clearDirty(m_db, error)))
+        return false;
+    const QString current = m_db.meta(u"console.code"_s, u"01"_s);
+    const QString code = server.join(installId, QSysInfo::machineHostName(), current, error);
+    if (code.isEmpty())
+        return false;
+    if (code != current) {
+        QSqlQuery q(m_db.sql());
+        q.prepare(u"SELECT count(*) FROM events WHERE console = ? AND server_seq IS NULL"_s);
+        q.addBindValue(current);
+        if (q.exec() && q.next() && q.value(0).toLongLong() > 0) {
+            *error = tr("this database holds tickets numbered with console code %1, which another console already "
+                        "uses on this server; join with an empty database, or from the console that seeded the "
+                        "server")
+                         .arg(current);
+            return false;
+        }
+    }
+    if (!m_db.setMeta(u"console.code"_s, code) || !m_db.setMeta(joinedKey(), url) || !m_db.setMeta(urlKey(), url)) {
+        *error = tr("cannot write to the local database");
+        return false;
+    }
+    qCInfo(lcSync) << "joined" << PgConnection::redacted(url) << "with console code" << code;
+    return true;
+}
+
+bool SyncEngine::runPass(SyncPassResult *result, QString *error)
+{
+    if (!m_pg.isUp())
+        return fail(tr("not connected to the server"), error);
+    if (!pushReference(result, error) || !pushEvents(result, error) || !pullReference(result, error)
+        || !pullEvents(result, error))
+        return false;
+    PullOutcome retried;
+    if (!m_replica->retrySkipped(&retried, error))
+        return false;
+    result->changedTickets += retried.changedTickets;
+    result->pending = m_replica->pendingCount();
+    result->conflicts = m_replica->conflictCount();
+    m_db.setMeta(lastSyncKey(), QString::number(m_clock.nowMs()));
+    return true;
+}
+
+bool SyncEngine::pushReference(SyncPassResult *, QString *error)
+{
+    SyncServer server(m_pg);
+    for (const QString &table : ReferenceData::dirty(m_db)) {
+        const QByteArray content = ReferenceData::take(m_db, table, error);
+        if (content.isNull())
+            return false;
+        if (server.pushReference(table, content, m_db.meta(u"console.code"_s), error) == 0) {
+            m_db.exec(u"INSERT OR IGNORE INTO sync_reference_dirty VALUES('"_s + table + u"')"_s);
+            return fail(*error, error);
+        }
+    }
+    return true;
+}
+
+bool SyncEngine::pushEvents(SyncPassResult *result, QString *error)
+{
+    SyncServer server(m_pg);
+    for (;;) {
+        const QList<TicketEvent> batch = m_replica->pending(kPushBatch, error);
+        if (batch.isEmpty())
+            return error->isEmpty();
+        QHash<QString, qint64> seqs;
+        if (!server.push(batch, &seqs, error))
+            return fail(*error, error);
+        QStringList changed;
+        if (!m_replica->acknowledge(seqs, &changed, error))
+            return false;
+        result->pushed += batch.size();
+        result->changedTickets += changed;
+        if (seqs.size() < batch.size())
+            return fail(tr("the server did not accept every event"), error);
+        if (batch.size() < kPushBatch)
+            return true;
+    }
+}
+
+bool SyncEngine::pullReference(SyncPassResult *result, QString *error)
+{
+    SyncServer server(m_pg);
+    const qint64 known = m_db.meta(kReferenceVersionKey, u"0"_s).toLongLong();
+    QList<ReferenceDocument> docs;
+    if (!server.pullReference(known, &docs, error))
+        return fail(*error, error);
+    for (const ReferenceDocument &doc : std::as_const(docs)) {
+        if (!ReferenceData::replace(m_db, doc.name, doc.content, error))
+            return false;
+        if (!m_db.setMeta(kReferenceVersionKey, QString::number(doc.version)))
+            return fail(tr("cannot write to the local database"), error);
+        result->referenceUpdated << doc.name;
+    }
+    return true;
+}
+
+bool SyncEngine::pullEvents(SyncPassResult *result, QString *error)
+{
+    SyncServer server(m_pg);
+    for (;;) {
+        QList<ServerEvent> page;
+        if (!server.pull(m_replica->pulledUpTo(), kPullPage, &page, error))
+            return fail(*error, error);
+        if (page.isEmpty())
+            return true;
+        PullOutcome outcome;
+        if (!m_replica->applyPulled(page, &outcome, error))
+            return false;
+        result->pulled += outcome.inserted;
+        result->refolded += outcome.refolded;
+        result->skipped += outcome.skipped;
+        result->changedTickets += outcome.changedTickets;
+        if (page.size() < kPullPage)
+            return true;
+    }
+}
+
+bool SyncEngine::takeNudge(bool *connectionLost)
+{
+    *connectionLost = false;
+    if (!m_pg.isOpen())
+        return false;
+    const QList<QByteArray> channels = m_pg.takeNotifications();
+    if (!m_pg.isUp()) {
+        *connectionLost = true;
+        return false;
+    }
+    return !channels.isEmpty();
+}
+
+} // namespace hotline

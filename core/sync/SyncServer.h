@@ -1,0 +1,74 @@
+#pragma once
+
+#include "domain/TicketEvent.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+namespace hotline {
+
+class PgConnection;
+
+/** An event as the server holds it: its server sequence and format version besides the event. */
+struct ServerEvent
+{
+    qint64 serverSeq = 0;
+    int version = 1;
+    TicketEvent event;       ///< payloadText holds the payload exactly as stored
+    QString rawType;         ///< the type as the server stored it
+    QString problem;         ///< set when the row could not be decoded (then event is incomplete)
+};
+
+/** A whole reference table as the server holds it. */
+struct ReferenceDocument
+{
+    QString name;
+    qint64 version = 0;
+    QByteArray content; ///< JSON array of row objects
+};
+
+/**
+ * What a console asks of the shared server, over one PgConnection: join, push, pull, reference data.
+ * Every call is one round trip (a push is one call of the server's hotline_push function), so a batch of
+ * thousands of events costs one network exchange.
+ */
+class SyncServer final
+{
+    Q_DECLARE_TR_FUNCTIONS(SyncServer)
+
+public:
+    /** The event format this build writes and understands. */
+    static constexpr int kEventVersion = 1;
+    static constexpr QLatin1StringView kChannel{"hotline_events"};
+
+    explicit SyncServer(PgConnection &pg);
+
+    /**
+     * Registers this console (by its install id) and returns its two-digit code: the code it had before on
+     * this server, else `preferred` when free, else the lowest free one. Empty on failure.
+     */
+    QString join(const QString &installId, const QString &name, const QString &preferred, QString *error);
+    /** Pushes events; answers every id with its server sequence (events already there keep theirs). */
+    bool push(const QList<TicketEvent> &events, QHash<QString, qint64> *serverSeqs, QString *error);
+    /** Events with a server sequence above `after`, in order, at most `limit`. */
+    bool pull(qint64 after, int limit, QList<ServerEvent> *out, QString *error);
+    /** The highest server sequence handed out. */
+    qint64 lastSequence(QString *error);
+
+    bool listen(QString *error);
+    bool pullReference(qint64 afterVersion, QList<ReferenceDocument> *out, QString *error);
+    /** Stores a document and returns its new version (0 on failure). */
+    qint64 pushReference(const QString &name, const QByteArray &content, const QString &by, QString *error);
+
+    /** Decodes one pulled row; public for the tests of malformed events. */
+    static ServerEvent decode(qint64 serverSeq, int version, const QString &id, const QString &ticketId,
+                              const QString &type, qint64 atMs, const QString &actor, const QString &console,
+                              const QByteArray &payload);
+
+private:
+    PgConnection &m_pg;
+};
+
+} // namespace hotline

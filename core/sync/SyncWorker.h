@@ -1,0 +1,107 @@
+#pragma once
+
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class QSocketNotifier;
+class QThread;
+class QTimer;
+
+namespace hotline {
+
+class Clock;
+class Database;
+class SyncEngine;
+
+/** What the status bar shows about sync. */
+struct SyncStatus
+{
+    bool configured = false; ///< a server is set (otherwise: standalone)
+    bool online = false;
+    qint64 lastSyncMs = 0;   ///< end of the last successful pass, 0 = never
+    qint64 pending = 0;      ///< local events not yet on the server
+    qint64 conflicts = 0;    ///< actions no longer valid in server order, not yet seen by a dispatcher
+    QString server;          ///< address without password
+    QString error;           ///< why offline
+};
+
+/**
+ * Runs sync on its own thread with its own SQLite and PostgreSQL connections: a pass every interval, at once
+ * on a NOTIFY from the server or a local change, and reconnects with back-off (interval × 2ⁿ, at most a
+ * minute) when the server is gone. The periodic pass doubles as the probe: libpq does not signal a dead
+ * connection, a failing query does.
+ */
+class SyncWorker final : public QObject
+{
+    Q_OBJECT
+
+public:
+    SyncWorker(QString databasePath, QString serverUrl, const Clock &clock, int intervalMs);
+    ~SyncWorker() override;
+
+    static constexpr int kMaxBackoffMs = 60000;
+
+public Q_SLOTS:
+    void start();
+    /** Something changed locally (or a test wants a pass now): sync soon. */
+    void nudge();
+    void stop();
+
+Q_SIGNALS:
+    void statusChanged(const hotline::SyncStatus &status);
+    /** Tickets changed by pulled events, after the commit. */
+    void ticketsChanged(const QStringList &ticketIds);
+    /** Shared reference data (departments, users, settings...) was replaced from the server. */
+    void referenceChanged(const QStringList &tables);
+    void stopped();
+
+private:
+    void tick();
+    void pass();
+    void goOffline(const QString &why);
+    void watchSocket();
+    void publish();
+
+    QString m_path;
+    QString m_url;
+    const Clock &m_clock;
+    int m_intervalMs;
+    int m_failures = 0;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<SyncEngine> m_engine;
+    QTimer *m_timer = nullptr;
+    QTimer *m_soon = nullptr;
+    QSocketNotifier *m_notifier = nullptr;
+    SyncStatus m_status;
+};
+
+/** Owns the sync thread for a console or a headless replica. */
+class SyncService final : public QObject
+{
+    Q_OBJECT
+
+public:
+    SyncService(const QString &databasePath, const QString &serverUrl, const Clock &clock, int intervalMs,
+                QObject *parent = nullptr);
+    ~SyncService() override;
+
+    SyncWorker *worker() const { return m_worker; }
+    SyncStatus status() const { return m_status; }
+    void nudge();
+
+Q_SIGNALS:
+    void statusChanged(const hotline::SyncStatus &status);
+
+private:
+    QThread *m_thread = nullptr;
+    SyncWorker *m_worker = nullptr;
+    SyncStatus m_status;
+};
+
+} // namespace hotline
+
+Q_DECLARE_METATYPE(hotline::SyncStatus)
