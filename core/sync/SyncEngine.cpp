@@ -141,11 +141,22 @@ bool SyncEngine::pushReference(SyncPassResult *, QString *error)
     return true;
 }
 
+int SyncEngine::pushBatchSize()
+{
+    // HOTLINE_SYNC_PUSH_BATCH: smaller batches for tests that cut the server off between two of them.
+    static const int size = [] {
+        const int fromEnv = qEnvironmentVariableIntValue("HOTLINE_SYNC_PUSH_BATCH");
+        return fromEnv > 0 ? fromEnv : kPushBatch;
+    }();
+    return size;
+}
+
 bool SyncEngine::pushEvents(SyncPassResult *result, QString *error)
 {
     SyncServer server(m_pg);
+    const int batchSize = pushBatchSize();
     for (;;) {
-        const QList<TicketEvent> batch = m_replica->pending(kPushBatch, error);
+        const QList<TicketEvent> batch = m_replica->pending(batchSize, error);
         if (batch.isEmpty())
             return error->isEmpty();
         QHash<QString, qint64> seqs;
@@ -158,7 +169,7 @@ bool SyncEngine::pushEvents(SyncPassResult *result, QString *error)
         result->changedTickets += changed;
         if (seqs.size() < batch.size())
             return fail(tr("the server did not accept every event"), error);
-        if (batch.size() < kPushBatch)
+        if (batch.size() < batchSize)
             return true;
     }
 }

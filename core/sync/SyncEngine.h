@@ -39,6 +39,7 @@ class SyncEngine final
 public:
     static constexpr int kPushBatch = 2000;
     static constexpr int kPullPage = 5000;
+    static int pushBatchSize();
 
     SyncEngine(Database &db, const Clock &clock);
     ~SyncEngine();

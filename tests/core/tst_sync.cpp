@@ -276,6 +276,37 @@ private Q_SLOTS:
         QCOMPARE(ReplicaStore(a.ws->database(), a.clock).conflictCount(), 1);
     }
 
+    void consoleOfflineForADayCatchesUp()
+    {
+        TestWorkspace a(u"2025-03-03T09:00:00+08:00"_s), c(u"2025-03-03T09:00:00+08:00"_s);
+        seedReference(a);
+        QVERIFY(syncOnce(a));
+        QVERIFY(syncOnce(c));
+        const qint64 before = scalar(a.ws->database(), u"SELECT count(*) FROM tickets"_s);
+        QString error;
+        // c loses its network for a day and keeps registering; a goes on working and syncing.
+        for (int i = 0; i < 500; ++i) {
+            c.clock.setMs(c.clock.nowMs() + 150 * 1000);
+            QVERIFY(!c.ws->tickets().registerTicket(taker(*c.ws), complaint(u"离线 %1"_s.arg(i)), &error).isEmpty());
+        }
+        for (int i = 0; i < 40; ++i) {
+            const QString id = a.ws->tickets().registerTicket(taker(*a.ws), complaint(u"在线 %1"_s.arg(i)), &error);
+            QVERIFY(a.ws->tickets().dispatch(dispatcher(*a.ws), id, i % 2 ? u"CG"_s : u"JT"_s, &error));
+            if (i % 10 == 9)
+                QVERIFY(syncOnce(a));
+        }
+        QCOMPARE(ReplicaStore(c.ws->database(), c.clock).pendingCount(), 500);
+        c.setNow(u"2025-03-04T09:00:00+08:00"_s);
+        SyncPassResult r;
+        QVERIFY(syncOnce(c, &r));
+        QCOMPARE(r.pushed, 500);
+        QVERIFY(r.pulled >= 80); // a's registrations and dispatches
+        QCOMPARE(r.pending, 0);
+        QVERIFY(syncOnce(a));
+        QCOMPARE(scalar(a.ws->database(), u"SELECT count(*) FROM tickets"_s), before + 540);
+        QCOMPARE(projection(a.ws->database()), projection(c.ws->database()));
+    }
+
     void deadServerIsReportedAndNothingIsLost()
     {
         PgTestServer dying;
