@@ -8,6 +8,7 @@
 #include "signin/SignInDialog.h"
 #include "storage/Database.h"
 #include "support/ConsoleSession.h"
+#include "sync/SyncEngine.h"
 #include "support/Prompts.h"
 #include "util/Clock.h"
 
@@ -85,6 +86,10 @@ int run(const QStringList &arguments)
         QObject::connect(window.get(), &MainWindow::wallDisplayRequested, window.get(), [&session] { showWall(*session, true); });
         window->show();
     }
+    // A console that joined a shared server syncs on its own thread from the start (PRODUCT §5).
+    const QString serverUrl = ws->database().meta(SyncEngine::urlKey());
+    if (!serverUrl.isEmpty())
+        session->startSync(serverUrl);
     session->setTicking(true);
     session->pulse();
     const int code = QApplication::exec();

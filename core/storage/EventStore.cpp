@@ -68,6 +68,7 @@ bool EventStore::append(const QList<TicketEvent> &events, QString *error, Mode m
     const QStringList changed = std::exchange(m_pendingChanged, {});
     if (!changed.isEmpty())
         Q_EMIT ticketsChanged(changed);
+    Q_EMIT appended();
     return true;
 }
 

@@ -63,9 +63,14 @@ public:
     /** The chain link of one event: a hash over the previous link, the event's fields and its stored payload. */
     static QByteArray chainHash(const QByteArray &previous, const TicketEvent &e, const QByteArray &payloadJson);
 
+    /** Tells listeners about tickets another connection changed (the sync thread applying pulled events). */
+    void announceExternalChanges(const QStringList &ticketIds) { Q_EMIT ticketsChanged(ticketIds); }
+
 Q_SIGNALS:
     /** Tickets whose projected state changed, after the transaction committed. */
     void ticketsChanged(const QStringList &ticketIds);
+    /** A local append committed: there is something new in the outbox for the shared server. */
+    void appended();
 
 private:
     bool appendImpl(const QList<TicketEvent> &events, QString *error, Mode mode, int *added, bool ticketsAreNew);

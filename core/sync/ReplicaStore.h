@@ -44,7 +44,8 @@ public:
     QList<TicketEvent> pending(int limit, QString *error);
     qint64 pendingCount();
     /** Records the server sequences of pushed events (one transaction); reorders tickets where needed. */
-    bool acknowledge(const QHash<QString, qint64> &serverSeqs, QStringList *changedTickets, QString *error);
+    bool acknowledge(const QList<TicketEvent> &pushed, const QHash<QString, qint64> &serverSeqs,
+                     QStringList *changedTickets, QString *error);
     /** Applies a page of pulled events in one transaction, moving the pull cursor with them. */
     bool applyPulled(const QList<ServerEvent> &events, PullOutcome *outcome, QString *error);
     /** Tries again the events kept aside as undecodable (a newer program may understand them). */
@@ -70,6 +71,7 @@ private:
     const Clock &m_clock;
     std::unique_ptr<TicketTable> m_table;
     std::unique_ptr<SqliteStatement> m_insert;
+    std::unique_ptr<SqliteStatement> m_ackBySeq;
     std::unique_ptr<SqliteStatement> m_ack;
     std::unique_ptr<SqliteStatement> m_earlierOutOfOrder;
     std::unique_ptr<SqliteStatement> m_later;

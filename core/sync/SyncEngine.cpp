@@ -9,6 +9,7 @@
 #include "util/Clock.h"
 #include "util/LogCategories.h"
 
+#include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QSysInfo>
 
@@ -156,15 +157,21 @@ bool SyncEngine::pushEvents(SyncPassResult *result, QString *error)
     SyncServer server(m_pg);
     const int batchSize = pushBatchSize();
     for (;;) {
+        QElapsedTimer phase;
+        phase.start();
         const QList<TicketEvent> batch = m_replica->pending(batchSize, error);
         if (batch.isEmpty())
             return error->isEmpty();
+        const qint64 readMs = phase.restart();
         QHash<QString, qint64> seqs;
         if (!server.push(batch, &seqs, error))
             return fail(*error, error);
+        const qint64 pushMs = phase.restart();
         QStringList changed;
-        if (!m_replica->acknowledge(seqs, &changed, error))
+        if (!m_replica->acknowledge(batch, seqs, &changed, error))
             return false;
+        qCDebug(lcSync) << "pushed" << batch.size() << "events: read" << readMs << "ms, server" << pushMs
+                        << "ms, acknowledged" << phase.elapsed() << "ms";
         result->pushed += batch.size();
         result->changedTickets += changed;
         if (seqs.size() < batch.size())

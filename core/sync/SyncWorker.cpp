@@ -1,6 +1,7 @@
 #include "sync/SyncWorker.h"
 
 #include "storage/Database.h"
+#include "storage/EventStore.h"
 #include "sync/PgConnection.h"
 #include "sync/SyncEngine.h"
 #include "util/Clock.h"
@@ -171,6 +172,14 @@ SyncService::~SyncService()
     QMetaObject::invokeMethod(m_worker, &SyncWorker::stop, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
+}
+
+void SyncService::attach(EventStore &events)
+{
+    connect(&events, &EventStore::appended, this, &SyncService::nudge);
+    // Queued: the worker emits on its thread; the store and its listeners live on this one.
+    connect(m_worker, &SyncWorker::ticketsChanged, &events, &EventStore::announceExternalChanges,
+            Qt::QueuedConnection);
 }
 
 void SyncService::nudge()

@@ -15,6 +15,7 @@ namespace hotline {
 
 class Clock;
 class Database;
+class EventStore;
 class SyncEngine;
 
 /** What the status bar shows about sync. */
@@ -92,6 +93,11 @@ public:
     SyncWorker *worker() const { return m_worker; }
     SyncStatus status() const { return m_status; }
     void nudge();
+    /**
+     * Wires a console's event store: every local append nudges a push, and tickets changed by pulled events
+     * are announced through the store (so the screens and the escalator see them like local changes).
+     */
+    void attach(EventStore &events);
 
 Q_SIGNALS:
     void statusChanged(const hotline::SyncStatus &status);

@@ -19,4 +19,7 @@ void runUiBoardBench(const BenchOptions &options, FigureSink &sink);
 /** register_ms, register_p95_ms: a call-taker's registration until it is committed locally. */
 void runRegisterBench(const BenchOptions &options, FigureSink &sink);
 
+/** sync_*: push throughput, catch-up of a new console and NOTIFY latency on a private PostgreSQL server. */
+void runSyncBench(const BenchOptions &options, FigureSink &sink);
+
 } // namespace hotline::bench

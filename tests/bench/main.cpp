@@ -37,6 +37,8 @@ const QList<Group> &groups()
         {u"board_ui"_s, {u"board_first_paint_ms"_s, u"board_tick_ms"_s, u"board_tick_signal_ms"_s, u"board_tick_rows"_s,
                          u"board_rss_mb"_s}},
         {u"register"_s, {u"register_ms"_s, u"register_p95_ms"_s}},
+        {u"sync"_s, {u"sync_push_per_s"_s, u"sync_catchup_s"_s, u"sync_catchup_events"_s, u"sync_notify_median_ms"_s,
+                     u"sync_notify_p95_ms"_s}},
     };
     return kGroups;
 }
@@ -185,6 +187,8 @@ int main(int argc, char *argv[])
             runUiBoardBench(options, sink);
         if (wanted(u"register"_s))
             runRegisterBench(options, sink);
+        if (wanted(u"sync"_s))
+            runSyncBench(options, sink);
     } catch (const std::exception &e) {
         std::fprintf(stderr, "hotline-bench: error: %s\n", e.what());
         return 1;

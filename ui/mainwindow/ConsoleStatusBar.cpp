@@ -5,10 +5,13 @@
 #include "service/Workspace.h"
 #include "storage/Database.h"
 #include "support/ConsoleSession.h"
+#include "sync/SyncWorker.h"
 #include "util/Clock.h"
 
 #include <QDir>
 #include <QLabel>
+
+#include <climits>
 
 using namespace Qt::StringLiterals;
 
@@ -23,14 +26,39 @@ ConsoleStatusBar::ConsoleStatusBar(ConsoleSession &session, QWidget *parent) : Q
     m_user->setText(tr("%1 · %2").arg(actor.user, DisplayNames::of(actor.role)));
     m_database = new QLabel(this);
     m_database->setObjectName(u"statusDatabase"_s);
-    m_database->setText(tr("Standalone: %1").arg(QDir::toNativeSeparators(session.workspace().database().path())));
     m_clock = new QLabel(this);
     m_clock->setObjectName(u"statusClock"_s);
+    m_database->setTextFormat(Qt::RichText);
+    connect(m_database, &QLabel::linkActivated, this, &ConsoleStatusBar::conflictsRequested);
     addWidget(m_user);
     addWidget(m_database, 1);
     addPermanentWidget(m_clock);
     connect(&session, &ConsoleSession::tick, this, &ConsoleStatusBar::showTime);
+    connect(&session, &ConsoleSession::syncStatusChanged, this, &ConsoleStatusBar::showSync);
     showTime(session.clock().nowSecs());
+    showSync(session.syncStatus());
+}
+
+void ConsoleStatusBar::showSync(const SyncStatus &status)
+{
+    if (!status.configured) {
+        m_database->setStyleSheet(QString());
+        m_database->setText(tr("Standalone: %1").arg(QDir::toNativeSeparators(m_session.workspace().database().path()))
+                                .toHtmlEscaped());
+        return;
+    }
+    const QString last = status.lastSyncMs > 0
+                             ? m_session.sla().calendar().toLocal(status.lastSyncMs / 1000).toString(u"HH:mm:ss"_s)
+                             : tr("never");
+    QString text = status.online ? tr("Online · last sync %1 · pending %n", nullptr, int(qMin<qint64>(status.pending, INT_MAX))).arg(last)
+                                 : tr("OFFLINE · last sync %1 · pending %n", nullptr, int(qMin<qint64>(status.pending, INT_MAX))).arg(last);
+    text = text.toHtmlEscaped();
+    if (status.conflicts > 0)
+        text += u" · <a href=\"conflicts\">"_s + tr("%n conflict(s)", nullptr, int(status.conflicts)).toHtmlEscaped() + u"</a>"_s;
+    m_database->setText(text);
+    m_database->setToolTip(status.online ? status.server : tr("%1\n%2").arg(status.server, status.error));
+    // Offline must be obvious from across the room: white on red.
+    m_database->setStyleSheet(status.online ? QString() : u"QLabel { background: #c62828; color: white; padding: 0 6px; }"_s);
 }
 
 void ConsoleStatusBar::showTime(qint64 nowSecs)

@@ -6,6 +6,8 @@
 #include "dispatch/DispatchView.h"
 #include "domain/DisplayNames.h"
 #include "mainwindow/ConsoleStatusBar.h"
+#include "sync/ServerSettingsDialog.h"
+#include "sync/SyncConflictsDialog.h"
 #include "registration/RegistrationForm.h"
 #include "support/ConsoleSession.h"
 #include "support/Prompts.h"
@@ -56,6 +58,20 @@ void MainWindow::buildTabs()
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    const Role role = m_session.actor().role;
+    if (role == Role::Administrator) {
+        QAction *server = file->addAction(tr("Shared &server…"));
+        server->setObjectName(u"actionSharedServer"_s);
+        connect(server, &QAction::triggered, this, [this] { ServerSettingsDialog(m_session, this).exec(); });
+    }
+    if (role == Role::Dispatcher || role == Role::Supervisor || role == Role::Administrator) {
+        QAction *conflicts = file->addAction(tr("Sync &conflicts…"));
+        conflicts->setObjectName(u"actionSyncConflicts"_s);
+        connect(conflicts, &QAction::triggered, this, &MainWindow::showConflicts);
+        connect(static_cast<ConsoleStatusBar *>(statusBar()), &ConsoleStatusBar::conflictsRequested, this,
+                &MainWindow::showConflicts);
+    }
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -71,6 +87,11 @@ void MainWindow::buildMenus()
                              tr("Hotline Console %1\nOperator console of a citizen service hotline.")
                                  .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::showConflicts()
+{
+    SyncConflictsDialog(m_session, this).exec();
 }
 
 } // namespace hotline

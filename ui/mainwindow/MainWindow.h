@@ -25,6 +25,7 @@ Q_SIGNALS:
 private:
     void buildTabs();
     void buildMenus();
+    void showConflicts();
 
     ConsoleSession &m_session;
     QTabWidget *m_tabs = nullptr;

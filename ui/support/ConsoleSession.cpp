@@ -1,7 +1,9 @@
 #include "support/ConsoleSession.h"
 
 #include "service/Workspace.h"
+#include "storage/Database.h"
 #include "storage/EventStore.h"
+#include "storage/Settings.h"
 #include "util/Clock.h"
 
 namespace hotline {
@@ -26,6 +28,33 @@ void ConsoleSession::setTicking(bool on)
         m_timer.start();
     else
         m_timer.stop();
+}
+
+void ConsoleSession::startSync(const QString &serverUrl)
+{
+    m_sync.reset();
+    const int intervalMs = m_workspace.settings().value(QStringLiteral("sync.interval_seconds")).toInt() * 1000;
+    m_sync = std::make_unique<SyncService>(m_workspace.database().path(), serverUrl, m_clock, intervalMs);
+    m_sync->attach(m_workspace.events());
+    connect(m_sync.get(), &SyncService::statusChanged, this, [this](const SyncStatus &status) {
+        m_syncStatus = status;
+        Q_EMIT syncStatusChanged(status);
+    });
+    m_syncStatus = m_sync->status();
+    Q_EMIT syncStatusChanged(m_syncStatus);
+}
+
+void ConsoleSession::stopSync()
+{
+    m_sync.reset();
+    m_syncStatus = SyncStatus{};
+    Q_EMIT syncStatusChanged(m_syncStatus);
+}
+
+void ConsoleSession::syncNow()
+{
+    if (m_sync)
+        m_sync->nudge();
 }
 
 void ConsoleSession::pulse()

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QDialog>
+
+class QTableWidget;
+
+namespace hotline {
+
+class ConsoleSession;
+
+/**
+ * Actions taken on this or another console that no longer applied once the shared server put every console's
+ * actions in one order (two dispatchers dispatching the same ticket at once, say): listed for a dispatcher,
+ * who decides what to do, and marked as seen on this console.
+ */
+class SyncConflictsDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit SyncConflictsDialog(ConsoleSession &session, QWidget *parent = nullptr);
+
+    int rowCount() const;
+
+public Q_SLOTS:
+    void reload();
+    void markAllSeen();
+
+private:
+    ConsoleSession &m_session;
+    QTableWidget *m_table = nullptr;
+};
+
+} // namespace hotline
