@@ -219,6 +219,16 @@ bool SyncEngine::pullEvents(SyncPassResult *result, QString *error)
     }
 }
 
+qint64 SyncEngine::pendingCount()
+{
+    return m_replica->pendingCount();
+}
+
+qint64 SyncEngine::conflictCount()
+{
+    return m_replica->conflictCount();
+}
+
 bool SyncEngine::takeNudge(bool *connectionLost)
 {
     *connectionLost = false;

@@ -53,6 +53,9 @@ public:
     /** Whether a notification arrived (reads the socket); false also when the connection died. */
     bool takeNudge(bool *connectionLost);
     int socket() const { return m_pg.socket(); }
+    /** Local counts, readable offline. */
+    qint64 pendingCount();
+    qint64 conflictCount();
 
     /** Local meta keys. */
     static QString urlKey() { return QStringLiteral("sync.server_url"); }

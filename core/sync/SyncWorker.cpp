@@ -116,6 +116,11 @@ void SyncWorker::goOffline(const QString &why)
         m_engine->disconnect();
     m_status.online = false;
     m_status.error = why;
+    if (m_engine) {
+        // What the operator recorded meanwhile is waiting: say how much, even without a server.
+        m_status.pending = m_engine->pendingCount();
+        m_status.conflicts = m_engine->conflictCount();
+    }
     ++m_failures;
     publish();
     if (m_timer) {

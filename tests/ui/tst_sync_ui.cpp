@@ -1,0 +1,162 @@
+// The console's side of sync on real widgets: the status bar goes online, then unmistakably offline when the
+// server dies, with the pending count; another console's ticket appears without a restart; the settings dialog
+// tests a connection off the UI thread; the conflict list shows an action the server order overruled.
+#include "PgTestServer.h"
+#include "TestSupport.h"
+#include "TestWorkspace.h"
+
+#include "auth/Actor.h"
+#include "mainwindow/ConsoleStatusBar.h"
+#include "service/TicketService.h"
+#include "storage/Database.h"
+#include "storage/EventStore.h"
+#include "support/ConsoleSession.h"
+#include "sync/ServerSettingsDialog.h"
+#include "sync/SyncConflictsDialog.h"
+#include "sync/SyncEngine.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace hotline;
+using namespace hotline::test;
+
+namespace {
+
+NewTicket ticket(const QString &summary)
+{
+    NewTicket t;
+    t.type = TicketType::Complaint;
+    t.summary = summary;
+    return t;
+}
+
+bool syncOnce(TestWorkspace &tw, const QString &url)
+{
+    SyncEngine engine(tw.ws->database(), tw.clock);
+    SyncPassResult r;
+    QString error;
+    return engine.connectTo(url, &error) && engine.runPass(&r, &error);
+}
+
+} // namespace
+
+class TestSyncUi : public QObject
+{
+    Q_OBJECT
+
+private:
+    PgTestServer m_server;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_server.start(), qPrintable(m_server.error()));
+        QCOMPARE(runCtl({u"server"_s, u"init"_s, u"--url"_s, m_server.url()}).exitCode, 0);
+    }
+
+    void statusBarFollowsTheServer()
+    {
+        TestWorkspace a, b;
+        a.addDepartment(u"CG"_s, u"城管局"_s);
+        QVERIFY(syncOnce(a, m_server.url()));
+        const Actor taker{u"alice"_s, Role::CallTaker, QString(), a.ws->consoleCode()};
+        ConsoleSession session(*b.ws, b.clock, Actor{u"bob"_s, Role::Dispatcher, QString(), u"01"_s});
+        ConsoleStatusBar bar(session);
+        auto *label = bar.findChild<QLabel *>(u"statusDatabase"_s);
+        QVERIFY(label);
+        QVERIFY(label->text().startsWith(u"Standalone"_s));
+
+        session.startSync(m_server.url());
+        QTRY_VERIFY_WITH_TIMEOUT(session.syncStatus().online, 20000);
+        QTRY_VERIFY(label->text().startsWith(u"Online"_s));
+        QVERIFY2(label->text().contains(u"pending 0"_s), qPrintable(label->text()));
+
+        // A ticket registered on console a shows up on b without anyone touching b (NOTIFY).
+        QSignalSpy changed(&session, &ConsoleSession::ticketsChanged);
+        QString error;
+        const QString id = a.ws->tickets().registerTicket(taker, ticket(u"别处登记"_s), &error);
+        QVERIFY(syncOnce(a, m_server.url()));
+        QTRY_VERIFY_WITH_TIMEOUT(b.ws->events().ticket(id).exists(), 20000);
+        QTRY_VERIFY(!changed.isEmpty());
+
+        // The server dies: the bar says OFFLINE in red, and local work is counted as pending.
+        QVERIFY(m_server.stop());
+        const Actor bTaker{u"carol"_s, Role::CallTaker, QString(), b.ws->consoleCode()};
+        QVERIFY(!b.ws->tickets().registerTicket(bTaker, ticket(u"断网时登记"_s), &error).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!session.syncStatus().online, 20000);
+        QTRY_VERIFY(label->text().startsWith(u"OFFLINE"_s));
+        QVERIFY(label->styleSheet().contains(u"#c62828"_s));
+        QTRY_VERIFY2(label->text().contains(u"pending 1"_s), qPrintable(label->text()));
+
+        QVERIFY(m_server.start());
+        session.syncNow();
+        QTRY_VERIFY_WITH_TIMEOUT(session.syncStatus().online, 60000);
+        QTRY_VERIFY(label->text().contains(u"pending 0"_s));
+        session.stopSync();
+        QVERIFY(label->text().startsWith(u"Standalone"_s));
+    }
+
+    void settingsDialogTestsAndJoins()
+    {
+        TestWorkspace c;
+        ConsoleSession session(*c.ws, c.clock, Actor{u"admin"_s, Role::Administrator, QString(), u"01"_s});
+        ServerSettingsDialog dialog(session);
+        auto *url = dialog.findChild<QLineEdit *>(u"serverUrl"_s);
+        QVERIFY(url);
+        url->setText(u"postgresql://[broken"_s);
+        dialog.testConnection();
+        QVERIFY2(dialog.testResult().startsWith(u"Not a PostgreSQL address"_s), qPrintable(dialog.testResult()));
+
+        QSignalSpy tested(&dialog, &ServerSettingsDialog::tested);
+        url->setText(u"postgresql://hotline@127.0.0.1:1/hotline"_s);
+        dialog.testConnection();
+        QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 1, 20000);
+        QCOMPARE(tested.at(0).at(0).toBool(), false);
+        QVERIFY(dialog.testResult().startsWith(u"Cannot reach the server"_s));
+
+        url->setText(m_server.url());
+        dialog.testConnection();
+        QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 2, 20000);
+        QVERIFY2(tested.at(1).at(0).toBool(), qPrintable(dialog.testResult()));
+
+        dialog.join();
+        QCOMPARE(c.ws->database().meta(SyncEngine::urlKey()), m_server.url());
+        QTRY_VERIFY_WITH_TIMEOUT(session.syncStatus().online, 20000);
+        QVERIFY(c.ws->consoleCode() != u"01"_s); // a code of its own on the shared server
+    }
+
+    void conflictListShowsTheOverruledDispatch()
+    {
+        TestWorkspace a, b;
+        QVERIFY(syncOnce(a, m_server.url())); // joins a server that has reference data: takes the server's
+        a.addDepartment(u"JT"_s, u"交通局"_s); // an administrator's change after joining travels to every console
+        QVERIFY(syncOnce(a, m_server.url()));
+        QVERIFY(syncOnce(b, m_server.url()));
+        QString error;
+        const QString id = a.ws->tickets().registerTicket(Actor{u"t"_s, Role::CallTaker, QString(), a.ws->consoleCode()},
+                                                          ticket(u"冲突"_s), &error);
+        QVERIFY(syncOnce(a, m_server.url()));
+        QVERIFY(syncOnce(b, m_server.url()));
+        QVERIFY(b.ws->tickets().dispatch(Actor{u"d1"_s, Role::Dispatcher, QString(), b.ws->consoleCode()}, id, u"JT"_s, &error));
+        QVERIFY(a.ws->tickets().dispatch(Actor{u"d2"_s, Role::Dispatcher, QString(), a.ws->consoleCode()}, id, u"CG"_s, &error));
+        QVERIFY(syncOnce(b, m_server.url()));
+        QVERIFY(syncOnce(a, m_server.url()));
+        ConsoleSession session(*a.ws, a.clock, Actor{u"d2"_s, Role::Dispatcher, QString(), a.ws->consoleCode()});
+        SyncConflictsDialog dialog(session);
+        QCOMPARE(dialog.rowCount(), 1);
+        auto *table = dialog.findChild<QTableWidget *>(u"conflictTable"_s);
+        QCOMPARE(table->item(0, 0)->text(), a.ws->events().ticket(id).number);
+        QCOMPARE(table->item(0, 2)->text(), u"d2"_s);
+        QVERIFY(table->item(0, 0)->font().bold()); // not seen yet
+        dialog.markAllSeen();
+        QVERIFY(!table->item(0, 0)->font().bold());
+    }
+};
+
+QTEST_MAIN(TestSyncUi)
+#include "tst_sync_ui.moc"
