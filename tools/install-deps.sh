@@ -9,6 +9,7 @@ PACKAGES=(
     libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev
     fonts-noto-cjk
     libpq-dev postgresql
+    poppler-utils
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

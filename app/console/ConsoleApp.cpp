@@ -3,6 +3,7 @@
 #include "auth/UserStore.h"
 #include "board/WallDisplay.h"
 #include "mainwindow/MainWindow.h"
+#include "notify/NotifyService.h"
 #include "service/DemoData.h"
 #include "service/Workspace.h"
 #include "signin/SignInDialog.h"
@@ -70,6 +71,11 @@ int run(const QStringList &arguments)
             return 1;
         }
     }
+
+    // Every running console escalates (PRODUCT §4): catches up with what fell due while it was closed, then wakes at
+    // each colour change. Ids are deterministic and sends are claimed, so several consoles do the work once.
+    NotifyService notify(*ws);
+    notify.start(true);
 
     std::unique_ptr<ConsoleSession> session;
     std::unique_ptr<MainWindow> window;

@@ -37,7 +37,7 @@ const QList<Command> &commands()
         {{u"sync"_s}, cmdSync},
         {{u"departments"_s, u"import"_s}, cmdDepartmentsImport},
         {{u"config"_s}, cmdConfig},
-        {{u"escalate"_s}, cmdNotYetAvailable},
+        {{u"escalate"_s}, cmdEscalate},
         {{u"verify"_s}, cmdVerify},
         {{u"rebuild"_s}, cmdRebuild},
     };
@@ -69,7 +69,8 @@ QString helpText()
         "  server init --url URL                 create or migrate the shared PostgreSQL server's schema\n"
         "  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;\n"
         "                                        without it: keep syncing until stopped, a headless replica)\n"
-        "  escalate [--once] [--at ISO8601]      reminders and accountability (not in this version yet)\n"
+        "  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,\n"
+        "                                        send what is due, then exit; without it: keep escalating\n"
         "\n"
         "Options:\n"
         "  --db PATH      the database file\n"

@@ -60,6 +60,7 @@ int cmdReport(CtlContext &ctx);
 int cmdBoard(CtlContext &ctx);
 int cmdServerInit(CtlContext &ctx);
 int cmdSync(CtlContext &ctx);
+int cmdEscalate(CtlContext &ctx);
 int cmdNotYetAvailable(CtlContext &ctx);
 
 } // namespace hotline::ctl

@@ -2,11 +2,14 @@
 #include "CtlContext.h"
 
 #include "calendar/WorkCalendar.h"
+#include "print/ReportDocument.h"
 #include "reports/ReportBuilder.h"
+#include "reports/ReportBundle.h"
 #include "reports/ReportWriters.h"
 #include "service/Board.h"
 #include "service/Workspace.h"
 #include "sla/SlaClock.h"
+#include "storage/Settings.h"
 #include "util/Clock.h"
 
 #include <QDateTime>
@@ -81,9 +84,20 @@ int cmdReport(CtlContext &ctx)
         from = QDate(today.year(), today.month(), 1);
         to = from.addMonths(1);
     }
-    if (format == u"pdf"_s)
-        return ctx.fail(CtlContext::tr("The printable PDF report is not in this version yet; use text, csv or json."));
     QString error;
+    if (format == u"pdf"_s) {
+        // main() made a QApplication on the offscreen platform for this path: fonts and charts need one.
+        const std::optional<ReportBundle> bundle
+            = ReportBundleBuilder::build(ws->database(), zone, ws->settings().centreName(), from, to,
+                                         ctx.clock().nowMs(), kDefaultMinCompletedForRank, &error);
+        if (!bundle)
+            return ctx.fail(CtlContext::tr("Cannot build the report: %1").arg(error));
+        const std::optional<QByteArray> pdf = ReportDocument(*bundle).toPdf(&error);
+        if (!pdf)
+            return ctx.fail(CtlContext::tr("Cannot draw the PDF report: %1").arg(error));
+        ctx.out += *pdf;
+        return Ok;
+    }
     const std::optional<ReportData> report = ReportBuilder(ws->database(), zone).build(from, to, &error);
     if (!report)
         return ctx.fail(CtlContext::tr("Cannot build the report: %1").arg(error));

@@ -40,6 +40,7 @@ struct GroupQuery
     QString sql;
     QVariantList binds;
     std::function<void(ReportFigures &, const QSqlQuery &)> add;
+    bool overdue = false; ///< contributes to the overdue figure
 };
 
 qint64 count(const QSqlQuery &q, int column)
@@ -67,18 +68,21 @@ QList<GroupQuery> groupQueries(const Bounds &b)
              f.completed += count(q, 1);
              f.onTime += count(q, 2);
              f.overdue += count(q, 1) - count(q, 2); // completed late
-         }},
+         },
+         true},
         // Open at `to` past the deadline in force without an on-time reply, in two parts so that each is one
         // index range: still open now (closed_ms IS NULL), and closed since the end of the period. The terms
         // "deadline_s IS NOT NULL AND reply_on_time IS NOT 1" match the partial index proposed for this.
         {u"SELECT department, COUNT(*) FROM tickets WHERE deadline_s IS NOT NULL AND reply_on_time IS NOT 1 "
          "AND closed_ms IS NULL AND deadline_s < ? AND dispatched_ms < ? GROUP BY +department"_s,
          {b.toS, b.toMs},
-         [](ReportFigures &f, const QSqlQuery &q) { f.overdue += count(q, 1); }},
+         [](ReportFigures &f, const QSqlQuery &q) { f.overdue += count(q, 1); },
+         true},
         {u"SELECT department, COUNT(*) FROM tickets WHERE deadline_s IS NOT NULL AND reply_on_time IS NOT 1 "
          "AND closed_ms >= ? AND deadline_s < ? AND dispatched_ms < ? GROUP BY +department"_s,
          {b.toMs, b.toS, b.toMs},
-         [](ReportFigures &f, const QSqlQuery &q) { f.overdue += count(q, 1); }},
+         [](ReportFigures &f, const QSqlQuery &q) { f.overdue += count(q, 1); },
+         true},
         // Each callback carries the department that had the ticket when the caller answered (schema 2).
         {u"SELECT department, satisfaction, COUNT(*) FROM callbacks "
          "WHERE at_ms >= ? AND at_ms < ? GROUP BY +department, satisfaction"_s,
@@ -200,6 +204,33 @@ std::optional<ReportData> ReportBuilder::build(QDate from, QDate to, QString *er
     report.departments = rows.values();
     qCDebug(lcReports) << "report" << from << to << "built in" << timer.elapsed() << "ms";
     return report;
+}
+
+std::optional<qint64> ReportBuilder::overdueTotal(QDate from, QDate to, QString *error) const
+{
+    QString scratch;
+    QString &why = error ? *error : scratch;
+    if (!from.isValid() || !to.isValid() || from >= to) {
+        why = tr("The report period from %1 to %2 is empty.")
+                  .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+        return std::nullopt;
+    }
+    ReadSnapshot snapshot(m_db.sql());
+    QSqlQuery q(m_db.sql());
+    q.setForwardOnly(true);
+    ReportFigures totals;
+    const QList<GroupQuery> queries = groupQueries(boundsOf(from, to, m_zone));
+    for (const GroupQuery &g : queries) {
+        if (!g.overdue)
+            continue;
+        if (!execute(q, g.sql, g.binds, &why)) {
+            why = tr("Cannot compute the report: %1").arg(why);
+            return std::nullopt;
+        }
+        while (q.next())
+            g.add(totals, q);
+    }
+    return totals.overdue;
 }
 
 QStringList ReportBuilder::queryPlans(QDate from, QDate to) const

@@ -92,10 +92,8 @@ QString TicketService::registerImpl(const Actor &actor, const NewTicket &input, 
         return {};
     const SlaClock sla = m_sla();
     const qint64 now = m_clock.nowMs();
-    // The number is taken in its own statement: a failed registration leaves a harmless gap. The console code is
-    // the one this database holds now: joining a shared server can change it while an operator is signed in.
-    const QString consoleCode = m_db.meta(u"console.code"_s, actor.console);
-    const QString number = TicketNumbers(m_db, sla.calendar().timeZone()).next(now, consoleCode, error);
+    // The number is taken in its own statement: a failed registration leaves a harmless gap.
+    const QString number = TicketNumbers(m_db, sla.calendar().timeZone()).next(now, actor.console, error);
     if (number.isEmpty())
         return {};
     const auto parsedPhone = PhoneNumber::parse(input.callerPhone);

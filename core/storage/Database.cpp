@@ -5,6 +5,8 @@
 #include <QAtomicInt>
 #include <QDir>
 #include <QFile>
+#include <QHash>
+#include <QMutex>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -19,7 +21,8 @@ const QStringList &migrationFiles()
 {
     static const QStringList files{u":/sql/001_initial.sql"_s, u":/sql/002_report_indexes.sql"_s,
                                     u":/sql/003_users_drafts.sql"_s, u":/sql/004_board_index.sql"_s,
-                                    u":/sql/005_sync.sql"_s};
+                                    u":/sql/005_sync.sql"_s, u":/sql/006_sms_outbox.sql"_s,
+                                    u":/sql/007_report_corrections_index.sql"_s};
     return files;
 }
 
@@ -30,6 +33,20 @@ QString nextConnectionName()
 }
 
 // SQLite files start with this 16-byte header; anything else non-empty is not ours to touch.
+// Files this process has open through SQLite. POSIX file locks belong to the process and are all dropped when
+// ANY descriptor of the file is closed, so reading the header with QFile while another connection of this
+// process (the sync thread, the escalator) has the file open would silently drop that connection's locks: a
+// second process could then believe it is alone, checkpoint and delete the WAL under our feet. The header is
+// checked only for the first connection.
+QMutex g_openMutex;
+QHash<QString, int> g_openFiles;
+
+QString fileKey(const QString &path)
+{
+    const QString canonical = QFileInfo(path).canonicalFilePath();
+    return canonical.isEmpty() ? QFileInfo(path).absoluteFilePath() : canonical;
+}
+
 bool looksLikeSqlite(const QString &path, QString *why)
 {
     QFile f(path);
@@ -92,6 +109,12 @@ Database::Database(QString path, QString connectionName)
 
 Database::~Database()
 {
+    if (m_registered) {
+        QMutexLocker openLock(&g_openMutex);
+        const QString key = fileKey(m_path);
+        if (--g_openFiles[key] <= 0)
+            g_openFiles.remove(key);
+    }
     {
         QSqlDatabase db = sql();
         if (db.isOpen())
@@ -103,7 +126,8 @@ Database::~Database()
 std::unique_ptr<Database> Database::open(const QString &path, QString *error)
 {
     QString why;
-    if (!looksLikeSqlite(path, &why)) {
+    QMutexLocker openLock(&g_openMutex);
+    if (!g_openFiles.contains(fileKey(path)) && !looksLikeSqlite(path, &why)) {
         *error = why.isEmpty() ? tr("%1 is not a Hotline Console database (not an SQLite file); it was left untouched.")
                                      .arg(QDir::toNativeSeparators(path))
                                : tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), why);
@@ -174,6 +198,8 @@ std::unique_ptr<Database> Database::open(const QString &path, QString *error)
     }
     if (!self->migrate(error))
         return nullptr;
+    ++g_openFiles[fileKey(path)];
+    self->m_registered = true;
     return self;
 }
 

@@ -51,6 +51,7 @@ private:
 
     QString m_path;
     QString m_connectionName;
+    bool m_registered = false; ///< counted among this process's open files (see Database.cpp)
 };
 
 /**

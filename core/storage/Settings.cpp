@@ -27,6 +27,9 @@ const QList<SettingSpec> &Settings::specs()
         {u"sms.token"_s, QString(), tr("Bearer token for the SMS gateway")},
         {u"sms.template"_s, u"【民声热线】工单{number}（{department}）距办理时限还剩{remaining}，请尽快答复。"_s,
          tr("Reminder text; placeholders {number} {department} {remaining} {deadline}")},
+        {u"sms.urge_template"_s, u"【民声热线】督办：工单{number}（{department}）距办理时限还剩{remaining}，请立即办理并答复。"_s,
+         tr("Urging (督办) text sent to the department head; same placeholders")},
+        {u"sms.timeout_seconds"_s, u"10"_s, tr("Seconds to wait for the SMS gateway before an attempt counts as failed")},
     };
     return all;
 }
@@ -91,7 +94,13 @@ QString Settings::validate(const QString &key, const QString &value)
         if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s) || url.host().isEmpty())
             return tr("\"%1\" is not an http(s) URL.").arg(value);
     }
-    if (key == u"sms.template"_s) {
+    if (key == u"sms.timeout_seconds"_s) {
+        bool ok = false;
+        const int seconds = value.toInt(&ok);
+        if (!ok || seconds < 1 || seconds > 120)
+            return tr("sms.timeout_seconds must be a whole number of seconds from 1 to 120.");
+    }
+    if (key == u"sms.template"_s || key == u"sms.urge_template"_s) {
         static const QRegularExpression placeholder(u"\\{([^{}]*)\\}"_s);
         auto it = placeholder.globalMatch(value);
         while (it.hasNext()) {
@@ -129,11 +138,20 @@ bool Settings::set(const QString &key, const QString &value, QString *error)
         *error = why;
         return false;
     }
+    // UPDATE, then INSERT when there was nothing to update: an upsert's DO UPDATE makes SQLite apply its conflict
+    // handling to the sync triggers' INSERT OR IGNORE as well, and a second `config set` of a key failed.
     QSqlQuery q(m_db.sql());
-    q.prepare(u"INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"_s);
-    q.addBindValue(key);
+    q.prepare(u"UPDATE settings SET value = ? WHERE key = ?"_s);
     q.addBindValue(value);
-    if (!q.exec()) {
+    q.addBindValue(key);
+    bool ok = q.exec();
+    if (ok && q.numRowsAffected() == 0) {
+        q.prepare(u"INSERT INTO settings(key, value) VALUES(?, ?)"_s);
+        q.addBindValue(key);
+        q.addBindValue(value);
+        ok = q.exec();
+    }
+    if (!ok) {
         *error = tr("Cannot save the setting: %1").arg(q.lastError().text());
         return false;
     }
@@ -150,5 +168,7 @@ qint64 Settings::yellowThresholdSeconds() const { return qint64(value(u"sla.yell
 QString Settings::smsUrl() const { return value(u"sms.url"_s); }
 QString Settings::smsToken() const { return value(u"sms.token"_s); }
 QString Settings::smsTemplate() const { return value(u"sms.template"_s); }
+QString Settings::smsUrgeTemplate() const { return value(u"sms.urge_template"_s); }
+int Settings::smsTimeoutSeconds() const { return value(u"sms.timeout_seconds"_s).toInt(); }
 
 } // namespace hotline

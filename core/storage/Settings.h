@@ -45,6 +45,8 @@ public:
     QString smsUrl() const;
     QString smsToken() const;
     QString smsTemplate() const;
+    QString smsUrgeTemplate() const;
+    int smsTimeoutSeconds() const;
 
     /** Placeholders a reminder template may use. */
     static QStringList templatePlaceholders();

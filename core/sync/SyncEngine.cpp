@@ -203,8 +203,10 @@ bool SyncEngine::pullEvents(SyncPassResult *result, QString *error)
     SyncServer server(m_pg);
     for (;;) {
         QList<ServerEvent> page;
-        if (!server.pull(m_replica->pulledUpTo(), kPullPage, &page, error))
+        const qint64 after = m_replica->pulledUpTo();
+        if (!server.pull(after, kPullPage, &page, error))
             return fail(*error, error);
+        qCDebug(lcSync) << "pulled" << page.size() << "events after" << after;
         if (page.isEmpty())
             return true;
         PullOutcome outcome;

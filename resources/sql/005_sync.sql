@@ -26,27 +26,28 @@ CREATE INDEX sync_conflicts_ticket ON sync_conflicts(ticket_id);
 
 -- Shared reference data travels as whole-table documents (last writer wins per table). A change made here
 -- marks its table for the next push; applying a document pulled from the server clears the mark again.
+-- (Not INSERT OR IGNORE: an outer upsert or OR REPLACE would override the trigger's conflict clause.)
 CREATE TABLE sync_reference_dirty (
     name TEXT PRIMARY KEY
 );
-CREATE TRIGGER departments_dirty_insert AFTER INSERT ON departments BEGIN INSERT OR IGNORE INTO sync_reference_dirty VALUES ('departments'); END;
-CREATE TRIGGER departments_dirty_update AFTER UPDATE ON departments BEGIN INSERT OR IGNORE INTO sync_reference_dirty VALUES ('departments'); END;
-CREATE TRIGGER departments_dirty_delete AFTER DELETE ON departments BEGIN INSERT OR IGNORE INTO sync_reference_dirty VALUES ('departments'); END;
-CREATE TRIGGER categories_dirty_insert AFTER INSERT ON categories BEGIN INSERT OR IGNORE INTO sync_reference_dirty VALUES ('categories'); END;
-CREATE TRIGGER categories_dirty_update AFTER UPDATE ON categories BEGIN INSERT OR IGNORE INTO sync_reference_dirty VALUES ('categories'); END;
-CREATE TRIGGER categories_dirty_delete AFTER DELETE ON categories BEGIN INSERT OR IGNORE INTO sync_reference_dirty VALUES ('categories'); END;
-CREATE TRIGGER towns_dirty_insert AFTER INSERT ON towns BEGIN INSERT OR IGNORE INTO sync_reference_dirty VALUES ('towns'); END;
-CREATE TRIGGER towns_dirty_update AFTER UPDATE ON towns BEGIN INSERT OR IGNORE INTO sync_reference_dirty VALUES ('towns'); END;
-CREATE TRIGGER towns_dirty_delete AFTER DELETE ON towns BEGIN INSERT OR IGNORE INTO sync_reference_dirty VALUES ('towns'); END;
-CREATE TRIGGER calendar_days_dirty_insert AFTER INSERT ON calendar_days BEGIN INSERT OR IGNORE INTO sync_reference_dirty VALUES ('calendar_days'); END;
-CREATE TRIGGER calendar_days_dirty_update AFTER UPDATE ON calendar_days BEGIN INSERT OR IGNORE INTO sync_reference_dirty VALUES ('calendar_days'); END;
-CREATE TRIGGER calendar_days_dirty_delete AFTER DELETE ON calendar_days BEGIN INSERT OR IGNORE INTO sync_reference_dirty VALUES ('calendar_days'); END;
-CREATE TRIGGER settings_dirty_insert AFTER INSERT ON settings BEGIN INSERT OR IGNORE INTO sync_reference_dirty VALUES ('settings'); END;
-CREATE TRIGGER settings_dirty_update AFTER UPDATE ON settings BEGIN INSERT OR IGNORE INTO sync_reference_dirty VALUES ('settings'); END;
-CREATE TRIGGER settings_dirty_delete AFTER DELETE ON settings BEGIN INSERT OR IGNORE INTO sync_reference_dirty VALUES ('settings'); END;
-CREATE TRIGGER users_dirty_insert AFTER INSERT ON users BEGIN INSERT OR IGNORE INTO sync_reference_dirty VALUES ('users'); END;
-CREATE TRIGGER users_dirty_update AFTER UPDATE ON users BEGIN INSERT OR IGNORE INTO sync_reference_dirty VALUES ('users'); END;
-CREATE TRIGGER users_dirty_delete AFTER DELETE ON users BEGIN INSERT OR IGNORE INTO sync_reference_dirty VALUES ('users'); END;
+CREATE TRIGGER departments_dirty_insert AFTER INSERT ON departments BEGIN INSERT INTO sync_reference_dirty SELECT 'departments' WHERE NOT EXISTS (SELECT 1 FROM sync_reference_dirty WHERE name = 'departments'); END;
+CREATE TRIGGER departments_dirty_update AFTER UPDATE ON departments BEGIN INSERT INTO sync_reference_dirty SELECT 'departments' WHERE NOT EXISTS (SELECT 1 FROM sync_reference_dirty WHERE name = 'departments'); END;
+CREATE TRIGGER departments_dirty_delete AFTER DELETE ON departments BEGIN INSERT INTO sync_reference_dirty SELECT 'departments' WHERE NOT EXISTS (SELECT 1 FROM sync_reference_dirty WHERE name = 'departments'); END;
+CREATE TRIGGER categories_dirty_insert AFTER INSERT ON categories BEGIN INSERT INTO sync_reference_dirty SELECT 'categories' WHERE NOT EXISTS (SELECT 1 FROM sync_reference_dirty WHERE name = 'categories'); END;
+CREATE TRIGGER categories_dirty_update AFTER UPDATE ON categories BEGIN INSERT INTO sync_reference_dirty SELECT 'categories' WHERE NOT EXISTS (SELECT 1 FROM sync_reference_dirty WHERE name = 'categories'); END;
+CREATE TRIGGER categories_dirty_delete AFTER DELETE ON categories BEGIN INSERT INTO sync_reference_dirty SELECT 'categories' WHERE NOT EXISTS (SELECT 1 FROM sync_reference_dirty WHERE name = 'categories'); END;
+CREATE TRIGGER towns_dirty_insert AFTER INSERT ON towns BEGIN INSERT INTO sync_reference_dirty SELECT 'towns' WHERE NOT EXISTS (SELECT 1 FROM sync_reference_dirty WHERE name = 'towns'); END;
+CREATE TRIGGER towns_dirty_update AFTER UPDATE ON towns BEGIN INSERT INTO sync_reference_dirty SELECT 'towns' WHERE NOT EXISTS (SELECT 1 FROM sync_reference_dirty WHERE name = 'towns'); END;
+CREATE TRIGGER towns_dirty_delete AFTER DELETE ON towns BEGIN INSERT INTO sync_reference_dirty SELECT 'towns' WHERE NOT EXISTS (SELECT 1 FROM sync_reference_dirty WHERE name = 'towns'); END;
+CREATE TRIGGER calendar_days_dirty_insert AFTER INSERT ON calendar_days BEGIN INSERT INTO sync_reference_dirty SELECT 'calendar_days' WHERE NOT EXISTS (SELECT 1 FROM sync_reference_dirty WHERE name = 'calendar_days'); END;
+CREATE TRIGGER calendar_days_dirty_update AFTER UPDATE ON calendar_days BEGIN INSERT INTO sync_reference_dirty SELECT 'calendar_days' WHERE NOT EXISTS (SELECT 1 FROM sync_reference_dirty WHERE name = 'calendar_days'); END;
+CREATE TRIGGER calendar_days_dirty_delete AFTER DELETE ON calendar_days BEGIN INSERT INTO sync_reference_dirty SELECT 'calendar_days' WHERE NOT EXISTS (SELECT 1 FROM sync_reference_dirty WHERE name = 'calendar_days'); END;
+CREATE TRIGGER settings_dirty_insert AFTER INSERT ON settings BEGIN INSERT INTO sync_reference_dirty SELECT 'settings' WHERE NOT EXISTS (SELECT 1 FROM sync_reference_dirty WHERE name = 'settings'); END;
+CREATE TRIGGER settings_dirty_update AFTER UPDATE ON settings BEGIN INSERT INTO sync_reference_dirty SELECT 'settings' WHERE NOT EXISTS (SELECT 1 FROM sync_reference_dirty WHERE name = 'settings'); END;
+CREATE TRIGGER settings_dirty_delete AFTER DELETE ON settings BEGIN INSERT INTO sync_reference_dirty SELECT 'settings' WHERE NOT EXISTS (SELECT 1 FROM sync_reference_dirty WHERE name = 'settings'); END;
+CREATE TRIGGER users_dirty_insert AFTER INSERT ON users BEGIN INSERT INTO sync_reference_dirty SELECT 'users' WHERE NOT EXISTS (SELECT 1 FROM sync_reference_dirty WHERE name = 'users'); END;
+CREATE TRIGGER users_dirty_update AFTER UPDATE ON users BEGIN INSERT INTO sync_reference_dirty SELECT 'users' WHERE NOT EXISTS (SELECT 1 FROM sync_reference_dirty WHERE name = 'users'); END;
+CREATE TRIGGER users_dirty_delete AFTER DELETE ON users BEGIN INSERT INTO sync_reference_dirty SELECT 'users' WHERE NOT EXISTS (SELECT 1 FROM sync_reference_dirty WHERE name = 'users'); END;
 
 -- Events from the server that this program could not decode (an unknown format version or type, broken JSON):
 -- kept with their raw fields instead of being lost, and tried again on every sync, so an updated program

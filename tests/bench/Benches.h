@@ -10,6 +10,9 @@ void runSlaBench(const BenchOptions &options, FigureSink &sink);
 /** import_* on a generated year of tickets, then report_* on the database it produced. */
 void runImportAndReportBench(const BenchOptions &options, FigureSink &sink, bool reportWanted);
 
+/** report_pdf_*: the printed monthly report (issue 6) over the imported history, importing it first if needed. */
+void runReportPdfBench(const BenchOptions &options, FigureSink &sink);
+
 /** board_ms, board_cold_ms on a database with options.openTickets open dispatched unanswered tickets. */
 void runBoardBench(const BenchOptions &options, FigureSink &sink);
 

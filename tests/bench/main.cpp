@@ -33,6 +33,7 @@ const QList<Group> &groups()
         {u"sla"_s, {u"deadline_rate"_s, u"status_rate"_s}},
         {u"import"_s, {u"import_seconds"_s, u"import_rows_per_s"_s, u"import_csv_mb"_s}},
         {u"report"_s, {u"report_month_ms"_s, u"report_month_cold_ms"_s, u"report_month_sql_ms"_s, u"report_ratio"_s}},
+        {u"report_pdf"_s, {u"report_pdf_compute_ms"_s, u"report_pdf_s"_s, u"report_pdf_pages"_s, u"report_pdf_kb"_s}},
         {u"board"_s, {u"board_ms"_s, u"board_cold_ms"_s}},
         {u"board_ui"_s, {u"board_first_paint_ms"_s, u"board_tick_ms"_s, u"board_tick_signal_ms"_s, u"board_tick_rows"_s,
                          u"board_rss_mb"_s}},
@@ -77,7 +78,8 @@ int main(int argc, char *argv[])
         u"Performance figures of Hotline Console. Prints one \"name value unit\" line per figure, then "
         "\"# budget\" lines. Groups and figures: sla (deadline_rate, status_rate), import (import_seconds, "
         "import_rows_per_s, import_csv_mb), report (report_month_ms, report_month_cold_ms, "
-        "report_month_sql_ms, report_ratio), board (board_ms, board_cold_ms)."_s);
+        "report_month_sql_ms, report_ratio), report_pdf (report_pdf_compute_ms, report_pdf_s, "
+        "report_pdf_pages, report_pdf_kb), board (board_ms, board_cold_ms)."_s);
     parser.addHelpOption();
     const QCommandLineOption quickOption(u"quick"_s,
                                          u"Scaled-down sizes (20,000 tickets, 5,000 open, 3 runs) for a smoke run."_s);
@@ -181,6 +183,8 @@ int main(int argc, char *argv[])
             runSlaBench(options, sink);
         if (wanted(u"import"_s) || wanted(u"report"_s))
             runImportAndReportBench(options, sink, wanted(u"report"_s));
+        if (wanted(u"report_pdf"_s))
+            runReportPdfBench(options, sink);
         if (wanted(u"board"_s))
             runBoardBench(options, sink);
         if (wanted(u"board_ui"_s))

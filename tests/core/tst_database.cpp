@@ -1,5 +1,6 @@
 // The SQLite file: schema version, forward-only migrations, refusal of files that are not ours or are newer,
 // WAL concurrency without SQLITE_BUSY.
+#include "TestSupport.h"
 #include "TestWorkspace.h"
 
 #include "service/TicketService.h"
@@ -50,6 +51,27 @@ class TestDatabase : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void secondConnectionKeepsTheFirstOnesLocks()
+    {
+        // Regression: opening a second connection in this process (as the sync thread does) used to read the
+        // file header with QFile, and closing that descriptor dropped every POSIX lock the process held on the
+        // file. Another process then believed it was alone, checkpointed and deleted the WAL, and later commits
+        // here went into the deleted file, invisible to everyone else.
+        TestWorkspace tw;
+        QString error;
+        auto second = Database::open(tw.path(), &error);
+        QVERIFY2(second, qPrintable(error));
+        const Actor taker{u"alice"_s, Role::CallTaker, QString(), u"01"_s};
+        NewTicket t;
+        t.summary = u"第一件"_s;
+        QVERIFY(!tw.ws->tickets().registerTicket(taker, t, &error).isEmpty());
+        QCOMPARE(runCtl({u"verify"_s, u"--db"_s, tw.path()}).exitCode, 0); // another process opens and closes
+        t.summary = u"第二件"_s;
+        QVERIFY(!tw.ws->tickets().registerTicket(taker, t, &error).isEmpty());
+        const CtlResult seen = runCtl({u"verify"_s, u"--db"_s, tw.path()});
+        QVERIFY2(QString::fromUtf8(seen.out).contains(u"OK: 2 events"_s), seen.out.constData());
+    }
+
     void newDatabaseHasLatestSchemaAndWal();
     void refusesNewerSchemaUntouched();
     void refusesCorruptFileUntouched();

@@ -115,6 +115,27 @@ private Q_SLOTS:
         QCOMPARE(PgConnection::redacted(u"postgresql://u:secret@h/db"_s), u"postgresql://u:***@h/db"_s);
     }
 
+    void severalHostsReachTheWritableOne()
+    {
+        // A replicated centre lists its servers; libpq tries them in turn and keeps the writable one.
+        QVERIFY(!m_server.createDatabase(u"multi"_s).isEmpty());
+        const QString multi = u"postgresql://hotline@127.0.0.1:1,127.0.0.1:%1/multi?target_session_attrs=read-write&sslmode=disable"_s
+                                  .arg(m_server.port());
+        QCOMPARE(runCtl({u"server"_s, u"init"_s, u"--url"_s, multi}).exitCode, 0);
+        TestWorkspace a;
+        SyncEngine engine(a.ws->database(), a.clock);
+        QString error;
+        SyncPassResult r;
+        QVERIFY2(engine.connectTo(multi, &error) && engine.runPass(&r, &error), qPrintable(error));
+        const QString keywords = u"host=127.0.0.1,127.0.0.1 port=1,%1 dbname=hotline user=hotline target_session_attrs=read-write"_s
+                                     .arg(m_server.port());
+        PgConnection pg;
+        QVERIFY2(pg.connect(keywords), qPrintable(pg.lastError()));
+        // sslmode=require against a server without TLS is refused with libpq's reason, not a crash.
+        QVERIFY(!pg.connect(m_server.url() + u"?sslmode=require"_s));
+        QVERIFY(!pg.lastError().isEmpty());
+    }
+
     void serverRefusesUpdateDeleteTruncate()
     {
         TestWorkspace a;

@@ -13,6 +13,7 @@
 #include "sync/ReplicaStore.h"
 #include "sync/SyncEngine.h"
 
+#include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlQuery>
@@ -182,6 +183,68 @@ private Q_SLOTS:
         QCOMPARE(r.integer(0, 0), r.integer(0, 1));
         QCOMPARE(r.integer(0, 2), 1);
         QCOMPARE(r.integer(0, 3), r.integer(0, 0));
+    }
+
+    void headlessReplicaKeepsSyncingUntilStopped()
+    {
+        PgTestServer server;
+        QVERIFY2(server.start(), qPrintable(server.error()));
+        QCOMPARE(runCtl({u"server"_s, u"init"_s, u"--url"_s, server.url()}).exitCode, 0);
+        TestWorkspace a(u"2026-11-26T10:00:00+08:00"_s);
+        QCOMPARE(runCtl({u"sync"_s, u"--once"_s, u"--db"_s, a.path(), u"--server"_s, server.url()}).exitCode, 0);
+        a.reopen();
+        QTemporaryDir dir;
+        const QString wallDb = dir.filePath(u"wall.db"_s);
+        // A wall display machine: `hotlinectl sync` without --once, as a service would run it.
+        QProcess replica;
+        replica.setProcessChannelMode(QProcess::ForwardedChannels);
+        replica.start(hotlinectlPath(), {u"sync"_s, u"--db"_s, wallDb, u"--server"_s, server.url()});
+        QVERIFY(replica.waitForStarted());
+        QString error;
+        // Let it join and finish a first pass on an empty log: the ticket must come by a later pass.
+        QElapsedTimer joining;
+        joining.start();
+        bool joined = false;
+        while (!joined && joining.elapsed() < 30000) {
+            QThread::msleep(50);
+            if (QFileInfo::exists(wallDb)) {
+                auto db = Database::open(wallDb, &error);
+                joined = db && !db->meta(u"sync.last_ms"_s).isEmpty();
+            }
+        }
+        QVERIFY(joined);
+        NewTicket t;
+        t.summary = u"大屏同步"_s;
+        const QString id = a.ws->tickets().registerTicket(Actor{u"t"_s, Role::CallTaker, QString(), a.ws->consoleCode()},
+                                                          t, &error);
+        QVERIFY(!id.isEmpty());
+        SyncEngine engine(a.ws->database(), a.clock);
+        SyncPassResult r;
+        QVERIFY(engine.connectTo(server.url(), &error) && engine.runPass(&r, &error));
+        bool arrived = false;
+        QElapsedTimer waited;
+        waited.start();
+        while (!arrived && waited.elapsed() < 30000) {
+            QThread::msleep(100);
+            if (!QFileInfo::exists(wallDb))
+                continue;
+            SystemClock clock;
+            auto db = Database::open(wallDb, &error);
+            arrived = db && scalar(*db, u"SELECT count(*) FROM tickets WHERE id = '"_s + id + u"'"_s) == 1;
+        }
+        if (!arrived) {
+            auto db = Database::open(wallDb, &error);
+            PgConnection pg;
+            pg.connect(server.url());
+            qWarning() << "pushed" << r.pushed << "server has" << pg.exec("SELECT count(*) FROM hotline_events").integer(0, 0);
+            qWarning() << "replica has" << scalar(*db, u"SELECT count(*) FROM events"_s) << "events, cursor"
+                       << db->meta(u"sync.pulled_seq"_s) << "code" << db->meta(u"console.code"_s) << error;
+        }
+        QVERIFY(arrived);
+        replica.terminate(); // SIGTERM: a clean stop
+        QVERIFY(replica.waitForFinished(30000));
+        QCOMPARE(replica.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(replica.exitCode(), 0);
     }
 
     void serverStoppedInTheMiddleOfAPush()

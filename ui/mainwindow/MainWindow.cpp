@@ -9,6 +9,7 @@
 #include "sync/ServerSettingsDialog.h"
 #include "sync/SyncConflictsDialog.h"
 #include "registration/RegistrationForm.h"
+#include "reports/ReportsPage.h"
 #include "support/ConsoleSession.h"
 #include "support/Prompts.h"
 
@@ -51,6 +52,8 @@ void MainWindow::buildTabs()
     if (role == Role::Liaison)
         m_tabs->addTab(new DepartmentDesk(m_session, m_tabs), tr("Department desk"));
     m_tabs->addTab(new BoardView(m_session, m_tabs), tr("Countdown board"));
+    if (role == Role::Supervisor || admin) // officials: supervisors and administrators
+        m_tabs->addTab(new ReportsPage(m_session, m_tabs), tr("Reports"));
     if (role == Role::Administrator)
         m_tabs->addTab(new UsersPage(m_session, m_tabs), tr("Users"));
 }

@@ -37,6 +37,8 @@ void ConsoleSession::startSync(const QString &serverUrl)
     m_sync = std::make_unique<SyncService>(m_workspace.database().path(), serverUrl, m_clock, intervalMs);
     m_sync->attach(m_workspace.events());
     connect(m_sync.get(), &SyncService::statusChanged, this, [this](const SyncStatus &status) {
+        // Joining a shared server gives this console its own code for ticket numbers, possibly mid-session.
+        m_actor.console = m_workspace.consoleCode();
         m_syncStatus = status;
         Q_EMIT syncStatusChanged(status);
     });

@@ -1,0 +1,106 @@
+#include "notify/DepartmentContacts.h"
+
+#include "domain/PhoneNumber.h"
+#include "storage/Database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace hotline {
+namespace {
+
+DepartmentContact readRow(const QSqlQuery &q)
+{
+    return DepartmentContact{q.value(0).toString(), q.value(1).toString(),
+                             q.value(2).toString().split(u';', Qt::SkipEmptyParts), q.value(3).toString()};
+}
+
+} // namespace
+
+DepartmentContacts::DepartmentContacts(Database &db) : m_db(db) {}
+
+QList<DepartmentContact> DepartmentContacts::all() const
+{
+    QList<DepartmentContact> out;
+    QSqlQuery q(m_db.sql());
+    if (q.exec(u"SELECT code, name, duty_phones, head_phone FROM departments ORDER BY code"_s)) {
+        while (q.next())
+            out << readRow(q);
+    }
+    return out;
+}
+
+std::optional<DepartmentContact> DepartmentContacts::find(const QString &code) const
+{
+    QSqlQuery q(m_db.sql());
+    q.prepare(u"SELECT code, name, duty_phones, head_phone FROM departments WHERE code = ?"_s);
+    q.addBindValue(code);
+    if (q.exec() && q.next())
+        return readRow(q);
+    return std::nullopt;
+}
+
+QStringList DepartmentContacts::parsePhones(const QString &text, QString *error)
+{
+    QStringList out;
+    QString copy = text;
+    const QStringList parts = copy.replace(u'；', u';').split(u';', Qt::SkipEmptyParts);
+    for (const QString &part : parts) {
+        if (part.trimmed().isEmpty())
+            continue;
+        QString why;
+        const auto phone = PhoneNumber::parse(part.trimmed(), &why);
+        if (!phone) {
+            *error = why; // already quotes the number
+            return {};
+        }
+        if (!out.contains(phone->normalized()))
+            out << phone->normalized();
+    }
+    return out;
+}
+
+bool DepartmentContacts::save(const DepartmentContact &c, QString *error)
+{
+    if (c.code.trimmed().isEmpty() || c.name.trimmed().isEmpty()) {
+        *error = tr("A department needs a code and a name.");
+        return false;
+    }
+    QString why;
+    const QStringList duty = parsePhones(c.dutyPhones.join(u';'), &why);
+    const QStringList head = parsePhones(c.headPhone, &why);
+    if (!why.isEmpty()) {
+        *error = why;
+        return false;
+    }
+    if (head.size() > 1) {
+        *error = tr("Give one phone number for the department head.");
+        return false;
+    }
+    WriteTransaction tx(m_db);
+    // UPDATE, then INSERT: no upsert, whose DO UPDATE would defeat the sync triggers' INSERT OR IGNORE.
+    QSqlQuery q(m_db.sql());
+    q.prepare(u"UPDATE departments SET name = ?, duty_phones = ?, head_phone = ? WHERE code = ?"_s);
+    q.addBindValue(c.name.trimmed());
+    q.addBindValue(duty.join(u';'));
+    q.addBindValue(head.value(0, u""_s));
+    q.addBindValue(c.code.trimmed());
+    bool ok = tx.isActive() && q.exec();
+    if (ok && q.numRowsAffected() == 0) {
+        q.prepare(u"INSERT INTO departments(code, name, duty_phones, head_phone) VALUES(?, ?, ?, ?)"_s);
+        q.addBindValue(c.code.trimmed());
+        q.addBindValue(c.name.trimmed());
+        q.addBindValue(duty.join(u';'));
+        q.addBindValue(head.value(0, u""_s));
+        ok = q.exec();
+    }
+    if (!ok || !tx.commit()) {
+        *error = tr("Cannot save the department: %1").arg(tx.isActive() ? q.lastError().text() : tx.error());
+        return false;
+    }
+    return true;
+}
+
+} // namespace hotline

@@ -1,0 +1,175 @@
+#include "notify/SmsSender.h"
+
+#include "domain/DisplayNames.h"
+#include "notify/DepartmentContacts.h"
+#include "notify/MessageClaims.h"
+#include "notify/NotifyLog.h"
+#include "notify/SmsTemplate.h"
+#include "service/Workspace.h"
+#include "storage/EventStore.h"
+#include "storage/Settings.h"
+#include "util/Clock.h"
+
+#include <QDateTime>
+#include <QUuid>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace hotline {
+
+SmsSender::SmsSender(Workspace &workspace, SmsOutbox &outbox, MessageClaims &claims, QObject *parent)
+    : QObject(parent),
+      m_ws(workspace),
+      m_outbox(outbox),
+      m_claims(claims),
+      m_claimant(workspace.consoleCode() % u':' % QUuid::createUuid().toString(QUuid::Id128).left(12))
+{
+    connect(&m_gateway, &SmsGateway::finished, this, &SmsSender::onFinished);
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        sendDue();
+        armTimer();
+    });
+}
+
+void SmsSender::setAutomatic(bool on)
+{
+    m_automatic = on;
+    if (on)
+        armTimer();
+    else
+        m_timer.stop();
+}
+
+void SmsSender::armTimer()
+{
+    if (!m_automatic)
+        return;
+    const qint64 now = m_ws.clock().nowMs();
+    const std::optional<qint64> next = m_outbox.nextAttemptMs();
+    // Another process may queue messages in the same file: look again at least once a minute.
+    const qint64 wait = std::clamp<qint64>(next ? *next - now : 60'000, 0, 60'000);
+    m_timer.start(int(wait));
+}
+
+SmsSender::Prepared SmsSender::prepare(const OutboxMessage &m) const
+{
+    Prepared p;
+    p.request.id = m.id;
+    Settings &settings = m_ws.settings();
+    p.problem = SmsGateway::checkUrl(settings.smsUrl());
+    if (!p.problem.isEmpty())
+        return p;
+    const std::optional<DepartmentContact> dept = DepartmentContacts(m_ws.database()).find(m.department);
+    p.request.to = !dept ? QStringList() : m.audience == u"head"_s ? QStringList{dept->headPhone} : dept->dutyPhones;
+    p.request.to.removeAll(QString());
+    if (p.request.to.isEmpty()) {
+        p.problem = m.audience == u"head"_s
+                        ? tr("Department %1 has no head's phone number; add it on the departments page.").arg(m.department)
+                        : tr("Department %1 has no duty phone number; add one on the departments page.").arg(m.department);
+        return p;
+    }
+    const Ticket t = m_ws.events().ticket(m.ticketId);
+    const SlaClock sla = m_ws.sla();
+    const qint64 now = m_ws.clock().nowSecs();
+    SmsTemplate::Values v;
+    v.number = t.number;
+    v.department = dept->name;
+    if (t.deadlineS) {
+        v.remaining = DisplayNames::workingTime(sla.remaining(now, *t.deadlineS));
+        v.deadline = QDateTime::fromSecsSinceEpoch(*t.deadlineS, sla.calendar().timeZone()).toString(u"yyyy-MM-dd HH:mm"_s);
+    }
+    const QString text = m.kind == u"urge"_s ? settings.smsUrgeTemplate() : settings.smsTemplate();
+    p.request.text = SmsTemplate::render(text, v, &p.problem);
+    return p;
+}
+
+void SmsSender::defer(const OutboxMessage &m, const QString &outcome, const QString &detail, qint64 nextMs, bool counted)
+{
+    QString error;
+    const SmsAttempt a{m.id, m_ws.clock().nowMs(), m_claimant, outcome, 0, detail};
+    if (!m_outbox.recordFailure(a, nextMs, counted, &error))
+        qCWarning(lcNotify) << error;
+}
+
+int SmsSender::sendDue()
+{
+    int posted = 0;
+    const QList<OutboxMessage> due = m_outbox.due(m_ws.clock().nowMs());
+    for (const OutboxMessage &m : due) {
+        if (m_inFlight.contains(m.id))
+            continue;
+        attempt(m);
+        posted += m_inFlight.contains(m.id) ? 1 : 0;
+    }
+    if (m_inFlight.isEmpty())
+        Q_EMIT idle();
+    return posted;
+}
+
+void SmsSender::attempt(const OutboxMessage &m)
+{
+    const qint64 now = m_ws.clock().nowMs();
+    const Prepared p = prepare(m);
+    if (!p.problem.isEmpty()) {
+        qCWarning(lcNotify) << "SMS" << m.id << "waits:" << p.problem;
+        defer(m, u"config"_s, p.problem, now + kConfigRetryMs, false);
+        Q_EMIT problem(p.problem);
+        Q_EMIT attemptFailed(m.id, p.problem);
+        return;
+    }
+    const int timeoutMs = std::max(1, m_ws.settings().smsTimeoutSeconds()) * 1000;
+    // The lease outlives the request, so no other sender can post this id while this POST may still arrive.
+    const Claim c = m_claims.claim(m.id, m_claimant, now, 2LL * timeoutMs + 30'000);
+    switch (c.result) {
+    case ClaimResult::AlreadySent: {
+        QString error;
+        const SmsAttempt a{m.id, now, m_claimant, u"sent_elsewhere"_s, 0, tr("Already sent by %1.").arg(c.holder)};
+        if (!m_outbox.recordSent(a, QString(), QString(), true, &error))
+            qCWarning(lcNotify) << error;
+        return;
+    }
+    case ClaimResult::HeldElsewhere:
+        defer(m, u"held_elsewhere"_s, tr("Being sent by %1.").arg(c.holder), c.leaseUntilMs + 1000, false);
+        return;
+    case ClaimResult::Unavailable:
+        defer(m, u"claim_unavailable"_s, tr("Cannot claim the message: %1").arg(c.error),
+              now + SmsOutbox::backoffMs(m.attempts + 1), false);
+        return;
+    case ClaimResult::Granted:
+        break;
+    }
+    m_inFlight.insert(m.id, m);
+    m_posted.insert(m.id, p.request);
+    m_gateway.post(QUrl(m_ws.settings().smsUrl()), m_ws.settings().smsToken(), timeoutMs, p.request);
+}
+
+void SmsSender::onFinished(const SmsResult &r)
+{
+    const OutboxMessage m = m_inFlight.take(r.id);
+    const SmsRequest posted = m_posted.take(r.id);
+    const qint64 now = m_ws.clock().nowMs();
+    QString error;
+    if (r.ok) {
+        if (!m_claims.markSent(r.id, m_claimant, now, &error))
+            qCWarning(lcNotify) << "sent" << r.id << "but cannot record the claim:" << error;
+        const SmsAttempt a{r.id, now, m_claimant, r.outcome, r.httpStatus, QString()};
+        if (!m_outbox.recordSent(a, posted.to.join(u';'), posted.text, false, &error))
+            qCWarning(lcNotify) << error;
+        Q_EMIT messageSent(r.id);
+    } else {
+        m_claims.release(r.id, m_claimant);
+        const SmsAttempt a{r.id, now, m_claimant, r.outcome, r.httpStatus, r.detail};
+        if (!m_outbox.recordFailure(a, now + SmsOutbox::backoffMs(m.attempts + 1), true, &error))
+            qCWarning(lcNotify) << error;
+        Q_EMIT attemptFailed(r.id, r.detail);
+    }
+    if (m_inFlight.isEmpty()) {
+        armTimer();
+        Q_EMIT idle();
+    }
+}
+
+} // namespace hotline

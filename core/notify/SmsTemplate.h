@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace hotline {
+
+/** The text of a reminder or urging SMS: a configurable template with {number} {department} {remaining} {deadline}. */
+class SmsTemplate final
+{
+    Q_DECLARE_TR_FUNCTIONS(SmsTemplate)
+
+public:
+    /** What the placeholders stand for in one message. */
+    struct Values
+    {
+        QString number;     ///< ticket number
+        QString department; ///< department name
+        QString remaining;  ///< remaining working time, "overdue …" past the deadline
+        QString deadline;   ///< local date and time of the deadline
+    };
+
+    /** Empty when text can be used as a template, otherwise the reason (same rules as `config set sms.template`). */
+    static QString check(const QString &text);
+    /** Fills the placeholders; a null string with error set when the template is not usable. */
+    static QString render(const QString &text, const Values &values, QString *error);
+};
+
+} // namespace hotline

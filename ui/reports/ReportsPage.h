@@ -1,0 +1,62 @@
+#pragma once
+
+#include "reports/ReportBundle.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QPrinter;
+class QSpinBox;
+class QTableWidget;
+
+namespace hotline {
+
+class ConsoleSession;
+class PeriodPicker;
+class ReportChartsView;
+
+/**
+ * The officials' page: the charts of a period (month, quarter or custom), the tickets behind a department's
+ * bar, and the monthly report as CSV, JSON, PDF, print preview and print.
+ */
+class ReportsPage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ReportsPage(ConsoleSession &session, QWidget *parent = nullptr);
+
+    PeriodPicker *periodPicker() const { return m_period; }
+    ReportChartsView *charts() const { return m_charts; }
+    /** What the page shows now; none when the last computation failed. */
+    const std::optional<ReportBundle> &bundle() const { return m_bundle; }
+
+public Q_SLOTS:
+    /** Computes the period again (figures, charts, corrections). */
+    void refresh();
+    void exportCsv();
+    void exportJson();
+    void exportPdf();
+    void printPreview();
+    void print();
+    /** Lists the tickets a department completed in the period (a click on its bar). */
+    void showDepartmentTickets(const QString &code);
+
+private:
+    void saveBytes(const QString &title, const QString &suffix, const QString &filter, const QByteArray &bytes);
+    void paintOn(QPrinter *printer);
+    QString suggestedName(const QString &suffix) const;
+
+    ConsoleSession &m_session;
+    PeriodPicker *m_period;
+    QSpinBox *m_minCompleted;
+    QLabel *m_corrections;
+    ReportChartsView *m_charts;
+    QLabel *m_ticketsTitle;
+    QTableWidget *m_tickets;
+    std::optional<ReportBundle> m_bundle;
+};
+
+} // namespace hotline
