@@ -174,64 +174,6 @@
         <translation>Usage: hotlinectl deadline --class consult|handling --start ISO8601</translation>
     </message>
     <message>
-        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-Administers a Hotline Console database. --db names the local SQLite file (default: the console&apos;s own).
-Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
-
-Commands:
-  init [--demo]                         create or migrate the database; --demo adds demo data
-  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
-  deadline --class consult|handling --start ISO8601
-                                        print the deadline for a dispatch at that instant
-  import tickets FILE.csv               import historical tickets (all rows or none)
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        completion-rate report; --to is exclusive
-  board [--at ISO8601] [--format text|json]
-                                        open tickets with colour and remaining working time
-  departments import FILE.csv           name,code,duty_phones,head_phone
-  config get|set KEY [VALUE]            read or change a setting; &apos;config list&apos; shows them all
-  verify                                check the event log&apos;s integrity
-  rebuild                               derive the ticket projection again from the events
-  server init --url URL, sync --server URL [--once], escalate [--once] [--at ISO8601]
-                                        shared server and reminders (not in this version yet)
-
-Options:
-  --db PATH      the database file
-  -o FILE        write the output to FILE instead of stdout
-  --help         this help
-  --version      the program&apos;s version
-</source>
-        <translation>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-Administers a Hotline Console database. --db names the local SQLite file (default: the console&apos;s own).
-Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
-
-Commands:
-  init [--demo]                         create or migrate the database; --demo adds demo data
-  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
-  deadline --class consult|handling --start ISO8601
-                                        print the deadline for a dispatch at that instant
-  import tickets FILE.csv               import historical tickets (all rows or none)
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        completion-rate report; --to is exclusive
-  board [--at ISO8601] [--format text|json]
-                                        open tickets with colour and remaining working time
-  departments import FILE.csv           name,code,duty_phones,head_phone
-  config get|set KEY [VALUE]            read or change a setting; &apos;config list&apos; shows them all
-  verify                                check the event log&apos;s integrity
-  rebuild                               derive the ticket projection again from the events
-  server init --url URL, sync --server URL [--once], escalate [--once] [--at ISO8601]
-                                        shared server and reminders (not in this version yet)
-
-Options:
-  --db PATH      the database file
-  -o FILE        write the output to FILE instead of stdout
-  --help         this help
-  --version      the program&apos;s version
-</translation>
-    </message>
-    <message>
         <source>Unknown command &quot;%1&quot;. See hotlinectl --help.</source>
         <translation>Unknown command &quot;%1&quot;. See hotlinectl --help.</translation>
     </message>
@@ -324,10 +266,6 @@ Options:
         <translation>--from and --to must both be dates (YYYY-MM-DD) with --from before --to; --to is exclusive.</translation>
     </message>
     <message>
-        <source>The printable PDF report is not in this version yet; use text, csv or json.</source>
-        <translation>The printable PDF report is not in this version yet; use text, csv or json.</translation>
-    </message>
-    <message>
         <source>Cannot build the report: %1</source>
         <translation>Cannot build the report: %1</translation>
     </message>
@@ -342,6 +280,153 @@ Options:
     <message>
         <source>Imported %1 departments.</source>
         <translation>Imported %1 departments.</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+Administers a Hotline Console database. --db names the local SQLite file (default: the console&apos;s own).
+Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
+
+Commands:
+  init [--demo]                         create or migrate the database; --demo adds demo data
+  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
+  deadline --class consult|handling --start ISO8601
+                                        print the deadline for a dispatch at that instant
+  import tickets FILE.csv               import historical tickets (all rows or none)
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        completion-rate report; --to is exclusive
+  board [--at ISO8601] [--format text|json]
+                                        open tickets with colour and remaining working time
+  departments import FILE.csv           name,code,duty_phones,head_phone
+  config get|set KEY [VALUE]            read or change a setting; &apos;config list&apos; shows them all
+  verify                                check the event log&apos;s integrity
+  rebuild                               derive the ticket projection again from the events
+  server init --url URL                 create or migrate the shared PostgreSQL server&apos;s schema
+  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
+                                        without it: keep syncing until stopped, a headless replica)
+  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
+                                        send what is due, then exit; without it: keep escalating
+
+Options:
+  --db PATH      the database file
+  -o FILE        write the output to FILE instead of stdout
+  --help         this help
+  --version      the program&apos;s version
+</source>
+        <translation>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+Administers a Hotline Console database. --db names the local SQLite file (default: the console&apos;s own).
+Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
+
+Commands:
+  init [--demo]                         create or migrate the database; --demo adds demo data
+  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
+  deadline --class consult|handling --start ISO8601
+                                        print the deadline for a dispatch at that instant
+  import tickets FILE.csv               import historical tickets (all rows or none)
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        completion-rate report; --to is exclusive
+  board [--at ISO8601] [--format text|json]
+                                        open tickets with colour and remaining working time
+  departments import FILE.csv           name,code,duty_phones,head_phone
+  config get|set KEY [VALUE]            read or change a setting; &apos;config list&apos; shows them all
+  verify                                check the event log&apos;s integrity
+  rebuild                               derive the ticket projection again from the events
+  server init --url URL                 create or migrate the shared PostgreSQL server&apos;s schema
+  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
+                                        without it: keep syncing until stopped, a headless replica)
+  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
+                                        send what is due, then exit; without it: keep escalating
+
+Options:
+  --db PATH      the database file
+  -o FILE        write the output to FILE instead of stdout
+  --help         this help
+  --version      the program&apos;s version
+</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl escalate [--once] [--at ISO8601]</source>
+        <translation>Usage: hotlinectl escalate [--once] [--at ISO8601]</translation>
+    </message>
+    <message>
+        <source>Escalating; %1 tickets watched. Stop with Ctrl+C.</source>
+        <translation>Escalating; %1 tickets watched. Stop with Ctrl+C.</translation>
+    </message>
+    <message>
+        <source>Reminders: %1, accountability records: %2, SMS sent: %3, SMS waiting: %4.</source>
+        <translation>Reminders: %1, accountability records: %2, SMS sent: %3, SMS waiting: %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SMS could not be sent and stay queued for a later attempt: %1</source>
+        <translation>
+            <numerusform>%n SMS could not be sent and stay queued for a later attempt: %1</numerusform>
+            <numerusform>%n SMS could not be sent and stay queued for a later attempt: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>server init needs --url postgresql://USER:PASSWORD@HOST:PORT/DATABASE (%1)</source>
+        <translation>server init needs --url postgresql://USER:PASSWORD@HOST:PORT/DATABASE (%1)</translation>
+    </message>
+    <message>
+        <source>cannot reach the server %1: %2</source>
+        <translation>cannot reach the server %1: %2</translation>
+    </message>
+    <message>
+        <source>server schema is up to date (version %1)</source>
+        <translation>server schema is up to date (version %1)</translation>
+    </message>
+    <message>
+        <source>server schema migrated from version %1 to %2</source>
+        <translation>server schema migrated from version %1 to %2</translation>
+    </message>
+    <message>
+        <source>no server: give --server postgresql://USER:PASSWORD@HOST:PORT/DATABASE</source>
+        <translation>no server: give --server postgresql://USER:PASSWORD@HOST:PORT/DATABASE</translation>
+    </message>
+    <message>
+        <source>not a PostgreSQL address: %1</source>
+        <translation>not a PostgreSQL address: %1</translation>
+    </message>
+    <message>
+        <source>cannot write to the local database</source>
+        <translation>cannot write to the local database</translation>
+    </message>
+    <message>
+        <source>console code: %1</source>
+        <translation>console code: %1</translation>
+    </message>
+    <message>
+        <source>pushed: %1</source>
+        <translation>pushed: %1</translation>
+    </message>
+    <message>
+        <source>pulled: %1</source>
+        <translation>pulled: %1</translation>
+    </message>
+    <message>
+        <source>pending: %1</source>
+        <translation>pending: %1</translation>
+    </message>
+    <message>
+        <source>conflicts: %1</source>
+        <translation>conflicts: %1</translation>
+    </message>
+    <message>
+        <source>kept aside (not understood by this version): %1</source>
+        <translation>kept aside (not understood by this version): %1</translation>
+    </message>
+    <message>
+        <source>%1 online, pending %2, conflicts %3</source>
+        <translation>%1 online, pending %2, conflicts %3</translation>
+    </message>
+    <message>
+        <source>%1 offline: %2</source>
+        <translation>%1 offline: %2</translation>
+    </message>
+    <message>
+        <source>Cannot draw the PDF report: %1</source>
+        <translation>Cannot draw the PDF report: %1</translation>
     </message>
 </context>
 <context>
@@ -404,6 +489,21 @@ Options:
     <message>
         <source>Handled on site; the caller has been informed.</source>
         <translation>Handled on site; the caller has been informed.</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentContacts</name>
+    <message>
+        <source>A department needs a code and a name.</source>
+        <translation>A department needs a code and a name.</translation>
+    </message>
+    <message>
+        <source>Give one phone number for the department head.</source>
+        <translation>Give one phone number for the department head.</translation>
+    </message>
+    <message>
+        <source>Cannot save the department: %1</source>
+        <translation>Cannot save the department: %1</translation>
     </message>
 </context>
 <context>
@@ -817,6 +917,25 @@ Options:
     </message>
 </context>
 <context>
+    <name>PgConnection</name>
+    <message>
+        <source>no server address given</source>
+        <translation>no server address given</translation>
+    </message>
+    <message>
+        <source>not a PostgreSQL address</source>
+        <translation>not a PostgreSQL address</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>out of memory</translation>
+    </message>
+    <message>
+        <source>not connected to the server</source>
+        <translation>not connected to the server</translation>
+    </message>
+</context>
+<context>
     <name>PhoneNumber</name>
     <message>
         <source>the phone number is empty</source>
@@ -904,6 +1023,36 @@ Options:
     </message>
 </context>
 <context>
+    <name>ReferenceData</name>
+    <message>
+        <source>not a shared table: %1</source>
+        <translation>not a shared table: %1</translation>
+    </message>
+    <message>
+        <source>the server&apos;s %1 document is not a JSON array: %2</source>
+        <translation>the server&apos;s %1 document is not a JSON array: %2</translation>
+    </message>
+    <message>
+        <source>the server&apos;s %1 document does not fit this database: %2</source>
+        <translation>the server&apos;s %1 document does not fit this database: %2</translation>
+    </message>
+    <message>
+        <source>cannot record the %1 update</source>
+        <translation>cannot record the %1 update</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicaStore</name>
+    <message>
+        <source>cannot record the sync position</source>
+        <translation>cannot record the sync position</translation>
+    </message>
+    <message>
+        <source>no longer applies after an earlier action from another console</source>
+        <translation>no longer applies after an earlier action from another console</translation>
+    </message>
+</context>
+<context>
     <name>ReportBuilder</name>
     <message>
         <source>The report period from %1 to %2 is empty.</source>
@@ -916,6 +1065,225 @@ Options:
     <message>
         <source>Cannot compute the report: %1</source>
         <translation>Cannot compute the report: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCharts</name>
+    <message>
+        <source>Ranked</source>
+        <translation>Ranked</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fewer than %n completed (not ranked)</source>
+        <translation>
+            <numerusform>Fewer than %n completed (not ranked)</numerusform>
+            <numerusform>Fewer than %n completed (not ranked)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On-time completion rate (%)</source>
+        <translation>On-time completion rate (%)</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 %)</source>
+        <translation>%1: %2 (%3 %)</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Week starting</source>
+        <translation>Week starting</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 — satisfaction rate %2 %</source>
+        <translation>%1 — satisfaction rate %2 %</translation>
+    </message>
+    <message>
+        <source>On-time completion rate by department</source>
+        <translation>On-time completion rate by department</translation>
+    </message>
+    <message>
+        <source>Daily intake by channel</source>
+        <translation>Daily intake by channel</translation>
+    </message>
+    <message>
+        <source>Share by type</source>
+        <translation>Share by type</translation>
+    </message>
+    <message>
+        <source>Overdue per week</source>
+        <translation>Overdue per week</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCorrections</name>
+    <message numerus="yes">
+        <source>Corrected after the period closed: %n ticket(s)</source>
+        <translation>
+            <numerusform>Corrected after the period closed: %n ticket</numerusform>
+            <numerusform>Corrected after the period closed: %n tickets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the figures differ from those at the end of the period; the tickets are listed at the end of the report.</source>
+        <translation>the figures differ from those at the end of the period; the tickets are listed at the end of the report.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s) registered in the period were first dispatched after it and now count in their department&apos;s row.</source>
+        <translation>
+            <numerusform>%n ticket registered in the period were first dispatched after it and now count in their department&apos;s row.</numerusform>
+            <numerusform>%n tickets registered in the period were first dispatched after it and now count in their department&apos;s row.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportDocument</name>
+    <message>
+        <source>Totals</source>
+        <translation>Totals</translation>
+    </message>
+    <message numerus="yes">
+        <source>* Fewer than %n completed ticket(s) in the period: shown, but not ranked. Departments are ranked by on-time completion rate. The totals include tickets never dispatched, so they are not the sum of the rows.</source>
+        <translation>
+            <numerusform>* Fewer than %n completed ticket in the period: shown, but not ranked. Departments are ranked by on-time completion rate. The totals include tickets never dispatched, so they are not the sum of the rows.</numerusform>
+            <numerusform>* Fewer than %n completed tickets in the period: shown, but not ranked. Departments are ranked by on-time completion rate. The totals include tickets never dispatched, so they are not the sum of the rows.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Cannot start drawing the report (is the file writable?).</source>
+        <translation>Cannot start drawing the report (is the file writable?).</translation>
+    </message>
+    <message>
+        <source>Cannot start page %1 of the report.</source>
+        <translation>Cannot start page %1 of the report.</translation>
+    </message>
+    <message>
+        <source>%1 — monthly report %2</source>
+        <translation>%1 — monthly report %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPageParts</name>
+    <message>
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>On-time rate (%)</source>
+        <translation>On-time rate (%)</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Surveyed</source>
+        <translation>Surveyed</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation>Basically satisfied</translation>
+    </message>
+    <message>
+        <source>Unsatisfied</source>
+        <translation>Unsatisfied</translation>
+    </message>
+    <message>
+        <source>Satisfaction rate (%)</source>
+        <translation>Satisfaction rate (%)</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>Month %1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>Generated %1 (%2)</source>
+        <translation>Generated %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Monthly report on ticket completion — %1</source>
+        <translation>Monthly report on ticket completion — %1</translation>
+    </message>
+    <message>
+        <source>Period %1 to %2 (inclusive) · %3</source>
+        <translation>Period %1 to %2 (inclusive) · %3</translation>
+    </message>
+    <message>
+        <source>%1 · monthly report · %2</source>
+        <translation>%1 · monthly report · %2</translation>
+    </message>
+    <message>
+        <source>On-time rate</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <source>Satisfaction rate</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSeriesBuilder</name>
+    <message>
+        <source>The report period from %1 to %2 is empty.</source>
+        <translation>The report period from %1 to %2 is empty.</translation>
+    </message>
+    <message>
+        <source>Cannot compute the chart figures: %1</source>
+        <translation>Cannot compute the chart figures: %1</translation>
     </message>
 </context>
 <context>
@@ -979,6 +1347,29 @@ Options:
     <message>
         <source>Hotline report: %1 to %2</source>
         <translation>Hotline report: %1 to %2</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSchema</name>
+    <message>
+        <source>the server&apos;s schema (version %1) is newer than this program knows (%2); update the program</source>
+        <translation>the server&apos;s schema (version %1) is newer than this program knows (%2); update the program</translation>
+    </message>
+    <message>
+        <source>server migration %1 is missing from this build</source>
+        <translation>server migration %1 is missing from this build</translation>
+    </message>
+    <message>
+        <source>server migration %1 failed: %2</source>
+        <translation>server migration %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>the server has no Hotline schema yet; run `hotlinectl server init --url URL` first</source>
+        <translation>the server has no Hotline schema yet; run `hotlinectl server init --url URL` first</translation>
+    </message>
+    <message>
+        <source>the server&apos;s schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</source>
+        <translation>the server&apos;s schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</translation>
     </message>
 </context>
 <context>
@@ -1063,6 +1454,26 @@ Options:
         <source>Cannot save the setting: %1</source>
         <translation>Cannot save the setting: %1</translation>
     </message>
+    <message>
+        <source>Seconds between two syncs with the shared server</source>
+        <translation>Seconds between two syncs with the shared server</translation>
+    </message>
+    <message>
+        <source>Urging (督办) text sent to the department head; same placeholders</source>
+        <translation>Urging (督办) text sent to the department head; same placeholders</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the SMS gateway before an attempt counts as failed</source>
+        <translation>Seconds to wait for the SMS gateway before an attempt counts as failed</translation>
+    </message>
+    <message>
+        <source>sync.interval_seconds must be a whole number of seconds from 1 to 3600.</source>
+        <translation>sync.interval_seconds must be a whole number of seconds from 1 to 3600.</translation>
+    </message>
+    <message>
+        <source>sms.timeout_seconds must be a whole number of seconds from 1 to 120.</source>
+        <translation>sms.timeout_seconds must be a whole number of seconds from 1 to 120.</translation>
+    </message>
 </context>
 <context>
     <name>SlaPolicy</name>
@@ -1073,6 +1484,82 @@ Options:
     <message>
         <source>The yellow warning threshold cannot be negative.</source>
         <translation>The yellow warning threshold cannot be negative.</translation>
+    </message>
+</context>
+<context>
+    <name>SmsOutbox</name>
+    <message>
+        <source>Cannot queue the SMS: %1</source>
+        <translation>Cannot queue the SMS: %1</translation>
+    </message>
+    <message>
+        <source>Cannot log the SMS attempt: %1</source>
+        <translation>Cannot log the SMS attempt: %1</translation>
+    </message>
+    <message>
+        <source>Cannot record the sent SMS: %1</source>
+        <translation>Cannot record the sent SMS: %1</translation>
+    </message>
+    <message>
+        <source>Cannot reschedule the SMS: %1</source>
+        <translation>Cannot reschedule the SMS: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SmsTemplate</name>
+    <message>
+        <source>The SMS template is empty.</source>
+        <translation>The SMS template is empty.</translation>
+    </message>
+    <message>
+        <source>The SMS template cannot be used: %1</source>
+        <translation>The SMS template cannot be used: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncEngine</name>
+    <message>
+        <source>cannot reach the server %1: %2</source>
+        <translation>cannot reach the server %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot write to the local database</source>
+        <translation>cannot write to the local database</translation>
+    </message>
+    <message>
+        <source>this database holds tickets numbered with console code %1, which another console already uses on this server; join with an empty database, or from the console that seeded the server</source>
+        <translation>this database holds tickets numbered with console code %1, which another console already uses on this server; join with an empty database, or from the console that seeded the server</translation>
+    </message>
+    <message>
+        <source>not connected to the server</source>
+        <translation>not connected to the server</translation>
+    </message>
+    <message>
+        <source>the server did not accept every event</source>
+        <translation>the server did not accept every event</translation>
+    </message>
+</context>
+<context>
+    <name>SyncServer</name>
+    <message>
+        <source>the server has no free console code left (99 consoles joined)</source>
+        <translation>the server has no free console code left (99 consoles joined)</translation>
+    </message>
+    <message>
+        <source>event format version %1 is unknown to this program (it knows %2); update the program</source>
+        <translation>event format version %1 is unknown to this program (it knows %2); update the program</translation>
+    </message>
+    <message>
+        <source>unknown event type &quot;%1&quot;</source>
+        <translation>unknown event type &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>event without an id or a ticket</source>
+        <translation>event without an id or a ticket</translation>
+    </message>
+    <message>
+        <source>payload is not a JSON object: %1</source>
+        <translation>payload is not a JSON object: %1</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1823,17 @@ Options:
     <message>
         <source>Please write a note for the department.</source>
         <translation>Please write a note for the department.</translation>
+    </message>
+</context>
+<context>
+    <name>Urging</name>
+    <message>
+        <source>Only supervisors may urge a ticket.</source>
+        <translation>Only supervisors may urge a ticket.</translation>
+    </message>
+    <message>
+        <source>Department %1 has no head&apos;s phone number: the SMS waits until one is entered.</source>
+        <translation>Department %1 has no head&apos;s phone number: the SMS waits until one is entered.</translation>
     </message>
 </context>
 <context>
@@ -1678,6 +2176,37 @@ Options:
     <message>
         <source>%1 (outside working hours)</source>
         <translation>%1 (outside working hours)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message numerus="yes">
+        <source>Online · last sync %1 · pending %n</source>
+        <translation>
+            <numerusform>Online · last sync %1 · pending %n</numerusform>
+            <numerusform>Online · last sync %1 · pending %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>OFFLINE · last sync %1 · pending %n</source>
+        <translation>
+            <numerusform>OFFLINE · last sync %1 · pending %n</numerusform>
+            <numerusform>OFFLINE · last sync %1 · pending %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
     </message>
 </context>
 <context>
@@ -2353,6 +2882,21 @@ Options:
     </message>
 </context>
 <context>
+    <name>hotline::Escalator</name>
+    <message>
+        <source>Cannot read the open tickets: %1</source>
+        <translation>Cannot read the open tickets: %1</translation>
+    </message>
+    <message>
+        <source>Cannot escalate: %1</source>
+        <translation>Cannot escalate: %1</translation>
+    </message>
+    <message>
+        <source>Cannot record reminders and accountability: %1</source>
+        <translation>Cannot record reminders and accountability: %1</translation>
+    </message>
+</context>
+<context>
     <name>hotline::MainWindow</name>
     <message>
         <source>Hotline Console — %1</source>
@@ -2411,6 +2955,48 @@ Operator console of a citizen service hotline.</translation>
     <message>
         <source>Users</source>
         <translation>Users</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Shared &amp;server…</source>
+        <translation>Shared &amp;server…</translation>
+    </message>
+    <message>
+        <source>Sync &amp;conflicts…</source>
+        <translation>Sync &amp;conflicts…</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::PeriodPicker</name>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::PgConnection</name>
+    <message>
+        <source>no connection to the server</source>
+        <translation>no connection to the server</translation>
     </message>
 </context>
 <context>
@@ -2485,6 +3071,182 @@ Operator console of a citizen service hotline.</translation>
     </message>
 </context>
 <context>
+    <name>hotline::ReportsPage</name>
+    <message>
+        <source>Departments with fewer completed tickets are shown but not ranked.</source>
+        <translation>Departments with fewer completed tickets are shown but not ranked.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Rank from</source>
+        <translation>Rank from</translation>
+    </message>
+    <message>
+        <source>completed tickets</source>
+        <translation>completed tickets</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>Export JSON…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Click a department&apos;s bar to list the tickets it completed in the period.</source>
+        <translation>Click a department&apos;s bar to list the tickets it completed in the period.</translation>
+    </message>
+    <message>
+        <source>Cannot compute the report: %1</source>
+        <translation>Cannot compute the report: %1</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Cannot list the tickets: %1</source>
+        <translation>Cannot list the tickets: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n ticket(s) completed in the period</source>
+        <translation>
+            <numerusform>%1: %n ticket completed in the period</numerusform>
+            <numerusform>%1: %n tickets completed in the period</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV for Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export JSON</source>
+        <translation>Export JSON</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Print preview — monthly report</source>
+        <translation>Print preview — monthly report</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::ServerMessageClaims</name>
+    <message>
+        <source>the shared server is not reachable</source>
+        <translation>the shared server is not reachable</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::ServerSettingsDialog</name>
+    <message>
+        <source>Shared server</source>
+        <translation>Shared server</translation>
+    </message>
+    <message>
+        <source>Consoles of one centre share a PostgreSQL server. This console keeps working on its own copy when the server cannot be reached and catches up later.</source>
+        <translation>Consoles of one centre share a PostgreSQL server. This console keeps working on its own copy when the server cannot be reached and catches up later.</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>Server &amp;address:</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <source>&amp;Join and sync</source>
+        <translation>&amp;Join and sync</translation>
+    </message>
+    <message>
+        <source>&amp;Standalone</source>
+        <translation>&amp;Standalone</translation>
+    </message>
+    <message>
+        <source>Not a PostgreSQL address: %1</source>
+        <translation>Not a PostgreSQL address: %1</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation>Cannot reach the server: %1</translation>
+    </message>
+    <message>
+        <source>Connected: the server is ready (schema version %1).</source>
+        <translation>Connected: the server is ready (schema version %1).</translation>
+    </message>
+    <message>
+        <source>The address could not be saved in the local database.</source>
+        <translation>The address could not be saved in the local database.</translation>
+    </message>
+    <message>
+        <source>The setting could not be saved in the local database.</source>
+        <translation>The setting could not be saved in the local database.</translation>
+    </message>
+</context>
+<context>
     <name>hotline::SignInDialog</name>
     <message>
         <source>Hotline Console — create the administrator</source>
@@ -2533,6 +3295,94 @@ Operator console of a citizen service hotline.</translation>
     <message>
         <source>The two passwords differ.</source>
         <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::SmsGateway</name>
+    <message>
+        <source>No SMS gateway is configured: set sms.url (hotlinectl config set sms.url URL).</source>
+        <translation>No SMS gateway is configured: set sms.url (hotlinectl config set sms.url URL).</translation>
+    </message>
+    <message>
+        <source>The SMS gateway URL &quot;%1&quot; is not an http(s) URL.</source>
+        <translation>The SMS gateway URL &quot;%1&quot; is not an http(s) URL.</translation>
+    </message>
+    <message>
+        <source>The SMS gateway answered HTTP %1%2</source>
+        <translation>The SMS gateway answered HTTP %1%2</translation>
+    </message>
+    <message>
+        <source>The SMS gateway did not answer in time.</source>
+        <translation>The SMS gateway did not answer in time.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the SMS gateway: %1</source>
+        <translation>Cannot reach the SMS gateway: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::SmsSender</name>
+    <message>
+        <source>Department %1 has no head&apos;s phone number; add it on the departments page.</source>
+        <translation>Department %1 has no head&apos;s phone number; add it on the departments page.</translation>
+    </message>
+    <message>
+        <source>Department %1 has no duty phone number; add one on the departments page.</source>
+        <translation>Department %1 has no duty phone number; add one on the departments page.</translation>
+    </message>
+    <message>
+        <source>Already sent by %1.</source>
+        <translation>Already sent by %1.</translation>
+    </message>
+    <message>
+        <source>Being sent by %1.</source>
+        <translation>Being sent by %1.</translation>
+    </message>
+    <message>
+        <source>Cannot claim the message: %1</source>
+        <translation>Cannot claim the message: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::SyncConflictsDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Why it did not apply</source>
+        <translation>Why it did not apply</translation>
+    </message>
+    <message>
+        <source>&amp;Mark all as seen</source>
+        <translation>&amp;Mark all as seen</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::SyncWorker</name>
+    <message>
+        <source>the connection to the server was lost</source>
+        <translation>the connection to the server was lost</translation>
     </message>
 </context>
 <context>

@@ -174,64 +174,6 @@
         <translation>用法：hotlinectl deadline --class consult|handling --start ISO8601</translation>
     </message>
     <message>
-        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-Administers a Hotline Console database. --db names the local SQLite file (default: the console&apos;s own).
-Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
-
-Commands:
-  init [--demo]                         create or migrate the database; --demo adds demo data
-  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
-  deadline --class consult|handling --start ISO8601
-                                        print the deadline for a dispatch at that instant
-  import tickets FILE.csv               import historical tickets (all rows or none)
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        completion-rate report; --to is exclusive
-  board [--at ISO8601] [--format text|json]
-                                        open tickets with colour and remaining working time
-  departments import FILE.csv           name,code,duty_phones,head_phone
-  config get|set KEY [VALUE]            read or change a setting; &apos;config list&apos; shows them all
-  verify                                check the event log&apos;s integrity
-  rebuild                               derive the ticket projection again from the events
-  server init --url URL, sync --server URL [--once], escalate [--once] [--at ISO8601]
-                                        shared server and reminders (not in this version yet)
-
-Options:
-  --db PATH      the database file
-  -o FILE        write the output to FILE instead of stdout
-  --help         this help
-  --version      the program&apos;s version
-</source>
-        <translation>用法：hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-管理民声热线工作台数据库。--db 指定本地 SQLite 文件（默认使用工作台自己的数据库）。
-输出写到 stdout，用 -o 时写入 FILE；错误写到 stderr，并以非零退出码退出。
-
-命令：
-  init [--demo]                         创建或迁移数据库；--demo 同时添加演示数据
-  calendar import FILE...               导入 holiday-cn JSON 日历（全部导入或全部不导入）
-  deadline --class consult|handling --start ISO8601
-                                        输出在该时刻派单时的办理时限
-  import tickets FILE.csv               导入历史工单（全部导入或全部不导入）
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        办结率统计报表；--to 当天不计入
-  board [--at ISO8601] [--format text|json]
-                                        在办工单及其颜色和剩余工作时间
-  departments import FILE.csv           name,code,duty_phones,head_phone
-  config get|set KEY [VALUE]            读取或修改设置；&apos;config list&apos; 列出全部设置
-  verify                                检查事件日志的完整性
-  rebuild                               根据事件日志重新生成工单状态
-  server init --url URL, sync --server URL [--once], escalate [--once] [--at ISO8601]
-                                        共享服务器与超时提醒（本版本尚未提供）
-
-选项：
-  --db PATH      数据库文件
-  -o FILE        将输出写入 FILE，而不是 stdout
-  --help         显示本帮助
-  --version      显示程序版本
-</translation>
-    </message>
-    <message>
         <source>Unknown command &quot;%1&quot;. See hotlinectl --help.</source>
         <translation>未知命令“%1”。请参阅 hotlinectl --help。</translation>
     </message>
@@ -324,10 +266,6 @@ Options:
         <translation>--from 和 --to 都必须是日期（YYYY-MM-DD），且 --from 早于 --to；--to 当天不计入。</translation>
     </message>
     <message>
-        <source>The printable PDF report is not in this version yet; use text, csv or json.</source>
-        <translation>本版本尚未提供可打印的 PDF 报表；请使用 text、csv 或 json。</translation>
-    </message>
-    <message>
         <source>Cannot build the report: %1</source>
         <translation>无法生成报表：%1</translation>
     </message>
@@ -342,6 +280,152 @@ Options:
     <message>
         <source>Imported %1 departments.</source>
         <translation>已导入 %1 个承办单位。</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+Administers a Hotline Console database. --db names the local SQLite file (default: the console&apos;s own).
+Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
+
+Commands:
+  init [--demo]                         create or migrate the database; --demo adds demo data
+  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
+  deadline --class consult|handling --start ISO8601
+                                        print the deadline for a dispatch at that instant
+  import tickets FILE.csv               import historical tickets (all rows or none)
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        completion-rate report; --to is exclusive
+  board [--at ISO8601] [--format text|json]
+                                        open tickets with colour and remaining working time
+  departments import FILE.csv           name,code,duty_phones,head_phone
+  config get|set KEY [VALUE]            read or change a setting; &apos;config list&apos; shows them all
+  verify                                check the event log&apos;s integrity
+  rebuild                               derive the ticket projection again from the events
+  server init --url URL                 create or migrate the shared PostgreSQL server&apos;s schema
+  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
+                                        without it: keep syncing until stopped, a headless replica)
+  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
+                                        send what is due, then exit; without it: keep escalating
+
+Options:
+  --db PATH      the database file
+  -o FILE        write the output to FILE instead of stdout
+  --help         this help
+  --version      the program&apos;s version
+</source>
+        <translation>用法：hotlinectl [--db 路径] 命令 [参数] [-o 文件]
+
+管理热线工作台数据库。--db 指定本地 SQLite 文件（默认为本机工作台所用的文件）。
+输出写到标准输出，或用 -o 写入文件；出错时错误信息写到标准错误，退出码非零。
+
+命令：
+  init [--demo]                         创建或迁移数据库；--demo 加入演示数据
+  calendar import 文件...               导入 holiday-cn JSON 节假日日历（要么全部导入，要么都不导入）
+  deadline --class consult|handling --start ISO8601
+                                        显示在该时刻派单的办理时限
+  import tickets 文件.csv               导入历史工单（要么全部导入，要么都不导入）
+  report [--month YYYY-MM | --from 日期 --to 日期] [--format text|csv|json|pdf]
+                                        按时办结率报表；--to 不含当日
+  board [--at ISO8601] [--format text|json]
+                                        未办结工单及其颜色和剩余工作时间
+  departments import 文件.csv           name,code,duty_phones,head_phone
+  config get|set 键 [值]                查看或修改设置；config list 列出全部设置
+  verify                                检查事件日志是否完整
+  rebuild                               由事件重新生成工单状态
+  server init --url 地址                创建或迁移共享 PostgreSQL 服务器的数据结构
+  sync [--server 地址] [--once]         加入服务器并同步（--once：推送、拉取各一次后退出；
+                                        不加：持续同步直到被停止，即无界面副本）
+  escalate [--once] [--at ISO8601]      按该时刻发送催办短信、生成问责记录；--once：补办、
+                                        发送到期短信后退出；不加：持续运行
+
+选项：
+  --db 路径      数据库文件
+  -o 文件        把输出写入文件而不是标准输出
+  --help         显示本帮助
+  --version      显示程序版本
+</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl escalate [--once] [--at ISO8601]</source>
+        <translation>用法：hotlinectl escalate [--once] [--at ISO8601]</translation>
+    </message>
+    <message>
+        <source>Escalating; %1 tickets watched. Stop with Ctrl+C.</source>
+        <translation>正在监控 %1 件工单的时限；按 Ctrl+C 停止。</translation>
+    </message>
+    <message>
+        <source>Reminders: %1, accountability records: %2, SMS sent: %3, SMS waiting: %4.</source>
+        <translation>提醒：%1，问责记录：%2，已发短信：%3，待发短信：%4。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SMS could not be sent and stay queued for a later attempt: %1</source>
+        <translation>
+            <numerusform>%n 条短信未能发出，已留在队列中稍后重试：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>server init needs --url postgresql://USER:PASSWORD@HOST:PORT/DATABASE (%1)</source>
+        <translation>server init 需要 --url postgresql://用户:密码@主机:端口/数据库（%1）</translation>
+    </message>
+    <message>
+        <source>cannot reach the server %1: %2</source>
+        <translation>无法连接服务器 %1：%2</translation>
+    </message>
+    <message>
+        <source>server schema is up to date (version %1)</source>
+        <translation>服务器数据结构已是最新（版本 %1）</translation>
+    </message>
+    <message>
+        <source>server schema migrated from version %1 to %2</source>
+        <translation>服务器数据结构已从版本 %1 迁移到 %2</translation>
+    </message>
+    <message>
+        <source>no server: give --server postgresql://USER:PASSWORD@HOST:PORT/DATABASE</source>
+        <translation>未指定服务器：请用 --server postgresql://用户:密码@主机:端口/数据库</translation>
+    </message>
+    <message>
+        <source>not a PostgreSQL address: %1</source>
+        <translation>不是 PostgreSQL 地址：%1</translation>
+    </message>
+    <message>
+        <source>cannot write to the local database</source>
+        <translation>无法写入本地数据库</translation>
+    </message>
+    <message>
+        <source>console code: %1</source>
+        <translation>工作台编号：%1</translation>
+    </message>
+    <message>
+        <source>pushed: %1</source>
+        <translation>已推送：%1</translation>
+    </message>
+    <message>
+        <source>pulled: %1</source>
+        <translation>已拉取：%1</translation>
+    </message>
+    <message>
+        <source>pending: %1</source>
+        <translation>待上传：%1</translation>
+    </message>
+    <message>
+        <source>conflicts: %1</source>
+        <translation>冲突：%1</translation>
+    </message>
+    <message>
+        <source>kept aside (not understood by this version): %1</source>
+        <translation>暂存（本版本无法识别）：%1</translation>
+    </message>
+    <message>
+        <source>%1 online, pending %2, conflicts %3</source>
+        <translation>%1 在线，待上传 %2，冲突 %3</translation>
+    </message>
+    <message>
+        <source>%1 offline: %2</source>
+        <translation>%1 离线：%2</translation>
+    </message>
+    <message>
+        <source>Cannot draw the PDF report: %1</source>
+        <translation>无法生成 PDF 报表：%1</translation>
     </message>
 </context>
 <context>
@@ -404,6 +488,21 @@ Options:
     <message>
         <source>Handled on site; the caller has been informed.</source>
         <translation>已到现场处理，并已告知来电人。</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentContacts</name>
+    <message>
+        <source>A department needs a code and a name.</source>
+        <translation>承办单位需要编码和名称。</translation>
+    </message>
+    <message>
+        <source>Give one phone number for the department head.</source>
+        <translation>请填写一个单位负责人的电话号码。</translation>
+    </message>
+    <message>
+        <source>Cannot save the department: %1</source>
+        <translation>无法保存承办单位：%1</translation>
     </message>
 </context>
 <context>
@@ -816,6 +915,25 @@ Options:
     </message>
 </context>
 <context>
+    <name>PgConnection</name>
+    <message>
+        <source>no server address given</source>
+        <translation>未填写服务器地址</translation>
+    </message>
+    <message>
+        <source>not a PostgreSQL address</source>
+        <translation>不是 PostgreSQL 地址</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>not connected to the server</source>
+        <translation>未连接到服务器</translation>
+    </message>
+</context>
+<context>
     <name>PhoneNumber</name>
     <message>
         <source>the phone number is empty</source>
@@ -903,6 +1021,36 @@ Options:
     </message>
 </context>
 <context>
+    <name>ReferenceData</name>
+    <message>
+        <source>not a shared table: %1</source>
+        <translation>不是共享数据表：%1</translation>
+    </message>
+    <message>
+        <source>the server&apos;s %1 document is not a JSON array: %2</source>
+        <translation>服务器上的 %1 数据不是 JSON 数组：%2</translation>
+    </message>
+    <message>
+        <source>the server&apos;s %1 document does not fit this database: %2</source>
+        <translation>服务器上的 %1 数据与本数据库不符：%2</translation>
+    </message>
+    <message>
+        <source>cannot record the %1 update</source>
+        <translation>无法记录 %1 的更新</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicaStore</name>
+    <message>
+        <source>cannot record the sync position</source>
+        <translation>无法记录同步位置</translation>
+    </message>
+    <message>
+        <source>no longer applies after an earlier action from another console</source>
+        <translation>另一工作台已先行操作，此操作不再适用</translation>
+    </message>
+</context>
+<context>
     <name>ReportBuilder</name>
     <message>
         <source>The report period from %1 to %2 is empty.</source>
@@ -915,6 +1063,221 @@ Options:
     <message>
         <source>Cannot compute the report: %1</source>
         <translation>无法统计报表数据：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCharts</name>
+    <message>
+        <source>Ranked</source>
+        <translation>参与排名</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fewer than %n completed (not ranked)</source>
+        <translation>
+            <numerusform>办结不足 %n 件（不排名）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On-time completion rate (%)</source>
+        <translation>按时办结率（%）</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>工单数</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 %)</source>
+        <translation>%1：%2（%3 %）</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>Week starting</source>
+        <translation>周起始日</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 — satisfaction rate %2 %</source>
+        <translation>%1 — 满意率 %2 %</translation>
+    </message>
+    <message>
+        <source>On-time completion rate by department</source>
+        <translation>各单位按时办结率</translation>
+    </message>
+    <message>
+        <source>Daily intake by channel</source>
+        <translation>各渠道每日受理量</translation>
+    </message>
+    <message>
+        <source>Share by type</source>
+        <translation>各类型占比</translation>
+    </message>
+    <message>
+        <source>Overdue per week</source>
+        <translation>每周超期件数</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCorrections</name>
+    <message numerus="yes">
+        <source>Corrected after the period closed: %n ticket(s)</source>
+        <translation>
+            <numerusform>期末后更正：%n 件工单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the figures differ from those at the end of the period; the tickets are listed at the end of the report.</source>
+        <translation>数字与统计期结束时不同；相关工单列在报表末尾。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s) registered in the period were first dispatched after it and now count in their department&apos;s row.</source>
+        <translation>
+            <numerusform>统计期内登记的 %n 件工单在期末后才首次派单，现计入所属单位一行。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportDocument</name>
+    <message>
+        <source>Totals</source>
+        <translation>合计</translation>
+    </message>
+    <message numerus="yes">
+        <source>* Fewer than %n completed ticket(s) in the period: shown, but not ranked. Departments are ranked by on-time completion rate. The totals include tickets never dispatched, so they are not the sum of the rows.</source>
+        <translation>
+            <numerusform>* 统计期内办结不足 %n 件的单位：列出但不排名。各单位按按时办结率排名。合计含未派单的工单，因此不等于各行之和。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Cannot start drawing the report (is the file writable?).</source>
+        <translation>无法开始绘制报表（文件是否可写？）。</translation>
+    </message>
+    <message>
+        <source>Cannot start page %1 of the report.</source>
+        <translation>无法开始报表第 %1 页。</translation>
+    </message>
+    <message>
+        <source>%1 — monthly report %2</source>
+        <translation>%1 — %2 月报</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPageParts</name>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时办结</translation>
+    </message>
+    <message>
+        <source>On-time rate (%)</source>
+        <translation>按时办结率（%）</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>Surveyed</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Unsatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Satisfaction rate (%)</source>
+        <translation>满意率（%）</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1 月</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Generated %1 (%2)</source>
+        <translation>生成于 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Monthly report on ticket completion — %1</source>
+        <translation>工单办理情况月报 — %1</translation>
+    </message>
+    <message>
+        <source>Period %1 to %2 (inclusive) · %3</source>
+        <translation>统计期 %1 至 %2（含）· %3</translation>
+    </message>
+    <message>
+        <source>%1 · monthly report · %2</source>
+        <translation>%1 · 月报 · %2</translation>
+    </message>
+    <message>
+        <source>On-time rate</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <source>Satisfaction rate</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSeriesBuilder</name>
+    <message>
+        <source>The report period from %1 to %2 is empty.</source>
+        <translation>报表统计期 %1 至 %2 为空。</translation>
+    </message>
+    <message>
+        <source>Cannot compute the chart figures: %1</source>
+        <translation>无法计算图表数据：%1</translation>
     </message>
 </context>
 <context>
@@ -978,6 +1341,29 @@ Options:
     <message>
         <source>Hotline report: %1 to %2</source>
         <translation>热线报表：%1 至 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSchema</name>
+    <message>
+        <source>the server&apos;s schema (version %1) is newer than this program knows (%2); update the program</source>
+        <translation>服务器数据结构（版本 %1）比本程序支持的（%2）更新；请升级程序</translation>
+    </message>
+    <message>
+        <source>server migration %1 is missing from this build</source>
+        <translation>本程序缺少服务器迁移 %1</translation>
+    </message>
+    <message>
+        <source>server migration %1 failed: %2</source>
+        <translation>服务器迁移 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>the server has no Hotline schema yet; run `hotlinectl server init --url URL` first</source>
+        <translation>服务器尚无热线数据结构；请先运行 `hotlinectl server init --url 地址`</translation>
+    </message>
+    <message>
+        <source>the server&apos;s schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</source>
+        <translation>服务器数据结构（版本 %1）低于本程序所需（%2）；请运行 `hotlinectl server init --url 地址` 进行迁移</translation>
     </message>
 </context>
 <context>
@@ -1062,6 +1448,26 @@ Options:
         <source>Cannot save the setting: %1</source>
         <translation>无法保存设置：%1</translation>
     </message>
+    <message>
+        <source>Seconds between two syncs with the shared server</source>
+        <translation>与共享服务器两次同步之间的秒数</translation>
+    </message>
+    <message>
+        <source>Urging (督办) text sent to the department head; same placeholders</source>
+        <translation>发给单位负责人的督办短信内容；占位符同上</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the SMS gateway before an attempt counts as failed</source>
+        <translation>等待短信网关应答的秒数，超时即视为发送失败</translation>
+    </message>
+    <message>
+        <source>sync.interval_seconds must be a whole number of seconds from 1 to 3600.</source>
+        <translation>sync.interval_seconds 必须是 1 到 3600 之间的整数秒。</translation>
+    </message>
+    <message>
+        <source>sms.timeout_seconds must be a whole number of seconds from 1 to 120.</source>
+        <translation>sms.timeout_seconds 必须是 1 到 120 之间的整数秒。</translation>
+    </message>
 </context>
 <context>
     <name>SlaPolicy</name>
@@ -1072,6 +1478,82 @@ Options:
     <message>
         <source>The yellow warning threshold cannot be negative.</source>
         <translation>黄灯预警阈值不能为负数。</translation>
+    </message>
+</context>
+<context>
+    <name>SmsOutbox</name>
+    <message>
+        <source>Cannot queue the SMS: %1</source>
+        <translation>无法将短信加入队列：%1</translation>
+    </message>
+    <message>
+        <source>Cannot log the SMS attempt: %1</source>
+        <translation>无法记录短信发送尝试：%1</translation>
+    </message>
+    <message>
+        <source>Cannot record the sent SMS: %1</source>
+        <translation>无法记录已发送的短信：%1</translation>
+    </message>
+    <message>
+        <source>Cannot reschedule the SMS: %1</source>
+        <translation>无法重新安排短信：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SmsTemplate</name>
+    <message>
+        <source>The SMS template is empty.</source>
+        <translation>短信模板为空。</translation>
+    </message>
+    <message>
+        <source>The SMS template cannot be used: %1</source>
+        <translation>短信模板无法使用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncEngine</name>
+    <message>
+        <source>cannot reach the server %1: %2</source>
+        <translation>无法连接服务器 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot write to the local database</source>
+        <translation>无法写入本地数据库</translation>
+    </message>
+    <message>
+        <source>this database holds tickets numbered with console code %1, which another console already uses on this server; join with an empty database, or from the console that seeded the server</source>
+        <translation>本数据库中的工单编号使用工作台编号 %1，而该编号在此服务器上已被另一工作台使用；请用空数据库加入，或从最初向服务器提供数据的工作台加入</translation>
+    </message>
+    <message>
+        <source>not connected to the server</source>
+        <translation>未连接到服务器</translation>
+    </message>
+    <message>
+        <source>the server did not accept every event</source>
+        <translation>服务器未接受全部事件</translation>
+    </message>
+</context>
+<context>
+    <name>SyncServer</name>
+    <message>
+        <source>the server has no free console code left (99 consoles joined)</source>
+        <translation>服务器上已无空闲的工作台编号（已有 99 台工作台加入）</translation>
+    </message>
+    <message>
+        <source>event format version %1 is unknown to this program (it knows %2); update the program</source>
+        <translation>本程序不认识事件格式版本 %1（只支持 %2）；请升级程序</translation>
+    </message>
+    <message>
+        <source>unknown event type &quot;%1&quot;</source>
+        <translation>未知事件类型“%1”</translation>
+    </message>
+    <message>
+        <source>event without an id or a ticket</source>
+        <translation>事件缺少编号或所属工单</translation>
+    </message>
+    <message>
+        <source>payload is not a JSON object: %1</source>
+        <translation>事件内容不是 JSON 对象：%1</translation>
     </message>
 </context>
 <context>
@@ -1335,6 +1817,17 @@ Options:
     <message>
         <source>Please write a note for the department.</source>
         <translation>请填写给承办单位的督办意见。</translation>
+    </message>
+</context>
+<context>
+    <name>Urging</name>
+    <message>
+        <source>Only supervisors may urge a ticket.</source>
+        <translation>只有督查人员可以督办工单。</translation>
+    </message>
+    <message>
+        <source>Department %1 has no head&apos;s phone number: the SMS waits until one is entered.</source>
+        <translation>单位 %1 没有负责人电话：短信将等到填写电话后再发。</translation>
     </message>
 </context>
 <context>
@@ -1676,6 +2169,34 @@ Options:
     <message>
         <source>%1 (outside working hours)</source>
         <translation>%1（非工作时间）</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message numerus="yes">
+        <source>Online · last sync %1 · pending %n</source>
+        <translation>
+            <numerusform>在线 · 上次同步 %1 · 待上传 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>OFFLINE · last sync %1 · pending %n</source>
+        <translation>
+            <numerusform>离线 · 上次同步 %1 · 待上传 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n 个冲突</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
     </message>
 </context>
 <context>
@@ -2345,6 +2866,21 @@ Options:
     </message>
 </context>
 <context>
+    <name>hotline::Escalator</name>
+    <message>
+        <source>Cannot read the open tickets: %1</source>
+        <translation>无法读取未办结工单：%1</translation>
+    </message>
+    <message>
+        <source>Cannot escalate: %1</source>
+        <translation>无法执行催办：%1</translation>
+    </message>
+    <message>
+        <source>Cannot record reminders and accountability: %1</source>
+        <translation>无法记录提醒和问责：%1</translation>
+    </message>
+</context>
+<context>
     <name>hotline::MainWindow</name>
     <message>
         <source>Hotline Console — %1</source>
@@ -2403,6 +2939,48 @@ Operator console of a citizen service hotline.</source>
     <message>
         <source>Users</source>
         <translation>用户管理</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Shared &amp;server…</source>
+        <translation>共享服务器(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Sync &amp;conflicts…</source>
+        <translation>同步冲突(&amp;C)…</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::PeriodPicker</name>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>统计期：</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::PgConnection</name>
+    <message>
+        <source>no connection to the server</source>
+        <translation>未连接到服务器</translation>
     </message>
 </context>
 <context>
@@ -2477,6 +3055,181 @@ Operator console of a citizen service hotline.</source>
     </message>
 </context>
 <context>
+    <name>hotline::ReportsPage</name>
+    <message>
+        <source>Departments with fewer completed tickets are shown but not ranked.</source>
+        <translation>办结件数不足的单位列出但不排名。</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>办结时间</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>Rank from</source>
+        <translation>排名门槛</translation>
+    </message>
+    <message>
+        <source>completed tickets</source>
+        <translation>件办结</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Click a department&apos;s bar to list the tickets it completed in the period.</source>
+        <translation>点击某单位的柱形，列出其在统计期内办结的工单。</translation>
+    </message>
+    <message>
+        <source>Cannot compute the report: %1</source>
+        <translation>无法计算报表：%1</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Cannot list the tickets: %1</source>
+        <translation>无法列出工单：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n ticket(s) completed in the period</source>
+        <translation>
+            <numerusform>%1：统计期内办结 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>Excel 用 CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export JSON</source>
+        <translation>导出 JSON</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Print preview — monthly report</source>
+        <translation>打印预览 — 月报</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::ServerMessageClaims</name>
+    <message>
+        <source>the shared server is not reachable</source>
+        <translation>共享服务器不可达</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::ServerSettingsDialog</name>
+    <message>
+        <source>Shared server</source>
+        <translation>共享服务器</translation>
+    </message>
+    <message>
+        <source>Consoles of one centre share a PostgreSQL server. This console keeps working on its own copy when the server cannot be reached and catches up later.</source>
+        <translation>同一中心的各工作台共用一台 PostgreSQL 服务器。服务器不可达时，本工作台在本机副本上照常工作，恢复后自动补同步。</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>服务器地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Join and sync</source>
+        <translation>加入并同步(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Standalone</source>
+        <translation>单机使用(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Not a PostgreSQL address: %1</source>
+        <translation>不是 PostgreSQL 地址：%1</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation>无法连接服务器：%1</translation>
+    </message>
+    <message>
+        <source>Connected: the server is ready (schema version %1).</source>
+        <translation>已连接：服务器就绪（数据结构版本 %1）。</translation>
+    </message>
+    <message>
+        <source>The address could not be saved in the local database.</source>
+        <translation>无法把地址保存到本地数据库。</translation>
+    </message>
+    <message>
+        <source>The setting could not be saved in the local database.</source>
+        <translation>无法把设置保存到本地数据库。</translation>
+    </message>
+</context>
+<context>
     <name>hotline::SignInDialog</name>
     <message>
         <source>Hotline Console — create the administrator</source>
@@ -2525,6 +3278,94 @@ Operator console of a citizen service hotline.</source>
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::SmsGateway</name>
+    <message>
+        <source>No SMS gateway is configured: set sms.url (hotlinectl config set sms.url URL).</source>
+        <translation>未配置短信网关：请设置 sms.url（hotlinectl config set sms.url 地址）。</translation>
+    </message>
+    <message>
+        <source>The SMS gateway URL &quot;%1&quot; is not an http(s) URL.</source>
+        <translation>短信网关地址“%1”不是 http(s) 地址。</translation>
+    </message>
+    <message>
+        <source>The SMS gateway answered HTTP %1%2</source>
+        <translation>短信网关返回 HTTP %1%2</translation>
+    </message>
+    <message>
+        <source>The SMS gateway did not answer in time.</source>
+        <translation>短信网关未按时应答。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the SMS gateway: %1</source>
+        <translation>无法连接短信网关：%1</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::SmsSender</name>
+    <message>
+        <source>Department %1 has no head&apos;s phone number; add it on the departments page.</source>
+        <translation>单位 %1 没有负责人电话；请在承办单位页面填写。</translation>
+    </message>
+    <message>
+        <source>Department %1 has no duty phone number; add one on the departments page.</source>
+        <translation>单位 %1 没有值班电话；请在承办单位页面添加。</translation>
+    </message>
+    <message>
+        <source>Already sent by %1.</source>
+        <translation>已由 %1 发送。</translation>
+    </message>
+    <message>
+        <source>Being sent by %1.</source>
+        <translation>正由 %1 发送。</translation>
+    </message>
+    <message>
+        <source>Cannot claim the message: %1</source>
+        <translation>无法认领该短信：%1</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::SyncConflictsDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Why it did not apply</source>
+        <translation>未生效原因</translation>
+    </message>
+    <message>
+        <source>&amp;Mark all as seen</source>
+        <translation>全部标为已读(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::SyncWorker</name>
+    <message>
+        <source>the connection to the server was lost</source>
+        <translation>与服务器的连接已断开</translation>
     </message>
 </context>
 <context>
