@@ -10,6 +10,7 @@
 #include "service/TicketService.h"
 #include "storage/Database.h"
 #include "storage/Settings.h"
+#include "sync/ServerMessageClaims.h"
 #include "sync/SyncEngine.h"
 
 #include <QProcess>
@@ -25,6 +26,36 @@ class TestEscalationCluster : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void serverClaimsFollowTheContract()
+    {
+        PgTestServer server;
+        QVERIFY2(server.start(), qPrintable(server.error()));
+        QCOMPARE(runCtl({u"server"_s, u"init"_s, u"--url"_s, server.url()}).exitCode, 0);
+        ServerMessageClaims a(server.url()), b(server.url());
+        const QString id = u"msg-1"_s;
+        QCOMPARE(a.claim(id, u"01/a"_s, 1000, 500).result, ClaimResult::Granted);
+        const Claim other = b.claim(id, u"02/b"_s, 1200, 500);
+        QCOMPARE(other.result, ClaimResult::HeldElsewhere);
+        QCOMPARE(other.holder, u"01/a"_s);
+        QCOMPARE(other.leaseUntilMs, 1500);
+        QCOMPARE(a.claim(id, u"01/a"_s, 1300, 500).result, ClaimResult::Granted); // a retry renews
+        // a crashed: its lease runs out and b takes over.
+        QCOMPARE(b.claim(id, u"02/b"_s, 1900, 500).result, ClaimResult::Granted);
+        QCOMPARE(a.claim(id, u"01/a"_s, 2000, 500).result, ClaimResult::HeldElsewhere);
+        b.release(id, u"02/b"_s); // its attempt failed: anyone may retry at once
+        QCOMPARE(a.claim(id, u"01/a"_s, 2100, 500).result, ClaimResult::Granted);
+        QString error;
+        QVERIFY(a.markSent(id, u"01/a"_s, 2200, &error));
+        QCOMPARE(b.claim(id, u"02/b"_s, 9000, 500).result, ClaimResult::AlreadySent);
+        QCOMPARE(a.claim(id, u"01/a"_s, 9000, 500).result, ClaimResult::AlreadySent);
+        // A dead server: Unavailable with a reason, quickly, and the message simply waits.
+        QVERIFY(server.stop());
+        ServerMessageClaims dead(server.url());
+        const Claim down = dead.claim(u"msg-2"_s, u"01/a"_s, 1, 1);
+        QCOMPARE(down.result, ClaimResult::Unavailable);
+        QVERIFY(!down.error.isEmpty());
+    }
+
     void threeEscalatorsSendEachReminderOnce()
     {
         PgTestServer server;
