@@ -345,17 +345,8 @@ bool ReplicaStore::settle(const QHash<QString, qint64> &firstNew, const QList<Ti
         // Fast path: everything new comes after what this replica already folded.
         Ticket t = m_table->load(ticketId);
         for (const TicketEvent *e : arrivals) {
-            const Ticket before = t;
-            if (TicketFold::apply(t, *e)) {
-                if (!m_table->recordSideEffects(t, *e)) {
-                    *error = m_table->lastError();
-                    return false;
-                }
-            } else {
-                t.lastSeq = e->seq;
-                if (!recordConflict(before, *e, error))
-                    return false;
-            }
+            if (!foldInto(t, *e, error))
+                return false;
         }
         if (t.exists()) {
             if (!m_table->save(t)) {
@@ -391,19 +382,8 @@ bool ReplicaStore::refold(const QString &ticketId, QString *error)
     Ticket t;
     while (q.next()) {
         TicketEvent e;
-        if (!eventFromRow(q, &e))
-            continue;
-        const Ticket before = t;
-        if (TicketFold::apply(t, e)) {
-            if (!m_table->recordSideEffects(t, e)) {
-                *error = m_table->lastError();
-                return false;
-            }
-        } else {
-            t.lastSeq = e.seq;
-            if (!recordConflict(before, e, error))
-                return false;
-        }
+        if (eventFromRow(q, &e) && !foldInto(t, e, error))
+            return false;
     }
     if (t.exists() && !m_table->save(t)) {
         *error = m_table->lastError();
@@ -411,6 +391,20 @@ bool ReplicaStore::refold(const QString &ticketId, QString *error)
     }
     qCDebug(lcSync) << "ticket" << ticketId << "refolded in server order";
     return true;
+}
+
+bool ReplicaStore::foldInto(Ticket &t, const TicketEvent &e, QString *error)
+{
+    const Ticket before = t;
+    if (TicketFold::apply(t, e)) {
+        if (!m_table->recordSideEffects(t, e)) {
+            *error = m_table->lastError();
+            return false;
+        }
+        return true;
+    }
+    t.lastSeq = e.seq;
+    return recordConflict(before, e, error);
 }
 
 bool ReplicaStore::recordConflict(const Ticket &before, const TicketEvent &e, QString *error)

@@ -64,6 +64,8 @@ private:
                 int *refolded, QString *error);
     bool needsRefold(const QString &ticketId, qint64 fromServerSeq, qint64 firstFreshSeq);
     bool refold(const QString &ticketId, QString *error);
+    /** Applies one event in fold order: its side rows when it applies, a conflict row when it no longer does. */
+    bool foldInto(Ticket &t, const TicketEvent &e, QString *error);
     bool recordConflict(const Ticket &before, const TicketEvent &e, QString *error);
     bool keepSkipped(const ServerEvent &s, QString *error);
 

@@ -1,5 +1,6 @@
 // Sync with a real, private PostgreSQL server: server schema, push/pull, idempotence, server order, conflicts,
 // malformed events, and the server's refusal to change its log.
+#include "DatabaseProbe.h"
 #include "PgTestServer.h"
 #include "TestSupport.h"
 #include "TestWorkspace.h"
@@ -34,28 +35,6 @@ NewTicket complaint(const QString &summary)
     t.callerPhone = u"13812345678"_s;
     t.summary = summary;
     return t;
-}
-
-qint64 scalar(Database &db, const QString &sql)
-{
-    QSqlQuery q(db.sql());
-    return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
-}
-
-/** The projection as text, without the local-only column (last_seq is a local sequence number). */
-QString projection(Database &db)
-{
-    QSqlQuery q(db.sql());
-    q.exec(u"SELECT id, number, state, coalesce(department,''), coalesce(dispatched_ms,0), coalesce(deadline_s,0), "
-           u"coalesce(replied_ms,0), coalesce(closed_ms,0), summary FROM tickets ORDER BY id"_s);
-    QStringList rows;
-    while (q.next()) {
-        QStringList cells;
-        for (int i = 0; i < 9; ++i)
-            cells << q.value(i).toString();
-        rows << cells.join(u'|');
-    }
-    return rows.join(u'\n');
 }
 
 } // namespace
@@ -188,7 +167,7 @@ private Q_SLOTS:
         QCOMPARE(ReplicaStore(a.ws->database(), a.clock).pendingCount(), 0);
         QVERIFY(a.ws->events().ticket(fromB).exists());
         QVERIFY(b.ws->events().ticket(fromA).exists());
-        QCOMPARE(projection(a.ws->database()), projection(b.ws->database()));
+        QCOMPARE(projectionText(a.ws->database()), projectionText(b.ws->database()));
 
         // A reference change on b reaches a.
         QSqlQuery q(b.ws->database().sql());
@@ -225,7 +204,7 @@ private Q_SLOTS:
 
         QVERIFY(syncOnce(a)); // acknowledges through the pull and the push of the same ids
         QCOMPARE(ReplicaStore(a.ws->database(), a.clock).pendingCount(), 0);
-        const QString state = projection(a.ws->database());
+        const QString state = projectionText(a.ws->database());
         const qint64 eventCount = scalar(a.ws->database(), u"SELECT count(*) FROM events"_s);
         // Replay every page from the start.
         QVERIFY(a.ws->database().setMeta(ReplicaStore::cursorKey(), u"0"_s));
@@ -233,7 +212,7 @@ private Q_SLOTS:
         QVERIFY(syncOnce(a, &r));
         QCOMPARE(r.pulled, 0);
         QCOMPARE(scalar(a.ws->database(), u"SELECT count(*) FROM events"_s), eventCount);
-        QCOMPARE(projection(a.ws->database()), state);
+        QCOMPARE(projectionText(a.ws->database()), state);
         QVERIFY(a.ws->events().verify().ok);
     }
 
@@ -283,7 +262,7 @@ private Q_SLOTS:
         QVERIFY(syncOnce(b));
         QCOMPARE(a.ws->events().ticket(id).department, u"JT"_s);
         QCOMPARE(b.ws->events().ticket(id).department, u"JT"_s);
-        QCOMPARE(projection(a.ws->database()), projection(b.ws->database()));
+        QCOMPARE(projectionText(a.ws->database()), projectionText(b.ws->database()));
         // a's dispatch is not lost: both consoles list it as a conflict for a dispatcher.
         const std::array<TestWorkspace *, 2> both{&a, &b};
         for (TestWorkspace *tw : both) {
@@ -325,7 +304,7 @@ private Q_SLOTS:
         QCOMPARE(r.pending, 0);
         QVERIFY(syncOnce(a));
         QCOMPARE(scalar(a.ws->database(), u"SELECT count(*) FROM tickets"_s), before + 540);
-        QCOMPARE(projection(a.ws->database()), projection(c.ws->database()));
+        QCOMPARE(projectionText(a.ws->database()), projectionText(c.ws->database()));
     }
 
     void deadServerIsReportedAndNothingIsLost()

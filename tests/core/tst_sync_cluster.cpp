@@ -1,6 +1,7 @@
 // Several console processes on one private PostgreSQL server: concurrent registration and dispatch converge to
 // the same state everywhere; a server that dies in the middle of a push loses nothing and doubles nothing.
 // The test executable doubles as the console process: `tst_sync_cluster --actor DB URL COUNT SEED`.
+#include "DatabaseProbe.h"
 #include "PgTestServer.h"
 #include "TestSupport.h"
 #include "TestWorkspace.h"
@@ -26,36 +27,8 @@ using namespace hotline::test;
 
 namespace {
 
-QString projection(Database &db)
-{
-    QSqlQuery q(db.sql());
-    q.exec(u"SELECT id, number, state, coalesce(department,''), coalesce(dispatched_ms,0), coalesce(deadline_s,0), "
-           u"coalesce(closed_ms,0), summary FROM tickets ORDER BY id"_s);
-    QStringList rows;
-    while (q.next()) {
-        QStringList cells;
-        for (int i = 0; i < 8; ++i)
-            cells << q.value(i).toString();
-        rows << cells.join(u'|');
-    }
-    return rows.join(u'\n');
-}
 
-QString conflicts(Database &db)
-{
-    QSqlQuery q(db.sql());
-    q.exec(u"SELECT event_id FROM sync_conflicts ORDER BY event_id"_s);
-    QStringList ids;
-    while (q.next())
-        ids << q.value(0).toString();
-    return ids.join(u',');
-}
 
-qint64 scalar(Database &db, const QString &sql)
-{
-    QSqlQuery q(db.sql());
-    return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
-}
 
 /** A console process: registers, dispatches its own and others' tickets, syncs every few actions. */
 int runActor(const QString &path, const QString &url, int count, quint32 seed)
@@ -167,8 +140,8 @@ private Q_SLOTS:
             QVERIFY(db);
             QCOMPARE(scalar(*db, u"SELECT count(*) FROM tickets"_s), 3 * perConsole);
             QCOMPARE(ReplicaStore(*db, clock).pendingCount(), 0);
-            states << projection(*db);
-            conflictLists << conflicts(*db);
+            states << projectionText(*db);
+            conflictLists << conflictIds(*db);
         }
         for (int i = 1; i < paths.size(); ++i) {
             QVERIFY2(states.at(i) == states.at(0), qPrintable(u"projection of "_s + paths.at(i)));
