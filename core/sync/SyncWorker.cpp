@@ -49,6 +49,16 @@ void SyncWorker::start()
 
 void SyncWorker::nudge()
 {
+    if (m_failures > 0 && m_engine) {
+        m_status.pending = m_engine->pendingCount();
+        publish();
+        return;
+    }
+    syncNow();
+}
+
+void SyncWorker::syncNow()
+{
     if (m_soon && !m_soon->isActive())
         m_soon->start();
 }
@@ -190,6 +200,11 @@ void SyncService::attach(EventStore &events)
 void SyncService::nudge()
 {
     QMetaObject::invokeMethod(m_worker, &SyncWorker::nudge, Qt::QueuedConnection);
+}
+
+void SyncService::syncNow()
+{
+    QMetaObject::invokeMethod(m_worker, &SyncWorker::syncNow, Qt::QueuedConnection);
 }
 
 } // namespace hotline

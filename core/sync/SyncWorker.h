@@ -48,8 +48,11 @@ public:
 
 public Q_SLOTS:
     void start();
-    /** Something changed locally (or a test wants a pass now): sync soon. */
+    /** Something changed locally: sync soon (while offline only the pending count is refreshed; the back-off
+     *  timer decides when to try the server again, so a busy call-taker does not hammer a dead server). */
     void nudge();
+    /** Try now, even while backing off (the operator asked, or the server is known to be back). */
+    void syncNow();
     void stop();
 
 Q_SIGNALS:
@@ -93,6 +96,7 @@ public:
     SyncWorker *worker() const { return m_worker; }
     SyncStatus status() const { return m_status; }
     void nudge();
+    void syncNow();
     /**
      * Wires a console's event store: every local append nudges a push, and tickets changed by pulled events
      * are announced through the store (so the screens and the escalator see them like local changes).

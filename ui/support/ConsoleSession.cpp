@@ -1,5 +1,6 @@
 #include "support/ConsoleSession.h"
 
+#include "notify/NotifyService.h"
 #include "service/Workspace.h"
 #include "storage/Database.h"
 #include "storage/EventStore.h"
@@ -56,7 +57,22 @@ void ConsoleSession::stopSync()
 void ConsoleSession::syncNow()
 {
     if (m_sync)
-        m_sync->nudge();
+        m_sync->syncNow();
+}
+
+void ConsoleSession::setNotifyService(NotifyService *notify)
+{
+    if (m_notify)
+        disconnect(&m_notify->escalator(), nullptr, this, nullptr);
+    m_notify = notify;
+    if (m_notify)
+        connect(&m_notify->escalator(), &Escalator::accountabilityOpened, this, &ConsoleSession::reportAccountabilityOpened);
+}
+
+void ConsoleSession::reportAccountabilityOpened(const QStringList &ticketIds)
+{
+    if (!ticketIds.isEmpty())
+        Q_EMIT accountabilityOpened(ticketIds);
 }
 
 void ConsoleSession::pulse()
