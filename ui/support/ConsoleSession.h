@@ -13,6 +13,7 @@
 namespace hotline {
 
 class Clock;
+class NotifyService;
 class Workspace;
 
 /**
@@ -44,9 +45,16 @@ public:
     /** A pass soon (after a reconnect, or when a screen wants fresh data). */
     void syncNow();
 
+    /** The reminders and accountability the console runs (not owned; null in tests and on a wall machine).
+     *  Its escalator's new accountability records are forwarded as accountabilityOpened(). */
+    void setNotifyService(NotifyService *notify);
+    NotifyService *notifyService() const { return m_notify; }
+
 public Q_SLOTS:
     /** Emits tick() with the clock's current second. */
     void pulse();
+    /** Tells the screens that accountability records were opened (the console's catch-up before sign-in too). */
+    void reportAccountabilityOpened(const QStringList &ticketIds);
 
 Q_SIGNALS:
     /** Tickets whose state changed (this console or, later, a sync). */
@@ -54,6 +62,8 @@ Q_SIGNALS:
     /** Once a second: the clock's current instant in UTC seconds. */
     void tick(qint64 nowSecs);
     void syncStatusChanged(const hotline::SyncStatus &status);
+    /** Tickets went past their deadline and accountability records were opened: supervisors must hear of it. */
+    void accountabilityOpened(const QStringList &ticketIds);
 
 private:
     Workspace &m_workspace;
@@ -62,6 +72,7 @@ private:
     QTimer m_timer;
     std::unique_ptr<SyncService> m_sync;
     SyncStatus m_syncStatus;
+    NotifyService *m_notify = nullptr;
 };
 
 } // namespace hotline
