@@ -7,7 +7,8 @@ PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev
-    fonts-noto-cjk
+    fonts-noto-cjk qt6-translations-l10n qt6-qpa-plugins
+    dpkg-dev python3
     libpq-dev postgresql
     poppler-utils
 )

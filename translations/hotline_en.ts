@@ -1824,6 +1824,22 @@ Options:
         <source>Please write a note for the department.</source>
         <translation>Please write a note for the department.</translation>
     </message>
+    <message>
+        <source>&amp;Note to the department:</source>
+        <translation>&amp;Note to the department:</translation>
+    </message>
+    <message>
+        <source>Also &amp;SMS the department head (no number on file yet: the SMS waits for one)</source>
+        <translation>Also &amp;SMS the department head (no number on file yet: the SMS waits for one)</translation>
+    </message>
+    <message>
+        <source>Also &amp;SMS the department head (%1)</source>
+        <translation>Also &amp;SMS the department head (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Urge</source>
+        <translation>&amp;Urge</translation>
+    </message>
 </context>
 <context>
     <name>Urging</name>
@@ -1923,6 +1939,139 @@ Options:
     <message>
         <source>Hotline Console</source>
         <translation>Hotline Console</translation>
+    </message>
+    <message>
+        <source>Start the wall display, then quit at once (checks an installation).</source>
+        <translation>Start the wall display, then quit at once (checks an installation).</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::AccountabilityBanner</name>
+    <message>
+        <source>Show &amp;records</source>
+        <translation>Show &amp;records</translation>
+    </message>
+    <message>
+        <source>Dis&amp;miss</source>
+        <translation>Dis&amp;miss</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s) went past the deadline; accountability records opened: %1</source>
+        <translation>
+            <numerusform>%n ticket went past the deadline; accountability records opened: %1</numerusform>
+            <numerusform>%n tickets went past the deadline; accountability records opened: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new accountability record(s)</source>
+        <translation>
+            <numerusform>%n new accountability record</numerusform>
+            <numerusform>%n new accountability records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hotline::AccountabilityPage</name>
+    <message>
+        <source>&amp;Department</source>
+        <translation>&amp;Department</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Month</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Export CSV…</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Went red</source>
+        <translation>Went red</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Late (working time)</source>
+        <translation>Late (working time)</translation>
+    </message>
+    <message>
+        <source>Urged</source>
+        <translation>Urged</translation>
+    </message>
+    <message>
+        <source>Open ticket</source>
+        <translation>Open ticket</translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation>All months</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Not answered</translation>
+    </message>
+    <message>
+        <source>%1 so far</source>
+        <translation>%1 so far</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s), %1 not answered yet.</source>
+        <translation>
+            <numerusform>%n record, %1 not answered yet.</numerusform>
+            <numerusform>%n records, %1 not answered yet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export accountability records</source>
+        <translation>Export accountability records</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV for Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n record exported to %1.</numerusform>
+            <numerusform>%n records exported to %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2333,6 +2482,99 @@ Options:
         <translation>
             <numerusform>Extension of %n working day requested for ticket %1; the dispatcher decides.</numerusform>
             <numerusform>Extension of %n working days requested for ticket %1; the dispatcher decides.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DepartmentsPage</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Duty phones (reminders)</source>
+        <translation>Duty phones (reminders)</translation>
+    </message>
+    <message>
+        <source>Head&apos;s phone (urging)</source>
+        <translation>Head&apos;s phone (urging)</translation>
+    </message>
+    <message>
+        <source>e.g. 13800000001; 0757-86280000</source>
+        <translation>e.g. 13800000001; 0757-86280000</translation>
+    </message>
+    <message>
+        <source>C&amp;ode</source>
+        <translation>C&amp;ode</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Duty phones (separate with ;)</source>
+        <translation>&amp;Duty phones (separate with ;)</translation>
+    </message>
+    <message>
+        <source>&amp;Head&apos;s phone</source>
+        <translation>&amp;Head&apos;s phone</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Import CSV…</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w department</source>
+        <translation>Ne&amp;w department</translation>
+    </message>
+    <message>
+        <source>&amp;Save department</source>
+        <translation>&amp;Save department</translation>
+    </message>
+    <message>
+        <source>Give at least one duty phone: reminder SMS go to the duty phones.</source>
+        <translation>Give at least one duty phone: reminder SMS go to the duty phones.</translation>
+    </message>
+    <message>
+        <source>Give one phone number for the department head.</source>
+        <translation>Give one phone number for the department head.</translation>
+    </message>
+    <message>
+        <source>The department was not saved: correct the phone numbers marked in red.</source>
+        <translation>The department was not saved: correct the phone numbers marked in red.</translation>
+    </message>
+    <message>
+        <source>Department %1 (%2) saved.</source>
+        <translation>Department %1 (%2) saved.</translation>
+    </message>
+    <message>
+        <source>Import departments</source>
+        <translation>Import departments</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… and %n more.</numerusform>
+            <numerusform>… and %n more.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported (%1 bad of %2 rows).</source>
+        <translation>Nothing was imported (%1 bad of %2 rows).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n department(s).</source>
+        <translation>
+            <numerusform>Imported %n department.</numerusform>
+            <numerusform>Imported %n departments.</numerusform>
         </translation>
     </message>
 </context>
@@ -2968,6 +3210,38 @@ Operator console of a citizen service hotline.</translation>
         <source>Sync &amp;conflicts…</source>
         <translation>Sync &amp;conflicts…</translation>
     </message>
+    <message>
+        <source>Accountability</source>
+        <translation>Accountability</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>The language changes the next time the console starts.</source>
+        <translation>The language changes the next time the console starts.</translation>
+    </message>
+    <message>
+        <source>The language could not be saved in the user&apos;s settings.</source>
+        <translation>The language could not be saved in the user&apos;s settings.</translation>
+    </message>
 </context>
 <context>
     <name>hotline::PeriodPicker</name>
@@ -3244,6 +3518,123 @@ Operator console of a citizen service hotline.</translation>
     <message>
         <source>The setting could not be saved in the local database.</source>
         <translation>The setting could not be saved in the local database.</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::SettingsPage</name>
+    <message>
+        <source>Centre &amp;name</source>
+        <translation>Centre &amp;name</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone</source>
+        <translation>&amp;Time zone</translation>
+    </message>
+    <message>
+        <source>&amp;Working periods</source>
+        <translation>&amp;Working periods</translation>
+    </message>
+    <message>
+        <source>&amp;Consultation limit (working days)</source>
+        <translation>&amp;Consultation limit (working days)</translation>
+    </message>
+    <message>
+        <source>&amp;Handling limit (working days)</source>
+        <translation>&amp;Handling limit (working days)</translation>
+    </message>
+    <message>
+        <source>&amp;Yellow warning (working hours)</source>
+        <translation>&amp;Yellow warning (working hours)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync interval (seconds)</source>
+        <translation>S&amp;ync interval (seconds)</translation>
+    </message>
+    <message>
+        <source>SMS gateway &amp;URL</source>
+        <translation>SMS gateway &amp;URL</translation>
+    </message>
+    <message>
+        <source>SMS gateway t&amp;oken</source>
+        <translation>SMS gateway t&amp;oken</translation>
+    </message>
+    <message>
+        <source>&amp;Reminder SMS</source>
+        <translation>&amp;Reminder SMS</translation>
+    </message>
+    <message>
+        <source>Ur&amp;ging SMS</source>
+        <translation>Ur&amp;ging SMS</translation>
+    </message>
+    <message>
+        <source>SMS gateway time&amp;out (seconds)</source>
+        <translation>SMS gateway time&amp;out (seconds)</translation>
+    </message>
+    <message>
+        <source>Centre and working hours</source>
+        <translation>Centre and working hours</translation>
+    </message>
+    <message>
+        <source>Time limits</source>
+        <translation>Time limits</translation>
+    </message>
+    <message>
+        <source>Shared server</source>
+        <translation>Shared server</translation>
+    </message>
+    <message>
+        <source>SMS reminders and urging</source>
+        <translation>SMS reminders and urging</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation>&amp;Save settings</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>Re&amp;vert</translation>
+    </message>
+    <message>
+        <source>The stored settings are shown again.</source>
+        <translation>The stored settings are shown again.</translation>
+    </message>
+    <message>
+        <source>Allowed placeholders: %1 ({number} is required).</source>
+        <translation>Allowed placeholders: %1 ({number} is required).</translation>
+    </message>
+    <message>
+        <source>District Urban Management Bureau</source>
+        <translation>District Urban Management Bureau</translation>
+    </message>
+    <message numerus="yes">
+        <source>Example (%n characters): %1</source>
+        <translation>
+            <numerusform>Example (%n characters): %1</numerusform>
+            <numerusform>Example (%n characters): %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was saved: correct the fields marked in red.</source>
+        <translation>Nothing was saved: correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no setting was changed.</source>
+        <translation>Nothing to save: no setting was changed.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation>Nothing was saved: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n setting(s).</source>
+        <translation>
+            <numerusform>Saved %n setting.</numerusform>
+            <numerusform>Saved %n settings.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

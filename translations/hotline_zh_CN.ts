@@ -1818,6 +1818,22 @@ Options:
         <source>Please write a note for the department.</source>
         <translation>请填写给承办单位的督办意见。</translation>
     </message>
+    <message>
+        <source>&amp;Note to the department:</source>
+        <translation>给承办单位的督办意见(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Also &amp;SMS the department head (no number on file yet: the SMS waits for one)</source>
+        <translation>同时短信通知单位负责人(&amp;S)（尚未登记号码：短信将等到登记后再发）</translation>
+    </message>
+    <message>
+        <source>Also &amp;SMS the department head (%1)</source>
+        <translation>同时短信通知单位负责人(&amp;S)（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Urge</source>
+        <translation>督办(&amp;U)</translation>
+    </message>
 </context>
 <context>
     <name>Urging</name>
@@ -1917,6 +1933,134 @@ Options:
     <message>
         <source>Hotline Console</source>
         <translation>民声热线工作台</translation>
+    </message>
+    <message>
+        <source>Start the wall display, then quit at once (checks an installation).</source>
+        <translation>启动大屏后立即退出（用于检查安装）。</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::AccountabilityBanner</name>
+    <message>
+        <source>Show &amp;records</source>
+        <translation>查看记录(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Dis&amp;miss</source>
+        <translation>关闭(&amp;M)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>另有 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s) went past the deadline; accountability records opened: %1</source>
+        <translation>
+            <numerusform>%n 件工单已超过办理时限，已生成问责记录：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new accountability record(s)</source>
+        <translation>
+            <numerusform>%n 条新的问责记录</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hotline::AccountabilityPage</name>
+    <message>
+        <source>&amp;Department</source>
+        <translation>承办单位(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Went red</source>
+        <translation>超期时间</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>答复时间</translation>
+    </message>
+    <message>
+        <source>Late (working time)</source>
+        <translation>超时（工作时间）</translation>
+    </message>
+    <message>
+        <source>Urged</source>
+        <translation>已督办</translation>
+    </message>
+    <message>
+        <source>Open ticket</source>
+        <translation>打开工单</translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation>全部月份</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>未答复</translation>
+    </message>
+    <message>
+        <source>%1 so far</source>
+        <translation>至今已 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s), %1 not answered yet.</source>
+        <translation>
+            <numerusform>共 %n 条记录，其中 %1 条尚未答复。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export accountability records</source>
+        <translation>导出问责记录</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>Excel 用 CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) exported to %1.</source>
+        <translation>
+            <numerusform>已导出 %n 条记录到 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2320,6 +2464,97 @@ Options:
         <source>Extension of %n working day(s) requested for ticket %1; the dispatcher decides.</source>
         <translation>
             <numerusform>已为工单 %1 申请延期 %n 个工作日，由派单员审批。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DepartmentsPage</name>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Duty phones (reminders)</source>
+        <translation>值班电话（接收提醒）</translation>
+    </message>
+    <message>
+        <source>Head&apos;s phone (urging)</source>
+        <translation>负责人电话（接收督办）</translation>
+    </message>
+    <message>
+        <source>e.g. 13800000001; 0757-86280000</source>
+        <translation>例如 13800000001; 0757-86280000</translation>
+    </message>
+    <message>
+        <source>C&amp;ode</source>
+        <translation>编码(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Duty phones (separate with ;)</source>
+        <translation>值班电话（用 ; 分隔）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Head&apos;s phone</source>
+        <translation>负责人电话(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>导入 CSV(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w department</source>
+        <translation>新建单位(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Save department</source>
+        <translation>保存单位(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Give at least one duty phone: reminder SMS go to the duty phones.</source>
+        <translation>请至少填写一个值班电话：提醒短信发往值班电话。</translation>
+    </message>
+    <message>
+        <source>Give one phone number for the department head.</source>
+        <translation>负责人电话只能填写一个。</translation>
+    </message>
+    <message>
+        <source>The department was not saved: correct the phone numbers marked in red.</source>
+        <translation>单位未保存：请更正标红的电话号码。</translation>
+    </message>
+    <message>
+        <source>Department %1 (%2) saved.</source>
+        <translation>已保存承办单位 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Import departments</source>
+        <translation>导入承办单位</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>……另有 %n 条。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported (%1 bad of %2 rows).</source>
+        <translation>未导入任何数据（%2 行中有 %1 行有误）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n department(s).</source>
+        <translation>
+            <numerusform>已导入 %n 个承办单位。</numerusform>
         </translation>
     </message>
 </context>
@@ -2952,6 +3187,38 @@ Operator console of a citizen service hotline.</source>
         <source>Sync &amp;conflicts…</source>
         <translation>同步冲突(&amp;C)…</translation>
     </message>
+    <message>
+        <source>Accountability</source>
+        <translation>问责</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The language changes the next time the console starts.</source>
+        <translation>界面语言将在下次启动工作台时切换。</translation>
+    </message>
+    <message>
+        <source>The language could not be saved in the user&apos;s settings.</source>
+        <translation>无法把语言选择保存到用户设置。</translation>
+    </message>
 </context>
 <context>
     <name>hotline::PeriodPicker</name>
@@ -3227,6 +3494,121 @@ Operator console of a citizen service hotline.</source>
     <message>
         <source>The setting could not be saved in the local database.</source>
         <translation>无法把设置保存到本地数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::SettingsPage</name>
+    <message>
+        <source>Centre &amp;name</source>
+        <translation>中心名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone</source>
+        <translation>时区(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Working periods</source>
+        <translation>工作时段(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Consultation limit (working days)</source>
+        <translation>咨询类时限（工作日）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Handling limit (working days)</source>
+        <translation>办理类时限（工作日）(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Yellow warning (working hours)</source>
+        <translation>黄色预警（工作小时）(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync interval (seconds)</source>
+        <translation>同步间隔（秒）(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>SMS gateway &amp;URL</source>
+        <translation>短信网关地址(&amp;U)</translation>
+    </message>
+    <message>
+        <source>SMS gateway t&amp;oken</source>
+        <translation>短信网关令牌(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reminder SMS</source>
+        <translation>提醒短信(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ur&amp;ging SMS</source>
+        <translation>督办短信(&amp;G)</translation>
+    </message>
+    <message>
+        <source>SMS gateway time&amp;out (seconds)</source>
+        <translation>短信网关超时（秒）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Centre and working hours</source>
+        <translation>中心与工作时间</translation>
+    </message>
+    <message>
+        <source>Time limits</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Shared server</source>
+        <translation>共享服务器</translation>
+    </message>
+    <message>
+        <source>SMS reminders and urging</source>
+        <translation>短信提醒与督办</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation>保存设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <source>The stored settings are shown again.</source>
+        <translation>已重新显示保存的设置。</translation>
+    </message>
+    <message>
+        <source>Allowed placeholders: %1 ({number} is required).</source>
+        <translation>可用占位符：%1（必须包含 {number}）。</translation>
+    </message>
+    <message>
+        <source>District Urban Management Bureau</source>
+        <translation>区城市管理和综合执法局</translation>
+    </message>
+    <message numerus="yes">
+        <source>Example (%n characters): %1</source>
+        <translation>
+            <numerusform>示例（%n 个字）：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was saved: correct the fields marked in red.</source>
+        <translation>未保存：请更正标红的项目。</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no setting was changed.</source>
+        <translation>无需保存：没有修改任何设置。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n setting(s).</source>
+        <translation>
+            <numerusform>已保存 %n 项设置。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

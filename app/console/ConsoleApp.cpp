@@ -17,6 +17,7 @@
 #include <QCommandLineParser>
 #include <QShortcut>
 #include <QSqlQuery>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -54,8 +55,11 @@ int run(const QStringList &arguments)
                                       u"PATH"_s, Workspace::defaultDatabasePath());
     const QCommandLineOption demoOption(u"demo"_s, QApplication::translate("hotline-console", "Fill an empty database with demo data."));
     const QCommandLineOption wallOption(u"wall"_s, QApplication::translate("hotline-console", "Show the wall display full screen (no sign-in)."));
-    parser.addOptions({dbOption, demoOption, wallOption});
+    // For package checks (tools/run-tests.sh): the wall display starts as it would on a wall, then the console quits.
+    const QCommandLineOption smokeOption(u"smoke-test"_s, QApplication::translate("hotline-console", "Start the wall display, then quit at once (checks an installation)."));
+    parser.addOptions({dbOption, demoOption, wallOption, smokeOption});
     parser.process(arguments);
+    const bool smoke = parser.isSet(smokeOption);
 
     static SystemClock clock;
     QString error;
@@ -75,11 +79,11 @@ int run(const QStringList &arguments)
     // Every running console escalates (PRODUCT §4): catches up with what fell due while it was closed, then wakes at
     // each colour change. Ids are deterministic and sends are claimed, so several consoles do the work once.
     NotifyService notify(*ws);
-    notify.start(true);
+    const EscalationResult caughtUp = notify.start(true);
 
     std::unique_ptr<ConsoleSession> session;
     std::unique_ptr<MainWindow> window;
-    if (parser.isSet(wallOption)) {
+    if (parser.isSet(wallOption) || smoke) {
         // A wall machine signs nobody in: it shows the supervisors' board, masked, and changes nothing.
         session = std::make_unique<ConsoleSession>(*ws, clock, Actor{u"wall"_s, Role::Supervisor, QString(), ws->consoleCode()});
         showWall(*session, false);
@@ -96,8 +100,12 @@ int run(const QStringList &arguments)
     const QString serverUrl = ws->database().meta(SyncEngine::urlKey());
     if (!serverUrl.isEmpty())
         session->startSync(serverUrl);
+    session->setNotifyService(&notify);
+    session->reportAccountabilityOpened(caughtUp.overdueTickets); // opened while nobody was signed in
     session->setTicking(true);
     session->pulse();
+    if (smoke) // queued behind the events that show and paint the wall, so the first board is drawn before quitting
+        QTimer::singleShot(0, qApp, &QCoreApplication::quit);
     const int code = QApplication::exec();
     window.reset();
     session.reset();

@@ -79,12 +79,14 @@ bool DepartmentContacts::save(const DepartmentContact &c, QString *error)
         *error = tr("Give one phone number for the department head.");
         return false;
     }
+    // Never a null string: QtSql binds it as NULL, which the NOT NULL column refuses (a department may have no
+    // duty phone yet).
+    const QString dutyText = duty.isEmpty() ? u""_s : duty.join(u';');
     WriteTransaction tx(m_db);
-    // UPDATE, then INSERT: no upsert, whose DO UPDATE would defeat the sync triggers' INSERT OR IGNORE.
     QSqlQuery q(m_db.sql());
     q.prepare(u"UPDATE departments SET name = ?, duty_phones = ?, head_phone = ? WHERE code = ?"_s);
     q.addBindValue(c.name.trimmed());
-    q.addBindValue(duty.join(u';'));
+    q.addBindValue(dutyText);
     q.addBindValue(head.value(0, u""_s));
     q.addBindValue(c.code.trimmed());
     bool ok = tx.isActive() && q.exec();
@@ -92,7 +94,7 @@ bool DepartmentContacts::save(const DepartmentContact &c, QString *error)
         q.prepare(u"INSERT INTO departments(code, name, duty_phones, head_phone) VALUES(?, ?, ?, ?)"_s);
         q.addBindValue(c.code.trimmed());
         q.addBindValue(c.name.trimmed());
-        q.addBindValue(duty.join(u';'));
+        q.addBindValue(dutyText);
         q.addBindValue(head.value(0, u""_s));
         ok = q.exec();
     }

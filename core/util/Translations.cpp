@@ -4,15 +4,58 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QProcessEnvironment>
+#include <QSettings>
 #include <QTranslator>
 
 using namespace Qt::StringLiterals;
 
 namespace hotline {
+namespace {
+
+// A fixed organisation and application name: hotlinectl and the console read the same file
+// (~/.config/hotline-console/hotline-console.ini), whatever name the running program gives itself.
+QSettings userSettings()
+{
+    return QSettings(QSettings::IniFormat, QSettings::UserScope, u"hotline-console"_s, u"hotline-console"_s);
+}
+
+QString languageKey()
+{
+    return u"ui/language"_s;
+}
+
+} // namespace
+
+QStringList availableLanguages()
+{
+    return {u"zh_CN"_s, u"en"_s};
+}
+
+QString chosenLanguage()
+{
+    const QString language = userSettings().value(languageKey()).toString();
+    // A hand-edited or outdated value follows the system rather than half-translating the interface.
+    return availableLanguages().contains(language) ? language : QString();
+}
+
+bool setChosenLanguage(const QString &language)
+{
+    if (!language.isEmpty() && !availableLanguages().contains(language))
+        return false;
+    QSettings settings = userSettings();
+    if (language.isEmpty())
+        settings.remove(languageKey());
+    else
+        settings.setValue(languageKey(), language);
+    settings.sync();
+    return settings.status() == QSettings::NoError;
+}
 
 QString installTranslations()
 {
-    const QString forced = QProcessEnvironment::systemEnvironment().value(u"HOTLINE_LANG"_s);
+    QString forced = QProcessEnvironment::systemEnvironment().value(u"HOTLINE_LANG"_s);
+    if (forced.isEmpty())
+        forced = chosenLanguage();
     const QLocale locale = forced.isEmpty() ? QLocale::system() : QLocale(forced);
     // Chinese first: a machine that states no language (the C/POSIX locale) gets Chinese, too.
     const bool chinese = locale.language() == QLocale::Chinese || locale.language() == QLocale::C;

@@ -9,7 +9,11 @@ namespace hotline {
 
 class ConsoleSession;
 
-/** The supervisor's urge (督办): ask a note through Prompts, then TicketService::urge. */
+/**
+ * The supervisor's urge (督办): asks a note and, where the console runs the SMS outbox (a NotifyService), whether
+ * to text the department head too; then TicketService::urge, or Urging with the head's SMS queued in the same
+ * transaction.
+ */
 class UrgeAction final
 {
     Q_DECLARE_TR_FUNCTIONS(UrgeAction)
@@ -19,6 +23,10 @@ public:
     static bool offeredTo(const ConsoleSession &session);
     /** Asks for a note and urges; false when cancelled, left empty or refused (the reason is shown). */
     static bool run(QWidget *parent, ConsoleSession &session, const QString &ticketId);
+
+    /** Test support: the next run() with SMS offered takes this answer instead of opening its dialog; a null
+     *  note means "cancelled". Without SMS offered, the note is asked through Prompts as before. */
+    static void queueAnswer(const QString &note, bool smsHead);
 };
 
 } // namespace hotline

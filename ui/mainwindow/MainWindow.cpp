@@ -1,5 +1,7 @@
 #include "mainwindow/MainWindow.h"
 
+#include "admin/DepartmentsPage.h"
+#include "admin/SettingsPage.h"
 #include "admin/UsersPage.h"
 #include "board/BoardView.h"
 #include "department/DepartmentDesk.h"
@@ -12,12 +14,17 @@
 #include "reports/ReportsPage.h"
 #include "support/ConsoleSession.h"
 #include "support/Prompts.h"
+#include "supervision/AccountabilityBanner.h"
+#include "supervision/AccountabilityPage.h"
+#include "util/Translations.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QKeySequence>
 #include <QMenuBar>
 #include <QTabWidget>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -30,7 +37,13 @@ MainWindow::MainWindow(ConsoleSession &session, QWidget *parent) : QMainWindow(p
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"workspaceTabs"_s);
     m_tabs->setDocumentMode(true);
-    setCentralWidget(m_tabs);
+    // A column so that notices (AccountabilityBanner) can sit above the tabs without covering them.
+    auto *central = new QWidget(this);
+    auto *column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_tabs);
+    setCentralWidget(central);
     setStatusBar(new ConsoleStatusBar(session, this));
     buildTabs();
     buildMenus();
@@ -52,10 +65,19 @@ void MainWindow::buildTabs()
     if (role == Role::Liaison)
         m_tabs->addTab(new DepartmentDesk(m_session, m_tabs), tr("Department desk"));
     m_tabs->addTab(new BoardView(m_session, m_tabs), tr("Countdown board"));
+    if (role == Role::Supervisor || admin) { // supervisors and the discipline office; officials
+        auto *log = new AccountabilityPage(m_session, m_tabs);
+        m_tabs->addTab(log, tr("Accountability"));
+        auto *column = static_cast<QVBoxLayout *>(centralWidget()->layout());
+        column->insertWidget(0, new AccountabilityBanner(m_session, m_tabs, log, centralWidget()));
+    }
     if (role == Role::Supervisor || admin) // officials: supervisors and administrators
         m_tabs->addTab(new ReportsPage(m_session, m_tabs), tr("Reports"));
-    if (role == Role::Administrator)
+    if (role == Role::Administrator) {
         m_tabs->addTab(new UsersPage(m_session, m_tabs), tr("Users"));
+        m_tabs->addTab(new DepartmentsPage(m_session, m_tabs), tr("Departments"));
+        m_tabs->addTab(new SettingsPage(m_session, m_tabs), tr("Settings"));
+    }
 }
 
 void MainWindow::buildMenus()
@@ -83,6 +105,27 @@ void MainWindow::buildMenus()
     wall->setObjectName(u"actionWallDisplay"_s);
     wall->setShortcut(QKeySequence(Qt::Key_F11));
     connect(wall, &QAction::triggered, this, &MainWindow::wallDisplayRequested);
+    // The interface language, kept in the user's settings and applied at the next start: every screen, report and
+    // PDF then speaks it from the first string on, instead of mixing two languages until the window is rebuilt.
+    QMenu *language = view->addMenu(tr("&Language"));
+    language->setObjectName(u"menuLanguage"_s);
+    auto *languages = new QActionGroup(language);
+    // Language names in their own language, so that whoever cannot read the current one still finds theirs.
+    const std::pair<QString, QString> choices[] = {
+        {QString(), tr("Follow the system")}, {u"zh_CN"_s, u"中文（简体）"_s}, {u"en"_s, u"English"_s}};
+    for (const auto &[code, name] : choices) {
+        QAction *choice = language->addAction(name);
+        choice->setObjectName(u"actionLanguage_"_s + (code.isEmpty() ? u"system"_s : code));
+        choice->setCheckable(true);
+        choice->setChecked(code == chosenLanguage());
+        languages->addAction(choice);
+        connect(choice, &QAction::triggered, this, [this, code] {
+            if (setChosenLanguage(code))
+                Prompts::information(this, tr("Language"), tr("The language changes the next time the console starts."));
+            else
+                Prompts::warning(this, tr("Language"), tr("The language could not be saved in the user's settings."));
+        });
+    }
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Hotline Console"));
     connect(about, &QAction::triggered, this, [this] {
