@@ -114,7 +114,10 @@ void SmsSender::attempt(const OutboxMessage &m)
     const qint64 now = m_ws.clock().nowMs();
     const Prepared p = prepare(m);
     if (!p.problem.isEmpty()) {
-        qCWarning(lcNotify) << "SMS" << m.id << "waits:" << p.problem;
+        // Said once per problem, not once per message: a missing URL would otherwise repeat for every reminder.
+        if (p.problem != m_lastProblem)
+            qCWarning(lcNotify) << "SMS waits:" << p.problem;
+        m_lastProblem = p.problem;
         defer(m, u"config"_s, p.problem, now + kConfigRetryMs, false);
         Q_EMIT problem(p.problem);
         Q_EMIT attemptFailed(m.id, p.problem);
@@ -153,6 +156,7 @@ void SmsSender::onFinished(const SmsResult &r)
     const qint64 now = m_ws.clock().nowMs();
     QString error;
     if (r.ok) {
+        m_lastProblem.clear();
         if (!m_claims.markSent(r.id, m_claimant, now, &error))
             qCWarning(lcNotify) << "sent" << r.id << "but cannot record the claim:" << error;
         const SmsAttempt a{r.id, now, m_claimant, r.outcome, r.httpStatus, QString()};

@@ -63,6 +63,7 @@ private:
     MessageClaims &m_claims;
     SmsGateway m_gateway;
     QString m_claimant;
+    QString m_lastProblem; ///< the configuration problem last logged
     QHash<QString, OutboxMessage> m_inFlight; // by message id, with the request as posted
     QHash<QString, SmsRequest> m_posted;
     QTimer m_timer;
