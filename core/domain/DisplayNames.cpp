@@ -100,6 +100,36 @@ QString DisplayNames::of(Role v)
     return {};
 }
 
+QString DisplayNames::action(Action v)
+{
+    switch (v) {
+    case Action::Register: return tr("register tickets");
+    case Action::Dispatch: return tr("dispatch tickets");
+    case Action::Sign: return tr("sign for tickets");
+    case Action::Reply: return tr("reply to tickets");
+    case Action::RequestExtension: return tr("request extensions");
+    case Action::DecideExtension: return tr("approve or refuse extensions");
+    case Action::Return: return tr("return tickets");
+    case Action::Transfer: return tr("transfer tickets");
+    case Action::Urge: return tr("urge tickets");
+    case Action::Callback: return tr("record callbacks");
+    case Action::Close: return tr("close tickets");
+    case Action::Reopen: return tr("reopen tickets");
+    case Action::ViewAllTickets: return tr("see every department's tickets");
+    case Action::ViewCallerInFull: return tr("see callers' full names and numbers");
+    case Action::ViewAccountability: return tr("see the accountability log");
+    case Action::ViewReports: return tr("see reports");
+    case Action::Export: return tr("export data");
+    case Action::ManageUsers: return tr("manage users");
+    case Action::ManageDepartments: return tr("manage departments");
+    case Action::ManageCalendar: return tr("manage the holiday calendar");
+    case Action::ManageConfig: return tr("change settings");
+    case Action::ManageServer: return tr("manage the shared server connection");
+    case Action::ViewAccessLog: return tr("see the access log");
+    }
+    return {};
+}
+
 QString DisplayNames::countdown(qint64 seconds)
 {
     return seconds < 0 ? tr("overdue %1").arg(clock(-seconds)) : clock(seconds);

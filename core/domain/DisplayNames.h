@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/Actor.h"
+#include "auth/Permissions.h"
 #include "domain/Enums.h"
 
 #include <QCoreApplication>
@@ -22,6 +23,8 @@ public:
     static QString of(TicketState v);
     static QString of(EventType v);
     static QString of(Role v);
+    /** What the action does, as a verb phrase that completes "may not …" ("dispatch tickets"). */
+    static QString action(Action v);
     /** Working time as "2 h 05 min", or "overdue 1 h 10 min" when negative (hours may exceed a day). */
     static QString workingTime(qint64 seconds);
     /** "12:05:09" (hours may exceed a day), with a minus sign when negative. */

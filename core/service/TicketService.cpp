@@ -1,5 +1,6 @@
 #include "service/TicketService.h"
 
+#include "auth/Permissions.h"
 #include "domain/PhoneNumber.h"
 #include "domain/TicketEvent.h"
 #include "domain/TicketFold.h"
@@ -51,34 +52,15 @@ bool TicketService::departmentExists(const QString &code) const
 
 bool TicketService::permitted(const Actor &actor, EventType type, const Ticket &t, QString *error) const
 {
-    bool ok = false;
-    switch (actor.role) {
-    case Role::System:
-    case Role::Administrator:
-        ok = true;
-        break;
-    case Role::CallTaker:
-        ok = type == EventType::Registered || type == EventType::Closed || type == EventType::Callback;
-        if (type == EventType::Closed) // a call-taker closes only what never left intake, or after callback
-            ok = t.state == TicketState::Registered || t.state == TicketState::Replied;
-        break;
-    case Role::Dispatcher:
-        ok = type == EventType::Registered || type == EventType::Dispatched || type == EventType::Transferred
-             || type == EventType::ExtensionApproved || type == EventType::ExtensionRefused || type == EventType::Callback
-             || type == EventType::Closed || type == EventType::Reopened;
-        break;
-    case Role::Liaison:
-        ok = (type == EventType::Signed || type == EventType::Replied || type == EventType::ExtensionRequested
-              || type == EventType::Returned)
-             && !actor.department.isEmpty() && t.department == actor.department;
-        break;
-    case Role::Supervisor:
-        ok = type == EventType::Urged;
-        break;
+    // The one permission table decides (auth/Permissions); the system's own events are not people's actions.
+    const std::optional<Action> action = Permissions::actionFor(type);
+    if (!action) {
+        if (actor.role == Role::System)
+            return true;
+        *error = tr("Only the system records %1 events.").arg(toCode(type));
+        return false;
     }
-    if (!ok)
-        *error = tr("%1 may not do this (%2).").arg(actor.user.isEmpty() ? tr("This user") : actor.user, toCode(type));
-    return ok;
+    return Permissions::allowsOn(actor, *action, t.state, t.department, error);
 }
 
 QString TicketService::registerImpl(const Actor &actor, const NewTicket &input, const QString &closingAnswer, QString *error)

@@ -298,7 +298,7 @@ private Q_SLOTS:
         QCOMPARE(registered.count(), 0);
         QCOMPARE(ticketCount(*tw.ws), 0);
         const QString errors = part<QLabel>(form, u"errors"_s)->text();
-        QVERIFY2(errors.contains(u"The ticket was not registered: sam may not do this"_s), qPrintable(errors));
+        QVERIFY2(errors.contains(u"The ticket was not registered: sam (Supervisor) may not register tickets."_s), qPrintable(errors));
         QCOMPARE(form.content().summary, u"噪音扰民"_s);
         QCOMPARE(form.content().callerPhone, u"13812345678"_s);
     }
