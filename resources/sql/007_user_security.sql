@@ -1,0 +1,1 @@
+-- Schema version 7: account security (password changes, failed sign-ins, lockout). Placeholder; filled in by the users work.

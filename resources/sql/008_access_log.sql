@@ -1,0 +1,1 @@
+-- Schema version 8: the access log of full caller views. Placeholder; filled in by the privacy work.
