@@ -2,6 +2,7 @@
 
 #include "auth/UserStore.h"
 #include "board/WallDisplay.h"
+#include "lock/IdleLock.h"
 #include "mainwindow/MainWindow.h"
 #include "notify/NotifyService.h"
 #include "service/DemoData.h"
@@ -95,6 +96,7 @@ int run(const QStringList &arguments)
         window = std::make_unique<MainWindow>(*session);
         QObject::connect(window.get(), &MainWindow::wallDisplayRequested, window.get(), [&session] { showWall(*session, true); });
         window->show();
+        IdleLock::install(*session, window.get()); // shared terminals lock when left alone (not the wall)
     }
     // A console that joined a shared server syncs on its own thread from the start (PRODUCT §5).
     const QString serverUrl = ws->database().meta(SyncEngine::urlKey());

@@ -1,6 +1,7 @@
 #include "CtlApp.h"
 
 #include "CtlContext.h"
+#include "ExportCommands.h"
 #include "service/Workspace.h"
 #include "calendar/WorkCalendar.h"
 #include "storage/CalendarStore.h"
@@ -16,6 +17,10 @@
 using namespace Qt::StringLiterals;
 
 namespace hotline::ctl {
+
+int cmdUsers(CtlContext &ctx); // UserCommands.cpp
+int cmdPermissions(CtlContext &ctx); // ViewCommands.cpp
+
 namespace {
 
 struct Command
@@ -40,6 +45,9 @@ const QList<Command> &commands()
         {{u"escalate"_s}, cmdEscalate},
         {{u"verify"_s}, cmdVerify},
         {{u"rebuild"_s}, cmdRebuild},
+        {{u"export"_s, u"tickets"_s}, cmdExportTickets}, {{u"access-log"_s}, cmdAccessLog},
+        {{u"users"_s}, cmdUsers},
+        {{u"permissions"_s}, cmdPermissions},
     };
     return all;
 }
@@ -63,9 +71,15 @@ QString helpText()
         "  board [--at ISO8601] [--format text|json]\n"
         "                                        open tickets with colour and remaining working time\n"
         "  departments import FILE.csv           name,code,duty_phones,head_phone\n"
+        "  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]\n"
+        "                                        historical ticket CSV; callers masked unless --unmasked (logged)\n"
+        "  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)\n"
         "  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all\n"
         "  verify                                check the event log's integrity\n"
         "  rebuild                               derive the ticket projection again from the events\n"
+        "  permissions                           the role × action permission table (Markdown)\n"
+        "  users list | unlock NAME | enable NAME | reset-password NAME\n"
+        "                                        accounts; reset-password reads the new one from stdin\n"
         "  server init --url URL                 create or migrate the shared PostgreSQL server's schema\n"
         "  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;\n"
         "                                        without it: keep syncing until stopped, a headless replica)\n"

@@ -4,6 +4,7 @@
 #include "service/Workspace.h"
 #include "storage/Database.h"
 #include "storage/Settings.h"
+#include "sync/ConsoleRole.h"
 #include "sync/PgConnection.h"
 #include "sync/ServerSchema.h"
 #include "sync/SyncEngine.h"
@@ -12,9 +13,15 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
 #include <QTimer>
 
 #include <csignal>
+
+#ifdef Q_OS_UNIX
+#include <termios.h>
+#include <unistd.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -34,6 +41,40 @@ void printErr(const QString &line)
     const QByteArray bytes = line.toUtf8() + '\n';
     fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
     fflush(stderr);
+}
+
+/**
+ * The console role's password: HOTLINE_CONSOLE_PASSWORD, else one line of standard input (typed unseen on a
+ * terminal). Never from argv, where every user of the machine could read it (ps).
+ */
+QByteArray consolePassword(const QString &role)
+{
+    const QByteArray fromEnvironment = qgetenv("HOTLINE_CONSOLE_PASSWORD");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return {};
+#ifdef Q_OS_UNIX
+    termios saved{};
+    const bool terminal = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (terminal) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+        printErr(CtlContext::tr("Password for the console role %1: ").arg(role));
+    }
+#else
+    Q_UNUSED(role);
+#endif
+    QByteArray line = in.readLine();
+#ifdef Q_OS_UNIX
+    if (terminal)
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+#endif
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    return line;
 }
 
 } // namespace
@@ -56,6 +97,21 @@ int cmdServerInit(CtlContext &ctx)
         ctx.print(CtlContext::tr("server schema is up to date (version %1)").arg(from));
     else
         ctx.print(CtlContext::tr("server schema migrated from version %1 to %2").arg(from).arg(ServerSchema::latestVersion()));
+    if (ctx.args.has(u"--console-role"_s)) {
+        const QString role = ctx.args.value(u"--console-role"_s);
+        const QString badRole = ConsoleRole::checkName(role);
+        if (!badRole.isEmpty())
+            return ctx.fail(badRole, Usage);
+        const QByteArray password = consolePassword(role);
+        if (password.isEmpty())
+            return ctx.fail(CtlContext::tr("the console role needs a password: set HOTLINE_CONSOLE_PASSWORD or give "
+                                           "it on standard input"),
+                            Usage);
+        if (!ConsoleRole::apply(pg, role, password, &error))
+            return ctx.fail(CtlContext::tr("the schema is ready, but the console role was not set up: %1").arg(error));
+        ctx.print(CtlContext::tr("console role %1 may read events, push them through hotline_push, join, sync "
+                                 "reference data and claim SMS; consoles connect as it").arg(role));
+    }
     return Ok;
 }
 

@@ -1,6 +1,7 @@
-// hotlinectl report and board: what officials and supervisors read.
+// hotlinectl report, board and permissions: what officials, supervisors and auditors read.
 #include "CtlContext.h"
 
+#include "auth/Permissions.h"
 #include "calendar/WorkCalendar.h"
 #include "print/ReportDocument.h"
 #include "reports/ReportBuilder.h"
@@ -102,6 +103,13 @@ int cmdReport(CtlContext &ctx)
     if (!report)
         return ctx.fail(CtlContext::tr("Cannot build the report: %1").arg(error));
     ctx.out += ReportWriter::write(*report, formats.value(format));
+    return Ok;
+}
+
+int cmdPermissions(CtlContext &ctx)
+{
+    // The same table core enforces and the console reads; needs no database.
+    ctx.out += Permissions::markdownTable().toUtf8();
     return Ok;
 }
 

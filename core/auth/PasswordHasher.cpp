@@ -47,4 +47,14 @@ bool PasswordHasher::verify(const QString &password, const QString &stored)
     return diff == 0;
 }
 
+int PasswordHasher::iterationsOf(const QString &stored)
+{
+    const QStringList parts = stored.split(u'$');
+    if (parts.size() != 4 || parts.at(0) != u"pbkdf2-sha256"_s)
+        return 0;
+    bool ok = false;
+    const int iterations = parts.at(1).toInt(&ok);
+    return ok && iterations > 0 ? iterations : 0;
+}
+
 } // namespace hotline

@@ -17,6 +17,8 @@ public:
     static QString hash(const QString &password, int iterations = kIterations);
     /** Compares in constant time; false for a malformed stored hash. */
     static bool verify(const QString &password, const QString &stored);
+    /** The iteration count a stored hash was made with; 0 when malformed. Below kIterations: rehash on sign-in. */
+    static int iterationsOf(const QString &stored);
 };
 
 } // namespace hotline

@@ -52,6 +52,8 @@ constexpr Row kTable[] = {
     {Action::ManageConfig,       "manage-config",      {N, N, N, N, Y, Y}},
     {Action::ManageServer,       "manage-server",      {N, N, N, N, Y, Y}},
     {Action::ViewAccessLog,      "view-access-log",    {N, N, N, N, Y, Y}},
+    {Action::ImportTickets,      "import-tickets",     {N, N, N, N, Y, Y}},
+    {Action::ReviewConflicts,    "review-conflicts",   {N, Y, N, Y, Y, Y}},
 };
 
 int column(Role role)

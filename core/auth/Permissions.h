@@ -38,6 +38,8 @@ enum class Action {
     ManageConfig,      ///< settings (SLA, SMS gateway, idle lock, ...)
     ManageServer,      ///< join or leave the shared server
     ViewAccessLog,     ///< who viewed which caller's full number
+    ImportTickets,     ///< load historical tickets from a CSV file
+    ReviewConflicts,   ///< the list of actions that no longer applied after a sync
 };
 Q_ENUM_NS(Action)
 

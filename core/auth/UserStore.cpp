@@ -1,6 +1,7 @@
 #include "auth/UserStore.h"
 
 #include "auth/PasswordHasher.h"
+#include "auth/Permissions.h"
 #include "storage/Database.h"
 #include "util/Clock.h"
 
@@ -13,6 +14,8 @@ using namespace Qt::StringLiterals;
 namespace hotline {
 namespace {
 
+const QString kColumns = u"name, display_name, role, department, disabled, must_change_password"_s;
+
 User userFrom(const QSqlQuery &q)
 {
     User u;
@@ -21,12 +24,26 @@ User userFrom(const QSqlQuery &q)
     u.role = roleFromCode(q.value(2).toString()).value_or(Role::CallTaker);
     u.department = q.value(3).toString();
     u.disabled = q.value(4).toInt() != 0;
+    u.mustChangePassword = q.value(5).toInt() != 0;
     return u;
+}
+
+/** A role whose rights are limited to its own department (the liaison) cannot work without one. */
+bool needsDepartment(Role role)
+{
+    const QList<Action> actions = Permissions::allActions();
+    return std::any_of(actions.cbegin(), actions.cend(),
+                       [role](Action a) { return Permissions::grant(role, a) == Grant::OwnDepartment; });
+}
+
+bool canManageUsers(const User &u)
+{
+    return !u.disabled && Permissions::allows(u.role, Action::ManageUsers);
 }
 
 } // namespace
 
-UserStore::UserStore(Database &db, const Clock &clock) : m_db(db), m_clock(clock) {}
+UserStore::UserStore(Database &db, const Clock &clock) : m_db(db), m_clock(clock), m_lockout(db, clock) {}
 
 bool UserStore::hasUsers() const
 {
@@ -38,7 +55,7 @@ QList<User> UserStore::users() const
 {
     QList<User> out;
     QSqlQuery q(m_db.sql());
-    if (q.exec(u"SELECT name, display_name, role, department, disabled FROM users ORDER BY role, name"_s)) {
+    if (q.exec(u"SELECT "_s + kColumns + u" FROM users ORDER BY role, name"_s)) {
         while (q.next())
             out << userFrom(q);
     }
@@ -48,22 +65,32 @@ QList<User> UserStore::users() const
 std::optional<User> UserStore::user(const QString &name) const
 {
     QSqlQuery q(m_db.sql());
-    q.prepare(u"SELECT name, display_name, role, department, disabled FROM users WHERE name = ?"_s);
+    q.prepare(u"SELECT "_s + kColumns + u" FROM users WHERE name = ?"_s);
     q.addBindValue(name);
     if (q.exec() && q.next())
         return userFrom(q);
     return std::nullopt;
 }
 
+std::optional<User> UserStore::existing(const QString &name, QString *error) const
+{
+    auto u = user(name);
+    if (!u)
+        *error = tr("There is no user %1.").arg(name);
+    return u;
+}
+
 bool UserStore::create(const std::optional<User> &by, const User &u, const QString &password, QString *error)
 {
     if (!hasUsers()) {
-        if (u.role != Role::Administrator) {
+        if (!Permissions::allows(u.role, Action::ManageUsers) || u.role == Role::System) {
             *error = tr("The first user must be an administrator.");
             return false;
         }
-    } else if (!by || by->role != Role::Administrator) {
+    } else if (!by) {
         *error = tr("Only an administrator may create users.");
+        return false;
+    } else if (!Permissions::check(actorFor(*by, QString()), Action::ManageUsers, error)) {
         return false;
     }
     static const QRegularExpression namePattern(u"^[A-Za-z0-9._-]{2,32}$"_s);
@@ -75,15 +102,15 @@ bool UserStore::create(const std::optional<User> &by, const User &u, const QStri
         *error = tr("Enter the person's name.");
         return false;
     }
-    if (password.size() < kMinPasswordLength) {
-        *error = tr("The password must have at least %1 characters.").arg(kMinPasswordLength);
+    if (const QString weak = PasswordPolicy::check(password, u.name); !weak.isEmpty()) {
+        *error = weak;
         return false;
     }
     if (u.role == Role::System) {
         *error = tr("Choose a role.");
         return false;
     }
-    if (u.role == Role::Liaison && u.department.isEmpty()) {
+    if (needsDepartment(u.role) && u.department.isEmpty()) {
         *error = tr("A department liaison needs a department.");
         return false;
     }
@@ -96,7 +123,7 @@ bool UserStore::create(const std::optional<User> &by, const User &u, const QStri
     q.addBindValue(u.name);
     q.addBindValue(u.displayName.trimmed());
     q.addBindValue(toCode(u.role));
-    q.addBindValue(u.role == Role::Liaison ? QVariant(u.department) : QVariant(QMetaType::fromType<QString>()));
+    q.addBindValue(needsDepartment(u.role) ? QVariant(u.department) : QVariant(QMetaType::fromType<QString>()));
     q.addBindValue(PasswordHasher::hash(password));
     q.addBindValue(m_clock.nowMs());
     if (!q.exec()) {
@@ -106,20 +133,163 @@ bool UserStore::create(const std::optional<User> &by, const User &u, const QStri
     return true;
 }
 
-std::optional<User> UserStore::signIn(const QString &name, const QString &password, QString *error) const
+std::optional<QString> UserStore::checkPassword(const QString &name, const QString &password, QString *error)
 {
-    QSqlQuery q(m_db.sql());
-    q.prepare(u"SELECT name, display_name, role, department, disabled, password_hash FROM users WHERE name = ?"_s);
-    q.addBindValue(name.trimmed());
-    const bool found = q.exec() && q.next();
-    // Hash even for an unknown name, so the time taken does not tell whether the account exists.
-    const QString stored = found ? q.value(5).toString() : PasswordHasher::hash(QString(), PasswordHasher::kIterations);
-    const bool matches = PasswordHasher::verify(password, stored) && found;
-    if (!matches || q.value(4).toInt() != 0) {
-        *error = tr("Wrong sign-in name or password.");
+    // While locked nothing is verified, so the refusal cannot tell whether the password was right.
+    if (m_lockout.isLocked(name)) {
+        *error = m_lockout.lockedMessage(name);
         return std::nullopt;
     }
-    return userFrom(q);
+    QSqlQuery q(m_db.sql());
+    q.prepare(u"SELECT disabled, password_hash FROM users WHERE name = ?"_s);
+    q.addBindValue(name);
+    const bool found = q.exec() && q.next();
+    // Hash even for an unknown name, so the time taken does not tell whether the account exists.
+    const QString stored = found ? q.value(1).toString() : PasswordHasher::hash(QString(), PasswordHasher::kIterations);
+    const bool matches = PasswordHasher::verify(password, stored) && found;
+    if (!matches) {
+        // Unknown names are counted too: a lockout must not reveal which accounts exist.
+        *error = m_lockout.recordFailure(name) ? m_lockout.lockedMessage(name) : tr("Wrong sign-in name or password.");
+        return std::nullopt;
+    }
+    if (q.value(0).toInt() != 0) {
+        *error = tr("This account is disabled. Ask an administrator.");
+        return std::nullopt;
+    }
+    return stored;
+}
+
+std::optional<User> UserStore::signIn(const QString &rawName, const QString &password, QString *error)
+{
+    const QString name = rawName.trimmed();
+    const auto stored = checkPassword(name, password, error);
+    if (!stored)
+        return std::nullopt;
+    m_lockout.clear(name);
+    if (PasswordHasher::iterationsOf(*stored) < PasswordHasher::kIterations) {
+        // An old, cheaper hash: the password is at hand only now, so strengthen it now (keeping the reset flag).
+        QSqlQuery q(m_db.sql());
+        q.prepare(u"UPDATE users SET password_hash = ? WHERE name = ?"_s);
+        q.addBindValue(PasswordHasher::hash(password));
+        q.addBindValue(name);
+        if (!q.exec())
+            qWarning("cannot strengthen a password hash: %s", qPrintable(q.lastError().text()));
+    }
+    return user(name);
+}
+
+bool UserStore::setPasswordHash(const QString &name, const QString &password, bool mustChange, QString *error)
+{
+    QSqlQuery q(m_db.sql());
+    q.prepare(u"UPDATE users SET password_hash = ?, must_change_password = ? WHERE name = ?"_s);
+    q.addBindValue(PasswordHasher::hash(password));
+    q.addBindValue(mustChange ? 1 : 0);
+    q.addBindValue(name);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool UserStore::changePassword(const QString &rawName, const QString &oldPassword, const QString &newPassword,
+                               QString *error)
+{
+    const QString name = rawName.trimmed();
+    if (!checkPassword(name, oldPassword, error))
+        return false;
+    m_lockout.clear(name);
+    if (newPassword == oldPassword) {
+        *error = tr("Choose a password different from the current one.");
+        return false;
+    }
+    if (const QString weak = PasswordPolicy::check(newPassword, name); !weak.isEmpty()) {
+        *error = weak;
+        return false;
+    }
+    return setPasswordHash(name, newPassword, false, error);
+}
+
+bool UserStore::isLastManager(const User &u) const
+{
+    if (!canManageUsers(u))
+        return false;
+    const QList<User> all = users();
+    return std::none_of(all.cbegin(), all.cend(), [&u](const User &o) { return o.name != u.name && canManageUsers(o); });
+}
+
+bool UserStore::setDisabled(const Actor &by, const QString &name, bool disabled, QString *error)
+{
+    if (!Permissions::check(by, Action::ManageUsers, error))
+        return false;
+    const auto u = existing(name, error);
+    if (!u)
+        return false;
+    if (disabled && u->name == by.user) {
+        *error = tr("You cannot disable your own account.");
+        return false;
+    }
+    if (disabled && isLastManager(*u)) {
+        *error = tr("%1 is the last enabled administrator and cannot be disabled.").arg(name);
+        return false;
+    }
+    QSqlQuery q(m_db.sql());
+    q.prepare(u"UPDATE users SET disabled = ? WHERE name = ?"_s);
+    q.addBindValue(disabled ? 1 : 0);
+    q.addBindValue(name);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool UserStore::resetPassword(const Actor &by, const QString &name, const QString &newPassword, QString *error)
+{
+    if (!Permissions::check(by, Action::ManageUsers, error) || !existing(name, error))
+        return false;
+    if (const QString weak = PasswordPolicy::check(newPassword, name); !weak.isEmpty()) {
+        *error = weak;
+        return false;
+    }
+    // The administrator knows this password, so the user must replace it before working.
+    return setPasswordHash(name, newPassword, true, error) && m_lockout.clear(name, error);
+}
+
+bool UserStore::changeRole(const Actor &by, const QString &name, Role role, const QString &department, QString *error)
+{
+    if (!Permissions::check(by, Action::ManageUsers, error))
+        return false;
+    const auto u = existing(name, error);
+    if (!u)
+        return false;
+    if (role == Role::System) {
+        *error = tr("Choose a role.");
+        return false;
+    }
+    if (needsDepartment(role) && department.isEmpty()) {
+        *error = tr("A department liaison needs a department.");
+        return false;
+    }
+    if (!Permissions::allows(role, Action::ManageUsers) && isLastManager(*u)) {
+        *error = tr("%1 is the last enabled administrator and must stay one.").arg(name);
+        return false;
+    }
+    QSqlQuery q(m_db.sql());
+    q.prepare(u"UPDATE users SET role = ?, department = ? WHERE name = ?"_s);
+    q.addBindValue(toCode(role));
+    q.addBindValue(needsDepartment(role) ? QVariant(department) : QVariant(QMetaType::fromType<QString>()));
+    q.addBindValue(name);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool UserStore::unlock(const Actor &by, const QString &name, QString *error)
+{
+    return Permissions::check(by, Action::ManageUsers, error) && m_lockout.clear(name.trimmed(), error);
 }
 
 Actor UserStore::actorFor(const User &user, const QString &consoleCode)

@@ -126,6 +126,8 @@ QString DisplayNames::action(Action v)
     case Action::ManageConfig: return tr("change settings");
     case Action::ManageServer: return tr("manage the shared server connection");
     case Action::ViewAccessLog: return tr("see the access log");
+    case Action::ImportTickets: return tr("import historical tickets");
+    case Action::ReviewConflicts: return tr("review sync conflicts");
     }
     return {};
 }

@@ -1,5 +1,7 @@
 #include "io/TicketImporter.h"
 
+#include "auth/Permissions.h"
+
 #include "domain/Ticket.h"
 #include "domain/TicketEvent.h"
 #include "io/DepartmentCsv.h"
@@ -255,7 +257,11 @@ private:
 
 } // namespace
 
-TicketImporter::TicketImporter(Workspace &ws) : m_ws(ws) {}
+TicketImporter::TicketImporter(Workspace &ws) : m_ws(ws), m_by(ws.systemActor()) {}
+
+TicketImporter::TicketImporter(Workspace &ws, const Actor &by) : m_ws(ws), m_by(by) {}
+
+DepartmentImporter::DepartmentImporter(Workspace &ws) : m_ws(ws), m_by(ws.systemActor()) {}
 
 ImportResult TicketImporter::importFile(const QString &path)
 {
@@ -268,6 +274,10 @@ ImportResult TicketImporter::importFile(const QString &path)
         else if (result.errors.size() == m_maxErrors)
             result.errors << tr("%1: more errors not listed").arg(shownPath);
     };
+    if (QString refused; !Permissions::check(m_by, Action::ImportTickets, &refused)) {
+        result.errors << refused;
+        return result;
+    }
 
     TicketCsvReader reader(path);
     if (!reader.openError().isEmpty()) {
@@ -371,6 +381,10 @@ ImportResult DepartmentImporter::importFile(const QString &path)
 {
     ImportResult result;
     const QString shownPath = QDir::toNativeSeparators(path);
+    if (QString refused; !Permissions::check(m_by, Action::ManageDepartments, &refused)) {
+        result.errors << refused;
+        return result;
+    }
     DepartmentCsvReader reader(path);
     if (!reader.openError().isEmpty()) {
         result.errors << u"%1: %2"_s.arg(shownPath, reader.openError());

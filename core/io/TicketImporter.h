@@ -1,5 +1,7 @@
 #pragma once
 
+#include "auth/Actor.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -32,7 +34,9 @@ class TicketImporter final
     Q_DECLARE_TR_FUNCTIONS(TicketImporter)
 
 public:
+    /** Imports as hotlinectl (the system); the second form on behalf of a person, checked against the permission table. */
     explicit TicketImporter(Workspace &ws);
+    TicketImporter(Workspace &ws, const Actor &by);
 
     /** Called now and then with bytes read and the file's size. */
     void setProgress(std::function<void(qint64, qint64)> progress) { m_progress = std::move(progress); }
@@ -43,6 +47,7 @@ public:
 
 private:
     Workspace &m_ws;
+    Actor m_by;
     std::function<void(qint64, qint64)> m_progress;
     int m_maxErrors = 1000;
 };
@@ -53,11 +58,13 @@ class DepartmentImporter final
     Q_DECLARE_TR_FUNCTIONS(DepartmentImporter)
 
 public:
-    explicit DepartmentImporter(Workspace &ws) : m_ws(ws) {}
+    explicit DepartmentImporter(Workspace &ws);
+    DepartmentImporter(Workspace &ws, const Actor &by) : m_ws(ws), m_by(by) {}
     ImportResult importFile(const QString &path);
 
 private:
     Workspace &m_ws;
+    Actor m_by;
 };
 
 } // namespace hotline

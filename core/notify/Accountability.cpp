@@ -1,5 +1,7 @@
 #include "notify/Accountability.h"
 
+#include "auth/Permissions.h"
+
 #include "io/CsvWriter.h"
 #include "service/Workspace.h"
 #include "sla/SlaClock.h"
@@ -15,6 +17,13 @@ using namespace Qt::StringLiterals;
 namespace hotline {
 
 Accountability::Accountability(Workspace &workspace) : m_ws(workspace) {}
+
+QList<AccountabilityRecord> Accountability::list(const Actor &by, const AccountabilityFilter &filter, QString *error) const
+{
+    if (!Permissions::check(by, Action::ViewAccountability, error))
+        return {};
+    return list(filter);
+}
 
 QList<AccountabilityRecord> Accountability::list(const AccountabilityFilter &filter) const
 {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "auth/Actor.h"
+
 #include <QCoreApplication>
 #include <QDate>
 #include <QList>
@@ -46,6 +48,8 @@ public:
 
     /** Records matching filter, newest red first. */
     QList<AccountabilityRecord> list(const AccountabilityFilter &filter) const;
+    /** The same for a person: nothing, and error set, unless the permission table lets them see the log. */
+    QList<AccountabilityRecord> list(const Actor &by, const AccountabilityFilter &filter, QString *error = nullptr) const;
     /** Records opened after redAfterMs (exclusive), for notifications. */
     int countSince(qint64 redAfterMs) const;
     /** CSV (UTF-8 with BOM, as the reports) of records. */

@@ -1,5 +1,7 @@
 #include "notify/DepartmentContacts.h"
 
+#include "auth/Permissions.h"
+
 #include "domain/PhoneNumber.h"
 #include "storage/Database.h"
 
@@ -60,6 +62,11 @@ QStringList DepartmentContacts::parsePhones(const QString &text, QString *error)
             out << phone->normalized();
     }
     return out;
+}
+
+bool DepartmentContacts::save(const Actor &by, const DepartmentContact &contact, QString *error)
+{
+    return Permissions::check(by, Action::ManageDepartments, error) && save(contact, error);
 }
 
 bool DepartmentContacts::save(const DepartmentContact &c, QString *error)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "auth/Actor.h"
+
 #include <QCoreApplication>
 #include <QList>
 #include <QStringList>
@@ -31,6 +33,8 @@ public:
     std::optional<DepartmentContact> find(const QString &code) const;
     /** Validates (name and code required, every phone a valid number) and saves; false with error otherwise. */
     bool save(const DepartmentContact &contact, QString *error);
+    /** The same, on behalf of a person: refused unless the permission table lets them manage departments. */
+    bool save(const Actor &by, const DepartmentContact &contact, QString *error);
     /** Splits "a;b；c" and normalises each number; unknown numbers are named in error. */
     static QStringList parsePhones(const QString &text, QString *error);
 

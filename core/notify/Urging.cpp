@@ -1,5 +1,7 @@
 #include "notify/Urging.h"
 
+#include "auth/Permissions.h"
+
 #include "domain/TicketFold.h"
 #include "notify/DepartmentContacts.h"
 #include "notify/MessageIds.h"
@@ -18,11 +20,8 @@ Urging::Urging(Workspace &workspace, SmsOutbox &outbox) : m_ws(workspace), m_out
 QString Urging::urge(const Actor &actor, const QString &ticketId, const QString &note, bool smsHead, QString *error,
                      QString *warning)
 {
-    // Same rule as TicketService: supervisors urge; administrators and the system may do everything.
-    if (actor.role != Role::Supervisor && actor.role != Role::Administrator && actor.role != Role::System) {
-        *error = tr("Only supervisors may urge a ticket.");
+    if (!Permissions::check(actor, Action::Urge, error))
         return {};
-    }
     WriteTransaction tx(m_ws.database());
     if (!tx.isActive()) {
         *error = tx.error();

@@ -1,5 +1,6 @@
 #include "service/TicketQueries.h"
 
+#include "auth/Permissions.h"
 #include "storage/Database.h"
 #include "storage/EventStore.h"
 #include "storage/TicketTable.h"
@@ -17,13 +18,13 @@ constexpr double kDuplicateSimilarity = 0.5;
 
 bool seesEverything(const Actor &actor)
 {
-    return actor.role != Role::Liaison;
+    return Permissions::allows(actor, Action::ViewAllTickets);
 }
 
 bool dispatchDesk(const Actor &actor)
 {
-    return actor.role == Role::Dispatcher || actor.role == Role::Administrator || actor.role == Role::System
-           || actor.role == Role::Supervisor;
+    // Those who dispatch work the queues; supervision reads them.
+    return Permissions::allows(actor, Action::Dispatch) || Permissions::allows(actor, Action::Urge);
 }
 
 QSet<QString> bigrams(const QString &s)

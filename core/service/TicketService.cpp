@@ -120,13 +120,14 @@ QString TicketService::registerAndClose(const Actor &actor, const NewTicket &inp
 bool TicketService::act(const Actor &actor, const QString &ticketId, EventType type, QJsonObject payload, QString *error)
 {
     const Ticket t = m_store.ticket(ticketId);
+    // Permission first: someone who may not act on the ticket learns nothing about its state.
+    if (!permitted(actor, type, t, error))
+        return false;
     const QString why = TicketFold::check(t, type);
     if (!why.isEmpty()) {
         *error = why;
         return false;
     }
-    if (!permitted(actor, type, t, error))
-        return false;
     return m_store.append({TicketEvent::make(ticketId, type, m_clock.nowMs(), actor.user, actor.console, std::move(payload))},
                           error);
 }

@@ -1,5 +1,7 @@
 #include "storage/CalendarStore.h"
 
+#include "auth/Permissions.h"
+
 #include "calendar/BuiltinCalendar.h"
 #include "calendar/WorkCalendar.h"
 #include "sla/SlaClock.h"
@@ -58,6 +60,11 @@ bool CalendarStore::upsert(const QList<CalendarDay> &days, bool keepExisting, QS
         return false;
     }
     return true;
+}
+
+bool CalendarStore::saveDays(const Actor &by, const QList<CalendarDay> &days, QString *error)
+{
+    return Permissions::check(by, Action::ManageCalendar, error) && saveDays(days, error);
 }
 
 bool CalendarStore::saveDays(const QList<CalendarDay> &days, QString *error)

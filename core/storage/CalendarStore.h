@@ -1,5 +1,7 @@
 #pragma once
 
+#include "auth/Actor.h"
+
 #include "calendar/CalendarDay.h"
 
 #include <QCoreApplication>
@@ -25,6 +27,8 @@ public:
     QList<CalendarDay> days() const;
     /** Inserts or replaces the given dates in one transaction (dates not listed stay as they are). */
     bool saveDays(const QList<CalendarDay> &days, QString *error);
+    /** The same, on behalf of a person: refused unless the permission table lets them manage the calendar. */
+    bool saveDays(const Actor &by, const QList<CalendarDay> &days, QString *error);
     /** First start: copy the built-in calendar in (dates already present are kept). */
     bool seedBuiltin(QString *error);
 

@@ -1,6 +1,7 @@
 #include "storage/EventStore.h"
 
 #include "domain/TicketFold.h"
+#include "storage/ChainVerifier.h"
 #include "storage/Database.h"
 #include "storage/SqliteStatement.h"
 #include "storage/TicketTable.h"
@@ -239,28 +240,15 @@ bool EventStore::rebuildProjection(QString *error)
 
 VerifyReport EventStore::verify()
 {
+    // The classification (altered, removed, reordered, truncated) lives in ChainVerifier.
+    const ChainFinding f = ChainVerifier::verify(m_db);
     VerifyReport r;
-    QSqlQuery q(m_db.sql());
-    q.setForwardOnly(true);
-    if (!q.exec(u"SELECT "_s + kEventColumns + u" FROM events ORDER BY seq"_s)) {
-        r.ok = false;
-        r.message = q.lastError().text();
-        return r;
-    }
-    QByteArray previous;
-    while (q.next()) {
-        const TicketEvent e = eventFromQuery(q);
-        const QByteArray stored = q.value(8).toString().toLatin1();
-        // Hash the payload exactly as stored, so a changed byte anywhere is caught.
-        const QByteArray expected = chainHash(previous, e, q.value(7).toString().toUtf8());
-        ++r.checked;
-        if (expected != stored) {
-            r.ok = false;
-            r.firstBadSeq = e.seq;
-            r.firstBadId = e.id;
-            return r;
-        }
-        previous = stored;
+    r.checked = f.checked;
+    r.ok = f.ok();
+    r.message = f.error;
+    if (f.problem != ChainProblem::None) {
+        r.firstBadSeq = f.seq;
+        r.firstBadId = f.eventId;
     }
     return r;
 }

@@ -1,5 +1,7 @@
 #include "storage/Settings.h"
 
+#include "auth/Permissions.h"
+
 #include "storage/Database.h"
 
 #include <QRegularExpression>
@@ -30,6 +32,9 @@ const QList<SettingSpec> &Settings::specs()
         {u"sms.urge_template"_s, u"【民声热线】督办：工单{number}（{department}）距办理时限还剩{remaining}，请立即办理并答复。"_s,
          tr("Urging (督办) text sent to the department head; same placeholders")},
         {u"sms.timeout_seconds"_s, u"10"_s, tr("Seconds to wait for the SMS gateway before an attempt counts as failed")},
+        {u"security.lockout_attempts"_s, u"5"_s, tr("Consecutive failed sign-ins (1-100) after which an account is locked")},
+        {u"security.lockout_minutes"_s, u"15"_s, tr("Minutes (1-1440) an account stays locked after too many failed sign-ins")},
+        {u"security.idle_lock_minutes"_s, u"10"_s, tr("Minutes without input after which a console locks its screen (0 = never)")},
     };
     return all;
 }
@@ -129,6 +134,11 @@ QString Settings::value(const QString &key) const
             return s.defaultValue;
     }
     return {};
+}
+
+bool Settings::set(const Actor &by, const QString &key, const QString &value, QString *error)
+{
+    return Permissions::check(by, Action::ManageConfig, error) && set(key, value, error);
 }
 
 bool Settings::set(const QString &key, const QString &value, QString *error)

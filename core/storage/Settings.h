@@ -1,5 +1,7 @@
 #pragma once
 
+#include "auth/Actor.h"
+
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
@@ -34,6 +36,8 @@ public:
 
     QString value(const QString &key) const;
     bool set(const QString &key, const QString &value, QString *error);
+    /** The same, on behalf of a person: refused unless the permission table lets them change settings. */
+    bool set(const Actor &by, const QString &key, const QString &value, QString *error);
 
     // Typed accessors for the keys the core reads.
     QString centreName() const;

@@ -204,6 +204,22 @@ bool PgConnection::run(const QByteArray &sql, const QList<QByteArray> &params)
     return (params.isEmpty() ? exec(sql) : exec(sql, params)).ok();
 }
 
+QByteArray PgConnection::encryptPassword(const QByteArray &password, const QByteArray &role)
+{
+    if (!m_conn) {
+        m_error = tr("not connected to the server");
+        return {};
+    }
+    char *hashed = PQencryptPasswordConn(m_conn, password.constData(), role.constData(), nullptr);
+    if (!hashed) {
+        m_error = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+        return {};
+    }
+    const QByteArray out(hashed);
+    PQfreemem(hashed);
+    return out;
+}
+
 int PgConnection::socket() const
 {
     return m_conn ? PQsocket(m_conn) : -1;

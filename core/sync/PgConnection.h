@@ -74,6 +74,12 @@ public:
     /** Runs and reports success, recording the error. */
     bool run(const QByteArray &sql, const QList<QByteArray> &params = {});
 
+    /**
+     * A password hashed here the way the server expects it (SCRAM-SHA-256 by default), so the clear text never
+     * travels in a statement or reaches the server's log. Empty on failure.
+     */
+    QByteArray encryptPassword(const QByteArray &password, const QByteArray &role);
+
     /** The socket to watch for notifications, or -1. */
     int socket() const;
     /** Reads what arrived on the socket and returns the channels notified since the last call. */

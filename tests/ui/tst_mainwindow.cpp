@@ -2,6 +2,8 @@
 #include "TestWorkspace.h"
 
 #include "admin/UsersPage.h"
+#include "auth/Permissions.h"
+#include "board/UrgeAction.h"
 #include "auth/UserStore.h"
 #include "mainwindow/MainWindow.h"
 #include "support/ConsoleSession.h"
@@ -13,6 +15,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QAction>
 #include <QTableWidget>
 #include <QTest>
 
@@ -38,6 +41,34 @@ class TestMainWindow : public QObject
 
 private Q_SLOTS:
     void initTestCase() { Prompts::setTestMode(true); }
+
+    void pagesFollowThePermissionTable()
+    {
+        // Every role's pages and menus are exactly what the permission table (core) allows.
+        TestWorkspace tw(u"2025-03-03T10:00:00+08:00"_s);
+        tw.addDepartment(u"CG"_s, u"区城管局"_s);
+        const QList<std::pair<QString, Action>> pages{
+            {u"registrationForm"_s, Action::Register},       {u"dispatchView"_s, Action::Dispatch},
+            {u"accountabilityPage"_s, Action::ViewAccountability}, {u"reportsPage"_s, Action::ViewReports},
+            {u"usersPage"_s, Action::ManageUsers},           {u"departmentsPage"_s, Action::ManageDepartments},
+            {u"settingsPage"_s, Action::ManageConfig},
+        };
+        const QList<std::pair<QString, Action>> menus{{u"actionSharedServer"_s, Action::ManageServer},
+                                                      {u"actionSyncConflicts"_s, Action::ReviewConflicts}};
+        for (Role role : Permissions::allRoles()) {
+            ConsoleSession s(*tw.ws, tw.clock, Actor{u"u"_s, role, role == Role::Liaison ? u"CG"_s : QString(), u"01"_s});
+            MainWindow w(s);
+            const QStringList tabs = tabObjectNames(w);
+            for (const auto &[page, action] : pages)
+                QVERIFY2(tabs.contains(page) == Permissions::allows(role, action), qPrintable(toCode(role) + u' ' + page));
+            QCOMPARE(tabs.contains(u"departmentDesk"_s), Permissions::grant(role, Action::Reply) == Grant::OwnDepartment);
+            QVERIFY(tabs.contains(u"boardView"_s)); // everyone watches the board
+            for (const auto &[menu, action] : menus)
+                QVERIFY2((w.findChild<QAction *>(menu) != nullptr) == Permissions::allows(role, action),
+                         qPrintable(toCode(role) + u' ' + menu));
+            QCOMPARE(UrgeAction::offeredTo(s), Permissions::allows(role, Action::Urge));
+        }
+    }
 
     void eachRoleGetsItsWorkspaces()
     {
@@ -83,7 +114,7 @@ private Q_SLOTS:
         TestWorkspace tw;
         tw.addDepartment(u"CG"_s, u"区城管局"_s);
         QString error;
-        QVERIFY(tw.ws->users().create(std::nullopt, User{u"admin"_s, u"王主任"_s, Role::Administrator, {}}, u"admin-pass"_s, &error));
+        QVERIFY(tw.ws->users().create(std::nullopt, User{u"admin"_s, u"王主任"_s, Role::Administrator, {}}, u"chief-2025"_s, &error));
         ConsoleSession s(*tw.ws, tw.clock, Actor{u"admin"_s, Role::Administrator, QString(), u"01"_s});
         UsersPage page(s);
         page.findChild<QLineEdit *>(u"newUserName"_s)->setText(u"huang"_s);
@@ -94,10 +125,10 @@ private Q_SLOTS:
         page.findChild<QLineEdit *>(u"newUserPassword"_s)->setText(u"short"_s);
         QTest::mouseClick(page.findChild<QPushButton *>(u"addUser"_s), Qt::LeftButton);
         QVERIFY(page.findChild<QLabel *>(u"usersMessage"_s)->text().contains(u"8"_s));
-        page.findChild<QLineEdit *>(u"newUserPassword"_s)->setText(u"long-enough"_s);
+        page.findChild<QLineEdit *>(u"newUserPassword"_s)->setText(u"long-enough-7"_s);
         QTest::mouseClick(page.findChild<QPushButton *>(u"addUser"_s), Qt::LeftButton);
         QCOMPARE(page.findChild<QTableWidget *>(u"usersTable"_s)->rowCount(), 2);
-        const auto huang = tw.ws->users().signIn(u"huang"_s, u"long-enough"_s, &error);
+        const auto huang = tw.ws->users().signIn(u"huang"_s, u"long-enough-7"_s, &error);
         QVERIFY2(huang, qPrintable(error));
         QCOMPARE(huang->department, u"CG"_s);
 
@@ -106,7 +137,7 @@ private Q_SLOTS:
         UsersPage sneaky(other);
         sneaky.findChild<QLineEdit *>(u"newUserName"_s)->setText(u"mallory"_s);
         sneaky.findChild<QLineEdit *>(u"newUserDisplayName"_s)->setText(u"M"_s);
-        sneaky.findChild<QLineEdit *>(u"newUserPassword"_s)->setText(u"long-enough"_s);
+        sneaky.findChild<QLineEdit *>(u"newUserPassword"_s)->setText(u"long-enough-7"_s);
         QTest::mouseClick(sneaky.findChild<QPushButton *>(u"addUser"_s), Qt::LeftButton);
         QVERIFY(!tw.ws->users().user(u"mallory"_s));
     }

@@ -204,7 +204,7 @@ bool DepartmentsPage::saveDepartment()
     const DepartmentContact contact {m_code->text().trimmed(), m_name->text().trimmed(),
                                      DepartmentContacts::parsePhones(m_duty->text(), &why), m_head->text().trimmed()};
     QString error;
-    if (!DepartmentContacts(m_session.workspace().database()).save(contact, &error)) {
+    if (!DepartmentContacts(m_session.workspace().database()).save(m_session.actor(), contact, &error)) {
         showMessage(error, true);
         return false;
     }
@@ -221,7 +221,7 @@ void DepartmentsPage::importCsv()
     if (!path)
         return;
     // The importer of `hotlinectl departments import`: a bad row anywhere imports nothing.
-    const ImportResult r = DepartmentImporter(m_session.workspace()).importFile(*path);
+    const ImportResult r = DepartmentImporter(m_session.workspace(), m_session.actor()).importFile(*path);
     if (!r.ok) {
         QStringList lines = r.errors.mid(0, kShownErrors);
         if (r.errors.size() > kShownErrors)

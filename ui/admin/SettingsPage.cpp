@@ -242,7 +242,7 @@ bool SettingsPage::save()
     for (const QString &key : std::as_const(changed)) {
         if (!ok)
             break;
-        ok = settings.set(key, m_rows.value(key).edit->text().trimmed(), &error);
+        ok = settings.set(m_session.actor(), key, m_rows.value(key).edit->text().trimmed(), &error);
     }
     if (!ok || !tx.commit()) {
         showMessage(tr("Nothing was saved: %1").arg(ok ? tx.error() : error), true);

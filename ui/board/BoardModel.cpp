@@ -1,5 +1,6 @@
 #include "board/BoardModel.h"
 
+#include "auth/Permissions.h"
 #include "board/BoardColours.h"
 #include "domain/DisplayNames.h"
 #include "domain/Ticket.h"
@@ -31,7 +32,7 @@ BoardModel::BoardModel(ConsoleSession &session, QObject *parent)
     , m_session(session)
 {
     const Actor &actor = session.actor();
-    if (actor.role == Role::Liaison) {
+    if (!Permissions::allows(actor, Action::ViewAllTickets)) { // a liaison: their own department's board
         m_scope = actor.department;
         m_seesNothing = actor.department.isEmpty();
     }

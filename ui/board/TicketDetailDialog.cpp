@@ -2,13 +2,15 @@
 
 #include "board/BoardColours.h"
 #include "board/BoardModel.h"
-#include "board/CallerPrivacy.h"
 #include "board/EventDescriptions.h"
 #include "board/UrgeAction.h"
+#include "auth/Permissions.h"
 #include "domain/DisplayNames.h"
+#include "privacy/CallerPrivacy.h"
 #include "service/TicketQueries.h"
 #include "service/Workspace.h"
 #include "support/ConsoleSession.h"
+#include "support/Prompts.h"
 #include "util/Clock.h"
 
 #include <QDialogButtonBox>
@@ -54,6 +56,14 @@ TicketDetailDialog::TicketDetailDialog(ConsoleSession &session, const QString &t
     addField(u"detailTown"_s, tr("Town"));
     addField(u"detailCallerName"_s, tr("Caller"));
     addField(u"detailCallerPhone"_s, tr("Phone"));
+    if (Permissions::allows(session.actor(), Action::ViewCallerInFull)) {
+        m_revealButton = new QPushButton(tr("Show &number"), this);
+        m_revealButton->setObjectName(u"detailRevealCaller"_s);
+        m_revealButton->setToolTip(tr("Show the caller's full name and phone number. Each view is recorded in "
+                                      "the access log."));
+        connect(m_revealButton, &QPushButton::clicked, this, &TicketDetailDialog::revealCaller);
+        m_form->addRow(QString(), m_revealButton);
+    }
     addField(u"detailSummary"_s, tr("Summary"));
     addField(u"detailDetails"_s, tr("Details"));
     addField(u"detailRegistered"_s, tr("Registered"));
@@ -129,6 +139,9 @@ void TicketDetailDialog::refresh()
             l->clear();
         if (m_urgeButton)
             m_urgeButton->setEnabled(false);
+        if (m_revealButton)
+            m_revealButton->hide();
+        m_revealed.reset();
         m_deadlineS.reset();
         return;
     }
@@ -150,8 +163,21 @@ void TicketDetailDialog::refresh()
     set(u"detailType"_s, tr("%1 · %2").arg(DisplayNames::of(t->type), DisplayNames::of(t->slaClass)));
     set(u"detailCategory"_s, t->category);
     set(u"detailTown"_s, t->town);
-    set(u"detailCallerName"_s, CallerPrivacy::nameFor(actor.role, t->callerName));
-    set(u"detailCallerPhone"_s, CallerPrivacy::phoneFor(actor.role, t->callerPhone));
+    // Full only as revealed (and logged) in this dialog, and only while the table still allows it.
+    const bool offered = CallerReveal::offered(actor, *t);
+    if (!offered)
+        m_revealed.reset();
+    if (m_revealed) {
+        set(u"detailCallerName"_s, m_revealed->name.isEmpty() ? tr("anonymous") : m_revealed->name);
+        set(u"detailCallerPhone"_s, m_revealed->phone.isEmpty() ? tr("—") : m_revealed->phone);
+    } else {
+        set(u"detailCallerName"_s, CallerPrivacy::shownName(t->callerName));
+        set(u"detailCallerPhone"_s, CallerPrivacy::shownPhone(t->callerPhone));
+    }
+    if (m_revealButton) {
+        m_revealButton->setVisible(offered);
+        m_revealButton->setEnabled(!m_revealed);
+    }
     set(u"detailSummary"_s, t->summary);
     set(u"detailDetails"_s, t->details);
     set(u"detailRegistered"_s, when(t->registeredMs));
@@ -196,6 +222,20 @@ void TicketDetailDialog::updateCountdown(qint64 nowSecs)
     QPalette p = label->palette();
     p.setColor(QPalette::WindowText, BoardColours::dot(colour));
     label->setPalette(p);
+}
+
+bool TicketDetailDialog::revealCaller()
+{
+    QString error;
+    std::optional<RevealedCaller> caller = CallerReveal::reveal(m_session.workspace(), m_session.actor(), m_ticketId,
+                                                                &error);
+    if (!caller) {
+        Prompts::warning(this, tr("Show number"), error);
+        return false;
+    }
+    m_revealed = std::move(caller);
+    refresh();
+    return true;
 }
 
 void TicketDetailDialog::urge()

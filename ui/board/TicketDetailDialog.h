@@ -1,5 +1,6 @@
 #pragma once
 
+#include "privacy/CallerReveal.h"
 #include "sla/SlaClock.h"
 
 #include <QDialog>
@@ -15,8 +16,9 @@ namespace hotline {
 class ConsoleSession;
 
 /**
- * One ticket in full: its fields (caller masked as CallerPrivacy decides for the signed-in role), its
- * countdown, and its whole history as a timeline, oldest first. Follows changes to the ticket while open.
+ * One ticket in full: its fields, its countdown, and its whole history as a timeline, oldest first. The caller
+ * is masked; roles the permission table allows get "Show number", which reveals (and logs) the caller through
+ * CallerReveal for as long as the dialog is open. Follows changes to the ticket while open.
  * A supervisor can urge (督办) from here. Non-modal: the board keeps ticking behind it.
  */
 class TicketDetailDialog final : public QDialog
@@ -39,6 +41,8 @@ public Q_SLOTS:
     void refresh();
     /** Asks for a note and urges the department (supervisor). */
     void urge();
+    /** Shows the caller in full, logging the view; false (with a message) when refused. */
+    bool revealCaller();
 
 private:
     void onTicketsChanged(const QStringList &ids);
@@ -55,6 +59,8 @@ private:
     QHash<QString, QLabel *> m_fields;
     QTreeWidget *m_timeline = nullptr;
     QPushButton *m_urgeButton = nullptr;
+    QPushButton *m_revealButton = nullptr; ///< only for roles that may ever see a caller in full
+    std::optional<RevealedCaller> m_revealed;
 };
 
 } // namespace hotline

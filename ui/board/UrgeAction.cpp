@@ -1,5 +1,6 @@
 #include "board/UrgeAction.h"
 
+#include "auth/Permissions.h"
 #include "notify/DepartmentContacts.h"
 #include "notify/NotifyService.h"
 #include "service/TicketQueries.h"
@@ -76,8 +77,7 @@ std::optional<Answer> askNoteAndSms(QWidget *parent, const QString &title, const
 
 bool UrgeAction::offeredTo(const ConsoleSession &session)
 {
-    const Role role = session.actor().role;
-    return role == Role::Supervisor || role == Role::Administrator;
+    return Permissions::allows(session.actor(), Action::Urge);
 }
 
 bool UrgeAction::run(QWidget *parent, ConsoleSession &session, const QString &ticketId)

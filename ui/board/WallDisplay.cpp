@@ -2,8 +2,8 @@
 
 #include "board/BoardColours.h"
 #include "board/BoardModel.h"
-#include "board/CallerPrivacy.h"
 #include "board/WallList.h"
+#include "privacy/CallerPrivacy.h"
 #include "support/ConsoleSession.h"
 #include "util/Clock.h"
 

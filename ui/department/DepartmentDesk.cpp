@@ -1,5 +1,6 @@
 #include "department/DepartmentDesk.h"
 
+#include "auth/Permissions.h"
 #include "board/BoardDotDelegate.h"
 #include "department/DeskTable.h"
 #include "department/DeskText.h"
@@ -56,7 +57,7 @@ DepartmentDesk::DepartmentDesk(ConsoleSession &session, QWidget *parent)
         empty->setAlignment(Qt::AlignCenter);
         empty->setWordWrap(true);
         empty->setMargin(24);
-        empty->setText(actor.role == Role::Liaison
+        empty->setText(Permissions::grant(actor.role, Action::Reply) == Grant::OwnDepartment
                            ? tr("Your account is not bound to a department yet, so there is no desk to show. "
                                 "Ask an administrator to set your department.")
                            : tr("The department desk shows a department's own tickets to its liaison. You are "
@@ -74,7 +75,7 @@ DepartmentDesk::DepartmentDesk(ConsoleSession &session, QWidget *parent)
 bool DepartmentDesk::hasDesk() const
 {
     const Actor &actor = m_session.actor();
-    return actor.role == Role::Liaison && !actor.department.isEmpty();
+    return Permissions::grant(actor.role, Action::Reply) == Grant::OwnDepartment && !actor.department.isEmpty();
 }
 
 QWidget *DepartmentDesk::buildDesk()
@@ -98,7 +99,7 @@ QWidget *DepartmentDesk::buildDesk()
     m_table->sortByColumn(DeskTicketModel::Remaining, Qt::AscendingOrder); // most urgent first
     DeskTable::fitColumns(m_table, DeskTicketModel::columnSamples(), DeskTicketModel::Summary, true);
 
-    m_detail = new DeskTicketDetail(page);
+    m_detail = new DeskTicketDetail(m_session, page);
 
     m_sign = button(u"signButton"_s, tr("&Sign for"),
                     tr("Confirm that the department has received the selected tickets"), page);
@@ -213,7 +214,7 @@ void DepartmentDesk::updateDetail()
         return;
     }
     TicketQueries &queries = m_session.workspace().queries();
-    m_detail->showTicket(*t, queries.history(m_session.actor(), t->id), m_session.sla(), m_session.actor().role,
+    m_detail->showTicket(*t, queries.history(m_session.actor(), t->id), m_session.sla(),
                          [&queries](const QString &code) { return queries.departmentName(code); });
 }
 

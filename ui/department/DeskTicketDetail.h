@@ -3,6 +3,8 @@
 #include "auth/Actor.h"
 #include "domain/Ticket.h"
 #include "domain/TicketEvent.h"
+#include "privacy/CallerReveal.h"
+#include "sla/SlaClock.h"
 
 #include <QTextBrowser>
 
@@ -10,13 +12,13 @@
 
 namespace hotline {
 
-class SlaClock;
+class ConsoleSession;
 
 /**
  * The side panel of the department desk: one ticket's fields, its caller, its text and its history. The
- * caller's name and phone number are shown as CallerPrivacy decides for the signed-in role; a liaison sees
- * them in full, because the department has to contact the citizen to handle the matter, and a liaison only
- * ever sees their own department's tickets.
+ * caller is masked; where the permission table allows it (a liaison for their own department's tickets —
+ * the department has to contact the citizen) a "Show number" link reveals the caller through CallerReveal,
+ * which logs the view. The reveal holds while the same ticket stays selected.
  */
 class DeskTicketDetail final : public QTextBrowser
 {
@@ -25,18 +27,32 @@ class DeskTicketDetail final : public QTextBrowser
 public:
     using DepartmentName = std::function<QString(const QString &code)>;
 
-    explicit DeskTicketDetail(QWidget *parent = nullptr);
+    explicit DeskTicketDetail(ConsoleSession &session, QWidget *parent = nullptr);
 
     /** Shows a ticket with its history (oldest first). */
-    void showTicket(const Ticket &t, const QList<TicketEvent> &history, const SlaClock &sla, Role viewer,
+    void showTicket(const Ticket &t, const QList<TicketEvent> &history, const SlaClock &sla,
                     const DepartmentName &departmentName);
     /** Shows the "select a ticket" placeholder. */
     void showNothing();
     /** The ticket shown, or empty. */
     QString ticketId() const { return m_ticketId; }
+    /** Whether "Show number" is offered for the ticket shown. */
+    bool offersReveal() const;
+
+public Q_SLOTS:
+    /** Shows the caller of the ticket shown in full, logging the view; false (with a message) when refused. */
+    bool revealCaller();
 
 private:
+    void render();
+
+    ConsoleSession &m_session;
     QString m_ticketId;
+    Ticket m_ticket;
+    QList<TicketEvent> m_history;
+    SlaClock m_sla;
+    DepartmentName m_departmentName;
+    std::optional<RevealedCaller> m_revealed;
 };
 
 } // namespace hotline

@@ -1,8 +1,8 @@
 #include "dispatch/DispatchCallbackModel.h"
 
 #include "board/BoardColours.h"
-#include "board/CallerPrivacy.h"
 #include "department/DeskText.h"
+#include "privacy/CallerPrivacy.h"
 
 #include <QBrush>
 
@@ -23,12 +23,11 @@ DispatchCallbackModel::DispatchCallbackModel(QObject *parent)
 {
 }
 
-void DispatchCallbackModel::setRows(QList<Row> rows, const WorkCalendar &calendar, hotline::Role viewer)
+void DispatchCallbackModel::setRows(QList<Row> rows, const WorkCalendar &calendar)
 {
     beginResetModel();
     m_rows = std::move(rows);
     m_calendar = calendar;
-    m_viewer = viewer;
     endResetModel();
 }
 
@@ -57,9 +56,9 @@ QVariant DispatchCallbackModel::display(const Row &row, int column) const
     case Reply:
         return oneLine(row.reply);
     case Caller:
-        return CallerPrivacy::nameFor(m_viewer, t.callerName);
+        return CallerPrivacy::shownName(t.callerName);
     case Phone:
-        return CallerPrivacy::phoneFor(m_viewer, t.callerPhone);
+        return CallerPrivacy::shownPhone(t.callerPhone);
     case Summary:
         return oneLine(t.summary);
     }
@@ -90,10 +89,10 @@ QVariant DispatchCallbackModel::data(const QModelIndex &index, int role) const
             return t.replyOnTime.value_or(false) ? 1 : 0;
         case Reply:
             return row.reply;
-        case Caller:
-            return t.callerName;
+        case Caller: // sorting sees what the list shows, nothing more
+            return CallerPrivacy::maskName(t.callerName);
         case Phone:
-            return t.callerPhone;
+            return CallerPrivacy::maskPhone(t.callerPhone);
         case Summary:
             return t.summary;
         }

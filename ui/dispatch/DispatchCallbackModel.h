@@ -1,6 +1,5 @@
 #pragma once
 
-#include "auth/Actor.h"
 #include "calendar/WorkCalendar.h"
 #include "domain/Ticket.h"
 
@@ -10,9 +9,9 @@
 namespace hotline {
 
 /**
- * Replied tickets waiting for the callback to the citizen: who to call (name and phone, as CallerPrivacy lets
- * the signed-in role see them), what the department answered and whether it answered in time. A thin adapter
- * over rows the callback page gathers.
+ * Replied tickets waiting for the callback to the citizen: who to call (name and phone, always masked — the
+ * page's "Show number" reveals one caller and logs it), what the department answered and whether it answered
+ * in time. A thin adapter over rows the callback page gathers.
  */
 class DispatchCallbackModel final : public QAbstractTableModel
 {
@@ -34,8 +33,8 @@ public:
 
     explicit DispatchCallbackModel(QObject *parent = nullptr);
 
-    /** Replaces every row; viewer decides how much of the caller is shown. */
-    void setRows(QList<Row> rows, const WorkCalendar &calendar, hotline::Role viewer);
+    /** Replaces every row. */
+    void setRows(QList<Row> rows, const WorkCalendar &calendar);
     const Row &rowAt(int row) const { return m_rows.at(row); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -48,7 +47,6 @@ private:
 
     QList<Row> m_rows;
     WorkCalendar m_calendar;
-    hotline::Role m_viewer = hotline::Role::Dispatcher;
 };
 
 } // namespace hotline

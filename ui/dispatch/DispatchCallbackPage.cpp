@@ -1,7 +1,9 @@
 #include "dispatch/DispatchCallbackPage.h"
 
 #include "department/DeskTable.h"
+#include "auth/Permissions.h"
 #include "domain/DisplayNames.h"
+#include "privacy/CallerReveal.h"
 #include "service/TicketQueries.h"
 #include "service/TicketService.h"
 #include "service/Workspace.h"
@@ -9,6 +11,8 @@
 #include "support/Prompts.h"
 
 #include <QHBoxLayout>
+#include <QItemSelectionModel>
+#include <QLabel>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -54,13 +58,33 @@ DispatchCallbackPage::DispatchCallbackPage(ConsoleSession &session, QWidget *par
     m_callback->setObjectName(u"callbackButton"_s);
     m_callback->setToolTip(tr("Record the caller's satisfaction and close the ticket"));
     auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_callback);
+    if (Permissions::allows(session.actor(), Action::ViewCallerInFull)) {
+        m_reveal = new QPushButton(tr("Show &number"), this);
+        m_reveal->setObjectName(u"callbackRevealButton"_s);
+        m_reveal->setToolTip(tr("Show the selected caller's full name and phone number to call them back. "
+                                "Each view is recorded in the access log."));
+        connect(m_reveal, &QPushButton::clicked, this, &DispatchCallbackPage::revealCurrent);
+        buttons->addWidget(m_reveal);
+    }
+    m_caller = new QLabel(this);
+    m_caller->setObjectName(u"callbackCaller"_s);
+    m_caller->setTextFormat(Qt::PlainText);
+    m_caller->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    buttons->addWidget(m_caller);
     buttons->addStretch();
+    buttons->addWidget(m_callback);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_table, 1);
     layout->addLayout(buttons);
 
     connect(m_callback, &QPushButton::clicked, this, &DispatchCallbackPage::callBackCurrent);
+    // A revealed number belongs to one ticket: another selection hides it again.
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        if (DeskTable::currentId(m_table, DispatchCallbackModel::TicketIdRole) != m_revealedId) {
+            m_revealedId.clear();
+            m_caller->clear();
+        }
+    });
     connect(m_table, &QTableView::doubleClicked, this,
             [this](const QModelIndex &i) { openDetail(i.data(DispatchCallbackModel::TicketIdRole).toString()); });
 }
@@ -78,12 +102,39 @@ void DispatchCallbackPage::refresh()
         rows << DispatchCallbackModel::Row {t, names.value(t.department), m_replies.get(queries, actor, t)};
     m_replies.end();
     const DeskTable::Selection saved = DeskTable::save(m_table, DispatchCallbackModel::TicketIdRole);
-    m_model->setRows(std::move(rows), m_session.sla().calendar(), actor.role);
+    m_model->setRows(std::move(rows), m_session.sla().calendar());
     DeskTable::restore(m_table, saved, DispatchCallbackModel::TicketIdRole);
     if (!m_table->currentIndex().isValid() && m_proxy->rowCount() > 0)
         m_table->selectionModel()->setCurrentIndex(m_proxy->index(0, 0),
                                                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_callback->setEnabled(m_proxy->rowCount() > 0);
+    if (m_reveal)
+        m_reveal->setEnabled(m_proxy->rowCount() > 0);
+    if (DeskTable::currentId(m_table, DispatchCallbackModel::TicketIdRole) != m_revealedId) {
+        m_revealedId.clear();
+        m_caller->clear();
+    }
+}
+
+bool DispatchCallbackPage::revealCurrent()
+{
+    const QString id = DeskTable::currentId(m_table, DispatchCallbackModel::TicketIdRole);
+    if (id.isEmpty()) {
+        Q_EMIT message(tr("Select the ticket whose caller you want to call."), true);
+        return false;
+    }
+    QString error;
+    const std::optional<RevealedCaller> caller = CallerReveal::reveal(m_session.workspace(), m_session.actor(), id,
+                                                                      &error);
+    if (!caller) {
+        Q_EMIT message(error, true);
+        return false;
+    }
+    m_revealedId = id;
+    const QString name = caller->name.isEmpty() ? tr("anonymous") : caller->name;
+    m_caller->setText(caller->phone.isEmpty() ? tr("%1 left no number").arg(name)
+                                              : tr("Call %1 on %2").arg(name, caller->phone));
+    return true;
 }
 
 void DispatchCallbackPage::callBackCurrent()

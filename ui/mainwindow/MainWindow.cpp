@@ -1,8 +1,10 @@
 #include "mainwindow/MainWindow.h"
 
+#include "admin/AccessLogPage.h"
 #include "admin/DepartmentsPage.h"
 #include "admin/SettingsPage.h"
 #include "admin/UsersPage.h"
+#include "auth/Permissions.h"
 #include "board/BoardView.h"
 #include "department/DepartmentDesk.h"
 #include "dispatch/DispatchView.h"
@@ -52,44 +54,46 @@ MainWindow::MainWindow(ConsoleSession &session, QWidget *parent) : QMainWindow(p
 
 void MainWindow::buildTabs()
 {
+    // Every page is offered by the permission table (auth/Permissions), the same table core enforces.
     const Role role = m_session.actor().role;
-    const bool admin = role == Role::Administrator || role == Role::System;
-    // The first tab is the role's home: registration for call-takers, the queue for dispatchers, the desk for
-    // liaisons, the board for supervisors.
-    if (role == Role::CallTaker || admin)
-        m_tabs->addTab(new RegistrationForm(m_session, m_tabs), tr("Register"));
-    if (role == Role::Dispatcher || admin)
+    const auto may = [role](Action a) { return Permissions::allows(role, a); };
+    // The first tab is the role's home: the queue for those who dispatch, registration for call-takers, the desk
+    // for liaisons, the board for supervisors.
+    if (may(Action::Dispatch))
         m_tabs->addTab(new DispatchView(m_session, m_tabs), tr("Dispatch"));
-    if (role == Role::Dispatcher)
+    if (may(Action::Register))
         m_tabs->addTab(new RegistrationForm(m_session, m_tabs), tr("Register"));
-    if (role == Role::Liaison)
+    if (Permissions::grant(role, Action::Reply) == Grant::OwnDepartment)
         m_tabs->addTab(new DepartmentDesk(m_session, m_tabs), tr("Department desk"));
     m_tabs->addTab(new BoardView(m_session, m_tabs), tr("Countdown board"));
-    if (role == Role::Supervisor || admin) { // supervisors and the discipline office; officials
+    if (may(Action::ViewAccountability)) { // supervisors and the discipline office; officials
         auto *log = new AccountabilityPage(m_session, m_tabs);
         m_tabs->addTab(log, tr("Accountability"));
         auto *column = static_cast<QVBoxLayout *>(centralWidget()->layout());
         column->insertWidget(0, new AccountabilityBanner(m_session, m_tabs, log, centralWidget()));
     }
-    if (role == Role::Supervisor || admin) // officials: supervisors and administrators
+    if (may(Action::ViewReports))
         m_tabs->addTab(new ReportsPage(m_session, m_tabs), tr("Reports"));
-    if (role == Role::Administrator) {
+    if (may(Action::ManageUsers))
         m_tabs->addTab(new UsersPage(m_session, m_tabs), tr("Users"));
+    if (may(Action::ManageDepartments))
         m_tabs->addTab(new DepartmentsPage(m_session, m_tabs), tr("Departments"));
+    if (may(Action::ManageConfig))
         m_tabs->addTab(new SettingsPage(m_session, m_tabs), tr("Settings"));
-    }
+    if (may(Action::ViewAccessLog))
+        m_tabs->addTab(new AccessLogPage(m_session, m_tabs), tr("Access log"));
 }
 
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     const Role role = m_session.actor().role;
-    if (role == Role::Administrator) {
+    if (Permissions::allows(role, Action::ManageServer)) {
         QAction *server = file->addAction(tr("Shared &server…"));
         server->setObjectName(u"actionSharedServer"_s);
         connect(server, &QAction::triggered, this, [this] { ServerSettingsDialog(m_session, this).exec(); });
     }
-    if (role == Role::Dispatcher || role == Role::Supervisor || role == Role::Administrator) {
+    if (Permissions::allows(role, Action::ReviewConflicts)) {
         QAction *conflicts = file->addAction(tr("Sync &conflicts…"));
         conflicts->setObjectName(u"actionSyncConflicts"_s);
         connect(conflicts, &QAction::triggered, this, &MainWindow::showConflicts);

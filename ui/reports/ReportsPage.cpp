@@ -1,5 +1,6 @@
 #include "reports/ReportsPage.h"
 
+#include "io/ExportFile.h"
 #include "charts/ReportChartsView.h"
 #include "print/ReportDocument.h"
 #include "reports/PeriodPicker.h"
@@ -20,7 +21,6 @@
 #include <QPrintPreviewDialog>
 #include <QPrinter>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
@@ -173,9 +173,8 @@ void ReportsPage::saveBytes(const QString &title, const QString &suffix, const Q
     const std::optional<QString> path = SavePathPrompt::ask(this, title, suggestedName(suffix), filter);
     if (!path)
         return;
-    QSaveFile file(*path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        Prompts::warning(this, title, tr("Cannot write %1: %2").arg(*path, file.errorString()));
+    if (QString error; !ExportFile::write(m_session.actor(), *path, bytes, &error))
+        Prompts::warning(this, title, error);
 }
 
 void ReportsPage::exportCsv()

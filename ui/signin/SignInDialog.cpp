@@ -1,5 +1,6 @@
 #include "signin/SignInDialog.h"
 
+#include "auth/PasswordPolicy.h"
 #include "domain/DisplayNames.h"
 #include "service/DemoData.h"
 #include "service/Workspace.h"
@@ -21,12 +22,13 @@ SignInDialog::SignInDialog(Workspace &workspace, QWidget *parent) : QDialog(pare
     m_firstRun = !m_workspace.users().hasUsers();
     setWindowTitle(m_firstRun ? tr("Hotline Console — create the administrator") : tr("Hotline Console — sign in"));
     auto *layout = new QVBoxLayout(this);
-    auto *title = new QLabel(m_firstRun ? tr("This database has no users yet. Create the administrator, who then adds "
-                                             "the call-takers, dispatchers, liaisons and supervisors.")
-                                        : tr("Sign in to the hotline console."),
-                             this);
-    title->setWordWrap(true);
-    layout->addWidget(title);
+    m_title = new QLabel(m_firstRun ? tr("This database has no users yet. Create the administrator, who then adds "
+                                         "the call-takers, dispatchers, liaisons and supervisors.")
+                                    : tr("Sign in to the hotline console."),
+                         this);
+    m_title->setObjectName(u"signInTitle"_s);
+    m_title->setWordWrap(true);
+    layout->addWidget(m_title);
 
     auto *form = new QFormLayout;
     m_name = new QLineEdit(this);
@@ -48,6 +50,34 @@ SignInDialog::SignInDialog(Workspace &workspace, QWidget *parent) : QDialog(pare
         form->addRow(tr("Password again"), m_confirm);
     }
     layout->addLayout(form);
+    if (m_firstRun) {
+        auto *rules = new QLabel(PasswordPolicy::rules(), this);
+        rules->setWordWrap(true);
+        layout->addWidget(rules);
+    } else {
+        // Hidden until needed: after an administrator's reset, or when the user asks to change their password.
+        m_newPasswordBox = new QWidget(this);
+        auto *newForm = new QFormLayout(m_newPasswordBox);
+        newForm->setContentsMargins(0, 0, 0, 0);
+        m_newPassword = new QLineEdit(m_newPasswordBox);
+        m_newPassword->setObjectName(u"signInNewPassword"_s);
+        m_newPassword->setEchoMode(QLineEdit::Password);
+        newForm->addRow(tr("&New password"), m_newPassword);
+        m_newConfirm = new QLineEdit(m_newPasswordBox);
+        m_newConfirm->setObjectName(u"signInNewConfirm"_s);
+        m_newConfirm->setEchoMode(QLineEdit::Password);
+        newForm->addRow(tr("New password &again"), m_newConfirm);
+        auto *rules = new QLabel(PasswordPolicy::rules(), m_newPasswordBox);
+        rules->setWordWrap(true);
+        newForm->addRow(rules);
+        m_newPasswordBox->hide();
+        layout->addWidget(m_newPasswordBox);
+        m_changeLink = new QPushButton(tr("&Change my password"), this);
+        m_changeLink->setObjectName(u"signInChangePassword"_s);
+        m_changeLink->setFlat(true);
+        layout->addWidget(m_changeLink, 0, Qt::AlignLeft);
+        connect(m_changeLink, &QPushButton::clicked, this, [this] { askForNewPassword(false); });
+    }
 
     if (!m_firstRun && DemoData::isDemo(m_workspace)) {
         auto *hint = new QLabel(tr("Demo database: choose an account (password %1).").arg(DemoData::demoPassword()), this);
@@ -77,7 +107,14 @@ SignInDialog::SignInDialog(Workspace &workspace, QWidget *parent) : QDialog(pare
     m_submit->setObjectName(u"signInButton"_s);
     m_submit->setDefault(true);
     layout->addWidget(m_submit);
-    connect(m_submit, &QPushButton::clicked, this, [this] { m_firstRun ? createAdministrator() : signIn(); });
+    connect(m_submit, &QPushButton::clicked, this, [this] {
+        if (m_firstRun)
+            createAdministrator();
+        else if (m_changing)
+            changePassword();
+        else
+            signIn();
+    });
     setMinimumWidth(420);
 }
 
@@ -89,6 +126,54 @@ void SignInDialog::signIn()
         m_message->setText(error);
         m_password->selectAll();
         m_password->setFocus();
+        return;
+    }
+    if (m_user->mustChangePassword) {
+        // The administrator knows this password: the console opens only after the user chose their own.
+        askForNewPassword(true);
+        return;
+    }
+    accept();
+}
+
+void SignInDialog::askForNewPassword(bool forced)
+{
+    m_changing = true;
+    m_title->setText(forced ? tr("An administrator has reset your password. Choose a new one to continue.")
+                            : tr("Enter your sign-in name and current password, then the new password."));
+    m_message->clear();
+    if (forced) {
+        m_name->setReadOnly(true);
+        m_password->setReadOnly(true);
+    }
+    if (m_demoAccounts)
+        m_demoAccounts->setEnabled(false);
+    m_changeLink->hide();
+    m_newPasswordBox->show();
+    m_submit->setText(tr("Change password and sign in"));
+    (forced || !m_name->text().isEmpty() ? m_newPassword : m_name)->setFocus();
+}
+
+void SignInDialog::changePassword()
+{
+    if (m_newPassword->text() != m_newConfirm->text()) {
+        m_message->setText(tr("The two new passwords differ."));
+        m_newConfirm->selectAll();
+        m_newConfirm->setFocus();
+        return;
+    }
+    UserStore &users = m_workspace.users();
+    QString error;
+    // The core checks the current password again (and counts a wrong one toward the lockout).
+    if (!users.changePassword(m_name->text(), m_password->text(), m_newPassword->text(), &error)) {
+        m_message->setText(error);
+        m_newPassword->selectAll();
+        m_newPassword->setFocus();
+        return;
+    }
+    m_user = users.signIn(m_name->text(), m_newPassword->text(), &error);
+    if (!m_user || m_user->mustChangePassword) {
+        m_message->setText(error);
         return;
     }
     accept();

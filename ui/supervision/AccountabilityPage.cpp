@@ -1,5 +1,7 @@
 #include "supervision/AccountabilityPage.h"
 
+#include "auth/Permissions.h"
+#include "io/ExportFile.h"
 #include "board/TicketDetailDialog.h"
 #include "domain/DisplayNames.h"
 #include "reports/SavePathPrompt.h"
@@ -17,7 +19,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSet>
 #include <QTableWidget>
 #include <QTimeZone>
@@ -149,8 +150,7 @@ void AccountabilityPage::refresh()
 {
     m_dirty = false;
     m_lastMinute = m_session.clock().nowSecs() / 60;
-    const Role role = m_session.actor().role;
-    if (role != Role::Supervisor && role != Role::Administrator && role != Role::System)
+    if (!Permissions::allows(m_session.actor(), Action::ViewAccountability))
         return; // the discipline log is for supervisors and officials only
     Accountability accountability(m_session.workspace());
     {
@@ -162,10 +162,10 @@ void AccountabilityPage::refresh()
             m_department->addItem(u"%1 (%2)"_s.arg(d.name, d.code), d.code);
         m_department->setCurrentIndex(std::max(0, m_department->findData(department)));
     }
-    fillMonths(accountability.list({}));
+    fillMonths(accountability.list(m_session.actor(), {}));
     const QTableWidgetItem *selected = m_table->item(m_table->currentRow(), NumberColumn);
     const QString currentTicket = selected ? selected->data(Qt::UserRole).toString() : QString();
-    m_records = accountability.list({m_department->currentData().toString(), m_month->currentData().toDate()});
+    m_records = accountability.list(m_session.actor(), {m_department->currentData().toString(), m_month->currentData().toDate()});
     m_table->setRowCount(int(m_records.size()));
     int unanswered = 0;
     for (int r = 0; r < m_records.size(); ++r) {
@@ -219,9 +219,8 @@ bool AccountabilityPage::exportCsv()
     if (!path)
         return false;
     const QByteArray bytes = Accountability::toCsv(m_records, m_session.sla().calendar().timeZone()).toUtf8();
-    QSaveFile file(*path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        Prompts::warning(this, title, tr("Cannot write %1: %2").arg(*path, file.errorString()));
+    if (QString error; !ExportFile::write(m_session.actor(), *path, bytes, &error)) {
+        Prompts::warning(this, title, error);
         return false;
     }
     m_summary->setText(tr("%n record(s) exported to %1.", nullptr, int(m_records.size())).arg(*path));

@@ -1,0 +1,119 @@
+#include "sync/ConsoleRole.h"
+
+#include "sync/PgConnection.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace hotline {
+
+namespace {
+
+// Everything a console does on the server (core/sync, resources/server/00*.sql), and nothing more.
+// %1 is the quoted role name.
+const char *const kGrants[] = {
+    "REVOKE ALL ON hotline_schema, hotline_events, hotline_sequence, hotline_consoles, hotline_reference, "
+    "hotline_sms_claims FROM %1",
+    "REVOKE ALL ON SEQUENCE hotline_reference_version FROM %1",
+    "REVOKE ALL ON FUNCTION hotline_push(text[], text[], text[], bigint[], text[], text[], text[], smallint[]) FROM %1",
+    // Schema check, pull, the sequence's last number.
+    "GRANT SELECT ON hotline_schema, hotline_events, hotline_sequence TO %1",
+    // Events go in only through the push function, which runs as the owner and chains them.
+    "GRANT EXECUTE ON FUNCTION hotline_push(text[], text[], text[], bigint[], text[], text[], text[], smallint[]) "
+    "TO %1",
+    // Join.
+    "GRANT SELECT, INSERT ON hotline_consoles TO %1",
+    // Reference documents (an upsert with a new version number).
+    "GRANT SELECT, INSERT, UPDATE ON hotline_reference TO %1",
+    "GRANT USAGE ON SEQUENCE hotline_reference_version TO %1",
+    // SMS claims (claim, renew, mark sent, release).
+    "GRANT SELECT, INSERT, UPDATE ON hotline_sms_claims TO %1",
+};
+
+} // namespace
+
+QString ConsoleRole::checkName(const QString &name)
+{
+    static const QRegularExpression valid(u"^[a-z_][a-z0-9_]{0,62}$"_s);
+    if (!valid.match(name).hasMatch())
+        return tr("the console role name \"%1\" must be lower-case letters, digits or _ (at most 63, not starting "
+                  "with a digit)")
+            .arg(name);
+    if (name.startsWith(u"pg_"_s))
+        return tr("role names starting with pg_ are reserved by PostgreSQL");
+    return {};
+}
+
+bool ConsoleRole::apply(PgConnection &pg, const QString &name, const QByteArray &password, QString *error)
+{
+    auto fail = [&](const QString &why) {
+        *error = why;
+        pg.run("ROLLBACK");
+        return false;
+    };
+    const QString bad = checkName(name);
+    if (!bad.isEmpty()) {
+        *error = bad;
+        return false;
+    }
+    if (password.isEmpty()) {
+        *error = tr("the console role needs a password");
+        return false;
+    }
+    const QByteArray role = name.toUtf8();
+    if (!pg.run("BEGIN"))
+        return fail(pg.lastError());
+    const PgResult me = pg.exec("SELECT current_user, pg_get_userbyid(c.relowner), quote_ident($1), "
+                                "quote_ident(current_database()), quote_ident(current_schema()) "
+                                "FROM pg_class c WHERE c.oid = 'hotline_events'::regclass",
+                                {role});
+    if (!me.ok() || me.rows() != 1)
+        return fail(me.ok() ? tr("the server has no Hotline schema yet") : me.error());
+    if (me.text(0, 0) == name || me.text(0, 1) == name)
+        return fail(tr("the console role must not be the owner of the Hotline tables (%1)").arg(name));
+    const QByteArray quoted = me.text(0, 2).toUtf8();
+    const QByteArray database = me.text(0, 3).toUtf8();
+    const QByteArray schema = me.text(0, 4).toUtf8();
+
+    // An existing role must not carry powers that would defeat the point (or act as the owner through membership).
+    const PgResult existing = pg.exec("SELECT r.rolsuper OR r.rolcreaterole OR r.rolcreatedb OR r.rolreplication OR "
+                                      "r.rolbypassrls, pg_has_role(r.oid, c.relowner, 'MEMBER') "
+                                      "FROM pg_roles r, pg_class c "
+                                      "WHERE r.rolname = $1 AND c.oid = 'hotline_events'::regclass",
+                                      {role});
+    if (!existing.ok())
+        return fail(existing.error());
+    const bool exists = existing.rows() == 1;
+    if (exists && existing.text(0, 0) == u"t"_s)
+        return fail(tr("role %1 is a superuser or may create roles, databases or replicate; a console role must not "
+                       "be, choose another name")
+                        .arg(name));
+    if (exists && existing.text(0, 1) == u"t"_s)
+        return fail(tr("role %1 is a member of the owner of the Hotline tables; choose another name").arg(name));
+
+    const QByteArray hashed = pg.encryptPassword(password, role);
+    if (hashed.isEmpty())
+        return fail(pg.lastError());
+    const PgResult literal = pg.exec("SELECT quote_literal($1)", {hashed});
+    if (!literal.ok() || literal.rows() != 1)
+        return fail(literal.error());
+    const QByteArray secret = literal.text(0, 0).toUtf8();
+    // A new role gets PostgreSQL's defaults (no superuser, no CREATEROLE...); an existing one was checked above.
+    // Naming those attributes would need a superuser even to turn them off.
+    const QByteArray create = (exists ? "ALTER ROLE " : "CREATE ROLE ") + quoted + " WITH LOGIN PASSWORD " + secret;
+    if (!pg.run(create))
+        return fail(tr("cannot create or update role %1: %2").arg(name, pg.lastError()));
+    if (!pg.run("GRANT CONNECT ON DATABASE " + database + " TO " + quoted)
+        || !pg.run("GRANT USAGE ON SCHEMA " + schema + " TO " + quoted))
+        return fail(pg.lastError());
+    for (const char *grant : kGrants) {
+        if (!pg.run(QByteArray(grant).replace("%1", quoted)))
+            return fail(tr("cannot set the console role's rights: %1").arg(pg.lastError()));
+    }
+    if (!pg.run("COMMIT"))
+        return fail(pg.lastError());
+    return true;
+}
+
+} // namespace hotline
