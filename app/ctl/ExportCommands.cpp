@@ -4,6 +4,7 @@
 #include "privacy/AccessLog.h"
 #include "privacy/TicketExport.h"
 #include "service/Workspace.h"
+#include "util/Clock.h"
 
 #include <QDate>
 #include <QDateTime>

@@ -26,8 +26,9 @@ bool AccessLog::record(AccessLogEntry entry, QString *error)
 {
     entry.atMs = m_clock.nowMs();
     QSqlQuery q(m_db.sql());
+    // coalesce: a null QString binds as NULL, an empty field is stored as ''.
     q.prepare(u"INSERT INTO access_log(at_ms, kind, user, role, console, ticket_id, ticket_number, tickets, detail) "
-              "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+              "VALUES(?, ?, ?, ?, coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), ?, coalesce(?, ''))"_s);
     q.addBindValue(entry.atMs);
     q.addBindValue(kindCode(entry.kind));
     q.addBindValue(entry.user);

@@ -153,6 +153,11 @@ QString PgTestServer::url() const
     return u"postgresql://hotline@127.0.0.1:"_s + QString::number(m_port) + u"/hotline"_s;
 }
 
+QString PgTestServer::urlAs(const QString &user, const QString &database) const
+{
+    return u"postgresql://"_s + user + u"@127.0.0.1:"_s + QString::number(m_port) + u'/' + database;
+}
+
 QString PgTestServer::createDatabase(const QString &name)
 {
     PgConnection pg;

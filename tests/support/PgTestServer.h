@@ -31,6 +31,8 @@ public:
     int port() const { return m_port; }
     /** postgresql://hotline@127.0.0.1:PORT/hotline */
     QString url() const;
+    /** postgresql://USER@127.0.0.1:PORT/DATABASE: the same server as another role (trust: no password asked). */
+    QString urlAs(const QString &user, const QString &database = QStringLiteral("hotline")) const;
     /** A fresh database on this server (for tests that need several). */
     QString createDatabase(const QString &name);
 

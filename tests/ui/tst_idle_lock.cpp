@@ -6,6 +6,7 @@
 #include "auth/UserStore.h"
 #include "lock/IdleLock.h"
 #include "lock/LockScreen.h"
+#include "storage/Settings.h"
 #include "support/ConsoleSession.h"
 
 #include <QLabel>

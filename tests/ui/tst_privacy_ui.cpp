@@ -13,6 +13,7 @@
 #include "mainwindow/MainWindow.h"
 #include "privacy/AccessLog.h"
 #include "service/TicketService.h"
+#include "storage/EventStore.h"
 #include "support/ConsoleSession.h"
 #include "support/Prompts.h"
 
