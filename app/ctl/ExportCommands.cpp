@@ -145,11 +145,14 @@ int cmdAccessLog(CtlContext &ctx)
         return ctx.fail(error);
     // Tab-separated with a header: readable in a terminal, and cut/awk/Excel take it as it is.
     ctx.print(u"at\tkind\tuser\trole\tconsole\tticket\ttickets\tdetail"_s);
+    static const QRegularExpression separators(u"[\t\r\n]"_s);
     for (const AccessLogEntry &e : entries) {
-        ctx.print(QStringList {QDateTime::fromMSecsSinceEpoch(e.atMs, zone).toString(Qt::ISODate),
-                               AccessLog::kindCode(e.kind), e.user, toCode(e.role), e.console, e.ticketNumber,
-                               QString::number(e.tickets), e.detail}
-                      .join(u'\t'));
+        QStringList fields {QDateTime::fromMSecsSinceEpoch(e.atMs, zone).toString(Qt::ISODate),
+                            AccessLog::kindCode(e.kind), e.user, toCode(e.role), e.console, e.ticketNumber,
+                            QString::number(e.tickets), e.detail};
+        for (QString &f : fields)
+            f.replace(separators, u" "_s); // a file name with a tab must not shift the columns
+        ctx.print(fields.join(u'\t'));
     }
     return Ok;
 }

@@ -64,6 +64,45 @@ bool looksLikeSqlite(const QString &path, QString *why)
     return true;
 }
 
+// SQLite's primary result codes that an operator can act on (sqlite3.h).
+constexpr int kSqliteReadOnly = 8;
+constexpr int kSqliteIoError = 10;
+constexpr int kSqliteCorrupt = 11;
+constexpr int kSqliteFull = 13;
+constexpr int kSqliteCantOpen = 14;
+constexpr int kSqliteNotADatabase = 26;
+
+int primaryCode(const QSqlError &e)
+{
+    bool ok = false;
+    const int code = e.nativeErrorCode().toInt(&ok);
+    return ok ? code & 0xff : 0; // extended codes keep the primary one in the low byte
+}
+
+// A file shorter than the page count its header records lost its end (a copy cut short, a truncated
+// backup). Only meaningful without a WAL: committed pages may still live there.
+bool looksTruncated(const QString &path)
+{
+    QFile wal(path + u"-wal"_s);
+    if (wal.exists() && wal.size() > 0)
+        return false;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly) || f.size() < 100)
+        return false;
+    const QByteArray header = f.read(100);
+    const auto be = [&header](int at, int bytes) {
+        quint64 v = 0;
+        for (int i = 0; i < bytes; ++i)
+            v = (v << 8) | quint8(header.at(at + i));
+        return v;
+    };
+    const quint64 pageSize = be(16, 2) == 1 ? 65536 : be(16, 2);
+    const quint64 pages = be(28, 4);
+    // The in-header size is valid only when the change counter matches "version-valid-for" (SQLite ≥ 3.7).
+    const bool valid = be(24, 4) == be(92, 4);
+    return valid && pageSize >= 512 && pages > 0 && quint64(f.size()) < pages * pageSize;
+}
+
 // Splits a migration script into statements; triggers contain ';' inside BEGIN … END.
 QStringList splitStatements(const QString &script)
 {
@@ -138,6 +177,18 @@ std::unique_ptr<Database> Database::open(const QString &path, QString *error)
         *error = tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(info.absolutePath()));
         return nullptr;
     }
+    // SQLite would open a read-only file read-only and fail only at the first save (or, in WAL mode, at the
+    // first read, unable to create the -shm file in a read-only folder): refuse at once, saying what to fix.
+    if ((info.exists() && !info.isWritable()) || !QFileInfo(info.absolutePath()).isWritable()) {
+        *error = tr("The database %1 is read-only: Hotline Console must be able to write to the file and to its "
+                    "folder %2. Ask an administrator to make them writable; the database was left untouched.")
+                     .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(info.absolutePath()));
+        return nullptr;
+    }
+    if (!g_openFiles.contains(fileKey(path)) && looksTruncated(path)) {
+        *error = describeError(kSqliteCorrupt, tr("the file is shorter than its header says"), path);
+        return nullptr;
+    }
 
     const QString name = nextConnectionName();
     {
@@ -149,14 +200,15 @@ std::unique_ptr<Database> Database::open(const QString &path, QString *error)
     std::unique_ptr<Database> self(new Database(path, name));
     QSqlDatabase db = self->sql();
     if (!db.open()) {
-        *error = tr("Cannot open the database %1: %2").arg(QDir::toNativeSeparators(path), db.lastError().text());
+        *error = tr("Cannot open the database %1: %2")
+                     .arg(QDir::toNativeSeparators(path), describeError(db.lastError(), path));
         return nullptr;
     }
 
     // Read the version before anything writes to the file (journal mode, migrations).
     QSqlQuery q(db);
     if (!q.exec(u"PRAGMA user_version"_s) || !q.next()) {
-        *error = tr("%1 is not a usable database: %2").arg(QDir::toNativeSeparators(path), q.lastError().text());
+        *error = tr("%1 is not a usable database: %2").arg(QDir::toNativeSeparators(path), describeError(q.lastError(), path));
         return nullptr;
     }
     const int version = q.value(0).toInt();
@@ -170,8 +222,12 @@ std::unique_ptr<Database> Database::open(const QString &path, QString *error)
         return nullptr;
     }
     if (version > 0 && !q.exec(u"SELECT count(*) FROM meta"_s)) {
-        *error = tr("%1 is an SQLite file but not a Hotline Console database; it was left untouched.")
-                     .arg(QDir::toNativeSeparators(path));
+        // A damaged schema page fails here too: say so rather than blame the file's origin.
+        const int code = primaryCode(q.lastError());
+        *error = code == kSqliteCorrupt || code == kSqliteNotADatabase || code == kSqliteIoError
+                     ? describeError(q.lastError(), path)
+                     : tr("%1 is an SQLite file but not a Hotline Console database; it was left untouched.")
+                           .arg(QDir::toNativeSeparators(path));
         return nullptr;
     }
     q.finish();
@@ -272,9 +328,42 @@ bool Database::exec(const QString &statement, QString *error)
     if (q.exec(statement))
         return true;
     if (error)
-        *error = q.lastError().text();
+        *error = describeError(q.lastError(), m_path);
     qCWarning(lcStorage) << "statement failed:" << q.lastError().text();
     return false;
+}
+
+QString Database::describeError(const QSqlError &error, const QString &path)
+{
+    return describeError(primaryCode(error), error.text(), path);
+}
+
+QString Database::describeError(int sqliteCode, const QString &driverText, const QString &path)
+{
+    const QString file = path.isEmpty() ? tr("the database") : QDir::toNativeSeparators(path);
+    switch (sqliteCode & 0xff) {
+    case kSqliteFull:
+        return tr("The disk is full: the change was not saved. Free some space and try again; nothing already "
+                  "saved was lost.");
+    case kSqliteReadOnly:
+        return tr("%1 cannot be written (the file or its folder is read-only): the change was not saved; nothing "
+                  "already saved was lost. Ask an administrator to make them writable.")
+            .arg(file);
+    case kSqliteCorrupt:
+    case kSqliteNotADatabase:
+        return tr("%1 is damaged (%2). Nothing more was written to it. Restore the latest backup, or ask an "
+                  "administrator to check it (hotlinectl verify).")
+            .arg(file, driverText.trimmed());
+    case kSqliteIoError:
+        return tr("The disk holding %1 could not be read or written (%2): the change was not saved. Check the disk "
+                  "and try again; nothing already saved was lost.")
+            .arg(file, driverText.trimmed());
+    case kSqliteCantOpen:
+        return tr("%1 cannot be opened (%2): check that the file and its folder exist and may be written.")
+            .arg(file, driverText.trimmed());
+    default:
+        return driverText;
+    }
 }
 
 WriteTransaction::WriteTransaction(Database &db) : m_db(db)

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 
 #include <memory>
@@ -42,8 +43,19 @@ public:
     /** Marks settings, calendar or categories as changed, so every cached SLA clock is rebuilt. */
     bool bumpConfigGeneration();
 
-    /** Runs one statement without results; on failure sets error (may be null) with the driver's text. */
+    /**
+     * Runs one statement without results; on failure sets error (may be null) to a clear translated message for
+     * the storage failures an operator can act on (full disk, read-only or damaged file), else the driver's text.
+     */
     bool exec(const QString &statement, QString *error = nullptr);
+
+    /**
+     * The operator's words for an SQLite failure (SQLite's primary result code, e.g. 13 for SQLITE_FULL): what
+     * happened, that the change was not saved and what was saved is kept, and what to do. Falls back to
+     * driverText for failures without an operator remedy. Callers outside storage use it on QSqlError too.
+     */
+    static QString describeError(int sqliteCode, const QString &driverText, const QString &path = {});
+    static QString describeError(const QSqlError &error, const QString &path = {});
 
 private:
     Database(QString path, QString connectionName);

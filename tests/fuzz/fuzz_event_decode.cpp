@@ -53,7 +53,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (f.size() < 4)
             continue;
         const QByteArray payload = line.mid(f[0].size() + f[1].size() + f[2].size() + 3);
-        const ServerEvent s = SyncServer::decode(++seq, f[0].toInt(), id + QString::number(seq), ticketId,
+        ++seq;
+        const ServerEvent s = SyncServer::decode(seq, f[0].toInt(), id + QString::number(seq), ticketId,
                                                  QString::fromUtf8(f[1]), f[2].toLongLong(), u"op"_s, u"02"_s,
                                                  payload);
         if (!s.problem.isEmpty())
