@@ -11,6 +11,7 @@ PACKAGES=(
     dpkg-dev python3
     libpq-dev postgresql
     poppler-utils
+    clang-14 libclang-rt-14-dev llvm-14 # the sanitizer stage and the fuzzers (tools/run-sanitizers.sh); llvm-symbolizer
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -7,4 +7,5 @@ bash tools/install-deps.sh
 cmake --preset default
 cmake --build --preset default
 ctest --preset default
+bash tools/run-sanitizers.sh # core tests under ASan/UBSan, then each fuzzer briefly
 bash tools/check-installed-package.sh build

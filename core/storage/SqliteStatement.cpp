@@ -77,8 +77,8 @@ bool SqliteStatement::exec()
         return false;
     const int rc = sqlite3_step(m_stmt);
     const bool ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
-    if (!ok)
-        m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+    if (!ok) // a full disk or a damaged file in the operator's words
+        m_error = Database::describeError(rc, QString::fromUtf8(sqlite3_errmsg(m_db)));
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
     return ok;
@@ -92,7 +92,7 @@ bool SqliteStatement::next()
     if (rc == SQLITE_ROW)
         return true;
     if (rc != SQLITE_DONE)
-        m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+        m_error = Database::describeError(rc, QString::fromUtf8(sqlite3_errmsg(m_db)));
     reset();
     return false;
 }

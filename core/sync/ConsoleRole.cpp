@@ -104,9 +104,15 @@ bool ConsoleRole::apply(PgConnection &pg, const QString &name, const QByteArray 
     const QByteArray create = (exists ? "ALTER ROLE " : "CREATE ROLE ") + quoted + " WITH LOGIN PASSWORD " + secret;
     if (!pg.run(create))
         return fail(tr("cannot create or update role %1: %2").arg(name, pg.lastError()));
-    if (!pg.run("GRANT CONNECT ON DATABASE " + database + " TO " + quoted)
-        || !pg.run("GRANT USAGE ON SCHEMA " + schema + " TO " + quoted))
-        return fail(pg.lastError());
+    // Usually granted to PUBLIC already; granting again would need the database's or schema's owner.
+    const PgResult reach = pg.exec("SELECT has_database_privilege($1, current_database(), 'CONNECT'), "
+                                   "has_schema_privilege($1, current_schema(), 'USAGE')",
+                                   {role});
+    if (!reach.ok() || reach.rows() != 1)
+        return fail(reach.error());
+    if ((reach.text(0, 0) != u"t"_s && !pg.run("GRANT CONNECT ON DATABASE " + database + " TO " + quoted))
+        || (reach.text(0, 1) != u"t"_s && !pg.run("GRANT USAGE ON SCHEMA " + schema + " TO " + quoted)))
+        return fail(tr("cannot let role %1 reach the database: %2").arg(name, pg.lastError()));
     for (const char *grant : kGrants) {
         if (!pg.run(QByteArray(grant).replace("%1", quoted)))
             return fail(tr("cannot set the console role's rights: %1").arg(pg.lastError()));

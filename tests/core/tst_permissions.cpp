@@ -5,10 +5,13 @@
 
 #include "auth/Permissions.h"
 #include "domain/DisplayNames.h"
+#include "auth/UserStore.h"
 #include "io/ExportFile.h"
 #include "io/TicketImporter.h"
 #include "notify/Accountability.h"
 #include "notify/DepartmentContacts.h"
+#include "privacy/AccessLog.h"
+#include "privacy/CallerReveal.h"
 #include "service/TicketQueries.h"
 #include "service/TicketService.h"
 #include "storage/CalendarStore.h"
@@ -143,6 +146,24 @@ struct Fixture
                 qWarning() << "export result and file disagree";
             return ok && QFile::exists(path);
         }
+        case Action::ViewCallerInFull: {
+            const auto caller = CallerReveal::reveal(*tw.ws, actor, ticket, error);
+            return caller && caller->phone == u"13812345678"_s;
+        }
+        case Action::ViewAccessLog:
+            AccessLog(tw.ws->database(), tw.clock).list(actor, {}, error);
+            return error->isEmpty();
+        case Action::ManageUsers: {
+            UserStore &users = tw.ws->users();
+            QString setup;
+            const User chief{u"chief"_s, u"主任"_s, Role::Administrator, QString()};
+            const User clerk{u"clerk"_s, u"话务员甲"_s, Role::CallTaker, QString()};
+            if (!users.create(std::nullopt, chief, u"hotline-2025"_s, &setup) || !users.create(chief, clerk, u"hotline-2025"_s, &setup)) {
+                qWarning() << "user setup failed:" << setup;
+                return false;
+            }
+            return users.setDisabled(actor, u"clerk"_s, true, error) && users.user(u"clerk"_s)->disabled;
+        }
         case Action::ManageDepartments:
             return DepartmentContacts(tw.ws->database()).save(actor, {u"D3"_s, u"区水务局"_s, {u"13800000003"_s}, QString()}, error);
         case Action::ManageCalendar:
@@ -256,8 +277,6 @@ private Q_SLOTS:
         QTest::addColumn<Action>("action");
         for (Role r : Permissions::allRoles()) {
             for (Action a : Permissions::allActions()) {
-                if (a == Action::ManageUsers || a == Action::ViewCallerInFull || a == Action::ViewAccessLog)
-                    continue; // tried by their owners' tests (tst_accounts, tst_privacy) through their services
                 QTest::addRow("%s × %s", qPrintable(toCode(r)), qPrintable(toCode(a))) << r << a;
             }
         }
@@ -295,7 +314,8 @@ private Q_SLOTS:
             const long long before = f.eventCount();
             QString error;
             QVERIFY(!f.perform(actorOf(role, kOwn), action, &error));
-            QVERIFY2(error.contains(u"own department"_s), qPrintable(error));
+            // Refused either as "only your own department" or because the ticket is not theirs to see at all.
+            QVERIFY2(error.contains(u"own department"_s) || error.contains(u"not found"_s), qPrintable(error));
             QCOMPARE(f.eventCount(), before);
             // And a liaison not bound to any department may do nothing.
             QVERIFY(!f.perform(actorOf(role, QString()), action, &error));

@@ -53,6 +53,8 @@ QStringList makeDatabase(const QString &path)
 
 bool canUnshare()
 {
+    if (qEnvironmentVariableIsSet("HOTLINE_TEST_NO_UNSHARE")) // to exercise the fallbacks
+        return false;
     if (QStandardPaths::findExecutable(u"unshare"_s).isEmpty())
         return false;
     QProcess p;
@@ -190,8 +192,8 @@ private Q_SLOTS:
 // On a small tmpfs when the kernel lets us mount one; else SQLite's max_page_count gives the same SQLITE_FULL.
 void TestStorageErrors::fullDiskKeepsWhatWasSaved()
 {
-    const QString expected = u"The disk is full: the ticket was not saved"_s;
-    const QString generic = u"The disk is full"_s;
+    const QString expected = u"The disk is full: the change was not saved. Free some space and try again; nothing "
+                             "already saved was lost."_s;
     QStringList shown; // ids printed by the writer, after their commits
     QString path;
     QString message;
@@ -237,8 +239,8 @@ void TestStorageErrors::fullDiskKeepsWhatWasSaved()
                 shown << id;
         }
     }
-    QVERIFY2(message.contains(generic), qPrintable(message));
-    Q_UNUSED(expected)
+    qInfo("%lld tickets saved, then: %s", qlonglong(shown.size()), qUtf8Printable(message));
+    QVERIFY2(message.contains(expected), qPrintable(message));
     QVERIFY(shown.size() > 0);
 
     ManualClock clock(QDateTime::currentMSecsSinceEpoch());

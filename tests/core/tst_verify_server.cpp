@@ -360,6 +360,24 @@ private Q_SLOTS:
         QCOMPARE(owner.exec("SELECT count(*) FROM pg_roles WHERE rolname = 'fine_name'").integer(0, 0), 0);
     }
 
+    void ownerWithoutSuperuserSetsUpTheRole()
+    {
+        // As DEPLOYMENT.md sets it up: an owner login that is no superuser (here with CREATEROLE).
+        PgConnection admin;
+        QVERIFY(admin.connect(m_server.urlAs(u"hotline"_s, u"postgres"_s)));
+        QVERIFY(admin.run("CREATE ROLE centre LOGIN CREATEROLE"));
+        QVERIFY(admin.run("CREATE DATABASE centre OWNER centre"));
+        QVERIFY(admin.run("REVOKE CONNECT ON DATABASE centre FROM PUBLIC"));
+        PgConnection owner;
+        QVERIFY(owner.connect(m_server.urlAs(u"centre"_s, u"centre"_s)));
+        QString error;
+        QVERIFY2(ServerSchema::migrate(owner, &error), qPrintable(error));
+        QVERIFY2(ConsoleRole::apply(owner, u"centre_desk"_s, "pw", &error), qPrintable(error));
+        TestWorkspace a;
+        QVERIFY(fill(a, m_server.urlAs(u"centre_desk"_s, u"centre"_s)));
+        QVERIFY(verifyServer(m_server.urlAs(u"centre_desk"_s, u"centre"_s), &a.ws->database()).ok());
+    }
+
     void ctlServerInitAndVerifyServer()
     {
         const QString url = m_server.createDatabase(u"ctl"_s);
