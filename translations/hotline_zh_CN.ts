@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AccessLog</name>
+    <message>
+        <source>Cannot write the access log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the access log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Board</name>
     <message>
         <source>Board at %1: %2 red, %3 yellow, %4 green
@@ -49,6 +60,126 @@
     <message>
         <source>anonymous</source>
         <translation>匿名</translation>
+    </message>
+</context>
+<context>
+    <name>CallerReveal</name>
+    <message>
+        <source>Ticket not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket %1 has no caller name or number: the caller stayed anonymous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number is not shown because its view could not be logged. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChainFinding</name>
+    <message>
+        <source>(unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event %1 (ticket %2, %3 %4, type %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not match its recorded hash (its content was changed, or it was written by hand)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 events are missing before %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>events are missing before %1; its link follows no event that is left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is out of place; its link follows the event now at %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the log is empty but events were recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>events are missing after the last one, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChainVerifier</name>
+    <message>
+        <source>the ticket projection refers to event seq %1 but the log ends at seq %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>events up to server sequence %1 were pulled but only %2 are here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the local database is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was the first event of the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the log jumps from seq %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleRole</name>
+    <message>
+        <source>the console role name &quot;%1&quot; must be lower-case letters, digits or _ (at most 63, not starting with a digit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>role names starting with pg_ are reserved by PostgreSQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the console role needs a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server has no Hotline schema yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the console role must not be the owner of the Hotline tables (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>role %1 is a superuser or may create roles, databases or replicate; a console role must not be, choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>role %1 is a member of the owner of the Hotline tables; choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create or update role %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot let role %1 reach the database: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot set the console role&apos;s rights: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -210,14 +341,6 @@
         <translation>演示数据：%1 个承办单位，%2 件工单（看板上 %3 件：绿灯 %4 件，黄灯 %5 件，红灯 %6 件）。</translation>
     </message>
     <message>
-        <source>Cannot read the event log: %1</source>
-        <translation>无法读取事件日志：%1</translation>
-    </message>
-    <message>
-        <source>The event log was altered: event %1 (sequence %2) does not match its recorded hash; %3 events before it are intact.</source>
-        <translation>事件日志已被改动：事件 %1（序号 %2）与其记录的哈希值不符；在它之前的 %3 个事件完好。</translation>
-    </message>
-    <message>
         <source>OK: %1 events, hash chain intact.</source>
         <translation>正常：共 %1 个事件，哈希链完整。</translation>
     </message>
@@ -280,70 +403,6 @@
     <message>
         <source>Imported %1 departments.</source>
         <translation>已导入 %1 个承办单位。</translation>
-    </message>
-    <message>
-        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-Administers a Hotline Console database. --db names the local SQLite file (default: the console&apos;s own).
-Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
-
-Commands:
-  init [--demo]                         create or migrate the database; --demo adds demo data
-  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
-  deadline --class consult|handling --start ISO8601
-                                        print the deadline for a dispatch at that instant
-  import tickets FILE.csv               import historical tickets (all rows or none)
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        completion-rate report; --to is exclusive
-  board [--at ISO8601] [--format text|json]
-                                        open tickets with colour and remaining working time
-  departments import FILE.csv           name,code,duty_phones,head_phone
-  config get|set KEY [VALUE]            read or change a setting; &apos;config list&apos; shows them all
-  verify                                check the event log&apos;s integrity
-  rebuild                               derive the ticket projection again from the events
-  server init --url URL                 create or migrate the shared PostgreSQL server&apos;s schema
-  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
-                                        without it: keep syncing until stopped, a headless replica)
-  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
-                                        send what is due, then exit; without it: keep escalating
-
-Options:
-  --db PATH      the database file
-  -o FILE        write the output to FILE instead of stdout
-  --help         this help
-  --version      the program&apos;s version
-</source>
-        <translation>用法：hotlinectl [--db 路径] 命令 [参数] [-o 文件]
-
-管理热线工作台数据库。--db 指定本地 SQLite 文件（默认为本机工作台所用的文件）。
-输出写到标准输出，或用 -o 写入文件；出错时错误信息写到标准错误，退出码非零。
-
-命令：
-  init [--demo]                         创建或迁移数据库；--demo 加入演示数据
-  calendar import 文件...               导入 holiday-cn JSON 节假日日历（要么全部导入，要么都不导入）
-  deadline --class consult|handling --start ISO8601
-                                        显示在该时刻派单的办理时限
-  import tickets 文件.csv               导入历史工单（要么全部导入，要么都不导入）
-  report [--month YYYY-MM | --from 日期 --to 日期] [--format text|csv|json|pdf]
-                                        按时办结率报表；--to 不含当日
-  board [--at ISO8601] [--format text|json]
-                                        未办结工单及其颜色和剩余工作时间
-  departments import 文件.csv           name,code,duty_phones,head_phone
-  config get|set 键 [值]                查看或修改设置；config list 列出全部设置
-  verify                                检查事件日志是否完整
-  rebuild                               由事件重新生成工单状态
-  server init --url 地址                创建或迁移共享 PostgreSQL 服务器的数据结构
-  sync [--server 地址] [--once]         加入服务器并同步（--once：推送、拉取各一次后退出；
-                                        不加：持续同步直到被停止，即无界面副本）
-  escalate [--once] [--at ISO8601]      按该时刻发送催办短信、生成问责记录；--once：补办、
-                                        发送到期短信后退出；不加：持续运行
-
-选项：
-  --db 路径      数据库文件
-  -o 文件        把输出写入文件而不是标准输出
-  --help         显示本帮助
-  --version      显示程序版本
-</translation>
     </message>
     <message>
         <source>Usage: hotlinectl escalate [--once] [--at ISO8601]</source>
@@ -427,6 +486,174 @@ Options:
         <source>Cannot draw the PDF report: %1</source>
         <translation>无法生成 PDF 报表：%1</translation>
     </message>
+    <message>
+        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+Administers a Hotline Console database. --db names the local SQLite file (default: the console&apos;s own).
+Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
+
+Commands:
+  init [--demo]                         create or migrate the database; --demo adds demo data
+  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
+  deadline --class consult|handling --start ISO8601
+                                        print the deadline for a dispatch at that instant
+  import tickets FILE.csv               import historical tickets (all rows or none)
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        completion-rate report; --to is exclusive
+  board [--at ISO8601] [--format text|json]
+                                        open tickets with colour and remaining working time
+  departments import FILE.csv           name,code,duty_phones,head_phone
+  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
+                                        historical ticket CSV; callers masked unless --unmasked (logged)
+  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
+  config get|set KEY [VALUE]            read or change a setting; &apos;config list&apos; shows them all
+  verify [--server URL]                 check the hash chain of the event log (or of the server&apos;s,
+                                        compared with --db&apos;s copy when given); names the first
+                                        altered, removed, reordered or truncated event
+  rebuild                               derive the ticket projection again from the events
+  permissions                           the role × action permission table (Markdown)
+  users list | unlock NAME | enable NAME | reset-password NAME
+                                        accounts; reset-password reads the new one from stdin
+  server init --url URL [--console-role NAME]
+                                        create or migrate the shared PostgreSQL server&apos;s schema;
+                                        --console-role: the restricted login for consoles (password
+                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
+  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
+                                        without it: keep syncing until stopped, a headless replica)
+  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
+                                        send what is due, then exit; without it: keep escalating
+
+Options:
+  --db PATH      the database file
+  -o FILE        write the output to FILE instead of stdout
+  --help         this help
+  --version      the program&apos;s version
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 events before it are intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verify --server needs postgresql://USER:PASSWORD@HOST:PORT/DATABASE (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s event log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 events match the copies this console pulled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verify takes no arguments (did you mean --server URL?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl export tickets [--month YYYY-MM | --from DATE --to DATE] [-o FILE] [--unmasked]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl access-log [--from DATE --to DATE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>access-log takes --from and --to (dates, --to exclusive), not --month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for the console role %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the console role needs a password: set HOTLINE_CONSOLE_PASSWORD or give it on standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the schema is ready, but the console role was not set up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>console role %1 may read events, push them through hotline_push, join, sync reference data and claim SMS; consoles connect as it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed sign-in(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>must change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no user %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the new password from standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password for %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+The same again: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the new password on standard input, e.g. from a file: hotlinectl users reset-password NAME &lt; FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password was not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a new password and must choose another at the next sign-in; the account is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is enabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl users list | unlock NAME | enable NAME | reset-password NAME (the new password on standard input)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -469,6 +696,38 @@ Options:
     <message>
         <source>Migration to schema %1 failed: %2</source>
         <translation>迁移到数据库结构版本 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>The database %1 is read-only: Hotline Console must be able to write to the file and to its folder %2. Ask an administrator to make them writable; the database was left untouched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is shorter than its header says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full: the change was not saved. Free some space and try again; nothing already saved was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (the file or its folder is read-only): the change was not saved; nothing already saved was lost. Ask an administrator to make them writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2). Nothing more was written to it. Restore the latest backup, or ask an administrator to check it (hotlinectl verify).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk holding %1 could not be read or written (%2): the change was not saved. Check the disk and try again; nothing already saved was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened (%2): check that the file and its folder exist and may be written.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -787,6 +1046,106 @@ Options:
         <source>overdue %1</source>
         <translation>超期 %1</translation>
     </message>
+    <message>
+        <source>register tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dispatch tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign for tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply to tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request extensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approve or refuse extensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>return tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transfer tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>urge tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record callbacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>close tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reopen tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see every department&apos;s tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see callers&apos; full names and numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see the accountability log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manage departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manage the holiday calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manage the shared server connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see the access log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import historical tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>review sync conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DraftStore</name>
@@ -861,6 +1220,13 @@ Options:
     </message>
 </context>
 <context>
+    <name>ExportFile</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FieldErrorDisplay</name>
     <message>
         <source>%1: %2</source>
@@ -912,6 +1278,57 @@ Options:
     <message>
         <source>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of &quot;days&quot;).</source>
         <translation>%1 年节假日日历将 %2 列了两次，一次为休息日，一次为工作日（&quot;days&quot; 的第 %3 和第 %4 个条目）。</translation>
+    </message>
+</context>
+<context>
+    <name>Lockout</name>
+    <message numerus="yes">
+        <source>Too many failed sign-ins: this account is locked for %n more minute(s). An administrator can unlock it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPolicy</name>
+    <message>
+        <source>The password must have at least %1 characters.</source>
+        <translation type="unfinished">密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The password must contain both letters and digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password must not contain the sign-in name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This password is too common; choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least %1 characters with letters and digits, not containing the sign-in name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>%1 (%2) may not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This user</source>
+        <translation type="unfinished">当前用户</translation>
+    </message>
+    <message>
+        <source>%1 may %2 only tickets of their own department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may %2 only a ticket still at intake or answered by its department.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1344,6 +1761,41 @@ Options:
     </message>
 </context>
 <context>
+    <name>ServerChainVerifier</name>
+    <message>
+        <source>the server&apos;s sequence row is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server_seq jumps from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its link says it was the first event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server_seq was renumbered to hide the gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its %1 differs from the copy this console pulled: the server&apos;s log was rewritten and its chain recomputed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server recorded %1 events and a different chain head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server recorded %1 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this console pulled events up to server sequence %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ServerSchema</name>
     <message>
         <source>the server&apos;s schema (version %1) is newer than this program knows (%2); update the program</source>
@@ -1467,6 +1919,18 @@ Options:
     <message>
         <source>sms.timeout_seconds must be a whole number of seconds from 1 to 120.</source>
         <translation>sms.timeout_seconds 必须是 1 到 120 之间的整数秒。</translation>
+    </message>
+    <message>
+        <source>Consecutive failed sign-ins (1-100) after which an account is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes (1-1440) an account stays locked after too many failed sign-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes without input after which a console locks its screen (0 = never)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1652,6 +2116,21 @@ Options:
     </message>
 </context>
 <context>
+    <name>TicketExport</name>
+    <message>
+        <source>%1 may not export callers unmasked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period is empty: its end must come after its start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the tickets: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TicketFold</name>
     <message>
         <source>Ticket %1 is already registered.</source>
@@ -1760,14 +2239,6 @@ Options:
         <translation>来电人姓名过长（最多 %1 个字符）。</translation>
     </message>
     <message>
-        <source>%1 may not do this (%2).</source>
-        <translation>%1无权执行此操作（%2）。</translation>
-    </message>
-    <message>
-        <source>This user</source>
-        <translation>当前用户</translation>
-    </message>
-    <message>
         <source>There is no department with the code &quot;%1&quot;.</source>
         <translation>没有代码为“%1”的承办单位。</translation>
     </message>
@@ -1798,6 +2269,10 @@ Options:
     <message>
         <source>Ticket %1 is listed twice.</source>
         <translation>工单 %1 重复出现。</translation>
+    </message>
+    <message>
+        <source>Only the system records %1 events.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1838,10 +2313,6 @@ Options:
 <context>
     <name>Urging</name>
     <message>
-        <source>Only supervisors may urge a ticket.</source>
-        <translation>只有督查人员可以督办工单。</translation>
-    </message>
-    <message>
         <source>Department %1 has no head&apos;s phone number: the SMS waits until one is entered.</source>
         <translation>单位 %1 没有负责人电话：短信将等到填写电话后再发。</translation>
     </message>
@@ -1865,10 +2336,6 @@ Options:
         <translation>请输入姓名。</translation>
     </message>
     <message>
-        <source>The password must have at least %1 characters.</source>
-        <translation>密码至少需要 %1 个字符。</translation>
-    </message>
-    <message>
         <source>Choose a role.</source>
         <translation>请选择角色。</translation>
     </message>
@@ -1883,6 +2350,30 @@ Options:
     <message>
         <source>Wrong sign-in name or password.</source>
         <translation>登录名或密码错误。</translation>
+    </message>
+    <message>
+        <source>There is no user %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is disabled. Ask an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a password different from the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the last enabled administrator and cannot be disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the last enabled administrator and must stay one.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1937,6 +2428,87 @@ Options:
     <message>
         <source>Start the wall display, then quit at once (checks an installation).</source>
         <translation>启动大屏后立即退出（用于检查安装）。</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::AccessLogPage</name>
+    <message>
+        <source>any user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ticket number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;o</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">角色</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation type="unfinished">工作台</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished">工单</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished">详细内容</translation>
+    </message>
+    <message>
+        <source>Every time someone is shown a caller&apos;s full name and number, and every unmasked export, is recorded here. The log cannot be edited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmasked export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewed caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2051,10 +2623,6 @@ Options:
     <message>
         <source>CSV for Excel (*.csv)</source>
         <translation>Excel 用 CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) exported to %1.</source>
@@ -2620,6 +3188,18 @@ Options:
         <source>History</source>
         <translation>流转记录</translation>
     </message>
+    <message>
+        <source>Show number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation type="unfinished">匿名</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished">—</translation>
+    </message>
 </context>
 <context>
     <name>hotline::DeskTicketModel</name>
@@ -2811,6 +3391,30 @@ Options:
     <message>
         <source>Ticket %1 reopened: it is back in the dispatch queue.</source>
         <translation>工单 %1 已重新打开，已回到待派单队列。</translation>
+    </message>
+    <message>
+        <source>Show &amp;number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the selected caller&apos;s full name and phone number to call them back. Each view is recorded in the access log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the ticket whose caller you want to call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation type="unfinished">匿名</translation>
+    </message>
+    <message>
+        <source>%1 left no number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call %1 on %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3116,6 +3720,37 @@ Options:
     </message>
 </context>
 <context>
+    <name>hotline::LockScreen</name>
+    <message>
+        <source>Hotline Console — locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This console is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in: %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator has reset your password. Sign out and sign in again to choose a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hotline::MainWindow</name>
     <message>
         <source>Hotline Console — %1</source>
@@ -3218,6 +3853,10 @@ Operator console of a citizen service hotline.</source>
     <message>
         <source>The language could not be saved in the user&apos;s settings.</source>
         <translation>无法把语言选择保存到用户设置。</translation>
+    </message>
+    <message>
+        <source>Access log</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3400,10 +4039,6 @@ Operator console of a citizen service hotline.</source>
     <message>
         <source>late</source>
         <translation>超期</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Export CSV</source>
@@ -3661,6 +4296,34 @@ Operator console of a citizen service hotline.</source>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Change my password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator has reset your password. Choose a new one to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your sign-in name and current password, then the new password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change password and sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hotline::SmsGateway</name>
@@ -3872,6 +4535,26 @@ Operator console of a citizen service hotline.</source>
         <source>Not counting</source>
         <translation>未计时</translation>
     </message>
+    <message>
+        <source>Show &amp;number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the caller&apos;s full name and phone number. Each view is recorded in the access log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation type="unfinished">匿名</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished">—</translation>
+    </message>
+    <message>
+        <source>Show number</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hotline::UsersPage</name>
@@ -3910,6 +4593,106 @@ Operator console of a citizen service hotline.</source>
     <message>
         <source>%1 can now sign in as %2.</source>
         <translation>%1 现在可以用 %2 登录。</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un&amp;lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to be changed at the next sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hange role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role and department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locked after failed sign-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a user in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a new password and must choose their own at the next sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -50,7 +50,8 @@ HolidayCnFile HolidayCnParser::parseObject(const QJsonObject &object)
 {
     const QJsonValue yearValue = object.value(u"year"_s);
     const double yearNumber = yearValue.toDouble(-1);
-    if (!yearValue.isDouble() || yearNumber != double(int(yearNumber)) || yearNumber < 1900 || yearNumber > 2200)
+    // Range first: converting an out-of-range double to int is undefined (found by the holiday_cn fuzzer).
+    if (!yearValue.isDouble() || yearNumber < 1900 || yearNumber > 2200 || yearNumber != double(int(yearNumber)))
         return failure(tr("The holiday calendar needs \"year\" as a whole number between 1900 and 2200."));
     const int year = int(yearNumber);
 

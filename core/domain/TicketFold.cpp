@@ -1,7 +1,17 @@
 #include "domain/TicketFold.h"
 
+#include <algorithm>
+#include <climits>
+
 namespace hotline {
 namespace {
+
+// A deadline from another console's event: any JSON number folds to the same value everywhere, without the
+// undefined double-to-integer conversion of an out-of-range one (found by the event_decode fuzzer).
+qint64 deadlineOf(const TicketEvent &e)
+{
+    return qint64(std::clamp(e.payload.value(Key::Deadline).toDouble(), -9.0e15, 9.0e15));
+}
 
 QString str(const TicketEvent &e, QLatin1StringView key)
 {
@@ -19,7 +29,7 @@ void startClock(Ticket &t, const TicketEvent &e)
     t.state = TicketState::Dispatched;
     t.department = str(e, Key::Department);
     t.dispatchedMs = e.atMs;
-    t.deadlineS = qint64(e.payload.value(Key::Deadline).toDouble());
+    t.deadlineS = deadlineOf(e);
     t.extensionDays = 0;
     t.extensionPending = false;
     t.signedMs.reset();
@@ -142,8 +152,9 @@ bool TicketFold::apply(Ticket &t, const TicketEvent &e)
         break;
     case EventType::ExtensionApproved:
         t.extensionPending = false;
-        t.extensionDays += e.payload.value(Key::Days).toInt();
-        t.deadlineS = qint64(e.payload.value(Key::Deadline).toDouble());
+        // Summed in 64 bits: many approvals of huge "days" must not overflow.
+        t.extensionDays = int(std::clamp<qint64>(qint64(t.extensionDays) + e.payload.value(Key::Days).toInt(), 0, INT_MAX));
+        t.deadlineS = deadlineOf(e);
         t.reminderSent = false; // the new deadline gets its own reminder and accountability
         t.overdueOpened = false;
         break;

@@ -94,6 +94,17 @@ QString Settings::validate(const QString &key, const QString &value)
         if (!ok || seconds < 1 || seconds > 3600)
             return tr("sync.interval_seconds must be a whole number of seconds from 1 to 3600.");
     }
+    // Account protection: a value out of range is refused here rather than silently weakening the protection.
+    const struct { const char16_t *key; int min; int max; } ranges[]{
+        {u"security.lockout_attempts", 1, 100}, {u"security.lockout_minutes", 1, 1440}, {u"security.idle_lock_minutes", 0, 1440}};
+    for (const auto &r : ranges) {
+        if (key != QStringView(r.key))
+            continue;
+        bool ok = false;
+        const int n = value.toInt(&ok);
+        if (!ok || n < r.min || n > r.max)
+            return tr("%1 must be a whole number from %2 to %3.").arg(key).arg(r.min).arg(r.max);
+    }
     if (key == u"sms.url"_s && !value.isEmpty()) {
         const QUrl url(value, QUrl::StrictMode);
         if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s) || url.host().isEmpty())

@@ -169,10 +169,15 @@ private Q_SLOTS:
         QVERIFY(users.isLocked(u"chen"_s));
         tw.clock.advanceSecs(60);
         QVERIFY(!users.isLocked(u"chen"_s));
-        // A malformed value keeps the default rather than switching the lockout off.
+        // A malformed or out-of-range value is refused, so the lockout cannot be switched off by a typo.
         QCOMPARE(users.lockout().maxAttempts(), 3);
-        if (tw.ws->settings().set(u"security.lockout_attempts"_s, u"zero"_s, &error))
-            QCOMPARE(users.lockout().maxAttempts(), Lockout::kDefaultAttempts);
+        for (const QString &bad : {u"zero"_s, u"0"_s, u"101"_s}) {
+            QVERIFY(!tw.ws->settings().set(u"security.lockout_attempts"_s, bad, &error));
+            QVERIFY2(error.contains(u"from 1 to 100"_s), qPrintable(error));
+        }
+        QVERIFY(!tw.ws->settings().set(u"security.idle_lock_minutes"_s, u"-1"_s, &error));
+        QVERIFY(tw.ws->settings().set(u"security.idle_lock_minutes"_s, u"0"_s, &error)); // 0 = never lock
+        QCOMPARE(users.lockout().maxAttempts(), 3);
     }
 
     void unknownNamesLockToo()
