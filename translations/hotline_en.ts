@@ -5,11 +5,11 @@
     <name>AccessLog</name>
     <message>
         <source>Cannot write the access log: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write the access log: %1</translation>
     </message>
     <message>
         <source>Cannot read the access log: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the access log: %1</translation>
     </message>
 </context>
 <context>
@@ -28,8 +28,8 @@
         <translation>The calendar is not valid JSON: %1 (at offset %2).</translation>
     </message>
     <message>
-        <source>The calendar must be a JSON object with a &quot;years&quot; list.</source>
-        <translation>The calendar must be a JSON object with a &quot;years&quot; list.</translation>
+        <source>The calendar must be a JSON object with a "years" list.</source>
+        <translation>The calendar must be a JSON object with a "years" list.</translation>
     </message>
     <message>
         <source>Year entry %1 of the calendar: %2</source>
@@ -66,120 +66,120 @@
     <name>CallerReveal</name>
     <message>
         <source>Ticket not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket not found.</translation>
     </message>
     <message>
         <source>Ticket %1 has no caller name or number: the caller stayed anonymous.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket %1 has no caller name or number: the caller stayed anonymous.</translation>
     </message>
     <message>
         <source>The number is not shown because its view could not be logged. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The number is not shown because its view could not be logged. %1</translation>
     </message>
 </context>
 <context>
     <name>ChainFinding</name>
     <message>
         <source>(unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>(unknown)</translation>
     </message>
     <message>
         <source>event %1 (ticket %2, %3 %4, type %5)</source>
-        <translation type="unfinished"></translation>
+        <translation>event %1 (ticket %2, %3 %4, type %5)</translation>
     </message>
     <message>
         <source>intact</source>
-        <translation type="unfinished"></translation>
+        <translation>intact</translation>
     </message>
     <message>
         <source>%1 does not match its recorded hash (its content was changed, or it was written by hand)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 does not match its recorded hash (its content was changed, or it was written by hand)</translation>
     </message>
     <message>
         <source>%1 events are missing before %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 events are missing before %2</translation>
     </message>
     <message>
         <source>events are missing before %1; its link follows no event that is left</source>
-        <translation type="unfinished"></translation>
+        <translation>events are missing before %1; its link follows no event that is left</translation>
     </message>
     <message>
         <source>%1 is out of place; its link follows the event now at %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is out of place; its link follows the event now at %2 %3</translation>
     </message>
     <message>
         <source>the log is empty but events were recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>the log is empty but events were recorded</translation>
     </message>
     <message>
         <source>events are missing after the last one, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>events are missing after the last one, %1</translation>
     </message>
 </context>
 <context>
     <name>ChainVerifier</name>
     <message>
         <source>the ticket projection refers to event seq %1 but the log ends at seq %2</source>
-        <translation type="unfinished"></translation>
+        <translation>the ticket projection refers to event seq %1 but the log ends at seq %2</translation>
     </message>
     <message>
         <source>events up to server sequence %1 were pulled but only %2 are here</source>
-        <translation type="unfinished"></translation>
+        <translation>events up to server sequence %1 were pulled but only %2 are here</translation>
     </message>
     <message>
         <source>the local database is not open</source>
-        <translation type="unfinished"></translation>
+        <translation>the local database is not open</translation>
     </message>
     <message>
         <source>it was the first event of the log</source>
-        <translation type="unfinished"></translation>
+        <translation>it was the first event of the log</translation>
     </message>
     <message>
         <source>the log jumps from seq %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>the log jumps from seq %1 to %2</translation>
     </message>
 </context>
 <context>
     <name>ConsoleRole</name>
     <message>
-        <source>the console role name &quot;%1&quot; must be lower-case letters, digits or _ (at most 63, not starting with a digit)</source>
-        <translation type="unfinished"></translation>
+        <source>the console role name "%1" must be lower-case letters, digits or _ (at most 63, not starting with a digit)</source>
+        <translation>the console role name "%1" must be lower-case letters, digits or _ (at most 63, not starting with a digit)</translation>
     </message>
     <message>
         <source>role names starting with pg_ are reserved by PostgreSQL</source>
-        <translation type="unfinished"></translation>
+        <translation>role names starting with pg_ are reserved by PostgreSQL</translation>
     </message>
     <message>
         <source>the console role needs a password</source>
-        <translation type="unfinished"></translation>
+        <translation>the console role needs a password</translation>
     </message>
     <message>
         <source>the server has no Hotline schema yet</source>
-        <translation type="unfinished"></translation>
+        <translation>the server has no Hotline schema yet</translation>
     </message>
     <message>
         <source>the console role must not be the owner of the Hotline tables (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>the console role must not be the owner of the Hotline tables (%1)</translation>
     </message>
     <message>
         <source>role %1 is a superuser or may create roles, databases or replicate; a console role must not be, choose another name</source>
-        <translation type="unfinished"></translation>
+        <translation>role %1 is a superuser or may create roles, databases or replicate; a console role must not be, choose another name</translation>
     </message>
     <message>
         <source>role %1 is a member of the owner of the Hotline tables; choose another name</source>
-        <translation type="unfinished"></translation>
+        <translation>role %1 is a member of the owner of the Hotline tables; choose another name</translation>
     </message>
     <message>
         <source>cannot create or update role %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot create or update role %1: %2</translation>
     </message>
     <message>
         <source>cannot let role %1 reach the database: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot let role %1 reach the database: %2</translation>
     </message>
     <message>
-        <source>cannot set the console role&apos;s rights: %1</source>
-        <translation type="unfinished"></translation>
+        <source>cannot set the console role's rights: %1</source>
+        <translation>cannot set the console role's rights: %1</translation>
     </message>
 </context>
 <context>
@@ -305,20 +305,20 @@
         <translation>Usage: hotlinectl deadline --class consult|handling --start ISO8601</translation>
     </message>
     <message>
-        <source>Unknown command &quot;%1&quot;. See hotlinectl --help.</source>
-        <translation>Unknown command &quot;%1&quot;. See hotlinectl --help.</translation>
+        <source>Unknown command "%1". See hotlinectl --help.</source>
+        <translation>Unknown command "%1". See hotlinectl --help.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</source>
-        <translation>&quot;%1&quot; is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</translation>
+        <source>"%1" is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</source>
+        <translation>"%1" is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</translation>
     </message>
     <message>
-        <source>Cannot read the centre&apos;s time zone.</source>
-        <translation>Cannot read the centre&apos;s time zone.</translation>
+        <source>Cannot read the centre's time zone.</source>
+        <translation>Cannot read the centre's time zone.</translation>
     </message>
     <message>
         <source>This command needs the shared server and reminders, which this version does not have yet.</source>
@@ -381,8 +381,8 @@
         <translation>Give either --month or --from/--to, not both.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a month like 2025-03.</source>
-        <translation>&quot;%1&quot; is not a month like 2025-03.</translation>
+        <source>"%1" is not a month like 2025-03.</source>
+        <translation>"%1" is not a month like 2025-03.</translation>
     </message>
     <message>
         <source>--from and --to must both be dates (YYYY-MM-DD) with --from before --to; --to is exclusive.</source>
@@ -490,7 +490,7 @@
     <message>
         <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
 
-Administers a Hotline Console database. --db names the local SQLite file (default: the console&apos;s own).
+Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
 Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
 
 Commands:
@@ -507,16 +507,16 @@ Commands:
   export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
                                         historical ticket CSV; callers masked unless --unmasked (logged)
   access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
-  config get|set KEY [VALUE]            read or change a setting; &apos;config list&apos; shows them all
-  verify [--server URL]                 check the hash chain of the event log (or of the server&apos;s,
-                                        compared with --db&apos;s copy when given); names the first
+  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
+  verify [--server URL]                 check the hash chain of the event log (or of the server's,
+                                        compared with --db's copy when given); names the first
                                         altered, removed, reordered or truncated event
   rebuild                               derive the ticket projection again from the events
   permissions                           the role × action permission table (Markdown)
   users list | unlock NAME | enable NAME | reset-password NAME
                                         accounts; reset-password reads the new one from stdin
   server init --url URL [--console-role NAME]
-                                        create or migrate the shared PostgreSQL server&apos;s schema;
+                                        create or migrate the shared PostgreSQL server's schema;
                                         --console-role: the restricted login for consoles (password
                                         from HOTLINE_CONSOLE_PASSWORD or stdin)
   sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
@@ -528,133 +528,172 @@ Options:
   --db PATH      the database file
   -o FILE        write the output to FILE instead of stdout
   --help         this help
-  --version      the program&apos;s version
+  --version      the program's version
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
+Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
+
+Commands:
+  init [--demo]                         create or migrate the database; --demo adds demo data
+  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
+  deadline --class consult|handling --start ISO8601
+                                        print the deadline for a dispatch at that instant
+  import tickets FILE.csv               import historical tickets (all rows or none)
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        completion-rate report; --to is exclusive
+  board [--at ISO8601] [--format text|json]
+                                        open tickets with colour and remaining working time
+  departments import FILE.csv           name,code,duty_phones,head_phone
+  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
+                                        historical ticket CSV; callers masked unless --unmasked (logged)
+  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
+  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
+  verify [--server URL]                 check the hash chain of the event log (or of the server's,
+                                        compared with --db's copy when given); names the first
+                                        altered, removed, reordered or truncated event
+  rebuild                               derive the ticket projection again from the events
+  permissions                           the role × action permission table (Markdown)
+  users list | unlock NAME | enable NAME | reset-password NAME
+                                        accounts; reset-password reads the new one from stdin
+  server init --url URL [--console-role NAME]
+                                        create or migrate the shared PostgreSQL server's schema;
+                                        --console-role: the restricted login for consoles (password
+                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
+  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
+                                        without it: keep syncing until stopped, a headless replica)
+  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
+                                        send what is due, then exit; without it: keep escalating
+
+Options:
+  --db PATH      the database file
+  -o FILE        write the output to FILE instead of stdout
+  --help         this help
+  --version      the program's version
+</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">Cannot read %1: %2</translation>
+        <translation>Cannot read %1: %2</translation>
     </message>
     <message>
         <source>%1 events before it are intact.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 events before it are intact.</translation>
     </message>
     <message>
         <source>verify --server needs postgresql://USER:PASSWORD@HOST:PORT/DATABASE (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>verify --server needs postgresql://USER:PASSWORD@HOST:PORT/DATABASE (%1)</translation>
     </message>
     <message>
-        <source>the server&apos;s event log</source>
-        <translation type="unfinished"></translation>
+        <source>the server's event log</source>
+        <translation>the server's event log</translation>
     </message>
     <message>
         <source>%1 events match the copies this console pulled.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 events match the copies this console pulled.</translation>
     </message>
     <message>
         <source>verify takes no arguments (did you mean --server URL?).</source>
-        <translation type="unfinished"></translation>
+        <translation>verify takes no arguments (did you mean --server URL?).</translation>
     </message>
     <message>
         <source>the event log</source>
-        <translation type="unfinished"></translation>
+        <translation>the event log</translation>
     </message>
     <message>
         <source>Usage: hotlinectl export tickets [--month YYYY-MM | --from DATE --to DATE] [-o FILE] [--unmasked]</source>
-        <translation type="unfinished"></translation>
+        <translation>Usage: hotlinectl export tickets [--month YYYY-MM | --from DATE --to DATE] [-o FILE] [--unmasked]</translation>
     </message>
     <message>
         <source>Usage: hotlinectl access-log [--from DATE --to DATE]</source>
-        <translation type="unfinished"></translation>
+        <translation>Usage: hotlinectl access-log [--from DATE --to DATE]</translation>
     </message>
     <message>
         <source>access-log takes --from and --to (dates, --to exclusive), not --month.</source>
-        <translation type="unfinished"></translation>
+        <translation>access-log takes --from and --to (dates, --to exclusive), not --month.</translation>
     </message>
     <message>
         <source>Password for the console role %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>Password for the console role %1: </translation>
     </message>
     <message>
         <source>the console role needs a password: set HOTLINE_CONSOLE_PASSWORD or give it on standard input</source>
-        <translation type="unfinished"></translation>
+        <translation>the console role needs a password: set HOTLINE_CONSOLE_PASSWORD or give it on standard input</translation>
     </message>
     <message>
         <source>the schema is ready, but the console role was not set up: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>the schema is ready, but the console role was not set up: %1</translation>
     </message>
     <message>
         <source>console role %1 may read events, push them through hotline_push, join, sync reference data and claim SMS; consoles connect as it</source>
-        <translation type="unfinished"></translation>
+        <translation>console role %1 may read events, push them through hotline_push, join, sync reference data and claim SMS; consoles connect as it</translation>
     </message>
     <message>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>disabled</translation>
     </message>
     <message>
         <source>enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>enabled</translation>
     </message>
     <message>
         <source>locked until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>locked until %1</translation>
     </message>
     <message numerus="yes">
         <source>%n failed sign-in(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n failed sign-in</numerusform><numerusform>%n failed sign-ins</numerusform></translation>
     </message>
     <message>
         <source>must change password</source>
-        <translation type="unfinished"></translation>
+        <translation>must change password</translation>
     </message>
     <message>
         <source>There is no user %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no user %1.</translation>
     </message>
     <message>
         <source>%1 is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is unlocked.</translation>
     </message>
     <message>
         <source>Cannot read the new password from standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the new password from standard input.</translation>
     </message>
     <message>
         <source>New password for %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>New password for %1: </translation>
     </message>
     <message>
         <source>
 The same again: </source>
-        <translation type="unfinished"></translation>
+        <translation>
+The same again: </translation>
     </message>
     <message>
         <source>The two passwords differ; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The two passwords differ; nothing was changed.</translation>
     </message>
     <message>
         <source>Give the new password on standard input, e.g. from a file: hotlinectl users reset-password NAME &lt; FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>Give the new password on standard input, e.g. from a file: hotlinectl users reset-password NAME &lt; FILE</translation>
     </message>
     <message>
         <source>The password was not changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The password was not changed: %1</translation>
     </message>
     <message>
         <source>%1 has a new password and must choose another at the next sign-in; the account is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has a new password and must choose another at the next sign-in; the account is unlocked.</translation>
     </message>
     <message>
         <source>%1 is enabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is enabled.</translation>
     </message>
     <message>
         <source>Usage: hotlinectl users list | unlock NAME | enable NAME | reset-password NAME (the new password on standard input)</source>
-        <translation type="unfinished"></translation>
+        <translation>Usage: hotlinectl users list | unlock NAME | enable NAME | reset-password NAME (the new password on standard input)</translation>
     </message>
 </context>
 <context>
@@ -701,35 +740,35 @@ The same again: </source>
     </message>
     <message>
         <source>The database %1 is read-only: Hotline Console must be able to write to the file and to its folder %2. Ask an administrator to make them writable; the database was left untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>The database %1 is read-only: Hotline Console must be able to write to the file and to its folder %2. Ask an administrator to make them writable; the database was left untouched.</translation>
     </message>
     <message>
         <source>the file is shorter than its header says</source>
-        <translation type="unfinished"></translation>
+        <translation>the file is shorter than its header says</translation>
     </message>
     <message>
         <source>the database</source>
-        <translation type="unfinished"></translation>
+        <translation>the database</translation>
     </message>
     <message>
         <source>The disk is full: the change was not saved. Free some space and try again; nothing already saved was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>The disk is full: the change was not saved. Free some space and try again; nothing already saved was lost.</translation>
     </message>
     <message>
         <source>%1 cannot be written (the file or its folder is read-only): the change was not saved; nothing already saved was lost. Ask an administrator to make them writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cannot be written (the file or its folder is read-only): the change was not saved; nothing already saved was lost. Ask an administrator to make them writable.</translation>
     </message>
     <message>
         <source>%1 is damaged (%2). Nothing more was written to it. Restore the latest backup, or ask an administrator to check it (hotlinectl verify).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is damaged (%2). Nothing more was written to it. Restore the latest backup, or ask an administrator to check it (hotlinectl verify).</translation>
     </message>
     <message>
         <source>The disk holding %1 could not be read or written (%2): the change was not saved. Check the disk and try again; nothing already saved was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>The disk holding %1 could not be read or written (%2): the change was not saved. Check the disk and try again; nothing already saved was lost.</translation>
     </message>
     <message>
         <source>%1 cannot be opened (%2): check that the file and its folder exist and may be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cannot be opened (%2): check that the file and its folder exist and may be written.</translation>
     </message>
 </context>
 <context>
@@ -1050,103 +1089,103 @@ The same again: </source>
     </message>
     <message>
         <source>register tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>register tickets</translation>
     </message>
     <message>
         <source>dispatch tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>dispatch tickets</translation>
     </message>
     <message>
         <source>sign for tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>sign for tickets</translation>
     </message>
     <message>
         <source>reply to tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>reply to tickets</translation>
     </message>
     <message>
         <source>request extensions</source>
-        <translation type="unfinished"></translation>
+        <translation>request extensions</translation>
     </message>
     <message>
         <source>approve or refuse extensions</source>
-        <translation type="unfinished"></translation>
+        <translation>approve or refuse extensions</translation>
     </message>
     <message>
         <source>return tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>return tickets</translation>
     </message>
     <message>
         <source>transfer tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>transfer tickets</translation>
     </message>
     <message>
         <source>urge tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>urge tickets</translation>
     </message>
     <message>
         <source>record callbacks</source>
-        <translation type="unfinished"></translation>
+        <translation>record callbacks</translation>
     </message>
     <message>
         <source>close tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>close tickets</translation>
     </message>
     <message>
         <source>reopen tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>reopen tickets</translation>
     </message>
     <message>
-        <source>see every department&apos;s tickets</source>
-        <translation type="unfinished"></translation>
+        <source>see every department's tickets</source>
+        <translation>see every department's tickets</translation>
     </message>
     <message>
-        <source>see callers&apos; full names and numbers</source>
-        <translation type="unfinished"></translation>
+        <source>see callers' full names and numbers</source>
+        <translation>see callers' full names and numbers</translation>
     </message>
     <message>
         <source>see the accountability log</source>
-        <translation type="unfinished"></translation>
+        <translation>see the accountability log</translation>
     </message>
     <message>
         <source>see reports</source>
-        <translation type="unfinished"></translation>
+        <translation>see reports</translation>
     </message>
     <message>
         <source>export data</source>
-        <translation type="unfinished"></translation>
+        <translation>export data</translation>
     </message>
     <message>
         <source>manage users</source>
-        <translation type="unfinished"></translation>
+        <translation>manage users</translation>
     </message>
     <message>
         <source>manage departments</source>
-        <translation type="unfinished"></translation>
+        <translation>manage departments</translation>
     </message>
     <message>
         <source>manage the holiday calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>manage the holiday calendar</translation>
     </message>
     <message>
         <source>change settings</source>
-        <translation type="unfinished"></translation>
+        <translation>change settings</translation>
     </message>
     <message>
         <source>manage the shared server connection</source>
-        <translation type="unfinished"></translation>
+        <translation>manage the shared server connection</translation>
     </message>
     <message>
         <source>see the access log</source>
-        <translation type="unfinished"></translation>
+        <translation>see the access log</translation>
     </message>
     <message>
         <source>import historical tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>import historical tickets</translation>
     </message>
     <message>
         <source>review sync conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>review sync conflicts</translation>
     </message>
 </context>
 <context>
@@ -1226,7 +1265,7 @@ The same again: </source>
     <name>ExportFile</name>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not write %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1243,96 +1282,93 @@ The same again: </source>
         <translation>The holiday calendar is not valid JSON: %1 (at character %2).</translation>
     </message>
     <message>
-        <source>The holiday calendar must be a JSON object with &quot;year&quot; and &quot;days&quot;.</source>
-        <translation>The holiday calendar must be a JSON object with &quot;year&quot; and &quot;days&quot;.</translation>
+        <source>The holiday calendar must be a JSON object with "year" and "days".</source>
+        <translation>The holiday calendar must be a JSON object with "year" and "days".</translation>
     </message>
     <message>
-        <source>The holiday calendar needs &quot;year&quot; as a whole number between 1900 and 2200.</source>
-        <translation>The holiday calendar needs &quot;year&quot; as a whole number between 1900 and 2200.</translation>
+        <source>The holiday calendar needs "year" as a whole number between 1900 and 2200.</source>
+        <translation>The holiday calendar needs "year" as a whole number between 1900 and 2200.</translation>
     </message>
     <message>
-        <source>The holiday calendar for %1 needs &quot;days&quot; as a list.</source>
-        <translation>The holiday calendar for %1 needs &quot;days&quot; as a list.</translation>
+        <source>The holiday calendar for %1 needs "days" as a list.</source>
+        <translation>The holiday calendar for %1 needs "days" as a list.</translation>
     </message>
     <message>
         <source>Entry %1 of the holiday calendar for %2 is not an object.</source>
         <translation>Entry %1 of the holiday calendar for %2 is not an object.</translation>
     </message>
     <message>
-        <source>Entry %1 of the holiday calendar for %2 has no &quot;date&quot; text.</source>
-        <translation>Entry %1 of the holiday calendar for %2 has no &quot;date&quot; text.</translation>
+        <source>Entry %1 of the holiday calendar for %2 has no "date" text.</source>
+        <translation>Entry %1 of the holiday calendar for %2 has no "date" text.</translation>
     </message>
     <message>
-        <source>Entry %1 of the holiday calendar for %2 has an invalid date &quot;%3&quot; (expected YYYY-MM-DD).</source>
-        <translation>Entry %1 of the holiday calendar for %2 has an invalid date &quot;%3&quot; (expected YYYY-MM-DD).</translation>
+        <source>Entry %1 of the holiday calendar for %2 has an invalid date "%3" (expected YYYY-MM-DD).</source>
+        <translation>Entry %1 of the holiday calendar for %2 has an invalid date "%3" (expected YYYY-MM-DD).</translation>
     </message>
     <message>
         <source>Entry %1 (%2) of the holiday calendar for %3 is too far from that year.</source>
         <translation>Entry %1 (%2) of the holiday calendar for %3 is too far from that year.</translation>
     </message>
     <message>
-        <source>Entry %1 (%2) of the holiday calendar for %3 has no &quot;name&quot; text.</source>
-        <translation>Entry %1 (%2) of the holiday calendar for %3 has no &quot;name&quot; text.</translation>
+        <source>Entry %1 (%2) of the holiday calendar for %3 has no "name" text.</source>
+        <translation>Entry %1 (%2) of the holiday calendar for %3 has no "name" text.</translation>
     </message>
     <message>
-        <source>Entry %1 (%2) of the holiday calendar for %3 needs &quot;isOffDay&quot; as true or false.</source>
-        <translation>Entry %1 (%2) of the holiday calendar for %3 needs &quot;isOffDay&quot; as true or false.</translation>
+        <source>Entry %1 (%2) of the holiday calendar for %3 needs "isOffDay" as true or false.</source>
+        <translation>Entry %1 (%2) of the holiday calendar for %3 needs "isOffDay" as true or false.</translation>
     </message>
     <message>
-        <source>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of &quot;days&quot;).</source>
-        <translation>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of &quot;days&quot;).</translation>
+        <source>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of "days").</source>
+        <translation>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of "days").</translation>
     </message>
 </context>
 <context>
     <name>Lockout</name>
     <message numerus="yes">
         <source>Too many failed sign-ins: this account is locked for %n more minute(s). An administrator can unlock it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Too many failed sign-ins: this account is locked for %n more minute. An administrator can unlock it.</numerusform><numerusform>Too many failed sign-ins: this account is locked for %n more minutes. An administrator can unlock it.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>PasswordPolicy</name>
     <message>
         <source>The password must have at least %1 characters.</source>
-        <translation type="unfinished">The password must have at least %1 characters.</translation>
+        <translation>The password must have at least %1 characters.</translation>
     </message>
     <message>
         <source>The password must contain both letters and digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>The password must contain both letters and digits.</translation>
     </message>
     <message>
         <source>The password must not contain the sign-in name.</source>
-        <translation type="unfinished"></translation>
+        <translation>The password must not contain the sign-in name.</translation>
     </message>
     <message>
         <source>This password is too common; choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>This password is too common; choose another.</translation>
     </message>
     <message>
         <source>At least %1 characters with letters and digits, not containing the sign-in name.</source>
-        <translation type="unfinished"></translation>
+        <translation>At least %1 characters with letters and digits, not containing the sign-in name.</translation>
     </message>
 </context>
 <context>
     <name>Permissions</name>
     <message>
         <source>%1 (%2) may not %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) may not %3.</translation>
     </message>
     <message>
         <source>This user</source>
-        <translation type="unfinished">This user</translation>
+        <translation>This user</translation>
     </message>
     <message>
         <source>%1 may %2 only tickets of their own department.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 may %2 only tickets of their own department.</translation>
     </message>
     <message>
         <source>%1 may %2 only a ticket still at intake or answered by its department.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 may %2 only a ticket still at intake or answered by its department.</translation>
     </message>
 </context>
 <context>
@@ -1448,12 +1484,12 @@ The same again: </source>
         <translation>not a shared table: %1</translation>
     </message>
     <message>
-        <source>the server&apos;s %1 document is not a JSON array: %2</source>
-        <translation>the server&apos;s %1 document is not a JSON array: %2</translation>
+        <source>the server's %1 document is not a JSON array: %2</source>
+        <translation>the server's %1 document is not a JSON array: %2</translation>
     </message>
     <message>
-        <source>the server&apos;s %1 document does not fit this database: %2</source>
-        <translation>the server&apos;s %1 document does not fit this database: %2</translation>
+        <source>the server's %1 document does not fit this database: %2</source>
+        <translation>the server's %1 document does not fit this database: %2</translation>
     </message>
     <message>
         <source>cannot record the %1 update</source>
@@ -1562,10 +1598,10 @@ The same again: </source>
         <translation>the figures differ from those at the end of the period; the tickets are listed at the end of the report.</translation>
     </message>
     <message numerus="yes">
-        <source>%n ticket(s) registered in the period were first dispatched after it and now count in their department&apos;s row.</source>
+        <source>%n ticket(s) registered in the period were first dispatched after it and now count in their department's row.</source>
         <translation>
-            <numerusform>%n ticket registered in the period were first dispatched after it and now count in their department&apos;s row.</numerusform>
-            <numerusform>%n tickets registered in the period were first dispatched after it and now count in their department&apos;s row.</numerusform>
+            <numerusform>%n ticket registered in the period were first dispatched after it and now count in their department's row.</numerusform>
+            <numerusform>%n tickets registered in the period were first dispatched after it and now count in their department's row.</numerusform>
         </translation>
     </message>
 </context>
@@ -1771,43 +1807,43 @@ The same again: </source>
 <context>
     <name>ServerChainVerifier</name>
     <message>
-        <source>the server&apos;s sequence row is missing</source>
-        <translation type="unfinished"></translation>
+        <source>the server's sequence row is missing</source>
+        <translation>the server's sequence row is missing</translation>
     </message>
     <message>
         <source>server_seq jumps from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>server_seq jumps from %1 to %2</translation>
     </message>
     <message>
         <source>its link says it was the first event</source>
-        <translation type="unfinished"></translation>
+        <translation>its link says it was the first event</translation>
     </message>
     <message>
         <source>server_seq was renumbered to hide the gap</source>
-        <translation type="unfinished"></translation>
+        <translation>server_seq was renumbered to hide the gap</translation>
     </message>
     <message>
-        <source>its %1 differs from the copy this console pulled: the server&apos;s log was rewritten and its chain recomputed</source>
-        <translation type="unfinished"></translation>
+        <source>its %1 differs from the copy this console pulled: the server's log was rewritten and its chain recomputed</source>
+        <translation>its %1 differs from the copy this console pulled: the server's log was rewritten and its chain recomputed</translation>
     </message>
     <message>
         <source>the server recorded %1 events and a different chain head</source>
-        <translation type="unfinished"></translation>
+        <translation>the server recorded %1 events and a different chain head</translation>
     </message>
     <message>
         <source>the server recorded %1 events</source>
-        <translation type="unfinished"></translation>
+        <translation>the server recorded %1 events</translation>
     </message>
     <message>
         <source>this console pulled events up to server sequence %1</source>
-        <translation type="unfinished"></translation>
+        <translation>this console pulled events up to server sequence %1</translation>
     </message>
 </context>
 <context>
     <name>ServerSchema</name>
     <message>
-        <source>the server&apos;s schema (version %1) is newer than this program knows (%2); update the program</source>
-        <translation>the server&apos;s schema (version %1) is newer than this program knows (%2); update the program</translation>
+        <source>the server's schema (version %1) is newer than this program knows (%2); update the program</source>
+        <translation>the server's schema (version %1) is newer than this program knows (%2); update the program</translation>
     </message>
     <message>
         <source>server migration %1 is missing from this build</source>
@@ -1822,8 +1858,8 @@ The same again: </source>
         <translation>the server has no Hotline schema yet; run `hotlinectl server init --url URL` first</translation>
     </message>
     <message>
-        <source>the server&apos;s schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</source>
-        <translation>the server&apos;s schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</translation>
+        <source>the server's schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</source>
+        <translation>the server's schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</translation>
     </message>
 </context>
 <context>
@@ -1865,24 +1901,24 @@ The same again: </source>
         <translation>Reminder text; placeholders {number} {department} {remaining} {deadline}</translation>
     </message>
     <message>
-        <source>Unknown setting &quot;%1&quot;.</source>
-        <translation>Unknown setting &quot;%1&quot;.</translation>
+        <source>Unknown setting "%1".</source>
+        <translation>Unknown setting "%1".</translation>
     </message>
     <message>
-        <source>The centre&apos;s name cannot be empty.</source>
-        <translation>The centre&apos;s name cannot be empty.</translation>
+        <source>The centre's name cannot be empty.</source>
+        <translation>The centre's name cannot be empty.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a known time zone (e.g. Asia/Shanghai).</source>
-        <translation>&quot;%1&quot; is not a known time zone (e.g. Asia/Shanghai).</translation>
+        <source>"%1" is not a known time zone (e.g. Asia/Shanghai).</source>
+        <translation>"%1" is not a known time zone (e.g. Asia/Shanghai).</translation>
     </message>
     <message>
         <source>Give at least one working period, e.g. 08:30-12:00,14:00-17:30.</source>
         <translation>Give at least one working period, e.g. 08:30-12:00,14:00-17:30.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid list of ordered working periods (HH:MM-HH:MM,...).</source>
-        <translation>&quot;%1&quot; is not a valid list of ordered working periods (HH:MM-HH:MM,...).</translation>
+        <source>"%1" is not a valid list of ordered working periods (HH:MM-HH:MM,...).</source>
+        <translation>"%1" is not a valid list of ordered working periods (HH:MM-HH:MM,...).</translation>
     </message>
     <message>
         <source>%1 must be a whole number of working days from 1 to 60.</source>
@@ -1893,8 +1929,8 @@ The same again: </source>
         <translation>sla.yellow_hours must be a number of hours above 0 and at most 48.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an http(s) URL.</source>
-        <translation>&quot;%1&quot; is not an http(s) URL.</translation>
+        <source>"%1" is not an http(s) URL.</source>
+        <translation>"%1" is not an http(s) URL.</translation>
     </message>
     <message>
         <source>Unknown placeholder {%1} in the template; use {number}, {department}, {remaining} or {deadline}.</source>
@@ -1930,15 +1966,15 @@ The same again: </source>
     </message>
     <message>
         <source>Consecutive failed sign-ins (1-100) after which an account is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Consecutive failed sign-ins (1-100) after which an account is locked</translation>
     </message>
     <message>
         <source>Minutes (1-1440) an account stays locked after too many failed sign-ins</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutes (1-1440) an account stays locked after too many failed sign-ins</translation>
     </message>
     <message>
         <source>Minutes without input after which a console locks its screen (0 = never)</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutes without input after which a console locks its screen (0 = never)</translation>
     </message>
 </context>
 <context>
@@ -2016,8 +2052,8 @@ The same again: </source>
         <translation>event format version %1 is unknown to this program (it knows %2); update the program</translation>
     </message>
     <message>
-        <source>unknown event type &quot;%1&quot;</source>
-        <translation>unknown event type &quot;%1&quot;</translation>
+        <source>unknown event type "%1"</source>
+        <translation>unknown event type "%1"</translation>
     </message>
     <message>
         <source>event without an id or a ticket</source>
@@ -2127,15 +2163,15 @@ The same again: </source>
     <name>TicketExport</name>
     <message>
         <source>%1 may not export callers unmasked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 may not export callers unmasked.</translation>
     </message>
     <message>
         <source>The period is empty: its end must come after its start.</source>
-        <translation type="unfinished"></translation>
+        <translation>The period is empty: its end must come after its start.</translation>
     </message>
     <message>
         <source>Cannot read the tickets: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the tickets: %1</translation>
     </message>
 </context>
 <context>
@@ -2204,8 +2240,8 @@ The same again: </source>
         <translation>%1: cannot write the tickets: %2</translation>
     </message>
     <message>
-        <source>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department&apos;s reply</source>
-        <translation>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department&apos;s reply</translation>
+        <source>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department's reply</source>
+        <translation>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department's reply</translation>
     </message>
     <message>
         <source>ticket number %1 is already in the database</source>
@@ -2243,20 +2279,20 @@ The same again: </source>
         <translation>The details are too long (%1 characters, at most %2).</translation>
     </message>
     <message>
-        <source>The caller&apos;s name is too long (at most %1 characters).</source>
-        <translation>The caller&apos;s name is too long (at most %1 characters).</translation>
+        <source>The caller's name is too long (at most %1 characters).</source>
+        <translation>The caller's name is too long (at most %1 characters).</translation>
     </message>
     <message>
-        <source>There is no department with the code &quot;%1&quot;.</source>
-        <translation>There is no department with the code &quot;%1&quot;.</translation>
+        <source>There is no department with the code "%1".</source>
+        <translation>There is no department with the code "%1".</translation>
     </message>
     <message>
         <source>Ticket %1 is already with that department.</source>
         <translation>Ticket %1 is already with that department.</translation>
     </message>
     <message>
-        <source>Write the department&apos;s reply.</source>
-        <translation>Write the department&apos;s reply.</translation>
+        <source>Write the department's reply.</source>
+        <translation>Write the department's reply.</translation>
     </message>
     <message>
         <source>An extension is 1 to 30 working days.</source>
@@ -2280,7 +2316,7 @@ The same again: </source>
     </message>
     <message>
         <source>Only the system records %1 events.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only the system records %1 events.</translation>
     </message>
 </context>
 <context>
@@ -2321,8 +2357,8 @@ The same again: </source>
 <context>
     <name>Urging</name>
     <message>
-        <source>Department %1 has no head&apos;s phone number: the SMS waits until one is entered.</source>
-        <translation>Department %1 has no head&apos;s phone number: the SMS waits until one is entered.</translation>
+        <source>Department %1 has no head's phone number: the SMS waits until one is entered.</source>
+        <translation>Department %1 has no head's phone number: the SMS waits until one is entered.</translation>
     </message>
 </context>
 <context>
@@ -2340,8 +2376,8 @@ The same again: </source>
         <translation>A sign-in name is 2 to 32 letters, digits, dots, dashes or underscores.</translation>
     </message>
     <message>
-        <source>Enter the person&apos;s name.</source>
-        <translation>Enter the person&apos;s name.</translation>
+        <source>Enter the person's name.</source>
+        <translation>Enter the person's name.</translation>
     </message>
     <message>
         <source>Choose a role.</source>
@@ -2361,27 +2397,27 @@ The same again: </source>
     </message>
     <message>
         <source>There is no user %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no user %1.</translation>
     </message>
     <message>
         <source>This account is disabled. Ask an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>This account is disabled. Ask an administrator.</translation>
     </message>
     <message>
         <source>Choose a password different from the current one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a password different from the current one.</translation>
     </message>
     <message>
         <source>You cannot disable your own account.</source>
-        <translation type="unfinished"></translation>
+        <translation>You cannot disable your own account.</translation>
     </message>
     <message>
         <source>%1 is the last enabled administrator and cannot be disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is the last enabled administrator and cannot be disabled.</translation>
     </message>
     <message>
         <source>%1 is the last enabled administrator and must stay one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is the last enabled administrator and must stay one.</translation>
     </message>
 </context>
 <context>
@@ -2442,82 +2478,79 @@ The same again: </source>
     <name>hotline::AccessLogPage</name>
     <message>
         <source>any user</source>
-        <translation type="unfinished"></translation>
+        <translation>any user</translation>
     </message>
     <message>
         <source>any ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>any ticket</translation>
     </message>
     <message>
         <source>&amp;Show</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Show</translation>
     </message>
     <message>
         <source>&amp;User</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;User</translation>
     </message>
     <message>
         <source>&amp;Ticket number</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ticket number</translation>
     </message>
     <message>
         <source>&amp;From</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;From</translation>
     </message>
     <message>
         <source>T&amp;o</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;o</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Time</translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>User</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">Role</translation>
+        <translation>Role</translation>
     </message>
     <message>
         <source>Console</source>
-        <translation type="unfinished">Console</translation>
+        <translation>Console</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>What</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished">Ticket</translation>
+        <translation>Ticket</translation>
     </message>
     <message>
         <source>Tickets</source>
-        <translation type="unfinished">Tickets</translation>
+        <translation>Tickets</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished">Details</translation>
+        <translation>Details</translation>
     </message>
     <message>
-        <source>Every time someone is shown a caller&apos;s full name and number, and every unmasked export, is recorded here. The log cannot be edited.</source>
-        <translation type="unfinished"></translation>
+        <source>Every time someone is shown a caller's full name and number, and every unmasked export, is recorded here. The log cannot be edited.</source>
+        <translation>Every time someone is shown a caller's full name and number, and every unmasked export, is recorded here. The log cannot be edited.</translation>
     </message>
     <message>
         <source>Unmasked export</source>
-        <translation type="unfinished"></translation>
+        <translation>Unmasked export</translation>
     </message>
     <message>
         <source>Viewed caller</source>
-        <translation type="unfinished"></translation>
+        <translation>Viewed caller</translation>
     </message>
     <message numerus="yes">
         <source>%n entry(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n entry</numerusform><numerusform>%n entrys</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2754,8 +2787,8 @@ The same again: </source>
         <translation>&amp;Anonymous caller</translation>
     </message>
     <message>
-        <source>The caller&apos;s name and phone are not recorded.</source>
-        <translation>The caller&apos;s name and phone are not recorded.</translation>
+        <source>The caller's name and phone are not recorded.</source>
+        <translation>The caller's name and phone are not recorded.</translation>
     </message>
     <message>
         <source>One line: what the caller asks for or reports</source>
@@ -2840,16 +2873,16 @@ The same again: </source>
         <translation>Double-click or press Enter on an earlier ticket to link the new one to it.</translation>
     </message>
     <message>
-        <source>Caller&apos;s earlier tickets</source>
-        <translation>Caller&apos;s earlier tickets</translation>
+        <source>Caller's earlier tickets</source>
+        <translation>Caller's earlier tickets</translation>
     </message>
     <message>
         <source>Earlier tickets of %1 (%2)</source>
         <translation>Earlier tickets of %1 (%2)</translation>
     </message>
     <message>
-        <source>Type the caller&apos;s phone number to see their earlier tickets.</source>
-        <translation>Type the caller&apos;s phone number to see their earlier tickets.</translation>
+        <source>Type the caller's phone number to see their earlier tickets.</source>
+        <translation>Type the caller's phone number to see their earlier tickets.</translation>
     </message>
     <message>
         <source>No earlier tickets from this number.</source>
@@ -2875,12 +2908,12 @@ The same again: </source>
         <translation>&amp;Link to %1</translation>
     </message>
     <message>
-        <source>Name ticket %1 in the new ticket&apos;s details as a related ticket.</source>
-        <translation>Name ticket %1 in the new ticket&apos;s details as a related ticket.</translation>
+        <source>Name ticket %1 in the new ticket's details as a related ticket.</source>
+        <translation>Name ticket %1 in the new ticket's details as a related ticket.</translation>
     </message>
     <message>
-        <source>Linked to ticket %1: the new ticket&apos;s details name it as related.</source>
-        <translation>Linked to ticket %1: the new ticket&apos;s details name it as related.</translation>
+        <source>Linked to ticket %1: the new ticket's details name it as related.</source>
+        <translation>Linked to ticket %1: the new ticket's details name it as related.</translation>
     </message>
 </context>
 <context>
@@ -2943,8 +2976,8 @@ The same again: </source>
         <translation>Your account is not bound to a department yet, so there is no desk to show. Ask an administrator to set your department.</translation>
     </message>
     <message>
-        <source>The department desk shows a department&apos;s own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</source>
-        <translation>The department desk shows a department&apos;s own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</translation>
+        <source>The department desk shows a department's own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</source>
+        <translation>The department desk shows a department's own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</translation>
     </message>
     <message>
         <source>&amp;Sign for</source>
@@ -2959,8 +2992,8 @@ The same again: </source>
         <translation>&amp;Reply…</translation>
     </message>
     <message>
-        <source>Write the department&apos;s reply; the countdown stops</source>
-        <translation>Write the department&apos;s reply; the countdown stops</translation>
+        <source>Write the department's reply; the countdown stops</source>
+        <translation>Write the department's reply; the countdown stops</translation>
     </message>
     <message>
         <source>Request e&amp;xtension…</source>
@@ -3071,8 +3104,8 @@ The same again: </source>
         <translation>Duty phones (reminders)</translation>
     </message>
     <message>
-        <source>Head&apos;s phone (urging)</source>
-        <translation>Head&apos;s phone (urging)</translation>
+        <source>Head's phone (urging)</source>
+        <translation>Head's phone (urging)</translation>
     </message>
     <message>
         <source>e.g. 13800000001; 0757-86280000</source>
@@ -3091,8 +3124,8 @@ The same again: </source>
         <translation>&amp;Duty phones (separate with ;)</translation>
     </message>
     <message>
-        <source>&amp;Head&apos;s phone</source>
-        <translation>&amp;Head&apos;s phone</translation>
+        <source>&amp;Head's phone</source>
+        <translation>&amp;Head's phone</translation>
     </message>
     <message>
         <source>&amp;Import CSV…</source>
@@ -3213,15 +3246,15 @@ The same again: </source>
     </message>
     <message>
         <source>Show number</source>
-        <translation type="unfinished"></translation>
+        <translation>Show number</translation>
     </message>
     <message>
         <source>anonymous</source>
-        <translation type="unfinished">anonymous</translation>
+        <translation>anonymous</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished">—</translation>
+        <translation>—</translation>
     </message>
 </context>
 <context>
@@ -3341,8 +3374,8 @@ The same again: </source>
         <translation>In time</translation>
     </message>
     <message>
-        <source>Department&apos;s reply</source>
-        <translation>Department&apos;s reply</translation>
+        <source>Department's reply</source>
+        <translation>Department's reply</translation>
     </message>
     <message>
         <source>Caller</source>
@@ -3364,8 +3397,8 @@ The same again: </source>
         <translation>Record &amp;callback…</translation>
     </message>
     <message>
-        <source>Record the caller&apos;s satisfaction and close the ticket</source>
-        <translation>Record the caller&apos;s satisfaction and close the ticket</translation>
+        <source>Record the caller's satisfaction and close the ticket</source>
+        <translation>Record the caller's satisfaction and close the ticket</translation>
     </message>
     <message>
         <source>Select the ticket you are calling back about.</source>
@@ -3417,27 +3450,27 @@ The same again: </source>
     </message>
     <message>
         <source>Show &amp;number</source>
-        <translation type="unfinished"></translation>
+        <translation>Show &amp;number</translation>
     </message>
     <message>
-        <source>Show the selected caller&apos;s full name and phone number to call them back. Each view is recorded in the access log.</source>
-        <translation type="unfinished"></translation>
+        <source>Show the selected caller's full name and phone number to call them back. Each view is recorded in the access log.</source>
+        <translation>Show the selected caller's full name and phone number to call them back. Each view is recorded in the access log.</translation>
     </message>
     <message>
         <source>Select the ticket whose caller you want to call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select the ticket whose caller you want to call.</translation>
     </message>
     <message>
         <source>anonymous</source>
-        <translation type="unfinished">anonymous</translation>
+        <translation>anonymous</translation>
     </message>
     <message>
         <source>%1 left no number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 left no number</translation>
     </message>
     <message>
         <source>Call %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Call %1 on %2</translation>
     </message>
 </context>
 <context>
@@ -3665,16 +3698,16 @@ The same again: </source>
         <translation>Choose the department first (type its name or code).</translation>
     </message>
     <message>
-        <source>There is no department &quot;%1&quot;; choose one from the list.</source>
-        <translation>There is no department &quot;%1&quot;; choose one from the list.</translation>
+        <source>There is no department "%1"; choose one from the list.</source>
+        <translation>There is no department "%1"; choose one from the list.</translation>
     </message>
     <message>
         <source>Select the tickets to dispatch (Ctrl+A selects all).</source>
         <translation>Select the tickets to dispatch (Ctrl+A selects all).</translation>
     </message>
     <message>
-        <source>no department is suggested for the category &quot;%1&quot;; choose one</source>
-        <translation>no department is suggested for the category &quot;%1&quot;; choose one</translation>
+        <source>no department is suggested for the category "%1"; choose one</source>
+        <translation>no department is suggested for the category "%1"; choose one</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -3749,31 +3782,31 @@ The same again: </source>
     <name>hotline::LockScreen</name>
     <message>
         <source>Hotline Console — locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Hotline Console — locked</translation>
     </message>
     <message>
         <source>This console is locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>This console is locked.</translation>
     </message>
     <message>
         <source>Signed in: %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed in: %1, %2</translation>
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Password</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign &amp;out</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unlock</translation>
     </message>
     <message>
         <source>An administrator has reset your password. Sign out and sign in again to choose a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>An administrator has reset your password. Sign out and sign in again to choose a new one.</translation>
     </message>
 </context>
 <context>
@@ -3877,12 +3910,12 @@ Operator console of a citizen service hotline.</translation>
         <translation>The language changes the next time the console starts.</translation>
     </message>
     <message>
-        <source>The language could not be saved in the user&apos;s settings.</source>
-        <translation>The language could not be saved in the user&apos;s settings.</translation>
+        <source>The language could not be saved in the user's settings.</source>
+        <translation>The language could not be saved in the user's settings.</translation>
     </message>
     <message>
         <source>Access log</source>
-        <translation type="unfinished"></translation>
+        <translation>Access log</translation>
     </message>
 </context>
 <context>
@@ -4037,8 +4070,8 @@ Operator console of a citizen service hotline.</translation>
         <translation>Print…</translation>
     </message>
     <message>
-        <source>Click a department&apos;s bar to list the tickets it completed in the period.</source>
-        <translation>Click a department&apos;s bar to list the tickets it completed in the period.</translation>
+        <source>Click a department's bar to list the tickets it completed in the period.</source>
+        <translation>Click a department's bar to list the tickets it completed in the period.</translation>
     </message>
     <message>
         <source>Cannot compute the report: %1</source>
@@ -4327,31 +4360,31 @@ Operator console of a citizen service hotline.</translation>
     </message>
     <message>
         <source>&amp;New password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New password</translation>
     </message>
     <message>
         <source>New password &amp;again</source>
-        <translation type="unfinished"></translation>
+        <translation>New password &amp;again</translation>
     </message>
     <message>
         <source>&amp;Change my password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Change my password</translation>
     </message>
     <message>
         <source>An administrator has reset your password. Choose a new one to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>An administrator has reset your password. Choose a new one to continue.</translation>
     </message>
     <message>
         <source>Enter your sign-in name and current password, then the new password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter your sign-in name and current password, then the new password.</translation>
     </message>
     <message>
         <source>Change password and sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Change password and sign in</translation>
     </message>
     <message>
         <source>The two new passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>The two new passwords differ.</translation>
     </message>
 </context>
 <context>
@@ -4361,8 +4394,8 @@ Operator console of a citizen service hotline.</translation>
         <translation>No SMS gateway is configured: set sms.url (hotlinectl config set sms.url URL).</translation>
     </message>
     <message>
-        <source>The SMS gateway URL &quot;%1&quot; is not an http(s) URL.</source>
-        <translation>The SMS gateway URL &quot;%1&quot; is not an http(s) URL.</translation>
+        <source>The SMS gateway URL "%1" is not an http(s) URL.</source>
+        <translation>The SMS gateway URL "%1" is not an http(s) URL.</translation>
     </message>
     <message>
         <source>The SMS gateway answered HTTP %1%2</source>
@@ -4380,8 +4413,8 @@ Operator console of a citizen service hotline.</translation>
 <context>
     <name>hotline::SmsSender</name>
     <message>
-        <source>Department %1 has no head&apos;s phone number; add it on the departments page.</source>
-        <translation>Department %1 has no head&apos;s phone number; add it on the departments page.</translation>
+        <source>Department %1 has no head's phone number; add it on the departments page.</source>
+        <translation>Department %1 has no head's phone number; add it on the departments page.</translation>
     </message>
     <message>
         <source>Department %1 has no duty phone number; add one on the departments page.</source>
@@ -4566,23 +4599,23 @@ Operator console of a citizen service hotline.</translation>
     </message>
     <message>
         <source>Show &amp;number</source>
-        <translation type="unfinished"></translation>
+        <translation>Show &amp;number</translation>
     </message>
     <message>
-        <source>Show the caller&apos;s full name and phone number. Each view is recorded in the access log.</source>
-        <translation type="unfinished"></translation>
+        <source>Show the caller's full name and phone number. Each view is recorded in the access log.</source>
+        <translation>Show the caller's full name and phone number. Each view is recorded in the access log.</translation>
     </message>
     <message>
         <source>anonymous</source>
-        <translation type="unfinished">anonymous</translation>
+        <translation>anonymous</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished">—</translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Show number</source>
-        <translation type="unfinished"></translation>
+        <translation>Show number</translation>
     </message>
 </context>
 <context>
@@ -4625,103 +4658,103 @@ Operator console of a citizen service hotline.</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Selected user</source>
-        <translation type="unfinished"></translation>
+        <translation>Selected user</translation>
     </message>
     <message>
         <source>&amp;Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Disable</translation>
     </message>
     <message>
         <source>Un&amp;lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Un&amp;lock</translation>
     </message>
     <message>
         <source>to be changed at the next sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>to be changed at the next sign-in</translation>
     </message>
     <message>
         <source>&amp;Reset password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reset password</translation>
     </message>
     <message>
         <source>New password</source>
-        <translation type="unfinished"></translation>
+        <translation>New password</translation>
     </message>
     <message>
         <source>C&amp;hange role</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;hange role</translation>
     </message>
     <message>
         <source>Role and department</source>
-        <translation type="unfinished"></translation>
+        <translation>Role and department</translation>
     </message>
     <message>
         <source>Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>Disable</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock</translation>
     </message>
     <message>
         <source>Reset password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset password…</translation>
     </message>
     <message>
         <source>Change role…</source>
-        <translation type="unfinished"></translation>
+        <translation>Change role…</translation>
     </message>
     <message>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Disabled</translation>
     </message>
     <message>
         <source>Enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Enabled</translation>
     </message>
     <message>
         <source>locked after failed sign-ins</source>
-        <translation type="unfinished"></translation>
+        <translation>locked after failed sign-ins</translation>
     </message>
     <message>
         <source>must change password</source>
-        <translation type="unfinished"></translation>
+        <translation>must change password</translation>
     </message>
     <message>
         <source>Select a user in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a user in the list.</translation>
     </message>
     <message>
         <source>&amp;Enable</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enable</translation>
     </message>
     <message>
         <source>Enable</source>
-        <translation type="unfinished"></translation>
+        <translation>Enable</translation>
     </message>
     <message>
         <source>%1 can sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 can sign in again.</translation>
     </message>
     <message>
         <source>%1 can no longer sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 can no longer sign in.</translation>
     </message>
     <message>
         <source>%1 is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is unlocked.</translation>
     </message>
     <message>
         <source>%1 has a new password and must choose their own at the next sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has a new password and must choose their own at the next sign-in.</translation>
     </message>
     <message>
         <source>%1 is now %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is now %2.</translation>
     </message>
 </context>
 <context>

@@ -5,11 +5,11 @@
     <name>AccessLog</name>
     <message>
         <source>Cannot write the access log: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入访问日志：%1</translation>
     </message>
     <message>
         <source>Cannot read the access log: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取访问日志：%1</translation>
     </message>
 </context>
 <context>
@@ -28,8 +28,8 @@
         <translation>日历不是有效的 JSON：%1（位于偏移量 %2 处）。</translation>
     </message>
     <message>
-        <source>The calendar must be a JSON object with a &quot;years&quot; list.</source>
-        <translation>日历必须是包含 &quot;years&quot; 列表的 JSON 对象。</translation>
+        <source>The calendar must be a JSON object with a "years" list.</source>
+        <translation>日历必须是包含 "years" 列表的 JSON 对象。</translation>
     </message>
     <message>
         <source>Year entry %1 of the calendar: %2</source>
@@ -66,120 +66,120 @@
     <name>CallerReveal</name>
     <message>
         <source>Ticket not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到工单。</translation>
     </message>
     <message>
         <source>Ticket %1 has no caller name or number: the caller stayed anonymous.</source>
-        <translation type="unfinished"></translation>
+        <translation>工单 %1 没有记录来电人姓名或号码：该来电人为匿名来电。</translation>
     </message>
     <message>
         <source>The number is not shown because its view could not be logged. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>由于无法记录本次查看，号码未予显示。%1</translation>
     </message>
 </context>
 <context>
     <name>ChainFinding</name>
     <message>
         <source>(unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未知）</translation>
     </message>
     <message>
         <source>event %1 (ticket %2, %3 %4, type %5)</source>
-        <translation type="unfinished"></translation>
+        <translation>事件 %1（工单 %2，%3 %4，类型 %5）</translation>
     </message>
     <message>
         <source>intact</source>
-        <translation type="unfinished"></translation>
+        <translation>完整</translation>
     </message>
     <message>
         <source>%1 does not match its recorded hash (its content was changed, or it was written by hand)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 与记录的哈希值不符（其内容被修改过，或是手工写入的）</translation>
     </message>
     <message>
         <source>%1 events are missing before %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 之前缺失 %1 个事件</translation>
     </message>
     <message>
         <source>events are missing before %1; its link follows no event that is left</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 之前缺失事件；其链接未接续任何现存事件</translation>
     </message>
     <message>
         <source>%1 is out of place; its link follows the event now at %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 顺序错乱；其链接接续的是现位于 %2 %3 的事件</translation>
     </message>
     <message>
         <source>the log is empty but events were recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>日志为空，但曾记录过事件</translation>
     </message>
     <message>
         <source>events are missing after the last one, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>最后一个事件 %1 之后缺失事件</translation>
     </message>
 </context>
 <context>
     <name>ChainVerifier</name>
     <message>
         <source>the ticket projection refers to event seq %1 but the log ends at seq %2</source>
-        <translation type="unfinished"></translation>
+        <translation>工单状态数据引用了事件 seq %1，但日志止于 seq %2</translation>
     </message>
     <message>
         <source>events up to server sequence %1 were pulled but only %2 are here</source>
-        <translation type="unfinished"></translation>
+        <translation>已拉取至服务器序号 %1 的事件，但本地只有 %2 个</translation>
     </message>
     <message>
         <source>the local database is not open</source>
-        <translation type="unfinished"></translation>
+        <translation>本地数据库未打开</translation>
     </message>
     <message>
         <source>it was the first event of the log</source>
-        <translation type="unfinished"></translation>
+        <translation>它原是日志中的第一个事件</translation>
     </message>
     <message>
         <source>the log jumps from seq %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>日志从 seq %1 跳到了 %2</translation>
     </message>
 </context>
 <context>
     <name>ConsoleRole</name>
     <message>
-        <source>the console role name &quot;%1&quot; must be lower-case letters, digits or _ (at most 63, not starting with a digit)</source>
-        <translation type="unfinished"></translation>
+        <source>the console role name "%1" must be lower-case letters, digits or _ (at most 63, not starting with a digit)</source>
+        <translation>工作台角色名“%1”只能由小写字母、数字或 _ 组成（最多 63 个字符，且不能以数字开头）</translation>
     </message>
     <message>
         <source>role names starting with pg_ are reserved by PostgreSQL</source>
-        <translation type="unfinished"></translation>
+        <translation>以 pg_ 开头的角色名由 PostgreSQL 保留</translation>
     </message>
     <message>
         <source>the console role needs a password</source>
-        <translation type="unfinished"></translation>
+        <translation>工作台角色需要密码</translation>
     </message>
     <message>
         <source>the server has no Hotline schema yet</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器尚无热线数据结构</translation>
     </message>
     <message>
         <source>the console role must not be the owner of the Hotline tables (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>工作台角色不能是热线数据表的所有者（%1）</translation>
     </message>
     <message>
         <source>role %1 is a superuser or may create roles, databases or replicate; a console role must not be, choose another name</source>
-        <translation type="unfinished"></translation>
+        <translation>角色 %1 是超级用户，或有权创建角色、创建数据库或进行复制；工作台角色不能具备这些权限，请换一个名称</translation>
     </message>
     <message>
         <source>role %1 is a member of the owner of the Hotline tables; choose another name</source>
-        <translation type="unfinished"></translation>
+        <translation>角色 %1 是热线数据表所有者的成员；请换一个名称</translation>
     </message>
     <message>
         <source>cannot create or update role %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建或更新角色 %1：%2</translation>
     </message>
     <message>
         <source>cannot let role %1 reach the database: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法允许角色 %1 访问数据库：%2</translation>
     </message>
     <message>
-        <source>cannot set the console role&apos;s rights: %1</source>
-        <translation type="unfinished"></translation>
+        <source>cannot set the console role's rights: %1</source>
+        <translation>无法设置工作台角色的权限：%1</translation>
     </message>
 </context>
 <context>
@@ -305,7 +305,7 @@
         <translation>用法：hotlinectl deadline --class consult|handling --start ISO8601</translation>
     </message>
     <message>
-        <source>Unknown command &quot;%1&quot;. See hotlinectl --help.</source>
+        <source>Unknown command "%1". See hotlinectl --help.</source>
         <translation>未知命令“%1”。请参阅 hotlinectl --help。</translation>
     </message>
     <message>
@@ -313,11 +313,11 @@
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</source>
+        <source>"%1" is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</source>
         <translation>“%1”不是 ISO 8601 格式的日期时间（例如 2025-03-03T09:00:00+08:00）。</translation>
     </message>
     <message>
-        <source>Cannot read the centre&apos;s time zone.</source>
+        <source>Cannot read the centre's time zone.</source>
         <translation>无法读取热线中心的时区设置。</translation>
     </message>
     <message>
@@ -381,7 +381,7 @@
         <translation>--month 和 --from/--to 只能二选一，不能同时使用。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a month like 2025-03.</source>
+        <source>"%1" is not a month like 2025-03.</source>
         <translation>“%1”不是 2025-03 这样的月份。</translation>
     </message>
     <message>
@@ -489,7 +489,7 @@
     <message>
         <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
 
-Administers a Hotline Console database. --db names the local SQLite file (default: the console&apos;s own).
+Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
 Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
 
 Commands:
@@ -506,16 +506,16 @@ Commands:
   export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
                                         historical ticket CSV; callers masked unless --unmasked (logged)
   access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
-  config get|set KEY [VALUE]            read or change a setting; &apos;config list&apos; shows them all
-  verify [--server URL]                 check the hash chain of the event log (or of the server&apos;s,
-                                        compared with --db&apos;s copy when given); names the first
+  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
+  verify [--server URL]                 check the hash chain of the event log (or of the server's,
+                                        compared with --db's copy when given); names the first
                                         altered, removed, reordered or truncated event
   rebuild                               derive the ticket projection again from the events
   permissions                           the role × action permission table (Markdown)
   users list | unlock NAME | enable NAME | reset-password NAME
                                         accounts; reset-password reads the new one from stdin
   server init --url URL [--console-role NAME]
-                                        create or migrate the shared PostgreSQL server&apos;s schema;
+                                        create or migrate the shared PostgreSQL server's schema;
                                         --console-role: the restricted login for consoles (password
                                         from HOTLINE_CONSOLE_PASSWORD or stdin)
   sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
@@ -527,132 +527,172 @@ Options:
   --db PATH      the database file
   -o FILE        write the output to FILE instead of stdout
   --help         this help
-  --version      the program&apos;s version
+  --version      the program's version
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+管理民声热线工作台数据库。--db 指定本地 SQLite 文件（默认：工作台自身使用的数据库文件）。
+输出写到标准输出，使用 -o 时写到 FILE；错误写到标准错误，并返回非零退出码。
+
+命令：
+  init [--demo]                         创建或迁移数据库；--demo 添加演示数据
+  calendar import FILE...               导入 holiday-cn JSON 日历（要么全部导入，要么一个也不导入）
+  deadline --class consult|handling --start ISO8601
+                                        输出在该时刻派单时的办理时限
+  import tickets FILE.csv               导入历史工单（要么全部行导入，要么一行也不导入）
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        办结率报表；--to 当天不计入
+  board [--at ISO8601] [--format text|json]
+                                        未办结工单及其颜色和剩余工作时间
+  departments import FILE.csv           name,code,duty_phones,head_phone
+  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
+                                        历史工单 CSV；来电人信息默认脱敏，除非指定 --unmasked（会记入访问日志）
+  access-log [--from DATE --to DATE]    谁查看过来电人的完整信息（查看记录和未脱敏导出）
+  config get|set KEY [VALUE]            读取或修改设置项；'config list' 列出全部设置项
+  verify [--server URL]                 检查事件日志的哈希链（或检查服务器事件日志的哈希链，
+                                        指定 --db 时与其中的副本比对）；指出第一个被修改、
+                                        删除、调换顺序或截断的事件
+  rebuild                               根据事件重新生成工单状态
+  permissions                           角色 × 操作权限表（Markdown 格式）
+  users list | unlock NAME | enable NAME | reset-password NAME
+                                        账号管理；reset-password 从标准输入读取新密码
+  server init --url URL [--console-role NAME]
+                                        创建或迁移共享 PostgreSQL 服务器的数据结构；
+                                        --console-role：供各工作台连接使用的受限登录角色（密码
+                                        取自 HOTLINE_CONSOLE_PASSWORD 或标准输入）
+  sync [--server URL] [--once]          加入服务器并同步（--once：推送和拉取各一次后退出；
+                                        不带该选项：持续同步直至被停止，作为无界面副本运行）
+  escalate [--once] [--at ISO8601]      按指定时刻执行提醒（短信）和问责；--once：补做积压处理、
+                                        发送到期短信后退出；不带该选项：持续执行
+
+选项：
+  --db PATH      数据库文件
+  -o FILE        将输出写入 FILE，而不是标准输出
+  --help         显示本帮助
+  --version      显示程序版本
+</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">无法读取 %1：%2</translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <source>%1 events before it are intact.</source>
-        <translation type="unfinished"></translation>
+        <translation>此前的 %1 个事件完整无误。</translation>
     </message>
     <message>
         <source>verify --server needs postgresql://USER:PASSWORD@HOST:PORT/DATABASE (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>verify --server 需要 postgresql://用户:密码@主机:端口/数据库（%1）</translation>
     </message>
     <message>
-        <source>the server&apos;s event log</source>
-        <translation type="unfinished"></translation>
+        <source>the server's event log</source>
+        <translation>服务器的事件日志</translation>
     </message>
     <message>
         <source>%1 events match the copies this console pulled.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个事件与本工作台拉取的副本一致。</translation>
     </message>
     <message>
         <source>verify takes no arguments (did you mean --server URL?).</source>
-        <translation type="unfinished"></translation>
+        <translation>verify 不接受其他参数（您是否想用 --server 地址？）。</translation>
     </message>
     <message>
         <source>the event log</source>
-        <translation type="unfinished"></translation>
+        <translation>事件日志</translation>
     </message>
     <message>
         <source>Usage: hotlinectl export tickets [--month YYYY-MM | --from DATE --to DATE] [-o FILE] [--unmasked]</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：hotlinectl export tickets [--month YYYY-MM | --from DATE --to DATE] [-o FILE] [--unmasked]</translation>
     </message>
     <message>
         <source>Usage: hotlinectl access-log [--from DATE --to DATE]</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：hotlinectl access-log [--from DATE --to DATE]</translation>
     </message>
     <message>
         <source>access-log takes --from and --to (dates, --to exclusive), not --month.</source>
-        <translation type="unfinished"></translation>
+        <translation>access-log 使用 --from 和 --to（日期，--to 当天不计入），不支持 --month。</translation>
     </message>
     <message>
         <source>Password for the console role %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>工作台角色 %1 的密码：</translation>
     </message>
     <message>
         <source>the console role needs a password: set HOTLINE_CONSOLE_PASSWORD or give it on standard input</source>
-        <translation type="unfinished"></translation>
+        <translation>工作台角色需要密码：请设置 HOTLINE_CONSOLE_PASSWORD，或通过标准输入提供</translation>
     </message>
     <message>
         <source>the schema is ready, but the console role was not set up: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据结构已就绪，但未能设置工作台角色：%1</translation>
     </message>
     <message>
         <source>console role %1 may read events, push them through hotline_push, join, sync reference data and claim SMS; consoles connect as it</source>
-        <translation type="unfinished"></translation>
+        <translation>工作台角色 %1 可以读取事件、通过 hotline_push 推送事件、加入服务器、同步基础数据和认领短信；各工作台以该角色连接</translation>
     </message>
     <message>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>已停用</translation>
     </message>
     <message>
         <source>enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>已启用</translation>
     </message>
     <message>
         <source>locked until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定至 %1</translation>
     </message>
     <message numerus="yes">
         <source>%n failed sign-in(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>登录失败 %n 次</numerusform></translation>
     </message>
     <message>
         <source>must change password</source>
-        <translation type="unfinished"></translation>
+        <translation>须修改密码</translation>
     </message>
     <message>
         <source>There is no user %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有用户 %1。</translation>
     </message>
     <message>
         <source>%1 is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已解锁。</translation>
     </message>
     <message>
         <source>Cannot read the new password from standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从标准输入读取新密码。</translation>
     </message>
     <message>
         <source>New password for %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的新密码：</translation>
     </message>
     <message>
         <source>
 The same again: </source>
-        <translation type="unfinished"></translation>
+        <translation>
+再输入一次：</translation>
     </message>
     <message>
         <source>The two passwords differ; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致；未做任何更改。</translation>
     </message>
     <message>
         <source>Give the new password on standard input, e.g. from a file: hotlinectl users reset-password NAME &lt; FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>请通过标准输入提供新密码，例如从文件读取：hotlinectl users reset-password NAME &lt; FILE</translation>
     </message>
     <message>
         <source>The password was not changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>密码未修改：%1</translation>
     </message>
     <message>
         <source>%1 has a new password and must choose another at the next sign-in; the account is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已设置新密码，下次登录时须另设密码；该账号已解锁。</translation>
     </message>
     <message>
         <source>%1 is enabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已启用。</translation>
     </message>
     <message>
         <source>Usage: hotlinectl users list | unlock NAME | enable NAME | reset-password NAME (the new password on standard input)</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：hotlinectl users list | unlock NAME | enable NAME | reset-password NAME（新密码从标准输入读取）</translation>
     </message>
 </context>
 <context>
@@ -699,35 +739,35 @@ The same again: </source>
     </message>
     <message>
         <source>The database %1 is read-only: Hotline Console must be able to write to the file and to its folder %2. Ask an administrator to make them writable; the database was left untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 %1 为只读：民声热线工作台必须能够写入该文件及其所在文件夹 %2。请联系管理员将其设为可写；未对该数据库做任何改动。</translation>
     </message>
     <message>
         <source>the file is shorter than its header says</source>
-        <translation type="unfinished"></translation>
+        <translation>文件长度小于文件头中记录的长度</translation>
     </message>
     <message>
         <source>the database</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库</translation>
     </message>
     <message>
         <source>The disk is full: the change was not saved. Free some space and try again; nothing already saved was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘已满：本次修改未保存。请释放一些空间后重试；已保存的内容均未丢失。</translation>
     </message>
     <message>
         <source>%1 cannot be written (the file or its folder is read-only): the change was not saved; nothing already saved was lost. Ask an administrator to make them writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1（文件或其所在文件夹为只读）：本次修改未保存；已保存的内容均未丢失。请联系管理员将其设为可写。</translation>
     </message>
     <message>
         <source>%1 is damaged (%2). Nothing more was written to it. Restore the latest backup, or ask an administrator to check it (hotlinectl verify).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已损坏（%2）。已停止向其写入任何内容。请恢复最近的备份，或请管理员进行检查（hotlinectl verify）。</translation>
     </message>
     <message>
         <source>The disk holding %1 could not be read or written (%2): the change was not saved. Check the disk and try again; nothing already saved was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读写 %1 所在的磁盘（%2）：本次修改未保存。请检查磁盘后重试；已保存的内容均未丢失。</translation>
     </message>
     <message>
         <source>%1 cannot be opened (%2): check that the file and its folder exist and may be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 %1（%2）：请检查该文件及其所在文件夹是否存在且可写。</translation>
     </message>
 </context>
 <context>
@@ -1048,103 +1088,103 @@ The same again: </source>
     </message>
     <message>
         <source>register tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>登记工单</translation>
     </message>
     <message>
         <source>dispatch tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>派发工单</translation>
     </message>
     <message>
         <source>sign for tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>签收工单</translation>
     </message>
     <message>
         <source>reply to tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>答复工单</translation>
     </message>
     <message>
         <source>request extensions</source>
-        <translation type="unfinished"></translation>
+        <translation>申请延期</translation>
     </message>
     <message>
         <source>approve or refuse extensions</source>
-        <translation type="unfinished"></translation>
+        <translation>批准或驳回延期申请</translation>
     </message>
     <message>
         <source>return tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>退回工单</translation>
     </message>
     <message>
         <source>transfer tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>转办工单</translation>
     </message>
     <message>
         <source>urge tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>督办工单</translation>
     </message>
     <message>
         <source>record callbacks</source>
-        <translation type="unfinished"></translation>
+        <translation>记录回访</translation>
     </message>
     <message>
         <source>close tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>办结工单</translation>
     </message>
     <message>
         <source>reopen tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打开工单</translation>
     </message>
     <message>
-        <source>see every department&apos;s tickets</source>
-        <translation type="unfinished"></translation>
+        <source>see every department's tickets</source>
+        <translation>查看所有承办单位的工单</translation>
     </message>
     <message>
-        <source>see callers&apos; full names and numbers</source>
-        <translation type="unfinished"></translation>
+        <source>see callers' full names and numbers</source>
+        <translation>查看来电人的完整姓名和号码</translation>
     </message>
     <message>
         <source>see the accountability log</source>
-        <translation type="unfinished"></translation>
+        <translation>查看问责记录</translation>
     </message>
     <message>
         <source>see reports</source>
-        <translation type="unfinished"></translation>
+        <translation>查看报表</translation>
     </message>
     <message>
         <source>export data</source>
-        <translation type="unfinished"></translation>
+        <translation>导出数据</translation>
     </message>
     <message>
         <source>manage users</source>
-        <translation type="unfinished"></translation>
+        <translation>管理用户</translation>
     </message>
     <message>
         <source>manage departments</source>
-        <translation type="unfinished"></translation>
+        <translation>管理承办单位</translation>
     </message>
     <message>
         <source>manage the holiday calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>管理节假日日历</translation>
     </message>
     <message>
         <source>change settings</source>
-        <translation type="unfinished"></translation>
+        <translation>修改设置</translation>
     </message>
     <message>
         <source>manage the shared server connection</source>
-        <translation type="unfinished"></translation>
+        <translation>管理共享服务器连接</translation>
     </message>
     <message>
         <source>see the access log</source>
-        <translation type="unfinished"></translation>
+        <translation>查看访问日志</translation>
     </message>
     <message>
         <source>import historical tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>导入历史工单</translation>
     </message>
     <message>
         <source>review sync conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>处理同步冲突</translation>
     </message>
 </context>
 <context>
@@ -1223,7 +1263,7 @@ The same again: </source>
     <name>ExportFile</name>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1240,27 +1280,27 @@ The same again: </source>
         <translation>节假日日历不是有效的 JSON：%1（位于第 %2 个字符处）。</translation>
     </message>
     <message>
-        <source>The holiday calendar must be a JSON object with &quot;year&quot; and &quot;days&quot;.</source>
-        <translation>节假日日历必须是包含 &quot;year&quot; 和 &quot;days&quot; 的 JSON 对象。</translation>
+        <source>The holiday calendar must be a JSON object with "year" and "days".</source>
+        <translation>节假日日历必须是包含 "year" 和 "days" 的 JSON 对象。</translation>
     </message>
     <message>
-        <source>The holiday calendar needs &quot;year&quot; as a whole number between 1900 and 2200.</source>
-        <translation>节假日日历的 &quot;year&quot; 必须是 1900 到 2200 之间的整数。</translation>
+        <source>The holiday calendar needs "year" as a whole number between 1900 and 2200.</source>
+        <translation>节假日日历的 "year" 必须是 1900 到 2200 之间的整数。</translation>
     </message>
     <message>
-        <source>The holiday calendar for %1 needs &quot;days&quot; as a list.</source>
-        <translation>%1 年节假日日历的 &quot;days&quot; 必须是列表。</translation>
+        <source>The holiday calendar for %1 needs "days" as a list.</source>
+        <translation>%1 年节假日日历的 "days" 必须是列表。</translation>
     </message>
     <message>
         <source>Entry %1 of the holiday calendar for %2 is not an object.</source>
         <translation>%2 年节假日日历的第 %1 个条目不是对象。</translation>
     </message>
     <message>
-        <source>Entry %1 of the holiday calendar for %2 has no &quot;date&quot; text.</source>
-        <translation>%2 年节假日日历的第 %1 个条目缺少文本形式的 &quot;date&quot;。</translation>
+        <source>Entry %1 of the holiday calendar for %2 has no "date" text.</source>
+        <translation>%2 年节假日日历的第 %1 个条目缺少文本形式的 "date"。</translation>
     </message>
     <message>
-        <source>Entry %1 of the holiday calendar for %2 has an invalid date &quot;%3&quot; (expected YYYY-MM-DD).</source>
+        <source>Entry %1 of the holiday calendar for %2 has an invalid date "%3" (expected YYYY-MM-DD).</source>
         <translation>%2 年节假日日历的第 %1 个条目日期“%3”无效（应为 YYYY-MM-DD）。</translation>
     </message>
     <message>
@@ -1268,67 +1308,65 @@ The same again: </source>
         <translation>%3 年节假日日历的第 %1 个条目（%2）与该年份相隔太远。</translation>
     </message>
     <message>
-        <source>Entry %1 (%2) of the holiday calendar for %3 has no &quot;name&quot; text.</source>
-        <translation>%3 年节假日日历的第 %1 个条目（%2）缺少文本形式的 &quot;name&quot;。</translation>
+        <source>Entry %1 (%2) of the holiday calendar for %3 has no "name" text.</source>
+        <translation>%3 年节假日日历的第 %1 个条目（%2）缺少文本形式的 "name"。</translation>
     </message>
     <message>
-        <source>Entry %1 (%2) of the holiday calendar for %3 needs &quot;isOffDay&quot; as true or false.</source>
-        <translation>%3 年节假日日历的第 %1 个条目（%2）的 &quot;isOffDay&quot; 必须为 true 或 false。</translation>
+        <source>Entry %1 (%2) of the holiday calendar for %3 needs "isOffDay" as true or false.</source>
+        <translation>%3 年节假日日历的第 %1 个条目（%2）的 "isOffDay" 必须为 true 或 false。</translation>
     </message>
     <message>
-        <source>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of &quot;days&quot;).</source>
-        <translation>%1 年节假日日历将 %2 列了两次，一次为休息日，一次为工作日（&quot;days&quot; 的第 %3 和第 %4 个条目）。</translation>
+        <source>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of "days").</source>
+        <translation>%1 年节假日日历将 %2 列了两次，一次为休息日，一次为工作日（"days" 的第 %3 和第 %4 个条目）。</translation>
     </message>
 </context>
 <context>
     <name>Lockout</name>
     <message numerus="yes">
         <source>Too many failed sign-ins: this account is locked for %n more minute(s). An administrator can unlock it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>登录失败次数过多：此账号还将锁定 %n 分钟。管理员可以为其解锁。</numerusform></translation>
     </message>
 </context>
 <context>
     <name>PasswordPolicy</name>
     <message>
         <source>The password must have at least %1 characters.</source>
-        <translation type="unfinished">密码至少需要 %1 个字符。</translation>
+        <translation>密码至少需要 %1 个字符。</translation>
     </message>
     <message>
         <source>The password must contain both letters and digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码必须同时包含字母和数字。</translation>
     </message>
     <message>
         <source>The password must not contain the sign-in name.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码不能包含登录名。</translation>
     </message>
     <message>
         <source>This password is too common; choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>此密码过于常见；请另选一个。</translation>
     </message>
     <message>
         <source>At least %1 characters with letters and digits, not containing the sign-in name.</source>
-        <translation type="unfinished"></translation>
+        <translation>至少 %1 个字符，须同时包含字母和数字，且不能包含登录名。</translation>
     </message>
 </context>
 <context>
     <name>Permissions</name>
     <message>
         <source>%1 (%2) may not %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）无权%3。</translation>
     </message>
     <message>
         <source>This user</source>
-        <translation type="unfinished">当前用户</translation>
+        <translation>当前用户</translation>
     </message>
     <message>
         <source>%1 may %2 only tickets of their own department.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 只能对本单位的工单执行“%2”操作。</translation>
     </message>
     <message>
         <source>%1 may %2 only a ticket still at intake or answered by its department.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 只能对尚在受理阶段或已由承办单位答复的工单执行“%2”操作。</translation>
     </message>
 </context>
 <context>
@@ -1444,11 +1482,11 @@ The same again: </source>
         <translation>不是共享数据表：%1</translation>
     </message>
     <message>
-        <source>the server&apos;s %1 document is not a JSON array: %2</source>
+        <source>the server's %1 document is not a JSON array: %2</source>
         <translation>服务器上的 %1 数据不是 JSON 数组：%2</translation>
     </message>
     <message>
-        <source>the server&apos;s %1 document does not fit this database: %2</source>
+        <source>the server's %1 document does not fit this database: %2</source>
         <translation>服务器上的 %1 数据与本数据库不符：%2</translation>
     </message>
     <message>
@@ -1556,7 +1594,7 @@ The same again: </source>
         <translation>数字与统计期结束时不同；相关工单列在报表末尾。</translation>
     </message>
     <message numerus="yes">
-        <source>%n ticket(s) registered in the period were first dispatched after it and now count in their department&apos;s row.</source>
+        <source>%n ticket(s) registered in the period were first dispatched after it and now count in their department's row.</source>
         <translation>
             <numerusform>统计期内登记的 %n 件工单在期末后才首次派单，现计入所属单位一行。</numerusform>
         </translation>
@@ -1763,42 +1801,42 @@ The same again: </source>
 <context>
     <name>ServerChainVerifier</name>
     <message>
-        <source>the server&apos;s sequence row is missing</source>
-        <translation type="unfinished"></translation>
+        <source>the server's sequence row is missing</source>
+        <translation>服务器的序号记录行缺失</translation>
     </message>
     <message>
         <source>server_seq jumps from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>server_seq 从 %1 跳到了 %2</translation>
     </message>
     <message>
         <source>its link says it was the first event</source>
-        <translation type="unfinished"></translation>
+        <translation>其链接表明它是第一个事件</translation>
     </message>
     <message>
         <source>server_seq was renumbered to hide the gap</source>
-        <translation type="unfinished"></translation>
+        <translation>server_seq 已被重新编号以掩盖缺口</translation>
     </message>
     <message>
-        <source>its %1 differs from the copy this console pulled: the server&apos;s log was rewritten and its chain recomputed</source>
-        <translation type="unfinished"></translation>
+        <source>its %1 differs from the copy this console pulled: the server's log was rewritten and its chain recomputed</source>
+        <translation>其 %1 与本工作台拉取的副本不同：服务器日志已被改写，哈希链也被重新计算</translation>
     </message>
     <message>
         <source>the server recorded %1 events and a different chain head</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器记录了 %1 个事件，且链头不同</translation>
     </message>
     <message>
         <source>the server recorded %1 events</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器记录了 %1 个事件</translation>
     </message>
     <message>
         <source>this console pulled events up to server sequence %1</source>
-        <translation type="unfinished"></translation>
+        <translation>本工作台已拉取至服务器序号 %1 的事件</translation>
     </message>
 </context>
 <context>
     <name>ServerSchema</name>
     <message>
-        <source>the server&apos;s schema (version %1) is newer than this program knows (%2); update the program</source>
+        <source>the server's schema (version %1) is newer than this program knows (%2); update the program</source>
         <translation>服务器数据结构（版本 %1）比本程序支持的（%2）更新；请升级程序</translation>
     </message>
     <message>
@@ -1814,7 +1852,7 @@ The same again: </source>
         <translation>服务器尚无热线数据结构；请先运行 `hotlinectl server init --url 地址`</translation>
     </message>
     <message>
-        <source>the server&apos;s schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</source>
+        <source>the server's schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</source>
         <translation>服务器数据结构（版本 %1）低于本程序所需（%2）；请运行 `hotlinectl server init --url 地址` 进行迁移</translation>
     </message>
 </context>
@@ -1857,15 +1895,15 @@ The same again: </source>
         <translation>提醒短信内容；可用占位符 {number} {department} {remaining} {deadline}</translation>
     </message>
     <message>
-        <source>Unknown setting &quot;%1&quot;.</source>
+        <source>Unknown setting "%1".</source>
         <translation>未知的设置项“%1”。</translation>
     </message>
     <message>
-        <source>The centre&apos;s name cannot be empty.</source>
+        <source>The centre's name cannot be empty.</source>
         <translation>热线中心名称不能为空。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a known time zone (e.g. Asia/Shanghai).</source>
+        <source>"%1" is not a known time zone (e.g. Asia/Shanghai).</source>
         <translation>“%1”不是已知的时区（例如 Asia/Shanghai）。</translation>
     </message>
     <message>
@@ -1873,7 +1911,7 @@ The same again: </source>
         <translation>请至少填写一个工作时段，例如 08:30-12:00,14:00-17:30。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid list of ordered working periods (HH:MM-HH:MM,...).</source>
+        <source>"%1" is not a valid list of ordered working periods (HH:MM-HH:MM,...).</source>
         <translation>“%1”不是按时间先后排列的有效工作时段列表（HH:MM-HH:MM,...）。</translation>
     </message>
     <message>
@@ -1885,7 +1923,7 @@ The same again: </source>
         <translation>sla.yellow_hours 必须是大于 0 且不超过 48 的小时数。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an http(s) URL.</source>
+        <source>"%1" is not an http(s) URL.</source>
         <translation>“%1”不是 http(s) 地址。</translation>
     </message>
     <message>
@@ -1922,15 +1960,15 @@ The same again: </source>
     </message>
     <message>
         <source>Consecutive failed sign-ins (1-100) after which an account is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>连续登录失败多少次（1-100）后锁定账号</translation>
     </message>
     <message>
         <source>Minutes (1-1440) an account stays locked after too many failed sign-ins</source>
-        <translation type="unfinished"></translation>
+        <translation>登录失败次数过多后账号保持锁定的分钟数（1-1440）</translation>
     </message>
     <message>
         <source>Minutes without input after which a console locks its screen (0 = never)</source>
-        <translation type="unfinished"></translation>
+        <translation>无操作多少分钟后工作台自动锁屏（0 = 从不锁屏）</translation>
     </message>
 </context>
 <context>
@@ -2008,7 +2046,7 @@ The same again: </source>
         <translation>本程序不认识事件格式版本 %1（只支持 %2）；请升级程序</translation>
     </message>
     <message>
-        <source>unknown event type &quot;%1&quot;</source>
+        <source>unknown event type "%1"</source>
         <translation>未知事件类型“%1”</translation>
     </message>
     <message>
@@ -2119,15 +2157,15 @@ The same again: </source>
     <name>TicketExport</name>
     <message>
         <source>%1 may not export callers unmasked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 无权导出未脱敏的来电人信息。</translation>
     </message>
     <message>
         <source>The period is empty: its end must come after its start.</source>
-        <translation type="unfinished"></translation>
+        <translation>统计期为空：结束时间必须晚于开始时间。</translation>
     </message>
     <message>
         <source>Cannot read the tickets: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取工单：%1</translation>
     </message>
 </context>
 <context>
@@ -2196,7 +2234,7 @@ The same again: </source>
         <translation>%1: 无法写入工单：%2</translation>
     </message>
     <message>
-        <source>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department&apos;s reply</source>
+        <source>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department's reply</source>
         <translation>填写了 closed_at，但 replied_at 为空：已派单的工单须在承办单位答复后才能办结</translation>
     </message>
     <message>
@@ -2235,11 +2273,11 @@ The same again: </source>
         <translation>详细内容过长（%1 个字符，最多 %2 个）。</translation>
     </message>
     <message>
-        <source>The caller&apos;s name is too long (at most %1 characters).</source>
+        <source>The caller's name is too long (at most %1 characters).</source>
         <translation>来电人姓名过长（最多 %1 个字符）。</translation>
     </message>
     <message>
-        <source>There is no department with the code &quot;%1&quot;.</source>
+        <source>There is no department with the code "%1".</source>
         <translation>没有代码为“%1”的承办单位。</translation>
     </message>
     <message>
@@ -2247,7 +2285,7 @@ The same again: </source>
         <translation>工单 %1 已在该承办单位。</translation>
     </message>
     <message>
-        <source>Write the department&apos;s reply.</source>
+        <source>Write the department's reply.</source>
         <translation>请填写承办单位的答复。</translation>
     </message>
     <message>
@@ -2272,7 +2310,7 @@ The same again: </source>
     </message>
     <message>
         <source>Only the system records %1 events.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有系统才能记录“%1”事件。</translation>
     </message>
 </context>
 <context>
@@ -2313,7 +2351,7 @@ The same again: </source>
 <context>
     <name>Urging</name>
     <message>
-        <source>Department %1 has no head&apos;s phone number: the SMS waits until one is entered.</source>
+        <source>Department %1 has no head's phone number: the SMS waits until one is entered.</source>
         <translation>单位 %1 没有负责人电话：短信将等到填写电话后再发。</translation>
     </message>
 </context>
@@ -2332,7 +2370,7 @@ The same again: </source>
         <translation>登录名须由 2 至 32 个字母、数字、点、连字符或下划线组成。</translation>
     </message>
     <message>
-        <source>Enter the person&apos;s name.</source>
+        <source>Enter the person's name.</source>
         <translation>请输入姓名。</translation>
     </message>
     <message>
@@ -2353,27 +2391,27 @@ The same again: </source>
     </message>
     <message>
         <source>There is no user %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有用户 %1。</translation>
     </message>
     <message>
         <source>This account is disabled. Ask an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>此账号已停用。请联系管理员。</translation>
     </message>
     <message>
         <source>Choose a password different from the current one.</source>
-        <translation type="unfinished"></translation>
+        <translation>请设置与当前密码不同的新密码。</translation>
     </message>
     <message>
         <source>You cannot disable your own account.</source>
-        <translation type="unfinished"></translation>
+        <translation>不能停用自己的账号。</translation>
     </message>
     <message>
         <source>%1 is the last enabled administrator and cannot be disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是最后一个启用中的管理员，不能停用。</translation>
     </message>
     <message>
         <source>%1 is the last enabled administrator and must stay one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是最后一个启用中的管理员，必须保留管理员角色。</translation>
     </message>
 </context>
 <context>
@@ -2434,81 +2472,79 @@ The same again: </source>
     <name>hotline::AccessLogPage</name>
     <message>
         <source>any user</source>
-        <translation type="unfinished"></translation>
+        <translation>全部用户</translation>
     </message>
     <message>
         <source>any ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>全部工单</translation>
     </message>
     <message>
         <source>&amp;Show</source>
-        <translation type="unfinished"></translation>
+        <translation>查询(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;User</source>
-        <translation type="unfinished"></translation>
+        <translation>用户(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Ticket number</source>
-        <translation type="unfinished"></translation>
+        <translation>工单编号(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;From</source>
-        <translation type="unfinished"></translation>
+        <translation>从(&amp;F)</translation>
     </message>
     <message>
         <source>T&amp;o</source>
-        <translation type="unfinished"></translation>
+        <translation>至(&amp;O)</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>用户</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">角色</translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Console</source>
-        <translation type="unfinished">工作台</translation>
+        <translation>工作台</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished">工单</translation>
+        <translation>工单</translation>
     </message>
     <message>
         <source>Tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>工单数</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished">详细内容</translation>
+        <translation>详细内容</translation>
     </message>
     <message>
-        <source>Every time someone is shown a caller&apos;s full name and number, and every unmasked export, is recorded here. The log cannot be edited.</source>
-        <translation type="unfinished"></translation>
+        <source>Every time someone is shown a caller's full name and number, and every unmasked export, is recorded here. The log cannot be edited.</source>
+        <translation>每次向任何人显示来电人的完整姓名和号码，以及每次未脱敏导出，都记录在此。此日志不可编辑。</translation>
     </message>
     <message>
         <source>Unmasked export</source>
-        <translation type="unfinished"></translation>
+        <translation>未脱敏导出</translation>
     </message>
     <message>
         <source>Viewed caller</source>
-        <translation type="unfinished"></translation>
+        <translation>查看来电人</translation>
     </message>
     <message numerus="yes">
         <source>%n entry(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>共 %n 条记录</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2740,7 +2776,7 @@ The same again: </source>
         <translation>匿名来电(&amp;A)</translation>
     </message>
     <message>
-        <source>The caller&apos;s name and phone are not recorded.</source>
+        <source>The caller's name and phone are not recorded.</source>
         <translation>不记录来电人姓名和来电号码。</translation>
     </message>
     <message>
@@ -2826,7 +2862,7 @@ The same again: </source>
         <translation>双击历史工单或选中后按 Enter，可将新工单关联到该工单。</translation>
     </message>
     <message>
-        <source>Caller&apos;s earlier tickets</source>
+        <source>Caller's earlier tickets</source>
         <translation>来电人历史工单</translation>
     </message>
     <message>
@@ -2834,7 +2870,7 @@ The same again: </source>
         <translation>%1（%2）的历史工单</translation>
     </message>
     <message>
-        <source>Type the caller&apos;s phone number to see their earlier tickets.</source>
+        <source>Type the caller's phone number to see their earlier tickets.</source>
         <translation>输入来电号码即可查看来电人的历史工单。</translation>
     </message>
     <message>
@@ -2860,11 +2896,11 @@ The same again: </source>
         <translation>关联到 %1(&amp;L)</translation>
     </message>
     <message>
-        <source>Name ticket %1 in the new ticket&apos;s details as a related ticket.</source>
+        <source>Name ticket %1 in the new ticket's details as a related ticket.</source>
         <translation>在新工单的详细内容中注明工单 %1 为关联工单。</translation>
     </message>
     <message>
-        <source>Linked to ticket %1: the new ticket&apos;s details name it as related.</source>
+        <source>Linked to ticket %1: the new ticket's details name it as related.</source>
         <translation>已关联工单 %1：新工单的详细内容中已注明其为关联工单。</translation>
     </message>
 </context>
@@ -2925,7 +2961,7 @@ The same again: </source>
         <translation>您的账号尚未绑定承办单位，无法显示承办工作台。请联系管理员设置您所属的承办单位。</translation>
     </message>
     <message>
-        <source>The department desk shows a department&apos;s own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</source>
+        <source>The department desk shows a department's own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</source>
         <translation>承办工作台供承办单位联络员查看本单位的工单。您当前以 %1（%2）的身份登录，该角色没有承办工作台。</translation>
     </message>
     <message>
@@ -2941,7 +2977,7 @@ The same again: </source>
         <translation>答复(&amp;R)…</translation>
     </message>
     <message>
-        <source>Write the department&apos;s reply; the countdown stops</source>
+        <source>Write the department's reply; the countdown stops</source>
         <translation>填写本单位的答复；倒计时随即停止</translation>
     </message>
     <message>
@@ -3050,7 +3086,7 @@ The same again: </source>
         <translation>值班电话（接收提醒）</translation>
     </message>
     <message>
-        <source>Head&apos;s phone (urging)</source>
+        <source>Head's phone (urging)</source>
         <translation>负责人电话（接收督办）</translation>
     </message>
     <message>
@@ -3070,7 +3106,7 @@ The same again: </source>
         <translation>值班电话（用 ; 分隔）(&amp;D)</translation>
     </message>
     <message>
-        <source>&amp;Head&apos;s phone</source>
+        <source>&amp;Head's phone</source>
         <translation>负责人电话(&amp;H)</translation>
     </message>
     <message>
@@ -3190,15 +3226,15 @@ The same again: </source>
     </message>
     <message>
         <source>Show number</source>
-        <translation type="unfinished"></translation>
+        <translation>显示号码</translation>
     </message>
     <message>
         <source>anonymous</source>
-        <translation type="unfinished">匿名</translation>
+        <translation>匿名</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished">—</translation>
+        <translation>—</translation>
     </message>
 </context>
 <context>
@@ -3318,7 +3354,7 @@ The same again: </source>
         <translation>是否按时</translation>
     </message>
     <message>
-        <source>Department&apos;s reply</source>
+        <source>Department's reply</source>
         <translation>承办单位答复</translation>
     </message>
     <message>
@@ -3341,7 +3377,7 @@ The same again: </source>
         <translation>记录回访(&amp;C)…</translation>
     </message>
     <message>
-        <source>Record the caller&apos;s satisfaction and close the ticket</source>
+        <source>Record the caller's satisfaction and close the ticket</source>
         <translation>记录来电人的满意度并办结工单</translation>
     </message>
     <message>
@@ -3394,27 +3430,27 @@ The same again: </source>
     </message>
     <message>
         <source>Show &amp;number</source>
-        <translation type="unfinished"></translation>
+        <translation>显示号码(&amp;N)</translation>
     </message>
     <message>
-        <source>Show the selected caller&apos;s full name and phone number to call them back. Each view is recorded in the access log.</source>
-        <translation type="unfinished"></translation>
+        <source>Show the selected caller's full name and phone number to call them back. Each view is recorded in the access log.</source>
+        <translation>显示所选来电人的完整姓名和电话号码，以便回电。每次查看都会记入访问日志。</translation>
     </message>
     <message>
         <source>Select the ticket whose caller you want to call.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择要致电其来电人的工单。</translation>
     </message>
     <message>
         <source>anonymous</source>
-        <translation type="unfinished">匿名</translation>
+        <translation>匿名</translation>
     </message>
     <message>
         <source>%1 left no number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未留电话号码</translation>
     </message>
     <message>
         <source>Call %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>请拨打 %2 联系 %1</translation>
     </message>
 </context>
 <context>
@@ -3640,7 +3676,7 @@ The same again: </source>
         <translation>请先选择承办单位（输入名称或代码）。</translation>
     </message>
     <message>
-        <source>There is no department &quot;%1&quot;; choose one from the list.</source>
+        <source>There is no department "%1"; choose one from the list.</source>
         <translation>没有名为“%1”的承办单位；请从列表中选择。</translation>
     </message>
     <message>
@@ -3648,7 +3684,7 @@ The same again: </source>
         <translation>请选择要派单的工单（按 Ctrl+A 全选）。</translation>
     </message>
     <message>
-        <source>no department is suggested for the category &quot;%1&quot;; choose one</source>
+        <source>no department is suggested for the category "%1"; choose one</source>
         <translation>类别“%1”没有建议的承办单位；请手动选择</translation>
     </message>
     <message>
@@ -3723,31 +3759,31 @@ The same again: </source>
     <name>hotline::LockScreen</name>
     <message>
         <source>Hotline Console — locked</source>
-        <translation type="unfinished"></translation>
+        <translation>民声热线工作台 — 已锁定</translation>
     </message>
     <message>
         <source>This console is locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>此工作台已锁定。</translation>
     </message>
     <message>
         <source>Signed in: %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>当前登录：%1，%2</translation>
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>密码(&amp;P)</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>解锁(&amp;U)</translation>
     </message>
     <message>
         <source>An administrator has reset your password. Sign out and sign in again to choose a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>管理员已重置您的密码。请退出登录后重新登录，以设置新密码。</translation>
     </message>
 </context>
 <context>
@@ -3851,12 +3887,12 @@ Operator console of a citizen service hotline.</source>
         <translation>界面语言将在下次启动工作台时切换。</translation>
     </message>
     <message>
-        <source>The language could not be saved in the user&apos;s settings.</source>
+        <source>The language could not be saved in the user's settings.</source>
         <translation>无法把语言选择保存到用户设置。</translation>
     </message>
     <message>
         <source>Access log</source>
-        <translation type="unfinished"></translation>
+        <translation>访问日志</translation>
     </message>
 </context>
 <context>
@@ -4011,7 +4047,7 @@ Operator console of a citizen service hotline.</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <source>Click a department&apos;s bar to list the tickets it completed in the period.</source>
+        <source>Click a department's bar to list the tickets it completed in the period.</source>
         <translation>点击某单位的柱形，列出其在统计期内办结的工单。</translation>
     </message>
     <message>
@@ -4298,31 +4334,31 @@ Operator console of a citizen service hotline.</source>
     </message>
     <message>
         <source>&amp;New password</source>
-        <translation type="unfinished"></translation>
+        <translation>新密码(&amp;N)</translation>
     </message>
     <message>
         <source>New password &amp;again</source>
-        <translation type="unfinished"></translation>
+        <translation>确认新密码(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Change my password</source>
-        <translation type="unfinished"></translation>
+        <translation>修改我的密码(&amp;C)</translation>
     </message>
     <message>
         <source>An administrator has reset your password. Choose a new one to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>管理员已重置您的密码。请设置新密码后继续。</translation>
     </message>
     <message>
         <source>Enter your sign-in name and current password, then the new password.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入登录名和当前密码，然后输入新密码。</translation>
     </message>
     <message>
         <source>Change password and sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>修改密码并登录</translation>
     </message>
     <message>
         <source>The two new passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的新密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -4332,7 +4368,7 @@ Operator console of a citizen service hotline.</source>
         <translation>未配置短信网关：请设置 sms.url（hotlinectl config set sms.url 地址）。</translation>
     </message>
     <message>
-        <source>The SMS gateway URL &quot;%1&quot; is not an http(s) URL.</source>
+        <source>The SMS gateway URL "%1" is not an http(s) URL.</source>
         <translation>短信网关地址“%1”不是 http(s) 地址。</translation>
     </message>
     <message>
@@ -4351,7 +4387,7 @@ Operator console of a citizen service hotline.</source>
 <context>
     <name>hotline::SmsSender</name>
     <message>
-        <source>Department %1 has no head&apos;s phone number; add it on the departments page.</source>
+        <source>Department %1 has no head's phone number; add it on the departments page.</source>
         <translation>单位 %1 没有负责人电话；请在承办单位页面填写。</translation>
     </message>
     <message>
@@ -4537,23 +4573,23 @@ Operator console of a citizen service hotline.</source>
     </message>
     <message>
         <source>Show &amp;number</source>
-        <translation type="unfinished"></translation>
+        <translation>显示号码(&amp;N)</translation>
     </message>
     <message>
-        <source>Show the caller&apos;s full name and phone number. Each view is recorded in the access log.</source>
-        <translation type="unfinished"></translation>
+        <source>Show the caller's full name and phone number. Each view is recorded in the access log.</source>
+        <translation>显示来电人的完整姓名和电话号码。每次查看都会记入访问日志。</translation>
     </message>
     <message>
         <source>anonymous</source>
-        <translation type="unfinished">匿名</translation>
+        <translation>匿名</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished">—</translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Show number</source>
-        <translation type="unfinished"></translation>
+        <translation>显示号码</translation>
     </message>
 </context>
 <context>
@@ -4596,103 +4632,103 @@ Operator console of a citizen service hotline.</source>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Selected user</source>
-        <translation type="unfinished"></translation>
+        <translation>所选用户</translation>
     </message>
     <message>
         <source>&amp;Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>停用(&amp;D)</translation>
     </message>
     <message>
         <source>Un&amp;lock</source>
-        <translation type="unfinished"></translation>
+        <translation>解锁(&amp;L)</translation>
     </message>
     <message>
         <source>to be changed at the next sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>用户下次登录时须修改</translation>
     </message>
     <message>
         <source>&amp;Reset password</source>
-        <translation type="unfinished"></translation>
+        <translation>重置密码(&amp;R)</translation>
     </message>
     <message>
         <source>New password</source>
-        <translation type="unfinished"></translation>
+        <translation>新密码</translation>
     </message>
     <message>
         <source>C&amp;hange role</source>
-        <translation type="unfinished"></translation>
+        <translation>更改角色(&amp;H)</translation>
     </message>
     <message>
         <source>Role and department</source>
-        <translation type="unfinished"></translation>
+        <translation>角色和所属承办单位</translation>
     </message>
     <message>
         <source>Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>停用</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>解锁</translation>
     </message>
     <message>
         <source>Reset password…</source>
-        <translation type="unfinished"></translation>
+        <translation>重置密码…</translation>
     </message>
     <message>
         <source>Change role…</source>
-        <translation type="unfinished"></translation>
+        <translation>更改角色…</translation>
     </message>
     <message>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>已停用</translation>
     </message>
     <message>
         <source>Enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>已启用</translation>
     </message>
     <message>
         <source>locked after failed sign-ins</source>
-        <translation type="unfinished"></translation>
+        <translation>因登录失败已锁定</translation>
     </message>
     <message>
         <source>must change password</source>
-        <translation type="unfinished"></translation>
+        <translation>须修改密码</translation>
     </message>
     <message>
         <source>Select a user in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在列表中选择一个用户。</translation>
     </message>
     <message>
         <source>&amp;Enable</source>
-        <translation type="unfinished"></translation>
+        <translation>启用(&amp;E)</translation>
     </message>
     <message>
         <source>Enable</source>
-        <translation type="unfinished"></translation>
+        <translation>启用</translation>
     </message>
     <message>
         <source>%1 can sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 可以重新登录了。</translation>
     </message>
     <message>
         <source>%1 can no longer sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已无法再登录。</translation>
     </message>
     <message>
         <source>%1 is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已解锁。</translation>
     </message>
     <message>
         <source>%1 has a new password and must choose their own at the next sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已设置新密码，下次登录时须自行设置密码。</translation>
     </message>
     <message>
         <source>%1 is now %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 现在是%2。</translation>
     </message>
 </context>
 <context>
