@@ -275,6 +275,13 @@ bool Database::migrate(QString *error)
             *error = tx.error();
             return false;
         }
+        // Another process may have migrated the file while this one waited for the write lock (two consoles, or a
+        // console and hotlinectl, opening a new database at once): read the version again under the lock.
+        if (const int current = schemaVersion(); current != version) {
+            tx.rollback();
+            version = current;
+            continue;
+        }
         for (const QString &statement : splitStatements(script)) {
             QString why;
             if (!exec(statement, &why)) {

@@ -61,9 +61,18 @@ private Q_SLOTS:
             QProcess writer;
             writer.start(writerPath(), {path});
             QVERIFY2(writer.waitForStarted(10000), qPrintable(writer.errorString()));
-            // Early rounds kill during creation and migration of the file, later ones mostly between and inside
-            // commits.
-            const int delayMs = round < 3 ? int(random.bounded(0, 60)) : int(random.bounded(20, 400));
+            // Early rounds kill while the file is created and migrated; later ones, once the writer is ready
+            // (however slow a sanitizer build makes the start), between and inside commits.
+            QByteArray output;
+            if (round >= 3) {
+                QElapsedTimer ready;
+                ready.start();
+                while (!output.contains("ready\n") && ready.elapsed() < 60000 && writer.state() == QProcess::Running) {
+                    writer.waitForReadyRead(100);
+                    output += writer.readAllStandardOutput();
+                }
+            }
+            const int delayMs = round < 3 ? int(random.bounded(0, 60)) : int(random.bounded(10, 300));
             QElapsedTimer t;
             t.start();
             while (t.elapsed() < delayMs && writer.state() == QProcess::Running)
@@ -73,7 +82,8 @@ private Q_SLOTS:
             writer.kill(); // SIGKILL: no destructor, no rollback, no close
             QVERIFY(writer.waitForFinished(10000));
             QCOMPARE(writer.exitStatus(), QProcess::CrashExit);
-            const QList<QByteArray> lines = writer.readAllStandardOutput().split('\n');
+            output += writer.readAllStandardOutput();
+            const QList<QByteArray> lines = output.split('\n');
             // The last element is an unterminated fragment (or empty): only complete lines were shown.
             for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
                 const QList<QByteArray> parts = lines.at(i).split(' ');
