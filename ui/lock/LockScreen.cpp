@@ -11,6 +11,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -32,6 +34,7 @@ LockScreen::LockScreen(ConsoleSession &session, QWidget *parent) : QWidget(paren
     auto *outer = new QVBoxLayout(this);
     outer->addStretch(1);
     auto *panel = new QWidget(this);
+    panel->setMinimumWidth(360);
     panel->setMaximumWidth(480);
     auto *layout = new QVBoxLayout(panel);
     auto *title = new QLabel(tr("This console is locked."), panel);
@@ -78,6 +81,9 @@ void LockScreen::present()
     m_dismissing = false;
     m_password->clear();
     m_message->clear();
+    // Cover the screen even where no window manager honours "full screen" (kiosk X sessions, Xvfb).
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        setGeometry(screen->geometry());
     showFullScreen();
     raise();
     activateWindow();
