@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -65,6 +66,8 @@ bool looksLikeSqlite(const QString &path, QString *why)
 }
 
 // SQLite's primary result codes that an operator can act on (sqlite3.h).
+constexpr int kSqliteBusy = 5;
+constexpr int kSqliteLocked = 6;
 constexpr int kSqliteReadOnly = 8;
 constexpr int kSqliteIoError = 10;
 constexpr int kSqliteCorrupt = 11;
@@ -205,9 +208,11 @@ std::unique_ptr<Database> Database::open(const QString &path, QString *error)
         return nullptr;
     }
 
-    // Read the version before anything writes to the file (journal mode, migrations).
+    // Read the version before anything writes to the file (journal mode, migrations), and in one read transaction
+    // with the checks below: another process creating the same new file at once must not commit its first
+    // migration between our reading version 0 and our looking for an empty schema.
     QSqlQuery q(db);
-    if (!q.exec(u"PRAGMA user_version"_s) || !q.next()) {
+    if (!q.exec(u"BEGIN"_s) || !q.exec(u"PRAGMA user_version"_s) || !q.next()) {
         *error = tr("%1 is not a usable database: %2").arg(QDir::toNativeSeparators(path), describeError(q.lastError(), path));
         return nullptr;
     }
@@ -240,8 +245,20 @@ std::unique_ptr<Database> Database::open(const QString &path, QString *error)
         }
         q.finish();
     }
+    q.exec(u"COMMIT"_s); // ends the read snapshot; nothing was written
 
     QString pragmaError;
+    // Switching a new file to WAL needs it to itself for a moment; SQLite answers "locked" at once, without the busy
+    // timeout, while another process opening the same new file holds it: retry for as long as that timeout.
+    for (int attempt = 0; attempt < 200; ++attempt) {
+        QSqlQuery wal(db);
+        if (wal.exec(u"PRAGMA journal_mode=WAL"_s))
+            break;
+        const int code = primaryCode(wal.lastError());
+        if (code != kSqliteBusy && code != kSqliteLocked)
+            break; // reported by the exec below
+        QThread::msleep(50);
+    }
     // synchronous=FULL: every commit reaches the disk before the operator is told it is saved (a power cut loses
     // nothing).
     if (!self->exec(u"PRAGMA journal_mode=WAL"_s, &pragmaError) || !self->exec(u"PRAGMA synchronous=FULL"_s, &pragmaError)
