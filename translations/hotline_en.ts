@@ -643,7 +643,10 @@ Options:
     </message>
     <message numerus="yes">
         <source>%n failed sign-in(s)</source>
-        <translation><numerusform>%n failed sign-in</numerusform><numerusform>%n failed sign-ins</numerusform></translation>
+        <translation>
+            <numerusform>%n failed sign-in</numerusform>
+            <numerusform>%n failed sign-ins</numerusform>
+        </translation>
     </message>
     <message>
         <source>must change password</source>
@@ -1326,7 +1329,10 @@ The same again: </translation>
     <name>Lockout</name>
     <message numerus="yes">
         <source>Too many failed sign-ins: this account is locked for %n more minute(s). An administrator can unlock it.</source>
-        <translation><numerusform>Too many failed sign-ins: this account is locked for %n more minute. An administrator can unlock it.</numerusform><numerusform>Too many failed sign-ins: this account is locked for %n more minutes. An administrator can unlock it.</numerusform></translation>
+        <translation>
+            <numerusform>Too many failed sign-ins: this account is locked for %n more minute. An administrator can unlock it.</numerusform>
+            <numerusform>Too many failed sign-ins: this account is locked for %n more minutes. An administrator can unlock it.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1976,6 +1982,10 @@ The same again: </translation>
         <source>Minutes without input after which a console locks its screen (0 = never)</source>
         <translation>Minutes without input after which a console locks its screen (0 = never)</translation>
     </message>
+    <message>
+        <source>%1 must be a whole number from %2 to %3.</source>
+        <translation>%1 must be a whole number from %2 to %3.</translation>
+    </message>
 </context>
 <context>
     <name>SlaPolicy</name>
@@ -2550,7 +2560,10 @@ The same again: </translation>
     </message>
     <message numerus="yes">
         <source>%n entry(s)</source>
-        <translation><numerusform>%n entry</numerusform><numerusform>%n entrys</numerusform></translation>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entrys</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -642,7 +642,9 @@ Options:
     </message>
     <message numerus="yes">
         <source>%n failed sign-in(s)</source>
-        <translation><numerusform>登录失败 %n 次</numerusform></translation>
+        <translation>
+            <numerusform>登录失败 %n 次</numerusform>
+        </translation>
     </message>
     <message>
         <source>must change password</source>
@@ -1324,7 +1326,9 @@ The same again: </source>
     <name>Lockout</name>
     <message numerus="yes">
         <source>Too many failed sign-ins: this account is locked for %n more minute(s). An administrator can unlock it.</source>
-        <translation><numerusform>登录失败次数过多：此账号还将锁定 %n 分钟。管理员可以为其解锁。</numerusform></translation>
+        <translation>
+            <numerusform>登录失败次数过多：此账号还将锁定 %n 分钟。管理员可以为其解锁。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1970,6 +1974,10 @@ The same again: </source>
         <source>Minutes without input after which a console locks its screen (0 = never)</source>
         <translation>无操作多少分钟后工作台自动锁屏（0 = 从不锁屏）</translation>
     </message>
+    <message>
+        <source>%1 must be a whole number from %2 to %3.</source>
+        <translation>%1 必须是 %2 到 %3 之间的整数。</translation>
+    </message>
 </context>
 <context>
     <name>SlaPolicy</name>
@@ -2544,7 +2552,9 @@ The same again: </source>
     </message>
     <message numerus="yes">
         <source>%n entry(s)</source>
-        <translation><numerusform>共 %n 条记录</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 条记录</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -45,7 +45,7 @@ bool EventStore::loadChainHead(QString *error)
 {
     QSqlQuery q(m_db.sql());
     if (!q.exec(u"SELECT hash FROM events ORDER BY seq DESC LIMIT 1"_s)) {
-        *error = q.lastError().text();
+        *error = Database::describeError(q.lastError(), m_db.path());
         return false;
     }
     m_head = q.next() ? q.value(0).toString().toLatin1() : QByteArray();
@@ -208,7 +208,7 @@ bool EventStore::rebuildProjection(QString *error)
     // Server order for what the shared server numbered, then local events not yet pushed: the order every
     // console converges on (standalone, server_seq is always NULL and this is the local order).
     if (!q.exec(u"SELECT "_s + kEventColumns + u" FROM events ORDER BY server_seq IS NULL, server_seq, seq"_s)) {
-        *error = q.lastError().text();
+        *error = Database::describeError(q.lastError(), m_db.path());
         return false;
     }
     QHash<QString, Ticket> tickets;

@@ -20,7 +20,7 @@ QString TicketNumbers::next(qint64 nowMs, const QString &consoleCode, QString *e
               "ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last"_s);
     q.addBindValue(day);
     if (!q.exec() || !q.next()) {
-        *error = q.lastError().text();
+        *error = Database::describeError(q.lastError(), m_db.path()); // e.g. "the disk is full", not SQLite's words
         return {};
     }
     const qint64 seq = q.value(0).toLongLong();
