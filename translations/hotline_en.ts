@@ -78,6 +78,13 @@
     </message>
 </context>
 <context>
+    <name>CallerRevealPrompt</name>
+    <message>
+        <source>Show number</source>
+        <translation>Show number</translation>
+    </message>
+</context>
+<context>
     <name>ChainFinding</name>
     <message>
         <source>(unknown)</source>
@@ -4625,10 +4632,6 @@ Operator console of a citizen service hotline.</translation>
     <message>
         <source>—</source>
         <translation>—</translation>
-    </message>
-    <message>
-        <source>Show number</source>
-        <translation>Show number</translation>
     </message>
 </context>
 <context>

@@ -78,6 +78,13 @@
     </message>
 </context>
 <context>
+    <name>CallerRevealPrompt</name>
+    <message>
+        <source>Show number</source>
+        <translation>显示号码</translation>
+    </message>
+</context>
+<context>
     <name>ChainFinding</name>
     <message>
         <source>(unknown)</source>
@@ -4596,10 +4603,6 @@ Operator console of a citizen service hotline.</source>
     <message>
         <source>—</source>
         <translation>—</translation>
-    </message>
-    <message>
-        <source>Show number</source>
-        <translation>显示号码</translation>
     </message>
 </context>
 <context>

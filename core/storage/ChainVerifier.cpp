@@ -1,6 +1,7 @@
 #include "storage/ChainVerifier.h"
 
 #include "storage/Database.h"
+#include "storage/SqliteStatement.h"
 
 #include <QCryptographicHash>
 #include <QSqlDriver>
@@ -57,14 +58,6 @@ QString ChainFinding::describe(const QString &position) const
 }
 
 namespace {
-
-sqlite3 *handleOf(Database &db)
-{
-    const QVariant v = db.sql().driver()->handle();
-    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(v.constData());
-}
 
 /** A read-only statement straight on the connection: raw UTF-8 columns, no conversions. */
 class Query
@@ -201,7 +194,7 @@ QByteArray ChainVerifier::link(const QByteArray &previous, const QByteArray &id,
 ChainFinding ChainVerifier::verify(Database &db)
 {
     ChainFinding f;
-    sqlite3 *handle = handleOf(db);
+    sqlite3 *handle = SqliteStatement::connectionOf(db);
     if (!handle) {
         f.error = tr("the local database is not open");
         return f;

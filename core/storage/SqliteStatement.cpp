@@ -8,9 +8,8 @@
 #include <sqlite3.h>
 
 namespace hotline {
-namespace {
 
-sqlite3 *handleOf(Database &db)
+sqlite3 *SqliteStatement::connectionOf(Database &db)
 {
     const QVariant v = db.sql().driver()->handle();
     if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
@@ -18,9 +17,7 @@ sqlite3 *handleOf(Database &db)
     return *static_cast<sqlite3 *const *>(v.constData());
 }
 
-} // namespace
-
-SqliteStatement::SqliteStatement(Database &db, const char *sql) : m_db(handleOf(db))
+SqliteStatement::SqliteStatement(Database &db, const char *sql) : m_db(connectionOf(db))
 {
     if (!m_db) {
         m_error = QStringLiteral("no SQLite handle");

@@ -21,6 +21,8 @@ class SqliteStatement final
 {
 public:
     SqliteStatement(Database &db, const char *sql);
+    /** The database's own sqlite3 connection (null if the driver is not QSQLITE). */
+    static sqlite3 *connectionOf(Database &db);
     ~SqliteStatement();
     SqliteStatement(const SqliteStatement &) = delete;
     SqliteStatement &operator=(const SqliteStatement &) = delete;

@@ -1,5 +1,6 @@
 #include "board/TicketDetailDialog.h"
 
+#include "board/CallerRevealPrompt.h"
 #include "board/BoardColours.h"
 #include "board/BoardModel.h"
 #include "board/EventDescriptions.h"
@@ -226,13 +227,9 @@ void TicketDetailDialog::updateCountdown(qint64 nowSecs)
 
 bool TicketDetailDialog::revealCaller()
 {
-    QString error;
-    std::optional<RevealedCaller> caller = CallerReveal::reveal(m_session.workspace(), m_session.actor(), m_ticketId,
-                                                                &error);
-    if (!caller) {
-        Prompts::warning(this, tr("Show number"), error);
+    std::optional<RevealedCaller> caller = CallerRevealPrompt::reveal(this, m_session, m_ticketId);
+    if (!caller)
         return false;
-    }
     m_revealed = std::move(caller);
     refresh();
     return true;

@@ -1,5 +1,6 @@
 #include "department/DeskTicketDetail.h"
 
+#include "board/CallerRevealPrompt.h"
 #include "board/EventDescriptions.h"
 #include "department/DeskText.h"
 #include "department/DeskTicketModel.h"
@@ -61,13 +62,9 @@ bool DeskTicketDetail::revealCaller()
 {
     if (m_ticketId.isEmpty())
         return false;
-    QString error;
-    std::optional<RevealedCaller> caller = CallerReveal::reveal(m_session.workspace(), m_session.actor(), m_ticketId,
-                                                                &error);
-    if (!caller) {
-        Prompts::warning(this, tr("Show number"), error);
+    std::optional<RevealedCaller> caller = CallerRevealPrompt::reveal(this, m_session, m_ticketId);
+    if (!caller)
         return false;
-    }
     m_revealed = std::move(caller);
     render();
     return true;
