@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QTimeZone>
 
@@ -177,6 +178,49 @@ int CtlContext::fail(const QString &message, int code) const
     const QByteArray bytes = u"hotlinectl: "_s.toUtf8() + message.toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
     return code;
+}
+
+std::optional<CtlPeriod> CtlContext::period(const QTimeZone &zone, bool wholeHistoryByDefault, int *code)
+{
+    const bool hasMonth = args.has(u"--month"_s);
+    const bool hasRange = args.has(u"--from"_s) || args.has(u"--to"_s);
+    *code = Usage;
+    if (hasMonth && hasRange) {
+        fail(tr("Give either --month or --from/--to, not both."), Usage);
+        return std::nullopt;
+    }
+    CtlPeriod p;
+    if (hasMonth) {
+        static const QRegularExpression monthPattern(u"^\\d{4}-\\d{2}$"_s);
+        const QString month = args.value(u"--month"_s);
+        p.from = monthPattern.match(month).hasMatch() ? QDate::fromString(month + u"-01"_s, Qt::ISODate) : QDate();
+        if (!p.from.isValid()) {
+            fail(tr("\"%1\" is not a month like 2025-03.").arg(month), Usage);
+            return std::nullopt;
+        }
+        p.to = p.from.addMonths(1);
+        p.text = month;
+    } else if (hasRange) {
+        p.from = QDate::fromString(args.value(u"--from"_s), Qt::ISODate);
+        p.to = QDate::fromString(args.value(u"--to"_s), Qt::ISODate);
+        if (!p.from.isValid() || !p.to.isValid() || p.from >= p.to) {
+            fail(tr("--from and --to must both be dates (YYYY-MM-DD) with --from before --to; "
+                                    "--to is exclusive."),
+                     Usage);
+            return std::nullopt;
+        }
+        p.text = p.from.toString(Qt::ISODate) + u".."_s + p.to.toString(Qt::ISODate);
+    } else if (wholeHistoryByDefault) {
+        p.text = u"all"_s;
+    } else {
+        // Default: the current calendar month in the centre's zone.
+        const QDate today = QDateTime::fromMSecsSinceEpoch(clock().nowMs(), zone).date();
+        p.from = QDate(today.year(), today.month(), 1);
+        p.to = p.from.addMonths(1);
+        p.text = p.from.toString(u"yyyy-MM"_s);
+    }
+    *code = Ok;
+    return p;
 }
 
 std::optional<qint64> CtlContext::parseInstant(const QString &text, QString *error)

@@ -3,11 +3,14 @@
 #include "CtlArguments.h"
 
 #include <QByteArray>
+#include <QDate>
 #include <QCoreApplication>
 #include <QString>
 
 #include <memory>
 #include <optional>
+
+class QTimeZone;
 
 namespace hotline {
 class Clock;
@@ -20,6 +23,14 @@ namespace hotline::ctl {
 enum ExitCode { Ok = 0, Failed = 1, Usage = 2 };
 
 /** What a command works with: its arguments, the clock, the lazily opened database and its output. */
+/** A period of days from the command line. */
+struct CtlPeriod
+{
+    QDate from; ///< invalid for the whole history
+    QDate to;   ///< exclusive
+    QString text; ///< "2025-03", "2025-03-01..2025-03-15" or "all"
+};
+
 class CtlContext final
 {
     Q_DECLARE_TR_FUNCTIONS(CtlContext)
@@ -39,6 +50,11 @@ public:
     int fail(const QString &message, int code = Failed) const;
     void print(const QString &line) { out += line.toUtf8() + '\n'; }
 
+    /**
+     * The period of --month YYYY-MM or --from DATE --to DATE (--to exclusive); without either, the whole history
+     * when wholeHistoryByDefault, else the current month in zone. Null after printing why (code says which exit).
+     */
+    std::optional<CtlPeriod> period(const QTimeZone &zone, bool wholeHistoryByDefault, int *code);
     /** An instant given as ISO 8601; without an offset it is read in the centre's zone. */
     std::optional<qint64> parseInstant(const QString &text, QString *error);
 

@@ -28,57 +28,6 @@ QString osUser()
     return u"unknown"_s;
 }
 
-struct Period
-{
-    QDate from;
-    QDate to; ///< exclusive
-    QString text;
-};
-
-/** --month or --from/--to (dates, --to exclusive); without them fallback() decides. Null after printing why. */
-std::optional<Period> period(CtlContext &ctx, const QTimeZone &zone, bool wholeHistoryByDefault, int *code)
-{
-    const bool hasMonth = ctx.args.has(u"--month"_s);
-    const bool hasRange = ctx.args.has(u"--from"_s) || ctx.args.has(u"--to"_s);
-    *code = Usage;
-    if (hasMonth && hasRange) {
-        ctx.fail(CtlContext::tr("Give either --month or --from/--to, not both."), Usage);
-        return std::nullopt;
-    }
-    Period p;
-    if (hasMonth) {
-        static const QRegularExpression monthPattern(u"^\\d{4}-\\d{2}$"_s);
-        const QString month = ctx.args.value(u"--month"_s);
-        p.from = monthPattern.match(month).hasMatch() ? QDate::fromString(month + u"-01"_s, Qt::ISODate) : QDate();
-        if (!p.from.isValid()) {
-            ctx.fail(CtlContext::tr("\"%1\" is not a month like 2025-03.").arg(month), Usage);
-            return std::nullopt;
-        }
-        p.to = p.from.addMonths(1);
-        p.text = month;
-    } else if (hasRange) {
-        p.from = QDate::fromString(ctx.args.value(u"--from"_s), Qt::ISODate);
-        p.to = QDate::fromString(ctx.args.value(u"--to"_s), Qt::ISODate);
-        if (!p.from.isValid() || !p.to.isValid() || p.from >= p.to) {
-            ctx.fail(CtlContext::tr("--from and --to must both be dates (YYYY-MM-DD) with --from before --to; "
-                                    "--to is exclusive."),
-                     Usage);
-            return std::nullopt;
-        }
-        p.text = p.from.toString(Qt::ISODate) + u".."_s + p.to.toString(Qt::ISODate);
-    } else if (wholeHistoryByDefault) {
-        p.text = u"all"_s;
-    } else {
-        // Default: the current calendar month in the centre's zone.
-        const QDate today = QDateTime::fromMSecsSinceEpoch(ctx.clock().nowMs(), zone).date();
-        p.from = QDate(today.year(), today.month(), 1);
-        p.to = p.from.addMonths(1);
-        p.text = p.from.toString(u"yyyy-MM"_s);
-    }
-    *code = Ok;
-    return p;
-}
-
 qint64 startMs(const QDate &day, const QTimeZone &zone)
 {
     return QDateTime(day, QTime(0, 0), zone).toMSecsSinceEpoch();
@@ -97,7 +46,7 @@ int cmdExportTickets(CtlContext &ctx)
         return Failed;
     const QTimeZone zone = ws->sla().calendar().timeZone();
     int code = Ok;
-    const std::optional<Period> p = period(ctx, zone, false, &code);
+    const std::optional<CtlPeriod> p = ctx.period(zone, false, &code);
     if (!p)
         return code;
 
@@ -130,7 +79,7 @@ int cmdAccessLog(CtlContext &ctx)
         return Failed;
     const QTimeZone zone = ws->sla().calendar().timeZone();
     int code = Ok;
-    const std::optional<Period> p = period(ctx, zone, true, &code);
+    const std::optional<CtlPeriod> p = ctx.period(zone, true, &code);
     if (!p)
         return code;
     AccessLogFilter filter;

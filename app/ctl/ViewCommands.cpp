@@ -15,7 +15,6 @@
 
 #include <QDateTime>
 #include <QHash>
-#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -55,36 +54,16 @@ int cmdReport(CtlContext &ctx)
         {u"text"_s, ReportFormat::Text}, {u"csv"_s, ReportFormat::Csv}, {u"json"_s, ReportFormat::Json}};
     if (!ctx.args.words.isEmpty() || (!formats.contains(format) && format != u"pdf"_s))
         return ctx.fail(usage, Usage);
-    const bool hasMonth = ctx.args.has(u"--month"_s);
-    const bool hasRange = ctx.args.has(u"--from"_s) || ctx.args.has(u"--to"_s);
-    if (hasMonth && hasRange)
-        return ctx.fail(CtlContext::tr("Give either --month or --from/--to, not both."), Usage);
     Workspace *ws = ctx.workspace();
     if (!ws)
         return Failed;
     const QTimeZone zone = ws->sla().calendar().timeZone();
-    QDate from;
-    QDate to;
-    if (hasMonth) {
-        static const QRegularExpression monthPattern(u"^\\d{4}-\\d{2}$"_s);
-        const QString month = ctx.args.value(u"--month"_s);
-        from = monthPattern.match(month).hasMatch() ? QDate::fromString(month + u"-01"_s, Qt::ISODate) : QDate();
-        if (!from.isValid())
-            return ctx.fail(CtlContext::tr("\"%1\" is not a month like 2025-03.").arg(month), Usage);
-        to = from.addMonths(1);
-    } else if (hasRange) {
-        from = QDate::fromString(ctx.args.value(u"--from"_s), Qt::ISODate);
-        to = QDate::fromString(ctx.args.value(u"--to"_s), Qt::ISODate);
-        if (!from.isValid() || !to.isValid() || from >= to)
-            return ctx.fail(CtlContext::tr("--from and --to must both be dates (YYYY-MM-DD) with --from before --to; "
-                                           "--to is exclusive."),
-                            Usage);
-    } else {
-        // Default: the current calendar month in the centre's zone.
-        const QDate today = QDateTime::fromMSecsSinceEpoch(ctx.clock().nowMs(), zone).date();
-        from = QDate(today.year(), today.month(), 1);
-        to = from.addMonths(1);
-    }
+    int code = Ok;
+    const std::optional<CtlPeriod> period = ctx.period(zone, false, &code);
+    if (!period)
+        return code;
+    const QDate from = period->from;
+    const QDate to = period->to;
     QString error;
     if (format == u"pdf"_s) {
         // main() made a QApplication on the offscreen platform for this path: fonts and charts need one.
