@@ -3,7 +3,7 @@
 # (the README's first command). Without a display it prints the live board with hotlinectl instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash tools/install-deps.sh
+bash tools/install-deps.sh --run
 cmake --preset default
 cmake --build --preset default --target hotline-console hotlinectl
 DB="${HOTLINE_DB:-${XDG_DATA_HOME:-$HOME/.local/share}/hotline-console/demo.db}"
