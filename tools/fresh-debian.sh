@@ -15,7 +15,7 @@
 # Needs root and Debian's package registry. The base system (debootstrap --variant=minbase bookworm) is cached in
 # $HOTLINE_FRESH_CACHE (default /var/tmp/hotline-fresh-debian) and rebuilt when older than a week, so that it
 # keeps up with Debian's point releases; each run unpacks a new copy and removes it afterwards.
-# Exit code: that of the command inside (124 when it ran past $HOTLINE_FRESH_TIMEOUT seconds, default 2400).
+# Exit code: that of the command inside (124 when it ran past $HOTLINE_FRESH_TIMEOUT seconds, default 2700).
 set -euo pipefail
 mode=--demo cmd=
 while [ $# -gt 0 ]; do
@@ -30,7 +30,7 @@ done
 repo=$(cd "${1:-$(dirname "$0")/..}" && git rev-parse --show-toplevel)
 [ "$(id -u)" -eq 0 ] || { echo "fresh-debian: run as root (it builds a chroot)" >&2; exit 2; }
 cache=${HOTLINE_FRESH_CACHE:-/var/tmp/hotline-fresh-debian}
-limit=${HOTLINE_FRESH_TIMEOUT:-2400}
+limit=${HOTLINE_FRESH_TIMEOUT:-2700}
 base=$cache/base-bookworm.tar
 mkdir -p "$cache"
 
