@@ -8,6 +8,7 @@
 #include "service/Workspace.h"
 #include "sla/SlaClock.h"
 #include "storage/CalendarStore.h"
+#include "util/Clock.h"
 
 #include <QFile>
 

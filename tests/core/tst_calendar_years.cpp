@@ -110,7 +110,7 @@ void TestCalendarYears::deadlinesOutsideKnownYearsAreErrors()
     QVERIFY(error.contains(u"2027"_s));
 
     // Without notices the table's edge is the limit: never the clamped instant.
-    const SlaClock plain(WorkCalendar(), SlaPolicy());
+    const SlaClock plain{WorkCalendar(), SlaPolicy()};
     QCOMPARE(plain.checkedDeadline(secs(u"2100-12-27T09:00:00+08:00"_s), SlaClass::Handling, 0, &error), std::nullopt);
     QVERIFY(plain.checkedDeadline(secs(u"2100-12-20T09:00:00+08:00"_s), SlaClass::Handling, 0, &error).has_value());
     QCOMPARE(plain.checkedDeadline(secs(u"1999-12-30T09:00:00+08:00"_s), SlaClass::Consult, 0, &error), std::nullopt);
