@@ -17,10 +17,10 @@ struct DeadlineChange
 {
     QString ticketId;
     QString number;
-    QString department;     ///< the department's name (its code if it has none)
+    QString department; ///< the department's name (its code if it has none)
     qint64 oldDeadline = 0; ///< in force, seconds UTC
     std::optional<qint64> newDeadline; ///< from the calendar in force; none when it cannot be known
-    QString problem;        ///< why there is no new deadline (translated), else empty
+    QString problem; ///< why there is no new deadline (translated), else empty
 };
 
 /**

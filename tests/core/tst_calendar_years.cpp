@@ -2,7 +2,6 @@
 // notice, deadlines refused outside the known years, an administrator's edits (permission, all or nothing),
 // and re-deciding deadlines after a calendar change as deadline_redecided events.
 #include "TestWorkspace.h"
-
 #include "auth/Permissions.h"
 #include "calendar/BuiltinCalendar.h"
 #include "calendar/CalendarYears.h"
@@ -23,7 +22,7 @@ namespace {
 
 Actor person(Role role, const QString &user)
 {
-    return Actor{user, role, QString(), u"01"_s};
+    return Actor {user, role, QString(), u"01"_s};
 }
 
 QString registerHandling(Workspace &ws)
@@ -110,7 +109,7 @@ void TestCalendarYears::deadlinesOutsideKnownYearsAreErrors()
     QVERIFY(error.contains(u"2027"_s));
 
     // Without notices the table's edge is the limit: never the clamped instant.
-    const SlaClock plain{WorkCalendar(), SlaPolicy()};
+    const SlaClock plain {WorkCalendar(), SlaPolicy()};
     QCOMPARE(plain.checkedDeadline(secs(u"2100-12-27T09:00:00+08:00"_s), SlaClass::Handling, 0, &error), std::nullopt);
     QVERIFY(plain.checkedDeadline(secs(u"2100-12-20T09:00:00+08:00"_s), SlaClass::Handling, 0, &error).has_value());
     QCOMPARE(plain.checkedDeadline(secs(u"1999-12-30T09:00:00+08:00"_s), SlaClass::Consult, 0, &error), std::nullopt);
@@ -131,7 +130,9 @@ void TestCalendarYears::dispatchRefusedWithMessageBeyondKnownYears()
     QVERIFY(reasons.first().contains(u"2027-12-31"_s));
     QCOMPARE(tw.ws->events().history(id).size(), 1);
     // Once the 2027 and 2028 notices are entered, dispatch works again.
-    QVERIFY2(tw.ws->calendar().editDays(tw.ws->systemActor(), {{QDate(2027, 1, 1), true, u"元旦"_s}, {QDate(2028, 1, 1), true, u"元旦"_s}}, {}, &error),
+    QVERIFY2(tw.ws->calendar().editDays(tw.ws->systemActor(),
+                                        {{QDate(2027, 1, 1), true, u"元旦"_s}, {QDate(2028, 1, 1), true, u"元旦"_s}},
+                                        {}, &error),
              qPrintable(error));
     QVERIFY2(tw.ws->tickets().dispatch(tw.ws->systemActor(), id, u"D1"_s, &error), qPrintable(error));
 }
@@ -142,20 +143,23 @@ void TestCalendarYears::administratorEditsAllOrNothing()
     QVERIFY2(tw.isValid(), qPrintable(tw.error));
     CalendarStore &store = tw.ws->calendar();
     QString error;
-    const CalendarDay newYear{QDate(2027, 1, 1), true, u"元旦"_s};
+    const CalendarDay newYear {QDate(2027, 1, 1), true, u"元旦"_s};
     // The permission table decides: a supervisor may not.
     QVERIFY(!store.editDays(person(Role::Supervisor, u"sue"_s), {newYear}, {}, &error));
     QVERIFY(!error.isEmpty());
     QVERIFY(!store.loadCalendar().day(newYear.date));
     // One bad day refuses the whole edit.
-    QVERIFY(!store.editDays(person(Role::Administrator, u"ada"_s), {newYear, {QDate(2027, 2, 1), true, u"bad\u202enote"_s}}, {}, &error));
+    QVERIFY(!store.editDays(person(Role::Administrator, u"ada"_s),
+                            {newYear, {QDate(2027, 2, 1), true, u"bad\u202enote"_s}}, {}, &error));
     QVERIFY(error.contains(u"control"_s));
     QVERIFY(!store.loadCalendar().day(newYear.date));
-    QVERIFY(!store.editDays(person(Role::Administrator, u"ada"_s), {{QDate(2027, 2, 1), true, QString(101, u'节')}}, {}, &error));
+    QVERIFY(!store.editDays(person(Role::Administrator, u"ada"_s), {{QDate(2027, 2, 1), true, QString(101, u'节')}}, {},
+                            &error));
     QVERIFY(!store.editDays(person(Role::Administrator, u"ada"_s), {newYear}, {QDate()}, &error));
     QVERIFY(!store.loadCalendar().day(newYear.date));
     // An administrator adds, corrects and removes.
-    QVERIFY2(store.editDays(person(Role::Administrator, u"ada"_s), {newYear, {QDate(2027, 2, 20), false, u"春节调休"_s}}, {}, &error),
+    QVERIFY2(store.editDays(person(Role::Administrator, u"ada"_s),
+                            {newYear, {QDate(2027, 2, 20), false, u"春节调休"_s}}, {}, &error),
              qPrintable(error));
     QCOMPARE(store.loadCalendar().day(QDate(2027, 2, 20))->isOffDay, false);
     QVERIFY(store.loadCalendar().isWorkingDay(QDate(2027, 2, 20))); // a Saturday

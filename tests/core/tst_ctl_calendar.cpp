@@ -28,7 +28,8 @@ void TestCtlCalendar::deadlineBeyondKnownYearsIsAnError()
     const QString path = db(u"range.db"_s);
     QCOMPARE(runCtl({u"--db"_s, path, u"init"_s}).exitCode, 0);
     // The example printed 2101-01-01T00:00 (the edge of the calendar's table).
-    CtlResult r = runCtl({u"--db"_s, path, u"deadline"_s, u"--class"_s, u"handling"_s, u"--start"_s, u"2100-12-27T09:00"_s});
+    CtlResult r
+        = runCtl({u"--db"_s, path, u"deadline"_s, u"--class"_s, u"handling"_s, u"--start"_s, u"2100-12-27T09:00"_s});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.out.isEmpty(), r.out.constData());
     QVERIFY2(r.err.contains("2027-12-31"), r.err.constData());
@@ -38,7 +39,8 @@ void TestCtlCalendar::deadlineBeyondKnownYearsIsAnError()
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.out.isEmpty());
     // Entering the 2027 and 2028 notices makes it known.
-    r = runCtl({u"--db"_s, path, u"calendar"_s, u"set"_s, u"2027-01-01"_s, u"2028-01-01"_s, u"off"_s, u"--note"_s, u"元旦"_s});
+    r = runCtl(
+        {u"--db"_s, path, u"calendar"_s, u"set"_s, u"2027-01-01"_s, u"2028-01-01"_s, u"off"_s, u"--note"_s, u"元旦"_s});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     r = runCtl({u"--db"_s, path, u"deadline"_s, u"--class"_s, u"handling"_s, u"--start"_s, u"2027-12-28T09:00"_s});
     QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -63,11 +65,13 @@ void TestCtlCalendar::novemberWarningOnStderrOnly()
     QVERIFY(!r.out.contains("warning"));
     const QByteArray boardWithWarning = r.out;
 
-    r = runCtl({u"--db"_s, path, u"deadline"_s, u"--class"_s, u"consult"_s, u"--start"_s, u"2026-11-02T09:00:00+08:00"_s});
+    r = runCtl(
+        {u"--db"_s, path, u"deadline"_s, u"--class"_s, u"consult"_s, u"--start"_s, u"2026-11-02T09:00:00+08:00"_s});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, QByteArray("2026-11-03T09:00:00+08:00\n"));
     QVERIFY2(r.err.contains("2027"), r.err.constData());
-    r = runCtl({u"--db"_s, path, u"deadline"_s, u"--class"_s, u"consult"_s, u"--start"_s, u"2026-10-30T09:00:00+08:00"_s});
+    r = runCtl(
+        {u"--db"_s, path, u"deadline"_s, u"--class"_s, u"consult"_s, u"--start"_s, u"2026-10-30T09:00:00+08:00"_s});
     QCOMPARE(r.out, QByteArray("2026-11-02T09:00:00+08:00\n"));
     QVERIFY2(r.err.isEmpty(), r.err.constData());
 
@@ -101,23 +105,27 @@ void TestCtlCalendar::calendarSetAndList()
     QVERIFY(r.out.isEmpty());
     QVERIFY2(r.err.contains("2027"), r.err.constData()); // no notice for 2027
 
-    r = runCtl({u"--db"_s, path, u"calendar"_s, u"set"_s, u"2027-02-06"_s, u"2027-02-07"_s, u"workday"_s, u"--note"_s, u"春节调休"_s});
+    r = runCtl({u"--db"_s, path, u"calendar"_s, u"set"_s, u"2027-02-06"_s, u"2027-02-07"_s, u"workday"_s, u"--note"_s,
+                u"春节调休"_s});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     r = runCtl({u"--db"_s, path, u"calendar"_s, u"set"_s, u"2027-01-01"_s, u"off"_s, u"--note"_s, u"元旦"_s});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     r = runCtl({u"--db"_s, path, u"calendar"_s, u"list"_s, u"--year"_s, u"2027"_s});
     QCOMPARE(r.exitCode, 0);
-    QCOMPARE(QString::fromUtf8(r.out), u"2027-01-01\toff\t元旦\n2027-02-06\tworkday\t春节调休\n2027-02-07\tworkday\t春节调休\n"_s);
+    QCOMPARE(QString::fromUtf8(r.out),
+             u"2027-01-01\toff\t元旦\n2027-02-06\tworkday\t春节调休\n2027-02-07\tworkday\t春节调休\n"_s);
     QVERIFY2(r.err.isEmpty(), r.err.constData());
     // Saturday 6 February 2027 is now a working day: a consultation dispatched on Friday 17:00 ends then.
-    r = runCtl({u"--db"_s, path, u"deadline"_s, u"--class"_s, u"consult"_s, u"--start"_s, u"2027-02-05T17:00:00+08:00"_s});
+    r = runCtl(
+        {u"--db"_s, path, u"deadline"_s, u"--class"_s, u"consult"_s, u"--start"_s, u"2027-02-05T17:00:00+08:00"_s});
     QCOMPARE(r.out.trimmed(), QByteArray("2027-02-06T17:00:00+08:00"));
     // Back to normal.
     r = runCtl({u"--db"_s, path, u"calendar"_s, u"set"_s, u"2027-02-06"_s, u"normal"_s});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     r = runCtl({u"--db"_s, path, u"calendar"_s, u"list"_s, u"--year"_s, u"2027"_s});
     QCOMPARE(QString::fromUtf8(r.out), u"2027-01-01\toff\t元旦\n2027-02-07\tworkday\t春节调休\n"_s);
-    r = runCtl({u"--db"_s, path, u"deadline"_s, u"--class"_s, u"consult"_s, u"--start"_s, u"2027-02-05T17:00:00+08:00"_s});
+    r = runCtl(
+        {u"--db"_s, path, u"deadline"_s, u"--class"_s, u"consult"_s, u"--start"_s, u"2027-02-05T17:00:00+08:00"_s});
     QCOMPARE(r.out.trimmed(), QByteArray("2027-02-07T17:00:00+08:00"));
 }
 

@@ -10,6 +10,7 @@
 #include "storage/EventStore.h"
 #include "support/ConsoleSession.h"
 #include "support/Prompts.h"
+#include "tst_dispatch_support.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -28,7 +29,7 @@ namespace {
 
 Actor as(Role role)
 {
-    return Actor{u"u"_s, role, QString(), u"01"_s};
+    return Actor {u"u"_s, role, QString(), u"01"_s};
 }
 
 CalendarNoticeBanner *bannerOf(MainWindow &w)
@@ -36,7 +37,7 @@ CalendarNoticeBanner *bannerOf(MainWindow &w)
     return w.findChild<CalendarNoticeBanner *>(u"calendarNoticeBanner"_s);
 }
 
-void click(QWidget &parent, const QString &objectName)
+void clickButton(QWidget &parent, const QString &objectName)
 {
     auto *button = parent.findChild<QPushButton *>(objectName);
     QVERIFY2(button, qPrintable(objectName));
@@ -44,13 +45,13 @@ void click(QWidget &parent, const QString &objectName)
     QTest::mouseClick(button, Qt::LeftButton);
 }
 
-QString cell(QWidget &page, const QString &table, int row, int column)
+QString cellText(QWidget &page, const QString &table, int row, int column)
 {
     auto *t = page.findChild<QTableWidget *>(table);
     return t && t->item(row, column) ? t->item(row, column)->text() : QString();
 }
 
-int rows(QWidget &page, const QString &table)
+int rowCount(QWidget &page, const QString &table)
 {
     auto *t = page.findChild<QTableWidget *>(table);
     return t ? t->rowCount() : -1;
@@ -78,6 +79,8 @@ private Q_SLOTS:
         {
             ConsoleSession s(*tw.ws, tw.clock, as(Role::Administrator));
             MainWindow w(s);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
             CalendarNoticeBanner *banner = bannerOf(w);
             QVERIFY(banner);
             QVERIFY(banner->isHidden());
@@ -97,8 +100,10 @@ private Q_SLOTS:
             QVERIFY(page);
             page->setYear(2027);
             fillDay(*page, QDate(2027, 1, 1), true, u"元旦"_s);
-            click(*page, u"calendarSaveDay"_s);
-            QVERIFY(banner->isHidden());
+            clickButton(*page, u"calendarSaveDay"_s);
+            QVERIFY2(
+                banner->isHidden(),
+                qPrintable(page->findChild<QLabel *>(u"calendarMessage"_s)->text() + u" / "_s + banner->message()));
         }
         // A fresh workspace, a supervisor: the banner without the button; a call-taker: none.
         TestWorkspace other(u"2026-11-01T08:00:00+08:00"_s);
@@ -121,9 +126,9 @@ private Q_SLOTS:
         ConsoleSession s(*tw.ws, tw.clock, as(Role::Administrator));
         CalendarPage page(s);
         QCOMPARE(page.year(), 2026);
-        QVERIFY(rows(page, u"calendarDays"_s) > 5); // the shipped 2026 notice
+        QVERIFY(rowCount(page, u"calendarDays"_s) > 5); // the shipped 2026 notice
         page.setYear(2027);
-        QCOMPARE(rows(page, u"calendarDays"_s), 0);
+        QCOMPARE(rowCount(page, u"calendarDays"_s), 0);
         QVERIFY(page.findChild<QLabel *>(u"calendarNoticeStatus"_s)->text().contains(u"No holiday notice for 2027"_s));
 
         // A control character in the note: refused, shown, nothing saved.
@@ -133,13 +138,13 @@ private Q_SLOTS:
         QVERIFY(!tw.ws->calendar().loadCalendar().day(QDate(2027, 2, 6)));
 
         fillDay(page, QDate(2027, 2, 6), false, u"春节调休"_s);
-        click(page, u"calendarSaveDay"_s);
+        clickButton(page, u"calendarSaveDay"_s);
         fillDay(page, QDate(2027, 1, 1), true, u"元旦"_s);
-        click(page, u"calendarSaveDay"_s);
-        QCOMPARE(rows(page, u"calendarDays"_s), 2);
-        QVERIFY(cell(page, u"calendarDays"_s, 0, CalendarPage::DateColumn).startsWith(u"2027-01-01"_s));
-        QCOMPARE(cell(page, u"calendarDays"_s, 1, CalendarPage::KindColumn), u"Make-up working day"_s);
-        QCOMPARE(cell(page, u"calendarDays"_s, 1, CalendarPage::NoteColumn), u"春节调休"_s);
+        clickButton(page, u"calendarSaveDay"_s);
+        QCOMPARE(rowCount(page, u"calendarDays"_s), 2);
+        QVERIFY(cellText(page, u"calendarDays"_s, 0, CalendarPage::DateColumn).startsWith(u"2027-01-01"_s));
+        QCOMPARE(cellText(page, u"calendarDays"_s, 1, CalendarPage::KindColumn), u"Make-up working day"_s);
+        QCOMPARE(cellText(page, u"calendarDays"_s, 1, CalendarPage::NoteColumn), u"春节调休"_s);
         QVERIFY(page.findChild<QLabel *>(u"calendarNoticeStatus"_s)->text().contains(u"is entered"_s));
         QVERIFY(tw.ws->calendar().loadCalendar().isWorkingDay(QDate(2027, 2, 6)));
 
@@ -147,14 +152,14 @@ private Q_SLOTS:
         page.findChild<QTableWidget *>(u"calendarDays"_s)->selectRow(1);
         QCOMPARE(page.findChild<QDateEdit *>(u"calendarDate"_s)->date(), QDate(2027, 2, 6));
         page.findChild<QComboBox *>(u"calendarKind"_s)->setCurrentIndex(0);
-        click(page, u"calendarSaveDay"_s);
+        clickButton(page, u"calendarSaveDay"_s);
         QVERIFY(!tw.ws->calendar().loadCalendar().isWorkingDay(QDate(2027, 2, 6)));
-        QCOMPARE(cell(page, u"calendarDays"_s, 1, CalendarPage::KindColumn), u"Off day"_s);
+        QCOMPARE(cellText(page, u"calendarDays"_s, 1, CalendarPage::KindColumn), u"Off day"_s);
 
         // Remove it: back to the Monday–Friday rule (a Saturday: off, but no entry).
         page.findChild<QTableWidget *>(u"calendarDays"_s)->selectRow(1);
-        click(page, u"calendarRemoveDays"_s);
-        QCOMPARE(rows(page, u"calendarDays"_s), 1);
+        clickButton(page, u"calendarRemoveDays"_s);
+        QCOMPARE(rowCount(page, u"calendarDays"_s), 1);
         QVERIFY(!tw.ws->calendar().loadCalendar().day(QDate(2027, 2, 6)));
     }
 
@@ -172,30 +177,52 @@ private Q_SLOTS:
 
         ConsoleSession s(*tw.ws, tw.clock, as(Role::Administrator));
         CalendarPage page(s);
-        QCOMPARE(rows(page, u"calendarChanges"_s), 0);
+        QCOMPARE(rowCount(page, u"calendarChanges"_s), 0);
         QVERIFY(!page.findChild<QPushButton *>(u"calendarRedecide"_s)->isEnabled());
         page.setYear(2027);
         fillDay(page, QDate(2027, 1, 1), true, u"元旦"_s);
-        click(page, u"calendarSaveDay"_s);
+        clickButton(page, u"calendarSaveDay"_s);
         // Listed, not changed.
-        QCOMPARE(rows(page, u"calendarChanges"_s), 1);
-        QCOMPARE(cell(page, u"calendarChanges"_s, 0, CalendarPage::NumberColumn), number);
-        QCOMPARE(cell(page, u"calendarChanges"_s, 0, CalendarPage::DepartmentColumn), u"区城管局"_s);
-        QCOMPARE(cell(page, u"calendarChanges"_s, 0, CalendarPage::OldDeadlineColumn), u"2027-01-04 09:00"_s);
-        QCOMPARE(cell(page, u"calendarChanges"_s, 0, CalendarPage::NewDeadlineColumn), u"2027-01-05 09:00"_s);
+        QCOMPARE(rowCount(page, u"calendarChanges"_s), 1);
+        QCOMPARE(cellText(page, u"calendarChanges"_s, 0, CalendarPage::NumberColumn), number);
+        QCOMPARE(cellText(page, u"calendarChanges"_s, 0, CalendarPage::DepartmentColumn), u"区城管局"_s);
+        QCOMPARE(cellText(page, u"calendarChanges"_s, 0, CalendarPage::OldDeadlineColumn), u"2027-01-04 09:00"_s);
+        QCOMPARE(cellText(page, u"calendarChanges"_s, 0, CalendarPage::NewDeadlineColumn), u"2027-01-05 09:00"_s);
         QCOMPARE(*tw.ws->events().ticket(id).deadlineS, secs(u"2027-01-04T09:00:00+08:00"_s));
 
         // Without a reason: refused, shown.
-        click(page, u"calendarRedecide"_s);
+        clickButton(page, u"calendarRedecide"_s);
         QVERIFY(page.findChild<QLabel *>(u"calendarMessage"_s)->text().contains(u"why"_s));
         QCOMPARE(tw.ws->events().history(id).last().type, EventType::Dispatched);
         page.findChild<QLineEdit *>(u"calendarRedecideReason"_s)->setText(u"2027年元旦放假"_s);
         page.findChild<QTableWidget *>(u"calendarChanges"_s)->selectRow(0);
-        click(page, u"calendarRedecide"_s);
+        clickButton(page, u"calendarRedecide"_s);
         QCOMPARE(tw.ws->events().history(id).last().type, EventType::DeadlineRedecided);
         QCOMPARE(*tw.ws->events().ticket(id).deadlineS, secs(u"2027-01-05T09:00:00+08:00"_s));
-        QCOMPARE(rows(page, u"calendarChanges"_s), 0);
+        QCOMPARE(rowCount(page, u"calendarChanges"_s), 0);
         QVERIFY(page.findChild<QLabel *>(u"calendarMessage"_s)->text().contains(u"1 deadline"_s));
+    }
+
+    void dispatchBeyondKnownYearsShowsTheReason()
+    {
+        // March 2028 and no notice since 2026: the calendar knows up to 2027-12-31. The console says so.
+        Fixture f;
+        f.tw.setNow(u"2028-03-01T09:00:00+08:00"_s);
+        const QString id = f.registerTicket(u"路灯不亮"_s, u"市容环境"_s);
+        ConsoleSession session(*f.tw.ws, f.tw.clock, f.dispatcher);
+        DispatchView view(session);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTableView *queue = table(view, u"dispatchQueue"_s);
+        queue->selectRow(rowOf(queue, id));
+        auto *chooser = view.findChild<DepartmentChooser *>(u"departmentChoice"_s);
+        chooser->setEditText(u"城管局"_s);
+        QCOMPARE(chooser->currentCode(), u"CG"_s);
+        QTest::mouseClick(button(view, u"dispatchButton"_s), Qt::LeftButton);
+        const QString result = labelText(view, u"dispatchResult"_s);
+        QVERIFY2(result.contains(u"0 dispatched, 1 failed"_s) && result.contains(u"2027-12-31"_s), qPrintable(result));
+        QCOMPARE(f.ticket(id).state, TicketState::Registered);
+        QCOMPARE(rowOf(queue, id) >= 0, true);
     }
 };
 

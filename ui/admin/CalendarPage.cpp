@@ -111,8 +111,9 @@ CalendarPage::CalendarPage(ConsoleSession &session, QWidget *parent)
     m_changesTitle->setObjectName(u"calendarChangesTitle"_s);
     m_changesTitle->setWordWrap(true);
     layout->addWidget(m_changesTitle);
-    m_changesTable = table(u"calendarChanges"_s,
-                           {tr("Ticket"), tr("Department"), tr("Deadline in force"), tr("Deadline by the calendar now")}, this);
+    m_changesTable
+        = table(u"calendarChanges"_s,
+                {tr("Ticket"), tr("Department"), tr("Deadline in force"), tr("Deadline by the calendar now")}, this);
     layout->addWidget(m_changesTable, 1);
     auto *redecideRow = new QHBoxLayout;
     m_reason = new QLineEdit(this);
@@ -166,8 +167,9 @@ void CalendarPage::refresh()
     else if (y <= CalendarYears::knownUntil(calendar).year())
         m_status->setText(tr("No holiday notice for %1: only weekends count as off days that year.").arg(y));
     else
-        m_status->setText(tr("No holiday notice for %1: no deadline can fall in that year until the notices up to it are entered.")
-                              .arg(y));
+        m_status->setText(
+            tr("No holiday notice for %1: no deadline can fall in that year until the notices up to it are entered.")
+                .arg(y));
     if (!m_date->date().isValid() || m_date->date().year() != y)
         m_date->setDate(QDate(y, 1, 1));
 
@@ -180,16 +182,17 @@ void CalendarPage::refresh()
         m_changesTable->setItem(row, DepartmentColumn, new QTableWidgetItem(c.department));
         m_changesTable->setItem(row, OldDeadlineColumn,
                                 new QTableWidgetItem(calendar.toLocal(c.oldDeadline).toString(u"yyyy-MM-dd HH:mm"_s)));
-        m_changesTable->setItem(row, NewDeadlineColumn,
-                                new QTableWidgetItem(c.newDeadline ? calendar.toLocal(*c.newDeadline).toString(u"yyyy-MM-dd HH:mm"_s)
-                                                                   : c.problem));
+        m_changesTable->setItem(
+            row, NewDeadlineColumn,
+            new QTableWidgetItem(c.newDeadline ? calendar.toLocal(*c.newDeadline).toString(u"yyyy-MM-dd HH:mm"_s)
+                                               : c.problem));
     }
     m_changesTable->resizeColumnsToContents();
-    m_changesTitle->setText(m_changes.isEmpty()
-                                ? tr("No open ticket's deadline differs from what the calendar in force gives it.")
-                                : tr("%n open ticket(s) would get another deadline from the calendar in force. They keep "
-                                     "the deadline in force until you re-decide them:",
-                                     nullptr, int(m_changes.size())));
+    m_changesTitle->setText(
+        m_changes.isEmpty() ? tr("No open ticket's deadline differs from what the calendar in force gives it.")
+                            : tr("%n open ticket(s) would get another deadline from the calendar in force. They keep "
+                                 "the deadline in force until you re-decide them:",
+                                 nullptr, int(m_changes.size())));
     m_redecide->setEnabled(!m_changes.isEmpty());
     m_reason->setEnabled(!m_changes.isEmpty());
 }
@@ -210,7 +213,7 @@ void CalendarPage::showSelectedDay()
 
 bool CalendarPage::saveDay()
 {
-    const CalendarDay day{m_date->date(), m_kind->currentData().toBool(), m_note->text().trimmed()};
+    const CalendarDay day {m_date->date(), m_kind->currentData().toBool(), m_note->text().trimmed()};
     QString error;
     if (!m_session.workspace().calendar().editDays(m_session.actor(), {day}, {}, &error)) {
         showMessage(tr("The day was not saved: %1").arg(error), true);
