@@ -31,6 +31,7 @@ QTableWidget *table(const QString &objectName, const QStringList &headers, QWidg
     auto *t = new QTableWidget(0, int(headers.size()), parent);
     t->setObjectName(objectName);
     t->setHorizontalHeaderLabels(headers);
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     t->horizontalHeader()->setStretchLastSection(true);
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -146,6 +147,8 @@ void CalendarPage::setYear(int year)
 
 void CalendarPage::refresh()
 {
+    if (m_redeciding)
+        return; // once at the end, not once per event
     Workspace &ws = m_session.workspace();
     const WorkCalendar calendar = ws.calendar().loadCalendar();
     const int y = year();
@@ -161,7 +164,6 @@ void CalendarPage::refresh()
         m_days->setItem(row, KindColumn, new QTableWidgetItem(d.isOffDay ? tr("Off day") : tr("Make-up working day")));
         m_days->setItem(row, NoteColumn, new QTableWidgetItem(d.name));
     }
-    m_days->resizeColumnsToContents();
     if (CalendarYears::hasNotice(calendar, y))
         m_status->setText(tr("The holiday notice for %1 is entered.").arg(y));
     else if (y <= CalendarYears::knownUntil(calendar).year())
@@ -187,7 +189,6 @@ void CalendarPage::refresh()
             new QTableWidgetItem(c.newDeadline ? calendar.toLocal(*c.newDeadline).toString(u"yyyy-MM-dd HH:mm"_s)
                                                : c.problem));
     }
-    m_changesTable->resizeColumnsToContents();
     m_changesTitle->setText(
         m_changes.isEmpty() ? tr("No open ticket's deadline differs from what the calendar in force gives it.")
                             : tr("%n open ticket(s) would get another deadline from the calendar in force. They keep "
@@ -266,7 +267,8 @@ bool CalendarPage::redecideSelected()
     }
     QStringList problems;
     int done = 0;
-    const QList<DeadlineChange> changes = m_changes; // each event refreshes the page (ticketsChanged)
+    const QList<DeadlineChange> changes = m_changes;
+    m_redeciding = true; // each event announces ticketsChanged, which would refresh the page
     for (int row : std::as_const(rows)) {
         const DeadlineChange &c = changes.at(row);
         QString error;
@@ -275,6 +277,7 @@ bool CalendarPage::redecideSelected()
         else
             problems << tr("%1: %2").arg(c.number, error);
     }
+    m_redeciding = false;
     if (problems.isEmpty()) {
         showMessage(tr("%n deadline(s) re-decided.", nullptr, done), false);
         m_reason->clear();

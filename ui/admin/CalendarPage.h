@@ -67,6 +67,7 @@ private:
     QLineEdit *m_reason = nullptr;
     QPushButton *m_redecide = nullptr;
     QList<DeadlineChange> m_changes;
+    bool m_redeciding = false;
 };
 
 } // namespace hotline
