@@ -4,6 +4,7 @@
 #include "TestWorkspace.h"
 #include "admin/CalendarNoticeBanner.h"
 #include "admin/CalendarPage.h"
+#include "board/EventDescriptions.h"
 #include "mainwindow/MainWindow.h"
 #include "service/TicketService.h"
 #include "storage/CalendarStore.h"
@@ -198,6 +199,11 @@ private Q_SLOTS:
         page.findChild<QTableWidget *>(u"calendarChanges"_s)->selectRow(0);
         clickButton(page, u"calendarRedecide"_s);
         QCOMPARE(tw.ws->events().history(id).last().type, EventType::DeadlineRedecided);
+        // The ticket's history says what happened and why.
+        const QString shown = EventDescriptions::details(tw.ws->events().history(id).last(), tw.ws->sla().calendar(), {});
+        QVERIFY2(shown.contains(u"deadline was 2027-01-04 09:00:00"_s) && shown.contains(u"new deadline 2027-01-05 09:00:00"_s)
+                     && shown.contains(u"Reason: 2027年元旦放假"_s),
+                 qPrintable(shown));
         QCOMPARE(*tw.ws->events().ticket(id).deadlineS, secs(u"2027-01-05T09:00:00+08:00"_s));
         QCOMPARE(rowCount(page, u"calendarChanges"_s), 0);
         QVERIFY(page.findChild<QLabel *>(u"calendarMessage"_s)->text().contains(u"1 deadline"_s));
