@@ -1,11 +1,17 @@
 // Issue 13, the yearly calendar through hotlinectl as a real process: deadlines outside the known years are
 // errors, the November warning of deadline and board (stderr only), and calendar set/list.
 #include "TestSupport.h"
+#include "TestWorkspace.h"
+
+#include "service/TicketService.h"
+#include "storage/CalendarStore.h"
+#include "storage/EventStore.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using namespace hotline;
 using namespace hotline::test;
 
 class TestCtlCalendar : public QObject
@@ -17,6 +23,7 @@ private slots:
     void deadlineBeyondKnownYearsIsAnError();
     void novemberWarningOnStderrOnly();
     void calendarSetAndList();
+    void reDecidedDeadlineSurvivesVerifyAndRebuild();
 
 private:
     QString db(const QString &name) const { return m_dir.filePath(name); }
@@ -127,6 +134,34 @@ void TestCtlCalendar::calendarSetAndList()
     r = runCtl(
         {u"--db"_s, path, u"deadline"_s, u"--class"_s, u"consult"_s, u"--start"_s, u"2027-02-05T17:00:00+08:00"_s});
     QCOMPARE(r.out.trimmed(), QByteArray("2027-02-07T17:00:00+08:00"));
+}
+
+void TestCtlCalendar::reDecidedDeadlineSurvivesVerifyAndRebuild()
+{
+    // A ticket dispatched before the 2027 notice, re-decided after it; then hotlinectl on the same file.
+    TestWorkspace tw(u"2026-12-28T09:00:00+08:00"_s);
+    QVERIFY2(tw.isValid(), qPrintable(tw.error));
+    tw.addDepartment(u"CG"_s, u"城管局"_s);
+    QString error;
+    NewTicket n;
+    n.type = TicketType::Complaint;
+    n.summary = u"路灯不亮"_s;
+    const QString id = tw.ws->tickets().registerTicket(tw.ws->systemActor(), n, &error);
+    QVERIFY2(tw.ws->tickets().dispatch(tw.ws->systemActor(), id, u"CG"_s, &error), qPrintable(error));
+    const QString number = tw.ws->events().ticket(id).number;
+    QVERIFY(tw.ws->calendar().editDays(tw.ws->systemActor(), {{QDate(2027, 1, 1), true, u"元旦"_s}}, {}, &error));
+    const Actor ada{u"ada"_s, Role::Administrator, QString(), u"01"_s};
+    QVERIFY2(tw.ws->tickets().redecideDeadline(ada, id, u"2027年元旦"_s, &error), qPrintable(error));
+    tw.ws.reset();
+
+    CtlResult r = runCtl({u"--db"_s, tw.path(), u"verify"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = runCtl({u"--db"_s, tw.path(), u"rebuild"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = runCtl({u"--db"_s, tw.path(), u"board"_s, u"--at"_s, u"2026-12-29T09:00:00+08:00"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QByteArray line = r.out.mid(r.out.indexOf(number.toUtf8()));
+    QVERIFY2(line.left(line.indexOf('\n')).contains("2027-01-05T09:00:00+08:00"), r.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCtlCalendar)
