@@ -1,11 +1,14 @@
 // hotlinectl calendar import and deadline: the working calendar.
 #include "CtlContext.h"
 
+#include "calendar/CalendarYears.h"
 #include "calendar/HolidayCnParser.h"
 #include "calendar/WorkCalendar.h"
+#include "service/DeadlineReview.h"
 #include "service/Workspace.h"
 #include "sla/SlaClock.h"
 #include "storage/CalendarStore.h"
+#include "util/Clock.h"
 
 #include <QFile>
 
@@ -41,7 +44,18 @@ int cmdCalendarImport(CtlContext &ctx)
     if (!ws->calendar().saveDays(all, &error))
         return ctx.fail(CtlContext::tr("Nothing was imported: %1").arg(error));
     ctx.print(CtlContext::tr("Imported %1 calendar days from %2 files.").arg(all.size()).arg(ctx.args.words.size()));
+    const QList<DeadlineChange> changed = DeadlineReview::find(ws->database(), ws->events(), ws->tickets());
+    if (!changed.isEmpty())
+        ctx.fail(CtlContext::tr("note: the calendar now gives %n open ticket(s) another deadline; they keep theirs until "
+                                "an administrator re-decides them (the Calendar tab of the console).",
+                                nullptr, int(changed.size())));
     return Ok;
+}
+
+void warnMissingNotice(CtlContext &ctx, const WorkCalendar &calendar, qint64 atUtcSecs)
+{
+    if (const std::optional<int> year = CalendarYears::missingNotice(calendar, atUtcSecs))
+        ctx.fail(CtlContext::tr("warning: %1").arg(CalendarYears::missingNoticeWarning(*year)));
 }
 
 int cmdDeadline(CtlContext &ctx)
@@ -59,16 +73,85 @@ int cmdDeadline(CtlContext &ctx)
     if (!ws)
         return Failed;
     const SlaClock sla = ws->sla();
-    const qint64 deadline = sla.deadline(*start / 1000, *cls);
-    ctx.print(sla.calendar().toIsoLocal(deadline));
-    // The answer is still given, but an administrator should know it ignores next year's holidays.
-    for (int year = sla.calendar().toLocal(*start / 1000).date().year(); year <= sla.calendar().toLocal(deadline).date().year(); ++year) {
-        if (!sla.calendar().hasDataForYear(year)) {
-            ctx.fail(CtlContext::tr("warning: no holiday calendar for %1 has been imported; only weekends count as off days "
-                                    "(hotlinectl calendar import FILE.json).")
-                         .arg(year));
-        }
+    const WorkCalendar &calendar = sla.calendar();
+    // Outside the years the calendar knows there is no answer rather than a wrong one.
+    const std::optional<qint64> deadline = sla.checkedDeadline(*start / 1000, *cls, 0, &error);
+    if (!deadline)
+        return ctx.fail(error);
+    ctx.print(calendar.toIsoLocal(*deadline));
+    // The answer is still given, but an administrator should know when it ignores a year's holidays. The start
+    // plays "now" for the November rule: a dispatch at that instant would see the same banner in the console.
+    const std::optional<int> missingAtStart = CalendarYears::missingNotice(calendar, *start / 1000);
+    if (missingAtStart)
+        ctx.fail(CtlContext::tr("warning: %1").arg(CalendarYears::missingNoticeWarning(*missingAtStart)));
+    for (int year = calendar.toLocal(*start / 1000).date().year(); year <= calendar.toLocal(*deadline).date().year(); ++year) {
+        if (year != missingAtStart.value_or(0) && !CalendarYears::hasNotice(calendar, year))
+            ctx.fail(CtlContext::tr("warning: %1").arg(CalendarYears::missingNoticeWarning(year)));
     }
+    return Ok;
+}
+
+int cmdCalendarSet(CtlContext &ctx)
+{
+    const QString usage = CtlContext::tr("Usage: hotlinectl calendar set DATE... off|workday|normal [--note TEXT]");
+    if (ctx.args.words.size() < 2)
+        return ctx.fail(usage, Usage);
+    const QString kind = ctx.args.words.last();
+    if (kind != u"off"_s && kind != u"workday"_s && kind != u"normal"_s)
+        return ctx.fail(CtlContext::tr("Unknown kind of day \"%1\": off, workday or normal.").arg(kind) + u'\n' + usage, Usage);
+    const QString note = ctx.args.value(u"--note"_s);
+    if (kind == u"normal"_s && !note.isEmpty())
+        return ctx.fail(CtlContext::tr("A normal day has no note."), Usage);
+    QList<CalendarDay> set;
+    QList<QDate> remove;
+    for (const QString &word : ctx.args.words.first(ctx.args.words.size() - 1)) {
+        const QDate date = QDate::fromString(word, u"yyyy-MM-dd"_s);
+        if (!date.isValid())
+            return ctx.fail(CtlContext::tr("\"%1\" is not a date (YYYY-MM-DD).").arg(word) + u'\n' + usage, Usage);
+        if (kind == u"normal"_s)
+            remove << date;
+        else
+            set << CalendarDay{date, kind == u"off"_s, note};
+    }
+    Workspace *ws = ctx.workspace();
+    if (!ws)
+        return Failed;
+    QString error;
+    if (!ws->calendar().editDays(ws->systemActor(), set, remove, &error))
+        return ctx.fail(CtlContext::tr("Nothing was changed: %1").arg(error));
+    ctx.print(CtlContext::tr("Saved %n calendar date(s).", nullptr, int(set.size() + remove.size())));
+    const QList<DeadlineChange> changed = DeadlineReview::find(ws->database(), ws->events(), ws->tickets());
+    if (!changed.isEmpty())
+        ctx.fail(CtlContext::tr("note: the calendar now gives %n open ticket(s) another deadline; they keep theirs until "
+                                "an administrator re-decides them (the Calendar tab of the console).",
+                                nullptr, int(changed.size())));
+    return Ok;
+}
+
+int cmdCalendarList(CtlContext &ctx)
+{
+    const QString usage = CtlContext::tr("Usage: hotlinectl calendar list [--year YYYY]");
+    if (!ctx.args.words.isEmpty())
+        return ctx.fail(usage, Usage);
+    int year = 0;
+    if (ctx.args.has(u"--year"_s)) {
+        bool ok = false;
+        year = ctx.args.value(u"--year"_s).toInt(&ok);
+        if (!ok || year < 1900 || year > 2200)
+            return ctx.fail(CtlContext::tr("--year must be a year between 1900 and 2200.") + u'\n' + usage, Usage);
+    }
+    Workspace *ws = ctx.workspace();
+    if (!ws)
+        return Failed;
+    const WorkCalendar calendar = ws->calendar().loadCalendar();
+    for (const CalendarDay &d : calendar.days()) {
+        if (year == 0 || d.date.year() == year)
+            ctx.print(u"%1\t%2\t%3"_s.arg(d.date.toString(Qt::ISODate), d.isOffDay ? u"off"_s : u"workday"_s, d.name));
+    }
+    if (year != 0 && !CalendarYears::hasNotice(calendar, year))
+        ctx.fail(CtlContext::tr("warning: %1").arg(CalendarYears::missingNoticeWarning(year)));
+    else if (year == 0)
+        warnMissingNotice(ctx, calendar, ctx.clock().nowSecs());
     return Ok;
 }
 

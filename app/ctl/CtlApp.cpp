@@ -35,6 +35,8 @@ const QList<Command> &commands()
     static const QList<Command> all{
         {{u"init"_s}, cmdInit},
         {{u"calendar"_s, u"import"_s}, cmdCalendarImport},
+        {{u"calendar"_s, u"set"_s}, cmdCalendarSet},
+        {{u"calendar"_s, u"list"_s}, cmdCalendarList},
         {{u"deadline"_s}, cmdDeadline},
         {{u"import"_s, u"tickets"_s}, cmdImportTickets},
         {{u"report"_s}, cmdReport},
@@ -64,6 +66,9 @@ QString helpText()
         "Commands:\n"
         "  init [--demo]                         create or migrate the database; --demo adds demo data\n"
         "  calendar import FILE...               import holiday-cn JSON calendars (all files or none)\n"
+        "  calendar set DATE... off|workday|normal [--note TEXT]\n"
+        "                                        mark dates as off days, make-up working days, or back to Mon-Fri\n"
+        "  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing\n"
         "  deadline --class consult|handling --start ISO8601\n"
         "                                        print the deadline for a dispatch at that instant\n"
         "  import tickets FILE.csv               import historical tickets (all rows or none)\n"

@@ -14,6 +14,7 @@ class QTimeZone;
 
 namespace hotline {
 class Clock;
+class WorkCalendar;
 class Workspace;
 } // namespace hotline
 
@@ -70,6 +71,10 @@ int cmdRebuild(CtlContext &ctx);
 int cmdConfig(CtlContext &ctx);
 int cmdCalendarImport(CtlContext &ctx);
 int cmdDeadline(CtlContext &ctx);
+int cmdCalendarSet(CtlContext &ctx);
+int cmdCalendarList(CtlContext &ctx);
+/** Prints on stderr the warning of CalendarYears::missingNotice at that instant, if any. */
+void warnMissingNotice(CtlContext &ctx, const WorkCalendar &calendar, qint64 atUtcSecs);
 int cmdImportTickets(CtlContext &ctx);
 int cmdDepartmentsImport(CtlContext &ctx);
 int cmdReport(CtlContext &ctx);

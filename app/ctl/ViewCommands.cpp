@@ -37,6 +37,7 @@ int cmdBoard(CtlContext &ctx)
         atS = *at / 1000;
     }
     const SlaClock sla = ws->sla();
+    warnMissingNotice(ctx, sla.calendar(), atS);
     const BoardSnapshot board = Board::load(ws->database(), sla, atS);
     if (format == u"json"_s)
         ctx.out += Board::toJson(board, sla);

@@ -179,6 +179,7 @@ std::optional<Action> Permissions::actionFor(EventType type)
     case EventType::Callback: return Action::Callback;
     case EventType::Closed: return Action::Close;
     case EventType::Reopened: return Action::Reopen;
+    case EventType::DeadlineRedecided: return Action::ManageCalendar;
     case EventType::ReminderSent:
     case EventType::Overdue: return std::nullopt;
     }

@@ -83,6 +83,7 @@ QString DisplayNames::of(EventType v)
     case EventType::Callback: return tr("Callback");
     case EventType::Closed: return tr("Closed");
     case EventType::Reopened: return tr("Reopened");
+    case EventType::DeadlineRedecided: return tr("Deadline re-decided after a calendar change");
     }
     return {};
 }

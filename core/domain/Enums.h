@@ -52,6 +52,7 @@ enum class EventType {
     Callback,
     Closed,
     Reopened,
+    DeadlineRedecided, ///< an administrator re-decided the deadline after a calendar change (reason, old, new)
 };
 Q_ENUM_NS(EventType)
 } // namespace Domain

@@ -23,6 +23,7 @@ inline constexpr QLatin1StringView Summary{"summary"};
 inline constexpr QLatin1StringView Details{"details"};
 inline constexpr QLatin1StringView Department{"department"};
 inline constexpr QLatin1StringView Deadline{"deadline"};   ///< seconds UTC, decided when the event was made
+inline constexpr QLatin1StringView OldDeadline{"old_deadline"}; ///< seconds UTC, the deadline a re-decision replaced
 inline constexpr QLatin1StringView Days{"days"};
 inline constexpr QLatin1StringView Reason{"reason"};
 inline constexpr QLatin1StringView Text{"text"};

@@ -92,6 +92,7 @@ QString TicketFold::check(const Ticket &t, EventType type)
     case EventType::Urged:
     case EventType::ReminderSent:
     case EventType::Overdue:
+    case EventType::DeadlineRedecided:
         if (!t.isCounting())
             return tr("Ticket %1 has no running countdown.").arg(t.number);
         break;
@@ -160,6 +161,12 @@ bool TicketFold::apply(Ticket &t, const TicketEvent &e)
         break;
     case EventType::ExtensionRefused:
         t.extensionPending = false;
+        break;
+    case EventType::DeadlineRedecided:
+        // The only way a calendar change reaches a ticket: an administrator's decision, with its reason.
+        t.deadlineS = deadlineOf(e);
+        t.reminderSent = false; // the new deadline gets its own reminder and accountability
+        t.overdueOpened = false;
         break;
     case EventType::Returned:
         backToQueue(t);

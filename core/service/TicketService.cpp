@@ -139,8 +139,10 @@ bool TicketService::dispatch(const Actor &actor, const QString &ticketId, const 
         return false;
     }
     const Ticket t = m_store.ticket(ticketId);
-    const qint64 deadline = m_sla().deadline(m_clock.nowSecs(), t.slaClass, 0);
-    return act(actor, ticketId, EventType::Dispatched, {{Key::Department, department}, {Key::Deadline, deadline}}, error);
+    const std::optional<qint64> deadline = m_sla().checkedDeadline(m_clock.nowSecs(), t.slaClass, 0, error);
+    if (!deadline)
+        return false;
+    return act(actor, ticketId, EventType::Dispatched, {{Key::Department, department}, {Key::Deadline, *deadline}}, error);
 }
 
 QStringList TicketService::dispatchMany(const Actor &actor, const QList<DispatchOrder> &orders)
@@ -172,10 +174,14 @@ QStringList TicketService::dispatchMany(const Actor &actor, const QList<Dispatch
             reasons[i] = why;
             continue;
         }
+        const std::optional<qint64> deadline = sla.checkedDeadline(now / 1000, t.slaClass, 0, &why);
+        if (!deadline) {
+            reasons[i] = why;
+            continue;
+        }
         seen.insert(o.ticketId);
-        const qint64 deadline = sla.deadline(now / 1000, t.slaClass, 0);
         events << TicketEvent::make(o.ticketId, EventType::Dispatched, now, actor.user, actor.console,
-                                    {{Key::Department, o.department}, {Key::Deadline, deadline}});
+                                    {{Key::Department, o.department}, {Key::Deadline, *deadline}});
         eventOrder << i;
     }
     QString error;
@@ -198,9 +204,11 @@ bool TicketService::transfer(const Actor &actor, const QString &ticketId, const 
         *error = tr("Ticket %1 is already with that department.").arg(t.number);
         return false;
     }
-    const qint64 deadline = m_sla().deadline(m_clock.nowSecs(), t.slaClass, 0);
+    const std::optional<qint64> deadline = m_sla().checkedDeadline(m_clock.nowSecs(), t.slaClass, 0, error);
+    if (!deadline)
+        return false;
     return act(actor, ticketId, EventType::Transferred,
-               {{Key::Department, department}, {Key::Deadline, deadline}, {Key::Reason, reason}}, error);
+               {{Key::Department, department}, {Key::Deadline, *deadline}, {Key::Reason, reason}}, error);
 }
 
 bool TicketService::sign(const Actor &actor, const QString &ticketId, QString *error)
@@ -249,9 +257,41 @@ bool TicketService::decideExtension(const Actor &actor, const QString &ticketId,
         *error = tr("Ticket %1 has no extension request waiting.").arg(t.number);
         return false;
     }
-    const qint64 deadline = m_sla().deadline(*t.dispatchedMs / 1000, t.slaClass, t.extensionDays + days);
+    const std::optional<qint64> deadline
+        = m_sla().checkedDeadline(*t.dispatchedMs / 1000, t.slaClass, t.extensionDays + days, error);
+    if (!deadline)
+        return false;
     return act(actor, ticketId, EventType::ExtensionApproved,
-               {{Key::Days, days}, {Key::Deadline, deadline}, {Key::Reason, reason}}, error);
+               {{Key::Days, days}, {Key::Deadline, *deadline}, {Key::Reason, reason}}, error);
+}
+
+std::optional<qint64> TicketService::calendarDeadline(const Ticket &t, QString *error) const
+{
+    if (!t.isCounting() || !t.dispatchedMs) {
+        *error = tr("Ticket %1 has no running countdown.").arg(t.number);
+        return std::nullopt;
+    }
+    return m_sla().checkedDeadline(*t.dispatchedMs / 1000, t.slaClass, t.extensionDays, error);
+}
+
+bool TicketService::redecideDeadline(const Actor &actor, const QString &ticketId, const QString &reason, QString *error)
+{
+    if (reason.trimmed().isEmpty()) {
+        *error = tr("Say why the deadline is re-decided.");
+        return false;
+    }
+    const Ticket t = m_store.ticket(ticketId);
+    if (!permitted(actor, EventType::DeadlineRedecided, t, error))
+        return false;
+    const std::optional<qint64> deadline = calendarDeadline(t, error);
+    if (!deadline)
+        return false;
+    if (*deadline == *t.deadlineS) {
+        *error = tr("The calendar in force gives ticket %1 the deadline it already has.").arg(t.number);
+        return false;
+    }
+    return act(actor, ticketId, EventType::DeadlineRedecided,
+               {{Key::OldDeadline, *t.deadlineS}, {Key::Deadline, *deadline}, {Key::Reason, reason.trimmed()}}, error);
 }
 
 bool TicketService::returnTicket(const Actor &actor, const QString &ticketId, const QString &reason, QString *error)

@@ -8,6 +8,7 @@
 #include <QObject>
 
 #include <functional>
+#include <optional>
 
 namespace hotline {
 
@@ -85,6 +86,18 @@ public:
     bool callback(const Actor &actor, const QString &ticketId, Satisfaction answer, const QString &note, QString *error);
     bool close(const Actor &actor, const QString &ticketId, const QString &note, QString *error);
     bool reopen(const Actor &actor, const QString &ticketId, const QString &reason, QString *error);
+
+    /**
+     * The deadline the calendar in force gives a counting ticket (its dispatch plus its class and approved
+     * extension days), or nothing with *error (no countdown, or a year the calendar cannot know).
+     */
+    std::optional<qint64> calendarDeadline(const Ticket &t, QString *error) const;
+    /**
+     * After a calendar change: records a deadline_redecided event (old deadline, new deadline from
+     * calendarDeadline, reason) for a counting ticket. Administrators only (manage-calendar); refused without a
+     * reason or when the deadline would not change. The only way a calendar change reaches a ticket's deadline.
+     */
+    bool redecideDeadline(const Actor &actor, const QString &ticketId, const QString &reason, QString *error);
 
     /** Whether a department with this code exists. */
     bool departmentExists(const QString &code) const;

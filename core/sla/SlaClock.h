@@ -4,6 +4,9 @@
 #include "domain/Enums.h"
 #include "sla/SlaPolicy.h"
 
+#include <QCoreApplication>
+#include <QString>
+
 #include <optional>
 
 namespace hotline {
@@ -23,6 +26,8 @@ struct SlaStatus
  */
 class SlaClock
 {
+    Q_DECLARE_TR_FUNCTIONS(SlaClock)
+
 public:
     SlaClock() = default;
     SlaClock(WorkCalendar calendar, SlaPolicy policy);
@@ -35,6 +40,12 @@ public:
     /** The earliest instant at which the working time since start equals the duration (the clock starts at
      *  dispatch; a start outside working hours counts from the next working period). */
     qint64 deadline(qint64 startUtcSecs, SlaClass cls, int extensionDays = 0) const;
+    /**
+     * The same deadline, or nothing (and why in *error, translated) when it cannot be known: when it would fall
+     * after CalendarYears::knownUntil (a year whose holidays the calendar cannot know) or outside the calendar's
+     * table, where deadline() would only give the table's edge. Every new deadline of a ticket is decided here.
+     */
+    std::optional<qint64> checkedDeadline(qint64 startUtcSecs, SlaClass cls, int extensionDays, QString *error) const;
     /** Working time from t to the deadline; negative working time past it. Does not tick off hours. */
     qint64 remaining(qint64 t, qint64 deadline) const;
     /** Red once t is strictly after the deadline; else yellow when remaining <= the threshold; else green. */

@@ -72,6 +72,71 @@ bool CalendarStore::saveDays(const QList<CalendarDay> &days, QString *error)
     return upsert(days, false, error);
 }
 
+QString CalendarStore::validateDay(const CalendarDay &day)
+{
+    if (!day.date.isValid() || day.date.year() < 1900 || day.date.year() > 2200)
+        return tr("A calendar date must be a real date between 1900 and 2200.");
+    if (day.name.toUcs4().size() > kMaxNote)
+        return tr("The note on %1 is too long (at most %2 characters).").arg(day.date.toString(Qt::ISODate)).arg(kMaxNote);
+    for (const QChar c : day.name) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            return tr("The note on %1 holds a control character.").arg(day.date.toString(Qt::ISODate));
+    }
+    return {};
+}
+
+bool CalendarStore::editDays(const Actor &by, const QList<CalendarDay> &set, const QList<QDate> &remove, QString *error)
+{
+    if (!Permissions::check(by, Action::ManageCalendar, error))
+        return false;
+    for (const CalendarDay &d : set) {
+        if (const QString why = validateDay(d); !why.isEmpty()) {
+            *error = why;
+            return false;
+        }
+    }
+    for (const QDate &date : remove) {
+        if (!date.isValid()) {
+            *error = tr("A calendar date must be a real date between 1900 and 2200.");
+            return false;
+        }
+    }
+    WriteTransaction tx(m_db);
+    if (!tx.isActive()) {
+        *error = tx.error();
+        return false;
+    }
+    QSqlQuery del(m_db.sql());
+    del.prepare(u"DELETE FROM calendar_days WHERE date = ?"_s);
+    for (const QDate &date : remove) {
+        del.addBindValue(date.toString(Qt::ISODate));
+        if (!del.exec()) {
+            *error = del.lastError().text();
+            return false;
+        }
+    }
+    QSqlQuery put(m_db.sql());
+    put.prepare(u"INSERT OR REPLACE INTO calendar_days(date, is_off_day, name) VALUES(?,?,?)"_s);
+    for (const CalendarDay &d : set) {
+        put.addBindValue(d.date.toString(Qt::ISODate));
+        put.addBindValue(int(d.isOffDay));
+        put.addBindValue(d.name.trimmed());
+        if (!put.exec()) {
+            *error = put.lastError().text();
+            return false;
+        }
+    }
+    if (!m_db.bumpConfigGeneration()) {
+        *error = tr("Cannot record the calendar change.");
+        return false;
+    }
+    if (!tx.commit()) {
+        *error = tx.error();
+        return false;
+    }
+    return true;
+}
+
 bool CalendarStore::seedBuiltin(QString *error)
 {
     return upsert(builtinCalendarDays(), true, error);

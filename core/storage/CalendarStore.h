@@ -29,6 +29,17 @@ public:
     bool saveDays(const QList<CalendarDay> &days, QString *error);
     /** The same, on behalf of a person: refused unless the permission table lets them manage the calendar. */
     bool saveDays(const Actor &by, const QList<CalendarDay> &days, QString *error);
+    /**
+     * An administrator's edit (console calendar page, hotlinectl calendar set): the listed days are added or
+     * replaced, the listed dates go back to the Monday–Friday rule, all in one transaction or nothing. Refused
+     * unless the permission table lets `by` manage the calendar, and for a date outside 1900–2200 or a note
+     * longer than kMaxNote characters or holding control characters.
+     */
+    bool editDays(const Actor &by, const QList<CalendarDay> &set, const QList<QDate> &remove, QString *error);
+    static constexpr int kMaxNote = 100;
+    /** Why a day cannot be stored (translated), or empty. */
+    static QString validateDay(const CalendarDay &day);
+
     /** First start: copy the built-in calendar in (dates already present are kept). */
     bool seedBuiltin(QString *error);
 

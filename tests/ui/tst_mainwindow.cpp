@@ -51,7 +51,7 @@ private Q_SLOTS:
             {u"registrationForm"_s, Action::Register},       {u"dispatchView"_s, Action::Dispatch},
             {u"accountabilityPage"_s, Action::ViewAccountability}, {u"reportsPage"_s, Action::ViewReports},
             {u"usersPage"_s, Action::ManageUsers},           {u"departmentsPage"_s, Action::ManageDepartments},
-            {u"settingsPage"_s, Action::ManageConfig},
+            {u"settingsPage"_s, Action::ManageConfig},      {u"calendarPage"_s, Action::ManageCalendar},
         };
         const QList<std::pair<QString, Action>> menus{{u"actionSharedServer"_s, Action::ManageServer},
                                                       {u"actionSyncConflicts"_s, Action::ReviewConflicts}};

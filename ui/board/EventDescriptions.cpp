@@ -97,6 +97,14 @@ QString EventDescriptions::details(const TicketEvent &event, const WorkCalendar 
         if (!text.isEmpty())
             add(tr("Note: %1").arg(text));
         break;
+    case EventType::DeadlineRedecided:
+        if (p.contains(Key::OldDeadline))
+            add(tr("deadline was %1").arg(localTime(qint64(p.value(Key::OldDeadline).toDouble()), calendar)));
+        if (!deadline.isEmpty())
+            add(tr("new deadline %1").arg(deadline));
+        if (!reason.isEmpty())
+            add(tr("Reason: %1").arg(reason));
+        break;
     case EventType::Callback:
         if (const auto answer = satisfactionFromCode(p.value(Key::Satisfaction).toString()))
             add(tr("Satisfaction: %1").arg(DisplayNames::of(*answer)));

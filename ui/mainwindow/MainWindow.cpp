@@ -1,6 +1,8 @@
 #include "mainwindow/MainWindow.h"
 
 #include "admin/AccessLogPage.h"
+#include "admin/CalendarNoticeBanner.h"
+#include "admin/CalendarPage.h"
 #include "admin/DepartmentsPage.h"
 #include "admin/SettingsPage.h"
 #include "admin/UsersPage.h"
@@ -82,6 +84,26 @@ void MainWindow::buildTabs()
         m_tabs->addTab(new SettingsPage(m_session, m_tabs), tr("Settings"));
     if (may(Action::ViewAccessLog))
         m_tabs->addTab(new AccessLogPage(m_session, m_tabs), tr("Access log"));
+    buildCalendar();
+}
+
+void MainWindow::buildCalendar()
+{
+    // The calendar page for administrators; the missing-notice banner for them and for supervisors (docs/CALENDAR.md).
+    const Role role = m_session.actor().role;
+    CalendarPage *page = nullptr;
+    if (Permissions::allows(role, Action::ManageCalendar)) {
+        page = new CalendarPage(m_session, m_tabs);
+        m_tabs->addTab(page, tr("Calendar"));
+    }
+    if (role != Role::Administrator && role != Role::Supervisor)
+        return;
+    auto *banner = new CalendarNoticeBanner(m_session, centralWidget());
+    static_cast<QVBoxLayout *>(centralWidget()->layout())->insertWidget(0, banner);
+    if (page) {
+        connect(page, &CalendarPage::calendarChanged, banner, &CalendarNoticeBanner::refresh);
+        connect(banner, &CalendarNoticeBanner::calendarRequested, this, [this, page] { m_tabs->setCurrentWidget(page); });
+    }
 }
 
 void MainWindow::buildMenus()

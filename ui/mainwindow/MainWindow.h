@@ -24,6 +24,7 @@ Q_SIGNALS:
 
 private:
     void buildTabs();
+    void buildCalendar();
     void buildMenus();
     void showConflicts();
 
