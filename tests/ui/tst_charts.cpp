@@ -111,7 +111,7 @@ void TestCharts::chartsShowTheReportOfThePeriod()
     QCOMPARE(page()->periodPicker()->to(), QDate(2025, 4, 1));
     QVERIFY(page()->bundle());
     const ReportBundle &b = *page()->bundle();
-    const auto report = ReportBuilder(m_tw.ws->database(), m_session->sla().calendar().timeZone())
+    const auto report = ReportBuilder(m_tw.ws->database(), m_session->sla().calendar().timeZone(), m_tw.clock.nowMs())
                             .build(QDate(2025, 3, 1), QDate(2025, 4, 1));
     QVERIFY(report);
     QCOMPARE(b.report, *report);
