@@ -80,6 +80,7 @@ private Q_SLOTS:
     void pagesLookTheSameAsBefore();
     void fontsStayEmbedded();
     void notAQtPdfIsRefused();
+    void compressedMapsAndRangesAreRewritten();
 
 private:
     std::unique_ptr<TestWorkspace> m_tw;
@@ -226,6 +227,58 @@ void TestReportPdfText::notAQtPdfIsRefused()
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray written = f.readAll();
     QCOMPARE(*PdfToUnicode::fix(written, {}, &error), written);
+}
+
+void TestReportPdfText::compressedMapsAndRangesAreRewritten()
+{
+    // A small file laid out as a PDF writer may: the ToUnicode stream compressed with an indirect length, the
+    // radicals inside a bfrange that counts up and inside an array, and a bfchar.
+    const QByteArray cmap = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+                            "2 beginbfrange\n<0001> <0003> <2E9F>\n<0004> <0005> [<0041> <2F08>]\nendbfrange\n"
+                            "1 beginbfchar\n<0006> <2FA5>\nendbfchar\nendcmap\nend\nend\n";
+    const QByteArray deflated = qCompress(cmap).mid(4); // zlib data without Qt's size prefix
+    QList<QByteArray> objects {
+        "<< /Type /Catalog >>",
+        "<< /Type /Font\n/Subtype /Type0\n/BaseFont /ABCDEF+TestSans\n/Encoding /Identity-H\n/ToUnicode 3 0 R>>",
+        "<< /Length 4 0 R /Filter /FlateDecode >>\nstream\n" + deflated + "\nendstream",
+        QByteArray::number(deflated.size()),
+    };
+    QByteArray pdf = "%PDF-1.4\n";
+    QList<qint64> offsets;
+    for (int i = 0; i < objects.size(); ++i) {
+        offsets << pdf.size();
+        pdf += QByteArray::number(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    const qint64 xref = pdf.size();
+    pdf += "xref\n0 " + QByteArray::number(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (const qint64 o : offsets)
+        pdf += QByteArray::number(o).rightJustified(10, '0') + " 00000 n \n";
+    pdf += "trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n" + QByteArray::number(xref) + "\n%%EOF\n";
+
+    // ⺟ (U+2E9F) has a glyph of its own in this font: it stays; ⺠ ⼈ ⾥ share their ideographs' glyphs.
+    const QHash<QByteArray, RadicalMap> maps {{"TestSans", {{0x2EA0, 0x6C11}, {0x2F08, 0x4EBA}, {0x2FA5, 0x91CC}}}};
+    QString error;
+    int changed = 0;
+    const std::optional<QByteArray> fixed = PdfToUnicode::fix(pdf, maps, &error, &changed);
+    QVERIFY2(fixed, qPrintable(error));
+    QCOMPARE(changed, 3);
+    // Every xref entry points at its object, startxref at the table.
+    const qsizetype table = fixed->lastIndexOf("xref\n0 5");
+    QVERIFY(table > 0);
+    QVERIFY(fixed->contains(QByteArray("startxref\n" + QByteArray::number(table) + "\n%%EOF")));
+    for (int n = 1; n <= 4; ++n) {
+        const qint64 at = fixed->mid(table + 9 + 20 * n, 10).toLongLong();
+        QVERIFY2(fixed->mid(at).startsWith(QByteArray(QByteArray::number(n) + " 0 obj")),
+                 qPrintable(QString::number(n)));
+    }
+    const QByteArray object3 = fixed->mid(fixed->mid(table + 9 + 60, 10).toLongLong());
+    QVERIFY2(object3.contains("<0001> <2E9F>\n<0002> <6C11>\n<0003> <2EA1>\n<0004> <0041>\n<0005> <4EBA>\n"
+                              "<0006> <91CC>\n"),
+             object3.left(600).constData());
+    // Fonts not named in the maps are left alone.
+    QCOMPARE(*PdfToUnicode::fix(pdf, {{"OtherSans", maps.value("TestSans")}}, &error), pdf);
 }
 
 QTEST_MAIN(TestReportPdfText)
