@@ -74,6 +74,7 @@ QString helpText()
         "  import tickets FILE.csv               import historical tickets (all rows or none)\n"
         "  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]\n"
         "                                        completion-rate report; --to is exclusive\n"
+        "                                        --at ISO8601: computed as at that instant (default month: its month)\n"
         "  board [--at ISO8601] [--format text|json]\n"
         "                                        open tickets with colour and remaining working time\n"
         "  departments import FILE.csv           name,code,duty_phones,head_phone\n"

@@ -49,7 +49,7 @@ int cmdBoard(CtlContext &ctx)
 int cmdReport(CtlContext &ctx)
 {
     const QString usage = CtlContext::tr("Usage: hotlinectl report [--month YYYY-MM | --from DATE --to DATE] "
-                                         "[--format text|csv|json|pdf] [-o FILE]");
+                                         "[--at ISO8601] [--format text|csv|json|pdf] [-o FILE]");
     const QString format = ctx.args.value(u"--format"_s, u"text"_s);
     static const QHash<QString, ReportFormat> formats{
         {u"text"_s, ReportFormat::Text}, {u"csv"_s, ReportFormat::Csv}, {u"json"_s, ReportFormat::Json}};
@@ -63,14 +63,29 @@ int cmdReport(CtlContext &ctx)
     const std::optional<CtlPeriod> period = ctx.period(zone, false, &code);
     if (!period)
         return code;
-    const QDate from = period->from;
-    const QDate to = period->to;
+    // --at: the report as computed at that instant (like board --at, over today's projection): a period not over
+    // then judges its open tickets there. Without a period, the month of that instant.
+    qint64 nowMs = ctx.clock().nowMs();
+    QDate from = period->from;
+    QDate to = period->to;
+    if (ctx.args.has(u"--at"_s)) {
+        QString error;
+        const auto at = ctx.parseInstant(ctx.args.value(u"--at"_s), &error);
+        if (!at)
+            return ctx.fail(error, Usage);
+        nowMs = *at;
+        if (!ctx.args.has(u"--month"_s) && !ctx.args.has(u"--from"_s)) {
+            const QDate day = QDateTime::fromMSecsSinceEpoch(nowMs, zone).date();
+            from = QDate(day.year(), day.month(), 1);
+            to = from.addMonths(1);
+        }
+    }
     QString error;
     if (format == u"pdf"_s) {
         // main() made a QApplication on the offscreen platform for this path: fonts and charts need one.
         const std::optional<ReportBundle> bundle
             = ReportBundleBuilder::build(ws->database(), zone, ws->settings().centreName(), from, to,
-                                         ctx.clock().nowMs(), kDefaultMinCompletedForRank, &error);
+                                         nowMs, kDefaultMinCompletedForRank, &error);
         if (!bundle)
             return ctx.fail(CtlContext::tr("Cannot build the report: %1").arg(error));
         const std::optional<QByteArray> pdf = ReportDocument(*bundle).toPdf(&error);
@@ -79,7 +94,7 @@ int cmdReport(CtlContext &ctx)
         ctx.out += *pdf;
         return Ok;
     }
-    const std::optional<ReportData> report = ReportBuilder(ws->database(), zone).build(from, to, &error);
+    const std::optional<ReportData> report = ReportBuilder(ws->database(), zone, nowMs).build(from, to, &error);
     if (!report)
         return ctx.fail(CtlContext::tr("Cannot build the report: %1").arg(error));
     ctx.out += ReportWriter::write(*report, formats.value(format));

@@ -11,7 +11,9 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
 #include <functional>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -22,15 +24,23 @@ struct Bounds
 {
     qint64 fromMs = 0;
     qint64 toMs = 0;
-    qint64 toS = 0;   ///< deadline_s < toS  <=>  deadline_s * 1000 < toMs
+    qint64 cutoffMs = 0; ///< open tickets are judged here: the earlier of toMs and now
+    qint64 cutoffS = 0; ///< a deadline has passed at the cutoff when deadline_s < cutoffS
+    bool begun = true; ///< now is after the period's start: there can be open tickets to judge
 };
 
-Bounds boundsOf(QDate from, QDate to, const QTimeZone &zone)
+Bounds boundsOf(QDate from, QDate to, const QTimeZone &zone, qint64 nowMs)
 {
     Bounds b;
     b.fromMs = ReportBuilder::startOfDayMs(from, zone);
     b.toMs = ReportBuilder::startOfDayMs(to, zone);
-    b.toS = b.toMs / 1000 + (b.toMs % 1000 > 0 ? 1 : 0); // ceiling (division truncates toward zero)
+    b.cutoffMs = std::min(b.toMs, nowMs);
+    b.begun = nowMs > b.fromMs;
+    // At the period's end (a closed period): deadline_s * 1000 < toMs, ceiling because division truncates.
+    // At now (a running period): red on the board, strictly after the deadline in whole seconds (SlaClock), so
+    // deadline_s < floor(now / 1000). The two agree whenever the cutoff is a whole second.
+    const qint64 toS = b.toMs / 1000 + (b.toMs % 1000 > 0 ? 1 : 0);
+    b.cutoffS = nowMs < b.toMs ? nowMs / 1000 : toS;
     return b;
 }
 
@@ -70,17 +80,18 @@ QList<GroupQuery> groupQueries(const Bounds &b)
              f.overdue += count(q, 1) - count(q, 2); // completed late
          },
          true},
-        // Open at `to` past the deadline in force without an on-time reply, in two parts so that each is one
-        // index range: still open now (closed_ms IS NULL), and closed since the end of the period. The terms
-        // "deadline_s IS NOT NULL AND reply_on_time IS NOT 1" match the partial index proposed for this.
+        // Open at the cutoff past the deadline in force without an on-time reply, in two parts so that each is
+        // one index range: still open now (closed_ms IS NULL), and closed since the cutoff. The terms
+        // "deadline_s IS NOT NULL AND reply_on_time IS NOT 1" match the partial index proposed for this. A period
+        // that has not begun binds an empty deadline range (deadline_s < minimum), keeping the same plan.
         {u"SELECT department, COUNT(*) FROM tickets WHERE deadline_s IS NOT NULL AND reply_on_time IS NOT 1 "
          "AND closed_ms IS NULL AND deadline_s < ? AND dispatched_ms < ? GROUP BY +department"_s,
-         {b.toS, b.toMs},
+         {b.begun ? b.cutoffS : std::numeric_limits<qint64>::min(), b.cutoffMs},
          [](ReportFigures &f, const QSqlQuery &q) { f.overdue += count(q, 1); },
          true},
         {u"SELECT department, COUNT(*) FROM tickets WHERE deadline_s IS NOT NULL AND reply_on_time IS NOT 1 "
          "AND closed_ms >= ? AND deadline_s < ? AND dispatched_ms < ? GROUP BY +department"_s,
-         {b.toMs, b.toS, b.toMs},
+         {b.cutoffMs, b.begun ? b.cutoffS : std::numeric_limits<qint64>::min(), b.cutoffMs},
          [](ReportFigures &f, const QSqlQuery &q) { f.overdue += count(q, 1); },
          true},
         // Each callback carries the department that had the ticket when the caller answered (schema 2).
@@ -129,7 +140,11 @@ class ReadSnapshot final
     Q_DISABLE_COPY_MOVE(ReadSnapshot)
 
 public:
-    explicit ReadSnapshot(QSqlDatabase db) : m_db(std::move(db)), m_active(m_db.transaction()) {}
+    explicit ReadSnapshot(QSqlDatabase db)
+        : m_db(std::move(db))
+        , m_active(m_db.transaction())
+    {
+    }
     // Nothing was written: ending with a rollback is the cheapest way out. Inside a caller's transaction
     // BEGIN fails and the caller's own snapshot applies.
     ~ReadSnapshot()
@@ -145,7 +160,12 @@ private:
 
 } // namespace
 
-ReportBuilder::ReportBuilder(Database &db, QTimeZone zone) : m_db(db), m_zone(std::move(zone)) {}
+ReportBuilder::ReportBuilder(Database &db, QTimeZone zone, qint64 nowMs)
+    : m_db(db)
+    , m_zone(std::move(zone))
+    , m_nowMs(nowMs)
+{
+}
 
 qint64 ReportBuilder::startOfDayMs(QDate date, const QTimeZone &zone)
 {
@@ -158,14 +178,13 @@ std::optional<ReportData> ReportBuilder::build(QDate from, QDate to, QString *er
     QString scratch;
     QString &why = error ? *error : scratch;
     if (!from.isValid() || !to.isValid() || from >= to) {
-        why = tr("The report period from %1 to %2 is empty.")
-                  .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+        why = tr("The report period from %1 to %2 is empty.").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
         return std::nullopt;
     }
     QElapsedTimer timer;
     timer.start();
 
-    const Bounds b = boundsOf(from, to, m_zone);
+    const Bounds b = boundsOf(from, to, m_zone, m_nowMs);
 
     ReadSnapshot snapshot(m_db.sql());
     QSqlQuery q(m_db.sql());
@@ -174,6 +193,9 @@ std::optional<ReportData> ReportBuilder::build(QDate from, QDate to, QString *er
     ReportData report;
     report.from = from;
     report.to = to;
+    report.zone = m_zone;
+    if (b.cutoffMs < b.toMs)
+        report.runningAtMs = m_nowMs;
     QMap<QString, DepartmentReport> rows; // by code: the order of the report
     if (!execute(q, u"SELECT code, name FROM departments"_s, {}, &why)) {
         why = tr("Cannot read the departments: %1").arg(why);
@@ -181,7 +203,7 @@ std::optional<ReportData> ReportBuilder::build(QDate from, QDate to, QString *er
     }
     while (q.next()) {
         const QString code = q.value(0).toString();
-        rows.insert(code, DepartmentReport{code, q.value(1).toString(), {}});
+        rows.insert(code, DepartmentReport {code, q.value(1).toString(), {}});
     }
 
     for (const GroupQuery &g : groupQueries(b)) {
@@ -196,7 +218,7 @@ std::optional<ReportData> ReportBuilder::build(QDate from, QDate to, QString *er
             const QString code = q.value(0).toString();
             auto it = rows.find(code);
             if (it == rows.end())
-                it = rows.insert(code, DepartmentReport{code, code, {}});
+                it = rows.insert(code, DepartmentReport {code, code, {}});
             g.add(it->figures, q);
         }
         qCDebug(lcReports) << timer.elapsed() << "ms after" << g.sql.left(60);
@@ -211,15 +233,14 @@ std::optional<qint64> ReportBuilder::overdueTotal(QDate from, QDate to, QString 
     QString scratch;
     QString &why = error ? *error : scratch;
     if (!from.isValid() || !to.isValid() || from >= to) {
-        why = tr("The report period from %1 to %2 is empty.")
-                  .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+        why = tr("The report period from %1 to %2 is empty.").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
         return std::nullopt;
     }
     ReadSnapshot snapshot(m_db.sql());
     QSqlQuery q(m_db.sql());
     q.setForwardOnly(true);
     ReportFigures totals;
-    const QList<GroupQuery> queries = groupQueries(boundsOf(from, to, m_zone));
+    const QList<GroupQuery> queries = groupQueries(boundsOf(from, to, m_zone, m_nowMs));
     for (const GroupQuery &g : queries) {
         if (!g.overdue)
             continue;
@@ -235,7 +256,7 @@ std::optional<qint64> ReportBuilder::overdueTotal(QDate from, QDate to, QString 
 
 QStringList ReportBuilder::queryPlans(QDate from, QDate to) const
 {
-    const Bounds b = boundsOf(from, to, m_zone);
+    const Bounds b = boundsOf(from, to, m_zone, m_nowMs);
     QStringList plans;
     QSqlQuery q(m_db.sql());
     for (const GroupQuery &g : groupQueries(b)) {

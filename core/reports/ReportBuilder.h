@@ -23,10 +23,14 @@ class Database;
  *  - dispatched: rows of `dispatches` (dispatches and transfers) with at_ms in the period;
  *  - completed:  tickets with closed_ms in the period; on time: those with on_time = 1 (the reply came at or
  *                before the deadline in force, or the ticket was closed at intake without dispatch);
- *  - overdue:    completed in the period and not on time, plus tickets open at `to` (closed_ms NULL or >= to)
- *                whose deadline in force (the latest dispatch's, after extensions) lies before `to` and that
- *                were not replied on time (no reply, or a late one). A deadline before `to` implies a
- *                dispatch before `to`. A ticket still overdue across several periods counts in each;
+ *  - overdue:    completed in the period and not on time, plus the tickets open at the *cutoff* (closed_ms NULL
+ *                or >= cutoff) whose deadline in force (the latest dispatch's, after extensions) has passed at
+ *                the cutoff and that were not replied on time (no reply, or a late one). The cutoff is the
+ *                earlier of the period's end and now (PRODUCT §6): a running month counts what is overdue now,
+ *                exactly as the board's red, not the deadlines still to come before the month ends. A deadline
+ *                has passed one second after it (deadline_s < cutoff in whole seconds, the board's red). A
+ *                period that has not begun (now before `from`) counts no open ticket. A ticket still overdue
+ *                across several periods counts in each;
  *  - surveyed:   rows of `callbacks` with at_ms in the period, split by answer; satisfaction rate =
  *                (satisfied + basically satisfied) ÷ surveyed.
  * Rows: a department's row counts the tickets whose latest dispatch went to it (tickets.department), except
@@ -45,7 +49,8 @@ class ReportBuilder final
     Q_DECLARE_TR_FUNCTIONS(ReportBuilder)
 
 public:
-    ReportBuilder(Database &db, QTimeZone zone);
+    /** nowMs: the instant the report is computed at (the workspace Clock), which ends a running period. */
+    ReportBuilder(Database &db, QTimeZone zone, qint64 nowMs);
 
     /** The report for [from, to); none, with error set (may be null), for an empty period or a database error. */
     std::optional<ReportData> build(QDate from, QDate to, QString *error = nullptr) const;
@@ -63,6 +68,7 @@ public:
 private:
     Database &m_db;
     QTimeZone m_zone;
+    qint64 m_nowMs;
 };
 
 } // namespace hotline

@@ -38,11 +38,11 @@ std::optional<ReportBundle> ReportBundleBuilder::build(Database &db, const QTime
             corrections = ReportCorrections(*second, zone).find(from, to, nowMs, &correctionsWhy);
         correctionsMs = own.elapsed();
     });
-    std::optional<ReportData> report = ReportBuilder(db, zone).build(from, to, &why);
+    std::optional<ReportData> report = ReportBuilder(db, zone, nowMs).build(from, to, &why);
     const qint64 reportMs = timer.elapsed();
     std::optional<ReportSeries> series;
     if (report)
-        series = ReportSeriesBuilder(db, zone).build(from, to, &why);
+        series = ReportSeriesBuilder(db, zone, nowMs).build(from, to, &why);
     const qint64 seriesMs = timer.elapsed();
     worker.join();
     if (series && !corrections && correctionsWhy.isEmpty())

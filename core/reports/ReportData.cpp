@@ -1,5 +1,10 @@
 #include "reports/ReportData.h"
 
+#include <QCoreApplication>
+#include <QDateTime>
+
+using namespace Qt::StringLiterals;
+
 namespace hotline {
 
 std::optional<qint64> percentHundredths(qint64 part, qint64 whole)
@@ -22,6 +27,18 @@ QString percentText(std::optional<qint64> hundredths)
     if (!hundredths)
         return {};
     return QString::number(*hundredths / 100) + u'.' + QString::number(*hundredths % 100).rightJustified(2, u'0');
+}
+
+QString ReportData::runningNote() const
+{
+    if (!runningAtMs)
+        return {};
+    if (*runningAtMs < from.startOfDay(zone).toMSecsSinceEpoch())
+        return QCoreApplication::translate("ReportData", "The period has not begun: no open ticket counts as overdue.");
+    return QCoreApplication::translate("ReportData",
+                                       "The period is not over: overdue counts the open tickets past their deadline "
+                                       "at %1, as the board does at that instant.")
+        .arg(QDateTime::fromMSecsSinceEpoch(*runningAtMs, zone).toString(u"yyyy-MM-dd HH:mm:ss"_s));
 }
 
 } // namespace hotline

@@ -3,6 +3,7 @@
 #include <QDate>
 #include <QList>
 #include <QString>
+#include <QTimeZone>
 
 #include <optional>
 
@@ -21,12 +22,12 @@ QString percentText(std::optional<qint64> hundredths);
 /** The PRODUCT §6 figures of one report row: a department, or the totals. */
 struct ReportFigures
 {
-    qint64 received = 0;            ///< tickets registered in the period
-    qint64 dispatched = 0;          ///< dispatches and transfers made in the period
-    qint64 completed = 0;           ///< tickets closed in the period
-    qint64 onTime = 0;              ///< completed tickets replied at or before the deadline in force, or closed at intake
-    qint64 overdue = 0;             ///< completed late + open past the deadline at the end of the period
-    qint64 surveyed = 0;            ///< callbacks with an answer in the period
+    qint64 received = 0; ///< tickets registered in the period
+    qint64 dispatched = 0; ///< dispatches and transfers made in the period
+    qint64 completed = 0; ///< tickets closed in the period
+    qint64 onTime = 0; ///< completed tickets replied at or before the deadline in force, or closed at intake
+    qint64 overdue = 0; ///< completed late + open past the deadline at the earlier of the end and now
+    qint64 surveyed = 0; ///< callbacks with an answer in the period
     qint64 satisfied = 0;
     qint64 basicallySatisfied = 0;
     qint64 unsatisfied = 0;
@@ -41,7 +42,7 @@ struct ReportFigures
     }
     std::optional<double> satisfactionRate() const { return percent(satisfied + basicallySatisfied, surveyed); }
 
-    bool isZero() const { return *this == ReportFigures{}; }
+    bool isZero() const { return *this == ReportFigures {}; }
     bool operator==(const ReportFigures &) const = default;
 };
 
@@ -49,7 +50,7 @@ struct ReportFigures
 struct DepartmentReport
 {
     QString code;
-    QString name;   ///< the code itself when the department is missing from the departments table
+    QString name; ///< the code itself when the department is missing from the departments table
     ReportFigures figures;
 
     bool operator==(const DepartmentReport &) const = default;
@@ -59,11 +60,19 @@ struct DepartmentReport
 struct ReportData
 {
     QDate from;
-    QDate to;   ///< exclusive
-    ReportFigures totals;   ///< over all tickets, including those never dispatched (not a sum of the rows)
+    QDate to; ///< exclusive
+    QTimeZone zone; ///< the centre's zone, in which from and to are dates
+    /** Set while the period is not over when the report is computed: that instant ("now"), at which its open
+     *  tickets were judged overdue or not. Unset for a closed period: they were judged at its end. */
+    std::optional<qint64> runningAtMs;
+    ReportFigures totals; ///< over all tickets, including those never dispatched (not a sum of the rows)
     QList<DepartmentReport> departments;
 
     bool operator==(const ReportData &) const = default;
+
+    /** For a running period, what its readers are told: overdue counts the open tickets at runningAtMs; empty
+     *  for a closed period. */
+    QString runningNote() const;
 };
 
 } // namespace hotline

@@ -24,9 +24,10 @@ QList<TicketType> ReportSeries::allTicketTypes()
     return {TicketType::Consult, TicketType::Complaint, TicketType::Help, TicketType::Suggestion, TicketType::Report};
 }
 
-ReportSeriesBuilder::ReportSeriesBuilder(Database &db, QTimeZone zone)
+ReportSeriesBuilder::ReportSeriesBuilder(Database &db, QTimeZone zone, qint64 nowMs)
     : m_db(db)
     , m_zone(std::move(zone))
+    , m_nowMs(nowMs)
 {
 }
 
@@ -73,7 +74,7 @@ std::optional<ReportSeries> ReportSeriesBuilder::build(QDate from, QDate to, QSt
     }
 
     // Each week's overdue is that of a §6 report over the week, so the chart can never disagree with one.
-    const ReportBuilder reports(m_db, m_zone);
+    const ReportBuilder reports(m_db, m_zone, m_nowMs);
     for (QDate weekFrom = from; weekFrom < to;) {
         const QDate nextMonday = weekFrom.addDays(8 - weekFrom.dayOfWeek());
         const QDate weekTo = std::min(nextMonday, to);

@@ -32,7 +32,8 @@ struct ReportSeries
     QList<QDate> days; ///< every date of the period
     QList<QList<qint64>> intakeByChannel; ///< [channel index in allChannels()][day index]: tickets registered
     QList<qint64> receivedByType; ///< [type index in allTicketTypes()]
-    QList<WeekOverdue> overdueByWeek; ///< Monday-to-Sunday weeks, the first and last clipped to the period
+    QList<WeekOverdue> overdueByWeek; ///< Monday-to-Sunday weeks, the first and last clipped to the period; a
+                                      ///< week not over is judged now, a week not begun counts none
 
     static QList<Channel> allChannels();
     static QList<TicketType> allTicketTypes();
@@ -56,7 +57,8 @@ class ReportSeriesBuilder final
     Q_DECLARE_TR_FUNCTIONS(ReportSeriesBuilder)
 
 public:
-    ReportSeriesBuilder(Database &db, QTimeZone zone);
+    /** nowMs: the instant of the report (the workspace Clock), at which a running period's open tickets are judged. */
+    ReportSeriesBuilder(Database &db, QTimeZone zone, qint64 nowMs);
 
     std::optional<ReportSeries> build(QDate from, QDate to, QString *error = nullptr) const;
     /** Tickets completed in [from, to) whose latest dispatch went to departmentCode, by closing time. */
@@ -66,6 +68,7 @@ public:
 private:
     Database &m_db;
     QTimeZone m_zone;
+    qint64 m_nowMs;
 };
 
 } // namespace hotline

@@ -3,6 +3,8 @@
 #include "io/CsvWriter.h"
 #include "reports/DisplayWidth.h"
 
+#include <QDateTime>
+
 using namespace Qt::StringLiterals;
 
 namespace hotline {
@@ -12,25 +14,18 @@ namespace {
 QStringList figureCells(const ReportFigures &f, const QString &noRate)
 {
     const auto rate = [&](std::optional<qint64> h) { return h ? percentText(h) : noRate; };
-    return {QString::number(f.received),
-            QString::number(f.dispatched),
-            QString::number(f.completed),
-            QString::number(f.onTime),
-            rate(f.onTimeRateHundredths()),
-            QString::number(f.overdue),
-            QString::number(f.surveyed),
-            QString::number(f.satisfied),
-            QString::number(f.basicallySatisfied),
-            QString::number(f.unsatisfied),
-            rate(f.satisfactionRateHundredths())};
+    return {QString::number(f.received),    QString::number(f.dispatched),       QString::number(f.completed),
+            QString::number(f.onTime),      rate(f.onTimeRateHundredths()),      QString::number(f.overdue),
+            QString::number(f.surveyed),    QString::number(f.satisfied),        QString::number(f.basicallySatisfied),
+            QString::number(f.unsatisfied), rate(f.satisfactionRateHundredths())};
 }
 
 QList<QStringList> tableRows(const ReportData &report, const QString &noRate)
 {
     QList<QStringList> rows;
     for (const DepartmentReport &d : report.departments)
-        rows << (QStringList{d.name, d.code} + figureCells(d.figures, noRate));
-    rows << (QStringList{ReportWriter::totalsLabel(), QString()} + figureCells(report.totals, noRate));
+        rows << (QStringList {d.name, d.code} + figureCells(d.figures, noRate));
+    rows << (QStringList {ReportWriter::totalsLabel(), QString()} + figureCells(report.totals, noRate));
     return rows;
 }
 
@@ -72,21 +67,31 @@ QString jsonFigures(const ReportFigures &f)
 {
     const auto n = [](qint64 v) { return QString::number(v); };
     const auto rate = [](std::optional<qint64> h) { return h ? percentText(h) : u"null"_s; };
-    return u"\"received\": "_s + n(f.received) + u", \"dispatched\": "_s + n(f.dispatched)
-           + u", \"completed\": "_s + n(f.completed) + u", \"on_time\": "_s + n(f.onTime)
-           + u", \"on_time_rate\": "_s + rate(f.onTimeRateHundredths()) + u", \"overdue\": "_s + n(f.overdue)
-           + u", \"surveyed\": "_s + n(f.surveyed) + u", \"satisfied\": "_s + n(f.satisfied)
-           + u", \"basically_satisfied\": "_s + n(f.basicallySatisfied) + u", \"unsatisfied\": "_s
-           + n(f.unsatisfied) + u", \"satisfaction_rate\": "_s + rate(f.satisfactionRateHundredths());
+    return u"\"received\": "_s + n(f.received) + u", \"dispatched\": "_s + n(f.dispatched) + u", \"completed\": "_s
+        + n(f.completed) + u", \"on_time\": "_s + n(f.onTime) + u", \"on_time_rate\": "_s
+        + rate(f.onTimeRateHundredths()) + u", \"overdue\": "_s + n(f.overdue) + u", \"surveyed\": "_s + n(f.surveyed)
+        + u", \"satisfied\": "_s + n(f.satisfied) + u", \"basically_satisfied\": "_s + n(f.basicallySatisfied)
+        + u", \"unsatisfied\": "_s + n(f.unsatisfied) + u", \"satisfaction_rate\": "_s
+        + rate(f.satisfactionRateHundredths());
 }
 
 } // namespace
 
 QStringList ReportWriter::columnTitles()
 {
-    return {tr("Department"), tr("Code"),      tr("Received"),  tr("Dispatched"),          tr("Completed"),
-            tr("On time"),    tr("On-time rate (%)"), tr("Overdue"), tr("Surveyed"), tr("Satisfied"),
-            tr("Basically satisfied"), tr("Unsatisfied"), tr("Satisfaction rate (%)")};
+    return {tr("Department"),
+            tr("Code"),
+            tr("Received"),
+            tr("Dispatched"),
+            tr("Completed"),
+            tr("On time"),
+            tr("On-time rate (%)"),
+            tr("Overdue"),
+            tr("Surveyed"),
+            tr("Satisfied"),
+            tr("Basically satisfied"),
+            tr("Unsatisfied"),
+            tr("Satisfaction rate (%)")};
 }
 
 QString ReportWriter::totalsLabel()
@@ -119,7 +124,10 @@ QByteArray ReportWriter::text(const ReportData &report)
 
     QString out = tr("Hotline report: %1 to %2")
                       .arg(report.from.toString(Qt::ISODate), report.to.addDays(-1).toString(Qt::ISODate))
-                  + u"\n\n"_s + line(titles) + rule;
+        + u"\n"_s;
+    if (const QString running = report.runningNote(); !running.isEmpty())
+        out += running + u'\n';
+    out += u"\n"_s + line(titles) + rule;
     for (qsizetype i = 0; i + 1 < rows.size(); ++i)
         out += line(rows[i]);
     out += rule + line(rows.last());
@@ -147,12 +155,17 @@ QByteArray ReportWriter::csv(const ReportData &report)
 QByteArray ReportWriter::json(const ReportData &report)
 {
     QString out = u"{\n  \"period\": {\"from\": "_s + jsonString(report.from.toString(Qt::ISODate)) + u", \"to\": "_s
-                  + jsonString(report.to.toString(Qt::ISODate)) + u"},\n  \"totals\": {"_s
-                  + jsonFigures(report.totals) + u"},\n  \"departments\": ["_s;
+        + jsonString(report.to.toString(Qt::ISODate));
+    // A running period says when its open tickets were judged (ISO 8601 with the centre's offset); a closed one
+    // keeps the §7 shape exactly.
+    if (report.runningAtMs)
+        out += u", \"overdue_at\": "_s
+            + jsonString(QDateTime::fromMSecsSinceEpoch(*report.runningAtMs, report.zone).toString(Qt::ISODate));
+    out += u"},\n  \"totals\": {"_s + jsonFigures(report.totals) + u"},\n  \"departments\": ["_s;
     for (qsizetype i = 0; i < report.departments.size(); ++i) {
         const DepartmentReport &d = report.departments[i];
-        out += (i == 0 ? u"\n    {"_s : u",\n    {"_s) + u"\"department\": "_s + jsonString(d.name)
-               + u", \"code\": "_s + jsonString(d.code) + u", "_s + jsonFigures(d.figures) + u'}';
+        out += (i == 0 ? u"\n    {"_s : u",\n    {"_s) + u"\"department\": "_s + jsonString(d.name) + u", \"code\": "_s
+            + jsonString(d.code) + u", "_s + jsonFigures(d.figures) + u'}';
     }
     out += (report.departments.isEmpty() ? u"]\n}\n"_s : u"\n  ]\n}\n"_s);
     return out.toUtf8();

@@ -213,7 +213,7 @@ void runImportAndReportBench(const BenchOptions &options, FigureSink &sink, bool
     const QTimeZone zone = ws->sla().calendar().timeZone();
     const QDate from(kYear, kReportMonth, 1);
     const QDate to = from.addMonths(1);
-    const ReportBuilder builder(ws->database(), zone);
+    const ReportBuilder builder(ws->database(), zone, clock.nowMs());
     std::optional<ReportData> report;
     QString error;
     const auto build = [&] {

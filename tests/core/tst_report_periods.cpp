@@ -76,7 +76,7 @@ void TestReportPeriods::completed(const QString &ticket, const QString &departme
 ReportData TestReportPeriods::report(QDate from, QDate to)
 {
     QString error;
-    const auto r = ReportBuilder(m_tw->ws->database(), zone()).build(from, to, &error);
+    const auto r = ReportBuilder(m_tw->ws->database(), zone(), m_tw->clock.nowMs()).build(from, to, &error);
     if (!r)
         qWarning() << error;
     return r.value_or(ReportData {});
@@ -104,13 +104,13 @@ void TestReportPeriods::closedAtTheLastAndFirstSecond()
     QCOMPARE(april.totals.received, 0);
     // In UTC both fall on 31 March: the bounds are the centre's midnights, not UTC's.
     QCOMPARE(ReportBuilder::startOfDayMs(QDate(2025, 4, 1), zone()), ms(u"2025-03-31T16:00:00Z"_s));
-    const auto tickets = ReportSeriesBuilder(m_tw->ws->database(), zone())
+    const auto tickets = ReportSeriesBuilder(m_tw->ws->database(), zone(), m_tw->clock.nowMs())
                              .completedTickets(QDate(2025, 3, 1), QDate(2025, 4, 1), u"A01"_s);
     QVERIFY(tickets);
     QCOMPARE(tickets->size(), 1);
     QCOMPARE(tickets->first().number, u"last"_s);
     // The intake chart puts both on the last day of March.
-    const auto series = ReportSeriesBuilder(m_tw->ws->database(), zone()).build(QDate(2025, 3, 1), QDate(2025, 4, 1));
+    const auto series = ReportSeriesBuilder(m_tw->ws->database(), zone(), m_tw->clock.nowMs()).build(QDate(2025, 3, 1), QDate(2025, 4, 1));
     QVERIFY(series);
     QCOMPARE(series->days.size(), 31);
     QCOMPARE(series->intakeByChannel[0][30], 2);
@@ -126,7 +126,7 @@ void TestReportPeriods::seriesAgreeWithTheReport()
     const QDate from(2025, 3, 1);
     const QDate to(2025, 4, 1);
     const ReportData r = report(from, to);
-    const auto s = ReportSeriesBuilder(m_tw->ws->database(), zone()).build(from, to);
+    const auto s = ReportSeriesBuilder(m_tw->ws->database(), zone(), m_tw->clock.nowMs()).build(from, to);
     QVERIFY(s);
     qint64 intake = 0;
     for (const QList<qint64> &channel : s->intakeByChannel)

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void periodPickerChangesThePeriod();
     void exportsCsvJsonAndPdf();
     void correctedMonthSaysSo();
+    void runningMonthSaysWhenItWasJudged();
     void demoDataFillsEveryChart();
 
 private:
@@ -111,7 +112,7 @@ void TestCharts::chartsShowTheReportOfThePeriod()
     QCOMPARE(page()->periodPicker()->to(), QDate(2025, 4, 1));
     QVERIFY(page()->bundle());
     const ReportBundle &b = *page()->bundle();
-    const auto report = ReportBuilder(m_tw.ws->database(), m_session->sla().calendar().timeZone())
+    const auto report = ReportBuilder(m_tw.ws->database(), m_session->sla().calendar().timeZone(), m_tw.clock.nowMs())
                             .build(QDate(2025, 3, 1), QDate(2025, 4, 1));
     QVERIFY(report);
     QCOMPARE(b.report, *report);
@@ -215,6 +216,25 @@ void TestCharts::correctedMonthSaysSo()
     QVERIFY(!note->isHidden());
     QVERIFY2(note->text().startsWith(u"Corrected after the period closed: 1 ticket"_s), qPrintable(note->text()));
     QCOMPARE(page()->bundle()->report.totals.completed, 7);
+}
+
+void TestCharts::runningMonthSaysWhenItWasJudged()
+{
+    // The month of the session's clock is not over: its open tickets are judged now, and the page says so.
+    const QDate today = m_tw.clock.nowUtc().toTimeZone(m_session->sla().calendar().timeZone()).date();
+    page()->periodPicker()->setDates(today);
+    const ReportBundle &b = *page()->bundle();
+    QCOMPARE(b.report.runningAtMs, std::optional<qint64>(m_tw.clock.nowMs()));
+    const auto report = ReportBuilder(m_tw.ws->database(), m_session->sla().calendar().timeZone(), m_tw.clock.nowMs())
+                            .build(b.report.from, b.report.to);
+    QVERIFY(report);
+    QCOMPARE(b.report, *report);
+    auto *note = page()->findChild<QLabel *>(u"correctionsNote"_s);
+    QVERIFY(!note->isHidden());
+    QVERIFY2(note->text().startsWith(u"The period is not over"_s), qPrintable(note->text()));
+    page()->periodPicker()->setDates(QDate(2025, 3, 15));
+    QVERIFY(!page()->bundle()->report.runningAtMs);
+    QVERIFY(!note->text().contains(u"not over"_s));
 }
 
 void TestCharts::demoDataFillsEveryChart()

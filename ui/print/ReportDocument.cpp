@@ -2,11 +2,14 @@
 
 #include "charts/ReportCharts.h"
 #include "domain/DisplayNames.h"
+#include "print/PdfToUnicode.h"
 #include "print/ReportPageParts.h"
+#include "util/LogCategories.h"
 
 #include <QBuffer>
 #include <QChart>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QPagedPaintDevice>
 #include <QPainter>
 #include <QPdfWriter>
@@ -89,7 +92,10 @@ void ReportDocument::layout()
     newPage();
     addBlock(P::kTitleHeight, [&b](const Page &p, qreal top) { P::title(p, top, b); });
     addBlock(P::kHeadlineHeight, [&b](const Page &p, qreal top) { P::headline(p, top, b.report.totals); });
-    if (const QString note = ReportCorrections::note(b.corrections); !note.isEmpty()) {
+    // A running period has no corrections (nothing is dated after its end yet) but says at which instant its
+    // open tickets were judged; a closed one, what changed since it closed.
+    const QString running = b.report.runningNote();
+    if (const QString note = running.isEmpty() ? ReportCorrections::note(b.corrections) : running; !note.isEmpty()) {
         addBlock(kCorrectionsNoteHeight, [note](const Page &p, qreal top) {
             P::paragraph(p, top + 1, kCorrectionsNoteHeight - 1, note, 8, true);
         });
@@ -193,7 +199,20 @@ std::optional<QByteArray> ReportDocument::toPdf(QString *error) const
         if (!paint(&writer, error))
             return std::nullopt;
     } // the writer finishes the file when it goes
-    return buffer.data();
+    // Qt maps some ideographs' glyphs back to look-alike radicals (⺠ for 民): make the text the characters printed.
+    QString why;
+    int remapped = 0;
+    QElapsedTimer timer;
+    timer.start();
+    std::optional<QByteArray> fixed = PdfToUnicode::fix(buffer.data(), PdfToUnicode::reportFonts(), &why, &remapped);
+    if (!fixed) {
+        // Still a correct page, only its extracted text is off: print it rather than nothing.
+        qCWarning(lcReports) << "PDF text map left as Qt wrote it:" << why;
+        return buffer.data();
+    }
+    qCDebug(lcReports) << "PDF text map:" << remapped << "glyphs mapped from radicals to ideographs in"
+                       << timer.elapsed() << "ms";
+    return fixed;
 }
 
 bool ReportDocument::writePdf(const QString &path, QString *error) const

@@ -32,7 +32,8 @@ public:
     int pageCount() const { return int(m_pages.size()); }
     /** Paints every page on device (A4 portrait, full page, no margins: the document has its own). */
     bool paint(QPagedPaintDevice *device, QString *error) const;
-    /** The report as PDF bytes with embedded (subset) fonts. */
+    /** The report as PDF bytes with embedded (subset) fonts, its text the characters printed (PdfToUnicode
+     *  rewrites Qt's radical mappings). paint() on a QPrinter does not get that fix. */
     std::optional<QByteArray> toPdf(QString *error) const;
     /** Writes the report as a PDF file, atomically. */
     bool writePdf(const QString &path, QString *error) const;

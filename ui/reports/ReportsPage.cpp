@@ -127,7 +127,10 @@ void ReportsPage::refresh()
         m_corrections->show();
         return;
     }
-    m_corrections->setText(ReportCorrections::note(m_bundle->corrections));
+    // A running period says at which instant its open tickets were judged; a closed one, what changed since.
+    QStringList notes {m_bundle->report.runningNote(), ReportCorrections::note(m_bundle->corrections)};
+    notes.removeAll(QString());
+    m_corrections->setText(notes.join(u'\n'));
     m_corrections->setVisible(!m_corrections->text().isEmpty());
     m_charts->setBundle(*m_bundle);
 }
@@ -138,7 +141,7 @@ void ReportsPage::showDepartmentTickets(const QString &code)
         return;
     QString error;
     const QTimeZone zone = m_session.sla().calendar().timeZone();
-    const auto tickets = ReportSeriesBuilder(m_session.workspace().database(), zone)
+    const auto tickets = ReportSeriesBuilder(m_session.workspace().database(), zone, m_bundle->generatedMs)
                              .completedTickets(m_bundle->report.from, m_bundle->report.to, code, &error);
     if (!tickets) {
         Prompts::warning(this, tr("Tickets"), tr("Cannot list the tickets: %1").arg(error));
