@@ -38,9 +38,11 @@ ReferenceImportResult ReferenceImporter::importFile(ReferenceKind kind, const QS
         return result;
     }
     const ReferenceStore store(m_db);
+    // Every bad row, in line order at the end: the file's own problems and conflicts with the table alike.
+    QList<std::pair<qint64, QString>> problems;
     const auto bad = [&](qint64 line, const QString &why) {
         ++result.badRows;
-        result.errors << u"%1:%2: %3"_s.arg(shownPath).arg(line).arg(why);
+        problems.append({line, u"%1:%2: %3"_s.arg(shownPath).arg(line).arg(why)});
     };
     QList<FileRow> rows;
     ReferenceCsvRow row;
@@ -61,10 +63,10 @@ ReferenceImportResult ReferenceImporter::importFile(ReferenceKind kind, const QS
         else
             bad(row.line, error);
     }
-    if (result.rows == 0 && result.errors.isEmpty())
+    if (result.rows == 0) {
         result.errors << tr("%1: the file has no data rows").arg(shownPath);
-    if (!result.errors.isEmpty())
         return result;
+    }
 
     WriteTransaction tx(m_db);
     if (!tx.isActive()) {
@@ -118,7 +120,10 @@ ReferenceImportResult ReferenceImporter::importFile(ReferenceKind kind, const QS
                                           .arg(e.name, kept.code));
         }
     }
-    if (!result.errors.isEmpty()) {
+    if (!problems.isEmpty()) {
+        std::stable_sort(problems.begin(), problems.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        for (const auto &p : std::as_const(problems))
+            result.errors << p.second;
         result.added = result.updated = 0;
         return result;
     }
