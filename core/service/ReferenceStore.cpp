@@ -6,6 +6,8 @@
 
 #include <QSqlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace hotline {
@@ -103,12 +105,16 @@ bool ReferenceStore::save(const Actor &by, ReferenceKind kind, const QString &or
         return false;
     }
     // Read inside the transaction, so that a concurrent console's change is seen before deciding.
-    bool found = originalName.isEmpty();
-    for (const ReferenceEntry &other : all(kind)) {
-        if (other.name == originalName) {
-            found = true;
+    const QList<ReferenceEntry> entries = all(kind);
+    if (!originalName.isEmpty() && std::none_of(entries.cbegin(), entries.cend(), [&](const ReferenceEntry &o) {
+            return o.name == originalName;
+        })) {
+        *error = tr("“%1” no longer exists (changed on another console?)").arg(ReferenceText::shown(originalName));
+        return false;
+    }
+    for (const ReferenceEntry &other : entries) {
+        if (other.name == originalName)
             continue;
-        }
         if (!other.code.isEmpty() && other.code.toCaseFolded() == e.code.toCaseFolded()) {
             *error = tr("code “%1” is already used by “%2”").arg(e.code, other.name);
             return false;
@@ -117,10 +123,6 @@ bool ReferenceStore::save(const Actor &by, ReferenceKind kind, const QString &or
             *error = tr("“%1” already exists").arg(other.name);
             return false;
         }
-    }
-    if (!found) {
-        *error = tr("“%1” no longer exists (changed on another console?)").arg(ReferenceText::shown(originalName));
-        return false;
     }
     QSqlQuery q(m_db.sql());
     const QString table = tableName(kind);
