@@ -67,10 +67,13 @@ QString ReferenceStore::resolveDepartment(const QString &value) const
     return byName;
 }
 
-QString ReferenceStore::validate(ReferenceKind kind, const ReferenceEntry &entry)
+QString ReferenceStore::validate(ReferenceKind kind, const ReferenceEntry &entry, bool codeOptional)
 {
     QStringList problems;
-    if (QString why = ReferenceText::problem(entry.code, tr("code"), ReferenceLimits::Code, true); !why.isEmpty())
+    if (codeOptional && entry.code.isEmpty()) {
+        // an entry from before codes may keep having none
+    } else if (QString why = ReferenceText::problem(entry.code, tr("code"), ReferenceLimits::Code, true);
+               !why.isEmpty())
         problems << why;
     if (QString why = ReferenceText::problem(entry.name, tr("name"), ReferenceText::nameLimit(kind), false);
         !why.isEmpty())
@@ -85,7 +88,9 @@ bool ReferenceStore::save(const Actor &by, ReferenceKind kind, const QString &or
 {
     if (!Permissions::check(by, Action::ManageReference, error))
         return false;
-    if (QString why = validate(kind, entry); !why.isEmpty()) {
+    // An entry from before codes (demo data, ticket import) may be changed or disabled without giving it a code.
+    const std::optional<ReferenceEntry> original = originalName.isEmpty() ? std::nullopt : byName(kind, originalName);
+    if (QString why = validate(kind, entry, original && original->code.isEmpty()); !why.isEmpty()) {
         *error = why;
         return false;
     }
@@ -115,7 +120,7 @@ bool ReferenceStore::save(const Actor &by, ReferenceKind kind, const QString &or
     for (const ReferenceEntry &other : entries) {
         if (other.name == originalName)
             continue;
-        if (!other.code.isEmpty() && other.code.toCaseFolded() == e.code.toCaseFolded()) {
+        if (!other.code.isEmpty() && !e.code.isEmpty() && other.code.toCaseFolded() == e.code.toCaseFolded()) {
             *error = tr("code “%1” is already used by “%2”").arg(e.code, other.name);
             return false;
         }
@@ -136,7 +141,8 @@ bool ReferenceStore::save(const Actor &by, ReferenceKind kind, const QString &or
                                "sla_class = ? WHERE name = ?"_s
                              : u"UPDATE towns SET code = ?, name = ?, active = ? WHERE name = ?"_s);
     }
-    q.addBindValue(e.code);
+    q.addBindValue(e.code.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                    : QVariant(e.code)); // codes are unique when given
     q.addBindValue(e.name);
     q.addBindValue(e.active ? 1 : 0);
     if (isCategory) {

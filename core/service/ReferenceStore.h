@@ -48,7 +48,8 @@ public:
 
     /**
      * Adds an entry (originalName empty) or changes the one named originalName (renaming it when the name
-     * differs; tickets keep the name they were registered with). Checks the permission, the texts
+     * differs; tickets keep the name they were registered with). An entry that has no code yet may keep none;
+     * every other needs one. Checks the permission, the texts
      * (ReferenceText), that the code and name are no other entry's (ignoring case) and that the department
      * exists; on refusal sets error and changes nothing.
      */
@@ -59,7 +60,7 @@ public:
     QString resolveDepartment(const QString &value) const;
 
     /** Checks an entry's texts and class (not uniqueness); a translated reason or empty. */
-    static QString validate(ReferenceKind kind, const ReferenceEntry &entry);
+    static QString validate(ReferenceKind kind, const ReferenceEntry &entry, bool codeOptional = false);
 
 private:
     Database &m_db;

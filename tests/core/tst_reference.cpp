@@ -242,6 +242,7 @@ private Q_SLOTS:
         // Refusals, each leaving the table as it was.
         const QList<ReferenceEntry> before = store.all(ReferenceKind::Categories);
         const std::pair<ReferenceEntry, QString> refused[] = {
+            {{QString(), u"井盖"_s, QString(), QString(), true}, u"code is empty"_s},
             {{u"x1"_s, u"别的"_s, QString(), QString(), true}, u"code “x1” is already used"_s},
             {{u"X2"_s, u"路灯"_s, QString(), QString(), true}, u"“路灯” already exists"_s},
             {{u"X2"_s, u"井盖"_s, u"交通局"_s, QString(), true}, u"not a known department"_s},
@@ -266,6 +267,18 @@ private Q_SLOTS:
         QVERIFY(!store.save(kAdmin, ReferenceKind::Categories, u"路灯"_s,
                             {u"X1"_s, u"路灯"_s, QString(), QString(), true}, &error));
         QVERIFY2(error.contains(u"no longer exists"_s), qPrintable(error));
+        // An entry from before codes may be disabled (or edited) without being given a code; two such stay apart.
+        tw.addCategory(u"旧类甲"_s, QString());
+        tw.addCategory(u"旧类乙"_s, QString());
+        QVERIFY2(store.save(kAdmin, ReferenceKind::Categories, u"旧类甲"_s,
+                            {QString(), u"旧类甲"_s, u"CG"_s, QString(), false}, &error),
+                 qPrintable(error));
+        QVERIFY2(store.save(kAdmin, ReferenceKind::Categories, u"旧类乙"_s,
+                            {QString(), u"旧类乙"_s, QString(), QString(), false}, &error),
+                 qPrintable(error));
+        QCOMPARE(store.byName(ReferenceKind::Categories, u"旧类甲"_s),
+                 (ReferenceEntry {QString(), u"旧类甲"_s, u"CG"_s, QString(), false}));
+        QVERIFY(!tw.ws->queries().categories().contains(u"旧类乙"_s));
         // Towns the same way.
         QVERIFY(store.save(kAdmin, ReferenceKind::Towns, QString(), {u"T1"_s, u"西樵"_s, QString(), QString(), true},
                            &error));

@@ -109,6 +109,17 @@ private Q_SLOTS:
         QCOMPARE(store.byName(ReferenceKind::Categories, oldName)->active, false);
         QVERIFY(!f.tw.ws->queries().categories().contains(oldName));
 
+        // An old category without a code can be disabled as it is.
+        const int last = table->rowCount() - 1;
+        QCOMPARE(table->item(last, ReferencePage::CodeColumn)->text(), QString());
+        table->setCurrentCell(last, ReferencePage::NameColumn);
+        const QString lastName = table->item(last, ReferencePage::NameColumn)->text();
+        child<QCheckBox>(page, u"categoryActive"_s)->setChecked(false);
+        click(page, u"saveCategory"_s);
+        QVERIFY2(message(page).contains(u"saved"_s), qPrintable(message(page)));
+        QCOMPARE(store.byName(ReferenceKind::Categories, lastName)->active, false);
+        QCOMPARE(table->item(last, ReferencePage::StatusColumn)->text(), u"Disabled"_s);
+
         // The new category routes its ticket: the dispatcher's queue suggests the usual department.
         const QString id = f.registerTicket(u"古村墙体开裂"_s, u"古村保护"_s);
         QVERIFY(!id.isEmpty());

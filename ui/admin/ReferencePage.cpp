@@ -223,7 +223,7 @@ bool ReferencePage::saveEntry()
         showMessage(tr("Not saved: %1").arg(error), true);
         return false;
     }
-    showMessage(tr("%1 (%2) saved.").arg(e.name, e.code), false);
+    showMessage(e.code.isEmpty() ? tr("%1 saved.").arg(e.name) : tr("%1 (%2) saved.").arg(e.name, e.code), false);
     m_originalName = e.name;
     refresh();
     return true;
