@@ -21,6 +21,8 @@ namespace hotline::ctl {
 
 int cmdUsers(CtlContext &ctx); // UserCommands.cpp
 int cmdPermissions(CtlContext &ctx); // ViewCommands.cpp
+int cmdCategories(CtlContext &ctx); // ReferenceCommands.cpp
+int cmdTowns(CtlContext &ctx);      // ReferenceCommands.cpp
 
 namespace {
 
@@ -44,6 +46,7 @@ const QList<Command> &commands()
         {{u"server"_s, u"init"_s}, cmdServerInit},
         {{u"sync"_s}, cmdSync},
         {{u"departments"_s, u"import"_s}, cmdDepartmentsImport},
+        {{u"categories"_s}, cmdCategories}, {{u"towns"_s}, cmdTowns},
         {{u"config"_s}, cmdConfig},
         {{u"escalate"_s}, cmdEscalate},
         {{u"verify"_s}, cmdVerify},
@@ -78,6 +81,10 @@ QString helpText()
         "  board [--at ISO8601] [--format text|json]\n"
         "                                        open tickets with colour and remaining working time\n"
         "  departments import FILE.csv           name,code,duty_phones,head_phone\n"
+        "  categories import FILE.csv            code,name,department,class (usual department, consult|handling)\n"
+        "  categories list [--format text|json]  the categories and their routing\n"
+        "  towns import FILE.csv | towns list [--format text|json]\n"
+        "                                        code,name\n"
         "  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]\n"
         "                                        historical ticket CSV; callers masked unless --unmasked (logged)\n"
         "  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)\n"

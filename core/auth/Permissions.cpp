@@ -48,6 +48,7 @@ constexpr Row kTable[] = {
     {Action::Export,             "export",             {N, N, N, Y, Y, Y}},
     {Action::ManageUsers,        "manage-users",       {N, N, N, N, Y, Y}},
     {Action::ManageDepartments,  "manage-departments", {N, N, N, N, Y, Y}},
+    {Action::ManageReference,    "manage-reference",   {N, N, N, N, Y, Y}},
     {Action::ManageCalendar,     "manage-calendar",    {N, N, N, N, Y, Y}},
     {Action::ManageConfig,       "manage-config",      {N, N, N, N, Y, Y}},
     {Action::ManageServer,       "manage-server",      {N, N, N, N, Y, Y}},

@@ -34,6 +34,7 @@ enum class Action {
     Export,             ///< reports and ticket lists written to files
     ManageUsers,
     ManageDepartments, ///< departments, their contacts and the SMS numbers
+    ManageReference,   ///< categories (usual department, time-limit class) and towns
     ManageCalendar,    ///< the holiday calendar
     ManageConfig,      ///< settings (SLA, SMS gateway, idle lock, ...)
     ManageServer,      ///< join or leave the shared server

@@ -123,6 +123,7 @@ QString DisplayNames::action(Action v)
     case Action::Export: return tr("export data");
     case Action::ManageUsers: return tr("manage users");
     case Action::ManageDepartments: return tr("manage departments");
+    case Action::ManageReference: return tr("manage categories and towns");
     case Action::ManageCalendar: return tr("manage the holiday calendar");
     case Action::ManageConfig: return tr("change settings");
     case Action::ManageServer: return tr("manage the shared server connection");

@@ -179,7 +179,7 @@ QStringList TicketQueries::categories()
 {
     QStringList out;
     QSqlQuery q(m_db.sql());
-    if (q.exec(u"SELECT name FROM categories ORDER BY name"_s)) {
+    if (q.exec(u"SELECT name FROM categories WHERE active = 1 ORDER BY name"_s)) {
         while (q.next())
             out << q.value(0).toString();
     }
@@ -190,7 +190,7 @@ QStringList TicketQueries::towns()
 {
     QStringList out;
     QSqlQuery q(m_db.sql());
-    if (q.exec(u"SELECT name FROM towns ORDER BY name"_s)) {
+    if (q.exec(u"SELECT name FROM towns WHERE active = 1 ORDER BY name"_s)) {
         while (q.next())
             out << q.value(0).toString();
     }

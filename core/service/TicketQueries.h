@@ -63,6 +63,7 @@ public:
 
     QList<Department> departments();
     QString departmentName(const QString &code);
+    /** The categories and towns registration offers: the active ones (ReferenceStore), by name. */
     QStringList categories();
     QStringList towns();
     /** The department a category usually goes to, or an empty string. */

@@ -12,6 +12,7 @@
 #include "notify/DepartmentContacts.h"
 #include "privacy/AccessLog.h"
 #include "privacy/CallerReveal.h"
+#include "service/ReferenceStore.h"
 #include "service/TicketQueries.h"
 #include "service/TicketService.h"
 #include "storage/CalendarStore.h"
@@ -166,6 +167,9 @@ struct Fixture
         }
         case Action::ManageDepartments:
             return DepartmentContacts(tw.ws->database()).save(actor, {u"D3"_s, u"区水务局"_s, {u"13800000003"_s}, QString()}, error);
+        case Action::ManageReference:
+            return ReferenceStore(tw.ws->database())
+                .save(actor, ReferenceKind::Categories, QString(), {u"C9"_s, u"占道经营"_s, kOwn, u"handling"_s, true}, error);
         case Action::ManageCalendar:
             return tw.ws->calendar().saveDays(actor, {{QDate(2025, 10, 1), true, u"国庆节"_s}}, error);
         case Action::ManageConfig: return tw.ws->settings().set(actor, u"sla.yellow_hours"_s, u"4"_s, error);
@@ -246,7 +250,8 @@ private Q_SLOTS:
             {u"view-all-tickets"_s, u"yy-yyy"_s},  {u"view-caller"_s, u"yydy-y"_s},
             {u"view-accountability"_s, u"---yyy"_s}, {u"view-reports"_s, u"---yyy"_s},
             {u"export"_s, u"---yyy"_s},            {u"manage-users"_s, u"----yy"_s},
-            {u"manage-departments"_s, u"----yy"_s}, {u"manage-calendar"_s, u"----yy"_s},
+            {u"manage-departments"_s, u"----yy"_s}, {u"manage-reference"_s, u"----yy"_s},
+            {u"manage-calendar"_s, u"----yy"_s},
             {u"manage-config"_s, u"----yy"_s},     {u"manage-server"_s, u"----yy"_s},
             {u"view-access-log"_s, u"----yy"_s},   {u"import-tickets"_s, u"----yy"_s},
             {u"review-conflicts"_s, u"-y-yyy"_s},

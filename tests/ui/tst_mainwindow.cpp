@@ -52,6 +52,7 @@ private Q_SLOTS:
             {u"accountabilityPage"_s, Action::ViewAccountability}, {u"reportsPage"_s, Action::ViewReports},
             {u"usersPage"_s, Action::ManageUsers},           {u"departmentsPage"_s, Action::ManageDepartments},
             {u"settingsPage"_s, Action::ManageConfig},      {u"calendarPage"_s, Action::ManageCalendar},
+            {u"categoriesPage"_s, Action::ManageReference},  {u"townsPage"_s, Action::ManageReference},
         };
         const QList<std::pair<QString, Action>> menus{{u"actionSharedServer"_s, Action::ManageServer},
                                                       {u"actionSyncConflicts"_s, Action::ReviewConflicts}};

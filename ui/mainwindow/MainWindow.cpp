@@ -4,6 +4,7 @@
 #include "admin/CalendarNoticeBanner.h"
 #include "admin/CalendarPage.h"
 #include "admin/DepartmentsPage.h"
+#include "admin/ReferencePage.h"
 #include "admin/SettingsPage.h"
 #include "admin/UsersPage.h"
 #include "auth/Permissions.h"
@@ -80,6 +81,10 @@ void MainWindow::buildTabs()
         m_tabs->addTab(new UsersPage(m_session, m_tabs), tr("Users"));
     if (may(Action::ManageDepartments))
         m_tabs->addTab(new DepartmentsPage(m_session, m_tabs), tr("Departments"));
+    if (may(Action::ManageReference)) {
+        m_tabs->addTab(new ReferencePage(m_session, ReferenceKind::Categories, m_tabs), tr("Categories"));
+        m_tabs->addTab(new ReferencePage(m_session, ReferenceKind::Towns, m_tabs), tr("Towns"));
+    }
     if (may(Action::ManageConfig))
         m_tabs->addTab(new SettingsPage(m_session, m_tabs), tr("Settings"));
     if (may(Action::ViewAccessLog))

@@ -1,0 +1,344 @@
+// Categories and towns as administered: the CSV import (all or nothing, every bad row named, re-import by code),
+// the store's add/edit/disable with its checks and permission, what registration offers, the dispatch suggestion
+// and time-limit class that follow, and the shared server's document of both tables.
+#include "TestWorkspace.h"
+#include "domain/Ticket.h"
+#include "io/ReferenceImporter.h"
+#include "service/ReferenceStore.h"
+#include "service/TicketQueries.h"
+#include "service/TicketService.h"
+#include "storage/Database.h"
+#include "sync/ReferenceData.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace hotline;
+using namespace hotline::test;
+
+namespace {
+
+const Actor kAdmin {u"admin"_s, Role::Administrator, QString(), u"01"_s};
+const Actor kDispatcher {u"disp"_s, Role::Dispatcher, QString(), u"01"_s};
+
+QString writeCsv(TestWorkspace &tw, const QString &name, const QString &text)
+{
+    const QString path = tw.dir.filePath(name);
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(text.toUtf8());
+    return path;
+}
+
+void prepare(TestWorkspace &tw)
+{
+    tw.addDepartment(u"CG"_s, u"区城管局"_s);
+    tw.addDepartment(u"SW"_s, u"区水务局"_s);
+    tw.addDepartment(u"XQ"_s, u"西樵镇"_s);
+}
+
+bool dirty(TestWorkspace &tw, const QString &table)
+{
+    return ReferenceData::dirty(tw.ws->database()).contains(table);
+}
+
+QString tableDump(TestWorkspace &tw, const QString &table)
+{
+    QSqlQuery q(tw.ws->database().sql());
+    q.exec(u"SELECT * FROM "_s + table + u" ORDER BY name"_s);
+    QStringList rows;
+    while (q.next()) {
+        QStringList cells;
+        for (int i = 0; i < 5; ++i)
+            cells << q.value(i).toString();
+        rows << cells.join(u'|');
+    }
+    return rows.join(u'\n');
+}
+
+} // namespace
+
+class TestReference : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void importCategoriesRoutesTheirTickets()
+    {
+        TestWorkspace tw;
+        prepare(tw);
+        QString error;
+        QVERIFY(ReferenceData::clearDirty(tw.ws->database(), &error));
+        // Department by code in any case, or by name; class consult, handling or empty (the ticket type decides).
+        const QString path = writeCsv(tw, u"categories.csv"_s,
+                                      u"code,name,department,class\n"
+                                      "C01,占道经营,cg,handling\n"
+                                      "C02,排水不畅,区水务局,\n"
+                                      "C03,政策咨询,,CONSULT\n"
+                                      "C04,旅游景区,XQ,handling\n"_s);
+        const ReferenceImportResult r
+            = ReferenceImporter(tw.ws->database(), kAdmin).importFile(ReferenceKind::Categories, path);
+        QVERIFY2(r.ok, qPrintable(r.errors.join(u'\n')));
+        QCOMPARE(r.imported, 4);
+        QCOMPARE(r.added, 4);
+        const QList<ReferenceEntry> all = ReferenceStore(tw.ws->database()).all(ReferenceKind::Categories);
+        QCOMPARE(all.size(), 4);
+        QCOMPARE(all.at(0), (ReferenceEntry {u"C01"_s, u"占道经营"_s, u"CG"_s, u"handling"_s, true}));
+        QCOMPARE(all.at(1), (ReferenceEntry {u"C02"_s, u"排水不畅"_s, u"SW"_s, QString(), true}));
+        QCOMPARE(all.at(2), (ReferenceEntry {u"C03"_s, u"政策咨询"_s, QString(), u"consult"_s, true}));
+        // The dispatch suggestion follows the usual department; registration offers them.
+        TicketQueries &queries = tw.ws->queries();
+        QCOMPARE(queries.suggestedDepartment(u"旅游景区"_s), u"XQ"_s);
+        QCOMPARE(queries.suggestedDepartment(u"排水不畅"_s), u"SW"_s);
+        QCOMPARE(queries.suggestedDepartment(u"政策咨询"_s), QString());
+        QCOMPARE(queries.categories().size(), 4);
+        QVERIFY(queries.categories().contains(u"旅游景区"_s));
+        // The class decides the deadline: a complaint in the consult category runs on the consult clock.
+        NewTicket t;
+        t.type = TicketType::Complaint;
+        t.category = u"政策咨询"_s;
+        t.summary = u"咨询补贴政策"_s;
+        const QString id = tw.ws->tickets().registerTicket(tw.ws->systemActor(), t, &error);
+        QVERIFY2(!id.isEmpty(), qPrintable(error));
+        QCOMPARE(queries.ticket(tw.ws->systemActor(), id)->slaClass, SlaClass::Consult);
+        // Marked for the shared server.
+        QVERIFY(dirty(tw, u"categories"_s));
+    }
+
+    void everyBadRowIsNamedAndNothingIsImported()
+    {
+        TestWorkspace tw;
+        prepare(tw);
+        QVERIFY(ReferenceImporter(tw.ws->database(), kAdmin)
+                    .importFile(ReferenceKind::Categories,
+                                writeCsv(tw, u"first.csv"_s, u"code,name,department,class\nK1,旧类别,CG,\n"_s))
+                    .ok);
+        QString error;
+        QVERIFY(ReferenceData::clearDirty(tw.ws->database(), &error));
+        const QString before = tableDump(tw, u"categories"_s);
+        const QString astral100 = QString(u"𠀀"_s).repeated(100); // 100 characters, 200 UTF-16 units
+        const QString path = writeCsv(tw, u"bad.csv"_s,
+                                      u"code,name,department,class\n"
+                                      "A1,好的类别,CG,\n" // 2: fine
+                                      "A2,未知部门,交通局,\n" // 3: unknown department
+                                      "A3,错误时限,CG,urgent\n" // 4: bad class
+                                      "a1,重复代码,CG,\n" // 5: code again, other case
+                                      "A5,好的类别,CG,\n" // 6: name again
+                                      "A6,控制\u001B[31m字符,CG,\n" // 7: ESC
+                                      "A7,反向\u202E字符,CG,\n" // 8: bidi override
+                                      "A8,零宽\u200B字符,,\n" // 9: zero-width space
+                                      "A 9,空格代码,,\n" // 10: space in a code
+                                      ",无代码,,\n" // 11: no code
+                                      "A11,"_s
+                                          + astral100 + u",,\n"_s // 12: exactly the limit: fine
+                                          + u"A12,"_s + astral100 + u"𠀀,,\n"_s // 13: one over
+                                          + u"A13,旧类别,,\n"_s); // 14: the name of K1, which the file leaves alone
+        const ReferenceImportResult r
+            = ReferenceImporter(tw.ws->database(), kAdmin).importFile(ReferenceKind::Categories, path);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.rows, 13);
+        QCOMPARE(r.badRows, 11);
+        QCOMPARE(r.errors.size(), 11);
+        QCOMPARE(r.imported, 0);
+        const QStringList expected {
+            u"bad.csv:3: department “交通局”"_s, u"bad.csv:4: class “urgent”"_s,
+            u"bad.csv:5: code “a1” already appears on line 2"_s,
+            u"bad.csv:6: name “好的类别” already appears on line 2"_s,
+            u"bad.csv:7: name “控制\\u{1B}[31m字符” contains control"_s,
+            u"bad.csv:8: name “反向\\u{202E}字符” contains control"_s,
+            u"bad.csv:9: name “零宽\\u{200B}字符” contains control"_s, u"bad.csv:10: code “A 9” contains spaces"_s,
+            u"bad.csv:11: code is empty"_s, u"bad.csv:13: name is longer than 100 characters"_s,
+            // a conflict with the table is reported together with the file's own problems
+            u"bad.csv:14: name “旧类别” is already the name of K1, which this file does not change"_s};
+        for (const QString &e : expected) {
+            bool found = false;
+            for (const QString &line : r.errors)
+                found |= line.contains(tw.dir.path()) && line.mid(line.lastIndexOf(u'/') + 1).startsWith(e);
+            QVERIFY2(found, qPrintable(e + u"\n--- got:\n"_s + r.errors.join(u'\n')));
+        }
+        // In line order.
+        QVERIFY(r.errors.first().contains(u"bad.csv:3:"_s));
+        QVERIFY(r.errors.last().contains(u"bad.csv:14:"_s));
+        for (const QString &line : r.errors)
+            QVERIFY2(!line.contains(QChar(0x1B)) && !line.contains(QChar(0x202E)), qPrintable(line));
+        QCOMPARE(tableDump(tw, u"categories"_s), before);
+        QVERIFY(!dirty(tw, u"categories"_s));
+    }
+
+    void conflictWithAnEntryTheFileLeavesAlone()
+    {
+        TestWorkspace tw;
+        prepare(tw);
+        ReferenceImporter importer(tw.ws->database(), kAdmin);
+        QVERIFY(importer
+                    .importFile(ReferenceKind::Categories,
+                                writeCsv(tw, u"a.csv"_s, u"code,name,department,class\nK1,旧类别,CG,\n"_s))
+                    .ok);
+        const ReferenceImportResult r = importer.importFile(
+            ReferenceKind::Categories,
+            writeCsv(tw, u"b.csv"_s, u"code,name,department,class\nN1,新类别,,\nN2,旧类别,,\n"_s));
+        QVERIFY(!r.ok);
+        QCOMPARE(r.errors.size(), 1);
+        QVERIFY2(r.errors.first().endsWith(
+                     u"b.csv:3: name “旧类别” is already the name of K1, which this file does not change"_s),
+                 qPrintable(r.errors.first()));
+        QCOMPARE(ReferenceStore(tw.ws->database()).all(ReferenceKind::Categories).size(), 1);
+    }
+
+    void reimportUpdatesByCodeAdoptsOldNamesAndSwapsNames()
+    {
+        TestWorkspace tw;
+        prepare(tw);
+        // A category from before codes (demo data, ticket import): no code, no department.
+        tw.addCategory(u"市容环境"_s, QString());
+        ReferenceImporter importer(tw.ws->database(), kAdmin);
+        QVERIFY(
+            importer
+                .importFile(ReferenceKind::Categories,
+                            writeCsv(tw, u"a.csv"_s, u"code,name,department,class\nC1,甲,CG,\nC2,乙,SW,handling\n"_s))
+                .ok);
+        QString error;
+        QVERIFY(ReferenceStore(tw.ws->database())
+                    .save(kAdmin, ReferenceKind::Categories, u"乙"_s, {u"C2"_s, u"乙"_s, u"SW"_s, u"handling"_s, false},
+                          &error));
+        const ReferenceImportResult r = importer.importFile(
+            ReferenceKind::Categories,
+            writeCsv(tw, u"b.csv"_s, u"code,name,department,class\nc1,乙,XQ,consult\nC2,甲,CG,\nS1,市容环境,CG,\n"_s));
+        QVERIFY2(r.ok, qPrintable(r.errors.join(u'\n')));
+        QCOMPARE(r.added, 0);
+        QCOMPARE(r.updated, 3);
+        const ReferenceStore store(tw.ws->database());
+        // Matched by code ignoring case (the stored code is the file's), names exchanged, re-enabled.
+        QCOMPARE(store.byName(ReferenceKind::Categories, u"乙"_s),
+                 (ReferenceEntry {u"c1"_s, u"乙"_s, u"XQ"_s, u"consult"_s, true}));
+        QCOMPARE(store.byName(ReferenceKind::Categories, u"甲"_s),
+                 (ReferenceEntry {u"C2"_s, u"甲"_s, u"CG"_s, QString(), true}));
+        QCOMPARE(store.byName(ReferenceKind::Categories, u"市容环境"_s),
+                 (ReferenceEntry {u"S1"_s, u"市容环境"_s, u"CG"_s, QString(), true}));
+        QCOMPARE(store.all(ReferenceKind::Categories).size(), 3);
+        QCOMPARE(tw.ws->queries().suggestedDepartment(u"市容环境"_s), u"CG"_s);
+    }
+
+    void storeChecksEveryChangeAndTheRole()
+    {
+        TestWorkspace tw;
+        prepare(tw);
+        ReferenceStore store(tw.ws->database());
+        QString error;
+        // Only administrators (and the system).
+        QVERIFY(!store.save(kDispatcher, ReferenceKind::Categories, QString(),
+                            {u"X1"_s, u"路灯"_s, u"CG"_s, QString(), true}, &error));
+        QVERIFY2(error.contains(u"manage categories and towns"_s), qPrintable(error));
+        QVERIFY(store.all(ReferenceKind::Categories).isEmpty());
+        QVERIFY2(store.save(kAdmin, ReferenceKind::Categories, QString(),
+                            {u"X1"_s, u"路灯"_s, u"cg"_s, QString(), true}, &error),
+                 qPrintable(error));
+        QCOMPARE(store.byName(ReferenceKind::Categories, u"路灯"_s)->departmentCode, u"CG"_s); // resolved to the code
+        // Refusals, each leaving the table as it was.
+        const QList<ReferenceEntry> before = store.all(ReferenceKind::Categories);
+        const std::pair<ReferenceEntry, QString> refused[] = {
+            {{QString(), u"井盖"_s, QString(), QString(), true}, u"code is empty"_s},
+            {{u"x1"_s, u"别的"_s, QString(), QString(), true}, u"code “x1” is already used"_s},
+            {{u"X2"_s, u"路灯"_s, QString(), QString(), true}, u"“路灯” already exists"_s},
+            {{u"X2"_s, u"井盖"_s, u"交通局"_s, QString(), true}, u"not a known department"_s},
+            {{u"X2"_s, u"井盖"_s, QString(), u"urgent"_s, true}, u"class “urgent”"_s},
+            {{u"X2"_s, u"井\u0000盖"_s, QString(), QString(), true}, u"control or invisible"_s},
+            {{u"X2"_s, QString(101, u'名'), QString(), QString(), true}, u"longer than 100"_s},
+        };
+        for (const auto &[entry, why] : refused) {
+            error.clear();
+            QVERIFY(!store.save(kAdmin, ReferenceKind::Categories, QString(), entry, &error));
+            QVERIFY2(error.contains(why), qPrintable(error + u" / expected: "_s + why));
+            QCOMPARE(store.all(ReferenceKind::Categories), before);
+        }
+        // Edit: rename, move to another department, change class, disable. Registration no longer offers it.
+        QVERIFY2(store.save(kAdmin, ReferenceKind::Categories, u"路灯"_s,
+                            {u"X1"_s, u"路灯照明"_s, u"区水务局"_s, u"consult"_s, false}, &error),
+                 qPrintable(error));
+        QCOMPARE(store.all(ReferenceKind::Categories),
+                 (QList<ReferenceEntry> {{u"X1"_s, u"路灯照明"_s, u"SW"_s, u"consult"_s, false}}));
+        QVERIFY(!tw.ws->queries().categories().contains(u"路灯照明"_s));
+        QCOMPARE(tw.ws->queries().suggestedDepartment(u"路灯照明"_s), u"SW"_s); // old tickets still get the suggestion
+        QVERIFY(!store.save(kAdmin, ReferenceKind::Categories, u"路灯"_s,
+                            {u"X1"_s, u"路灯"_s, QString(), QString(), true}, &error));
+        QVERIFY2(error.contains(u"no longer exists"_s), qPrintable(error));
+        // An entry from before codes may be disabled (or edited) without being given a code; two such stay apart.
+        tw.addCategory(u"旧类甲"_s, QString());
+        tw.addCategory(u"旧类乙"_s, QString());
+        QVERIFY2(store.save(kAdmin, ReferenceKind::Categories, u"旧类甲"_s,
+                            {QString(), u"旧类甲"_s, u"CG"_s, QString(), false}, &error),
+                 qPrintable(error));
+        QVERIFY2(store.save(kAdmin, ReferenceKind::Categories, u"旧类乙"_s,
+                            {QString(), u"旧类乙"_s, QString(), QString(), false}, &error),
+                 qPrintable(error));
+        QCOMPARE(store.byName(ReferenceKind::Categories, u"旧类甲"_s),
+                 (ReferenceEntry {QString(), u"旧类甲"_s, u"CG"_s, QString(), false}));
+        QVERIFY(!tw.ws->queries().categories().contains(u"旧类乙"_s));
+        // Towns the same way.
+        QVERIFY(store.save(kAdmin, ReferenceKind::Towns, QString(), {u"T1"_s, u"西樵"_s, QString(), QString(), true},
+                           &error));
+        QVERIFY(tw.ws->queries().towns().contains(u"西樵"_s));
+        QVERIFY(store.save(kAdmin, ReferenceKind::Towns, u"西樵"_s, {u"T1"_s, u"西樵"_s, QString(), QString(), false},
+                           &error));
+        QVERIFY(!tw.ws->queries().towns().contains(u"西樵"_s));
+        QVERIFY(!store.save(kDispatcher, ReferenceKind::Towns, QString(),
+                            {u"T2"_s, u"九江"_s, QString(), QString(), true}, &error));
+        QCOMPARE(store.all(ReferenceKind::Towns).size(), 1);
+    }
+
+    void importTowns()
+    {
+        TestWorkspace tw;
+        const QString good = writeCsv(tw, u"towns.csv"_s, u"name,code\n桂城,GC\n九江,JJ\n"_s); // columns in any order
+        ReferenceImporter importer(tw.ws->database(), kAdmin);
+        ReferenceImportResult r = importer.importFile(ReferenceKind::Towns, good);
+        QVERIFY2(r.ok, qPrintable(r.errors.join(u'\n')));
+        QCOMPARE(tw.ws->queries().towns(), (QStringList {u"九江"_s, u"桂城"_s}));
+        // A town name is limited to 50 characters; a dispatcher may not import.
+        r = importer.importFile(ReferenceKind::Towns,
+                                writeCsv(tw, u"long.csv"_s, u"code,name\nX,"_s + QString(51, u'镇') + u"\n"_s));
+        QVERIFY(!r.ok);
+        QVERIFY2(r.errors.first().endsWith(u"long.csv:2: name is longer than 50 characters"_s),
+                 qPrintable(r.errors.first()));
+        r = ReferenceImporter(tw.ws->database(), kDispatcher).importFile(ReferenceKind::Towns, good);
+        QVERIFY(!r.ok);
+        QVERIFY(r.errors.first().contains(u"manage categories and towns"_s));
+        // A missing column is one error naming the expected header; an empty file has no rows.
+        r = importer.importFile(ReferenceKind::Towns, writeCsv(tw, u"header.csv"_s, u"code\nX\n"_s));
+        QVERIFY(!r.ok);
+        QVERIFY2(r.errors.first().contains(u"name"_s), qPrintable(r.errors.first()));
+        r = importer.importFile(ReferenceKind::Towns, writeCsv(tw, u"none.csv"_s, u"code,name\n"_s));
+        QVERIFY(!r.ok);
+        QCOMPARE(tw.ws->queries().towns().size(), 2);
+    }
+
+    void sharedServerDocumentCarriesCodesAndStatus()
+    {
+        TestWorkspace tw;
+        prepare(tw);
+        QString error;
+        QVERIFY(ReferenceStore(tw.ws->database())
+                    .save(kAdmin, ReferenceKind::Categories, QString(),
+                          {u"C1"_s, u"占道"_s, u"CG"_s, u"handling"_s, false}, &error));
+        QVERIFY(dirty(tw, u"categories"_s));
+        const QByteArray doc = ReferenceData::take(tw.ws->database(), u"categories"_s, &error);
+        QVERIFY2(!doc.isEmpty(), qPrintable(error));
+        const QJsonObject row = QJsonDocument::fromJson(doc).array().first().toObject();
+        QCOMPARE(row.value(u"code"_s).toString(), u"C1"_s);
+        QCOMPARE(row.value(u"department_code"_s).toString(), u"CG"_s);
+        QCOMPARE(row.value(u"active"_s).toInt(), 0);
+        // Another console receives it whole.
+        TestWorkspace other;
+        QVERIFY2(ReferenceData::replace(other.ws->database(), u"categories"_s, doc, &error), qPrintable(error));
+        QCOMPARE(ReferenceStore(other.ws->database()).all(ReferenceKind::Categories),
+                 (QList<ReferenceEntry> {{u"C1"_s, u"占道"_s, u"CG"_s, u"handling"_s, false}}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReference)
+#include "tst_reference.moc"
