@@ -208,7 +208,6 @@ int run(const QStringList &arguments)
     if (!refused.isEmpty())
         return ctx.fail(refused);
     // Written whole or not at all: a report half-written over an older one helps nobody.
-    QString error;
     if (!OutputFile::write(outputPath, ctx.out, ctx.privateOutput, &error))
         return ctx.fail(error);
     if (!OutputLedger(OutputLedger::defaultPath()).remember(outputPath, ctx.out, &error)) {
@@ -232,17 +231,26 @@ Workspace *CtlContext::workspace()
     if (m_readOnly && !QFileInfo::exists(path)) {
         fail(tr("There is no database at %1; nothing was created. Create it with: hotlinectl --db %1 init")
                  .arg(QDir::toNativeSeparators(path)));
+        m_databaseFailed = true;
         return nullptr;
     }
     QString error;
     m_workspace = Workspace::open(path, m_clock, &error);
-    if (!m_workspace)
+    if (!m_workspace) {
         fail(error);
+        m_databaseFailed = true;
+    }
     return m_workspace.get();
 }
 
 int CtlContext::fail(const QString &message, int code) const
 {
+    // A database that cannot be opened is an operation failure (1), also when an argument needed it (an instant
+    // without offset is read in the centre's zone): its reason is already printed.
+    if (m_databaseFailed && code == Usage)
+        code = Failed;
+    if (message.isEmpty())
+        return code;
     const QByteArray bytes = u"hotlinectl: "_s.toUtf8() + message.toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
     return code;
@@ -304,7 +312,7 @@ std::optional<qint64> CtlContext::parseInstant(const QString &text, QString *err
         // No offset given: the centre's zone, not this machine's.
         Workspace *ws = workspace();
         if (!ws) {
-            *error = tr("Cannot read the centre's time zone.");
+            error->clear(); // workspace() said why
             return std::nullopt;
         }
         t = QDateTime(t.date(), t.time(), ws->calendar().loadCalendar().timeZone());

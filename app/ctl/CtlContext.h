@@ -66,6 +66,7 @@ private:
     const Clock &m_clock;
     std::unique_ptr<Workspace> m_workspace;
     bool m_readOnly = false;
+    bool m_databaseFailed = false; ///< workspace() failed and said why
 };
 
 // The commands (PRODUCT §7). Each returns an ExitCode.

@@ -123,7 +123,9 @@ std::optional<QString> valueFromInput(CtlContext &ctx, QString *error)
     QFile file;
     const bool fromStdin = ctx.args.has(u"--stdin"_s);
     const QString path = ctx.args.value(u"--from-file"_s);
-    if (fromStdin ? !file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(path), !file.open(QIODevice::ReadOnly))) {
+    if (!fromStdin)
+        file.setFileName(path);
+    if (fromStdin ? !file.open(stdin, QIODevice::ReadOnly) : !file.open(QIODevice::ReadOnly)) {
         *error = CtlContext::tr("Cannot read %1: %2").arg(fromStdin ? u"stdin"_s : path, file.errorString());
         return std::nullopt;
     }

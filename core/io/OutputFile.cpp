@@ -21,7 +21,7 @@ using namespace Qt::StringLiterals;
 namespace hotline {
 namespace {
 
-const QStringList kCompanions{QString(), u"-wal"_s, u"-shm"_s, u"-journal"_s};
+const QStringList kCompanions {QString(), u"-wal"_s, u"-shm"_s, u"-journal"_s};
 
 struct FileId
 {
@@ -81,7 +81,7 @@ bool OutputFile::isDatabaseFile(const QString &path, const QString &databasePath
     const QString database = QDir::cleanPath(QDir::current().absoluteFilePath(databasePath));
     const QString canonicalDatabase = resolved(databasePath);
     for (const QString &suffix : kCompanions) {
-        for (const QString &candidate : {database + suffix, canonicalDatabase + suffix}) {
+        for (const QString &candidate : QStringList {database + suffix, canonicalDatabase + suffix}) {
             if (target == candidate || lexical == candidate || target == resolved(candidate))
                 return true;
             if (targetId == fileId(candidate)) // a hard link, or a path through a bind mount
@@ -130,7 +130,10 @@ bool OutputFile::write(const QString &path, const QByteArray &bytes, bool ownerO
     return true;
 }
 
-OutputLedger::OutputLedger(QString path) : m_path(std::move(path)) {}
+OutputLedger::OutputLedger(QString path)
+    : m_path(std::move(path))
+{
+}
 
 QString OutputLedger::defaultPath()
 {
@@ -189,10 +192,9 @@ bool OutputLedger::remember(const QString &path, const QByteArray &bytes, QStrin
     }
     while (kept.size() >= kMaxEntries)
         kept.removeFirst(); // the oldest
-    kept.append(QJsonObject{{u"path"_s, name},
-                            {u"size"_s, double(bytes.size())},
-                            {u"sha256"_s, QString::fromLatin1(sha256(bytes))}});
-    const QByteArray json = QJsonDocument(QJsonObject{{u"version"_s, 1}, {u"files"_s, kept}}).toJson();
+    kept.append(QJsonObject {
+        {u"path"_s, name}, {u"size"_s, double(bytes.size())}, {u"sha256"_s, QString::fromLatin1(sha256(bytes))}});
+    const QByteArray json = QJsonDocument(QJsonObject {{u"version"_s, 1}, {u"files"_s, kept}}).toJson();
     return OutputFile::write(m_path, json, true, error);
 }
 

@@ -132,7 +132,8 @@ QString Settings::validate(const QString &key, const QString &value)
     switch (spec->type) {
     case SettingType::Text:
         if (value.trimmed().isEmpty())
-            return key == u"centre.name"_s ? tr("The centre's name cannot be empty.") : tr("%1 cannot be empty.").arg(key);
+            return key == u"centre.name"_s ? tr("The centre's name cannot be empty.")
+                                           : tr("%1 cannot be empty.").arg(key);
         if (length > spec->max)
             return tr("%1 is at most %2 characters long.").arg(key, number(spec->max));
         return {};

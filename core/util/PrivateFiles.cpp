@@ -35,7 +35,7 @@ bool PrivateFiles::makeFolder(const QString &path, QString *error)
             *error = tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(dir));
             return false;
         }
-        restrict(dir);
+        makePrivate(dir);
     }
     if (!QFileInfo(path).isDir()) {
         *error = tr("%1 is not a folder.").arg(QDir::toNativeSeparators(path));
@@ -75,11 +75,11 @@ bool PrivateFiles::createFile(const QString &path, bool *created, QString *error
     }
     file.close();
     *created = true;
-    return restrict(path);
+    return makePrivate(path);
 #endif
 }
 
-bool PrivateFiles::restrict(const QString &path)
+bool PrivateFiles::makePrivate(const QString &path)
 {
     const bool folder = QFileInfo(path).isDir();
 #ifdef Q_OS_UNIX

@@ -23,7 +23,7 @@ public:
      */
     static bool createFile(const QString &path, bool *created, QString *error);
     /** Sets an existing file or folder to owner read/write (0600), or 0700 for a folder. */
-    static bool restrict(const QString &path);
+    static bool makePrivate(const QString &path);
 };
 
 } // namespace hotline

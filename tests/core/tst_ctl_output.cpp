@@ -1,7 +1,6 @@
 // hotlinectl's files (issue 13), as a real process on real files: -o never over the database or somebody else's
 // file, read-only commands create nothing, private files whatever the umask, and secrets never printed.
 #include "TestSupport.h"
-
 #include "service/Workspace.h"
 #include "storage/Database.h"
 #include "util/Clock.h"
@@ -14,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -128,17 +128,17 @@ private Q_SLOTS:
         QVERIFY(::link(QFile::encodeName(m_db).constData(), QFile::encodeName(m_dir.filePath(u"hard.db"_s)).constData())
                 == 0);
         QVERIFY(QFile::link(m_db + u"-wal"_s, m_dir.filePath(u"dangling-wal"_s))); // the -wal is gone after exit
-        const QStringList targets{m_db,
-                                  m_db + u"-wal"_s,
-                                  m_db + u"-shm"_s,
-                                  m_db + u"-journal"_s,
-                                  folder + u"/../centre/./hotline.db"_s,
-                                  m_dir.filePath(u"alias.db"_s),
-                                  m_dir.filePath(u"hard.db"_s),
-                                  m_dir.filePath(u"dangling-wal"_s)};
+        const QStringList targets {m_db,
+                                   m_db + u"-wal"_s,
+                                   m_db + u"-shm"_s,
+                                   m_db + u"-journal"_s,
+                                   folder + u"/../centre/./hotline.db"_s,
+                                   m_dir.filePath(u"alias.db"_s),
+                                   m_dir.filePath(u"hard.db"_s),
+                                   m_dir.filePath(u"dangling-wal"_s)};
         for (const QString &target : targets) {
             for (const bool force : {false, true}) {
-                QStringList args{u"--db"_s, m_db, u"report"_s, u"--month"_s, u"2025-03"_s, u"-o"_s, target};
+                QStringList args {u"--db"_s, m_db, u"report"_s, u"--month"_s, u"2025-03"_s, u"-o"_s, target};
                 if (force)
                     args << u"--force"_s;
                 const CtlResult r = ctl(args);
@@ -171,14 +171,14 @@ private Q_SLOTS:
     {
         const QString out = m_dir.filePath(u"report.csv"_s);
         QVERIFY(writeFile(out, "somebody's spreadsheet\n"));
-        const QStringList report{u"--db"_s, m_db, u"report"_s, u"--month"_s, u"2025-03"_s, u"--format"_s, u"csv"_s,
-                                 u"-o"_s, out};
+        const QStringList report {u"--db"_s,     m_db,     u"report"_s, u"--month"_s, u"2025-03"_s,
+                                  u"--format"_s, u"csv"_s, u"-o"_s,     out};
         CtlResult r = ctl(report);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("--force"), r.err.constData());
         QCOMPARE(fileBytes(out), QByteArray("somebody's spreadsheet\n"));
 
-        r = ctl(report + QStringList{u"--force"_s});
+        r = ctl(report + QStringList {u"--force"_s});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QByteArray first = fileBytes(out);
         QVERIFY(first.startsWith("\xEF\xBB\xBF"));
@@ -236,7 +236,7 @@ private Q_SLOTS:
         QCOMPARE(octal(mode(m_dir.filePath(u"access.tsv"_s))), octal(0600));
         // Replacing a world-readable file with callers in full makes it private.
         QVERIFY(writeFile(masked, QByteArray()));
-        QVERIFY(QFile::setPermissions(masked, QFileDevice::Permissions(0x6666)));
+        QVERIFY(QFile::setPermissions(masked, QFileDevice::Permissions::fromInt(0x6666)));
         QCOMPARE(octal(mode(masked)), octal(0666));
         r = ctl({u"--db"_s, m_db, u"export"_s, u"tickets"_s, u"--unmasked"_s, u"-o"_s, masked});
         QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -254,7 +254,7 @@ private Q_SLOTS:
     {
         const QString missingFolder = m_dir.filePath(u"nowhere"_s);
         const QString missing = missingFolder + u"/sub/hotline.db"_s;
-        const QList<QStringList> readers{
+        const QList<QStringList> readers {
             {u"verify"_s},
             {u"report"_s, u"--month"_s, u"2025-03"_s},
             {u"board"_s},
@@ -266,7 +266,7 @@ private Q_SLOTS:
             {u"users"_s, u"list"_s},
         };
         for (const QStringList &command : readers) {
-            const CtlResult r = ctl(QStringList{u"--db"_s, missing} + command);
+            const CtlResult r = ctl(QStringList {u"--db"_s, missing} + command);
             QVERIFY2(r.exitCode == 1, qPrintable(command.join(u' ') + u": "_s + QString::fromUtf8(r.err)));
             QVERIFY2(r.err.contains("no database"), r.err.constData());
             QVERIFY2(!QFileInfo::exists(missingFolder), qPrintable(command.join(u' ')));
@@ -288,8 +288,8 @@ private Q_SLOTS:
         if (!QStandardPaths::findExecutable(u"script"_s).isEmpty()) {
             QProcess p;
             p.setProcessEnvironment(m_env);
-            const QString command = QStringList{hotlinectlPath(), u"--db"_s, m_db, u"report"_s, u"--month"_s,
-                                                u"2025-03"_s, u"--format"_s, u"pdf"_s, u"-o"_s, u"-"_s}
+            const QString command = QStringList {hotlinectlPath(), u"--db"_s,     m_db,     u"report"_s, u"--month"_s,
+                                                 u"2025-03"_s,     u"--format"_s, u"pdf"_s, u"-o"_s,     u"-"_s}
                                         .join(u' ');
             p.start(u"script"_s, {u"-qec"_s, command, u"/dev/null"_s});
             QVERIFY(p.waitForFinished(60000));
@@ -302,8 +302,8 @@ private Q_SLOTS:
 
     void secretsAreNeverPrinted()
     {
-        CtlResult r = ctlWithStdin({u"--db"_s, m_db, u"config"_s, u"set"_s, u"sms.token"_s, u"--stdin"_s},
-                                   "tok-from-stdin\n");
+        CtlResult r
+            = ctlWithStdin({u"--db"_s, m_db, u"config"_s, u"set"_s, u"sms.token"_s, u"--stdin"_s}, "tok-from-stdin\n");
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.err.isEmpty());
         {

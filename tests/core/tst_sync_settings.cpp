@@ -3,7 +3,6 @@
 #include "PgTestServer.h"
 #include "TestSupport.h"
 #include "TestWorkspace.h"
-
 #include "storage/Settings.h"
 #include "sync/PgConnection.h"
 #include "sync/SyncEngine.h"
@@ -57,27 +56,27 @@ private Q_SLOTS:
         QVERIFY(syncOnce(a, &r));
         QVERIFY(r.refusedSettings.isEmpty());
 
-        const QJsonArray bad{
-            QJsonObject{{u"key"_s, u"centre.timezone"_s}, {u"value"_s, u""_s}},
-            QJsonObject{{u"key"_s, u"sla.yellow_hours"_s}, {u"value"_s, u"nan"_s}},
-            QJsonObject{{u"key"_s, u"sla.handling_days"_s}, {u"value"_s, u"-5"_s}},
-            QJsonObject{{u"key"_s, u"work.periods"_s}, {u"value"_s, u"12:00-08:30,11:00-17:30"_s}},
-            QJsonObject{{u"key"_s, u"sms.url"_s}, {u"value"_s, u"javascript:alert(1)"_s}},
-            QJsonObject{{u"key"_s, u"sla.consult_days"_s}, {u"value"_s, u"3"_s}},  // good: arrives
-            QJsonObject{{u"key"_s, u"future.key"_s}, {u"value"_s, u"x"_s}},       // a newer console's: kept
+        const QJsonArray bad {
+            QJsonObject {{u"key"_s, u"centre.timezone"_s}, {u"value"_s, u""_s}},
+            QJsonObject {{u"key"_s, u"sla.yellow_hours"_s}, {u"value"_s, u"nan"_s}},
+            QJsonObject {{u"key"_s, u"sla.handling_days"_s}, {u"value"_s, u"-5"_s}},
+            QJsonObject {{u"key"_s, u"work.periods"_s}, {u"value"_s, u"12:00-08:30,11:00-17:30"_s}},
+            QJsonObject {{u"key"_s, u"sms.url"_s}, {u"value"_s, u"javascript:alert(1)"_s}},
+            QJsonObject {{u"key"_s, u"sla.consult_days"_s}, {u"value"_s, u"3"_s}}, // good: arrives
+            QJsonObject {{u"key"_s, u"future.key"_s}, {u"value"_s, u"x"_s}}, // a newer console's: kept
         };
         PgConnection pg;
         QVERIFY2(pg.connect(m_url), qPrintable(pg.lastError()));
-        QVERIFY(SyncServer(pg).pushReference(u"settings"_s, QJsonDocument(bad).toJson(QJsonDocument::Compact),
-                                             u"99"_s, &error)
+        QVERIFY(SyncServer(pg).pushReference(u"settings"_s, QJsonDocument(bad).toJson(QJsonDocument::Compact), u"99"_s,
+                                             &error)
                 > 0);
 
         // A pulls it: its own good values stay, the good new one arrives, each bad one is reported with its reason.
         QVERIFY(syncOnce(a, &r));
         QCOMPARE(r.refusedSettings.size(), 5);
         const QString reported = r.refusedSettings.join(u'\n');
-        for (const QString &key : {u"centre.timezone"_s, u"sla.yellow_hours"_s, u"sla.handling_days"_s,
-                                   u"work.periods"_s, u"sms.url"_s})
+        for (const QString &key :
+             {u"centre.timezone"_s, u"sla.yellow_hours"_s, u"sla.handling_days"_s, u"work.periods"_s, u"sms.url"_s})
             QVERIFY2(reported.contains(key + u": "_s), qPrintable(reported));
         Settings &settings = a.ws->settings();
         QCOMPARE(settings.value(u"centre.timezone"_s), u"Asia/Urumqi"_s);
