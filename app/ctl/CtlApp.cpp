@@ -85,6 +85,7 @@ QString helpText()
         "                                        historical ticket CSV; callers masked unless --unmasked (logged)\n"
         "  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)\n"
         "  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all\n"
+        "                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it\n"
         "  verify [--server URL]                 check the hash chain of the event log (or of the server's,\n"
         "                                        compared with --db's copy when given); names the first\n"
         "                                        altered, removed, reordered or truncated event\n"
