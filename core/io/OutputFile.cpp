@@ -1,5 +1,6 @@
 #include "io/OutputFile.h"
 
+#include "storage/OpenDatabases.h"
 #include "util/PrivateFiles.h"
 
 #include <QCryptographicHash>
@@ -116,6 +117,14 @@ QString OutputFile::refusal(const QString &path, const QString &databasePath, bo
 
 bool OutputFile::write(const QString &path, const QByteArray &bytes, bool ownerOnly, QString *error)
 {
+    // Whoever asks (a console's save dialog, hotlinectl), a database this process has open is never replaced.
+    for (const QString &database : openDatabaseFiles()) {
+        if (isDatabaseFile(path, database)) {
+            *error = tr("%1 is the open database (or one of its -wal/-shm files); nothing was written there.")
+                         .arg(QDir::toNativeSeparators(path));
+            return false;
+        }
+    }
     QSaveFile file(path);
     bool ok = file.open(QIODevice::WriteOnly);
     // The temporary file gets the mode before a byte is written; the rename keeps it.

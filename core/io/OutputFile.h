@@ -30,6 +30,7 @@ public:
     /**
      * Writes bytes atomically (a temporary file renamed over path). ownerOnly: the file is 0600 whatever the umask
      * and whatever mode a replaced file had; otherwise a new file gets the usual mode and a replaced one keeps its.
+     * Refused for any database this process has open (openDatabaseFiles()) and its companion files.
      */
     static bool write(const QString &path, const QByteArray &bytes, bool ownerOnly, QString *error);
 

@@ -1,4 +1,5 @@
 #include "storage/Database.h"
+#include "storage/OpenDatabases.h"
 
 #include "util/PrivateFiles.h"
 
@@ -165,6 +166,12 @@ Database::~Database()
             db.close();
     }
     QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QStringList openDatabaseFiles()
+{
+    QMutexLocker lock(&g_openMutex);
+    return g_openFiles.keys();
 }
 
 std::unique_ptr<Database> Database::open(const QString &path, QString *error)

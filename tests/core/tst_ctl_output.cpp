@@ -1,6 +1,7 @@
 // hotlinectl's files (issue 13), as a real process on real files: -o never over the database or somebody else's
 // file, read-only commands create nothing, private files whatever the umask, and secrets never printed.
 #include "TestSupport.h"
+#include "io/ExportFile.h"
 #include "service/Workspace.h"
 #include "storage/Database.h"
 #include "util/Clock.h"
@@ -117,6 +118,27 @@ private Q_SLOTS:
         }
         for (const QString &folder : {u"a"_s, u"a/b"_s, u"a/b/c"_s})
             QCOMPARE(octal(mode(m_dir.filePath(folder))), octal(0700));
+    }
+
+    void consoleExportsAreNeverTheOpenDatabase()
+    {
+        // The console's exports (a save dialog may name any file) go through the same writer.
+        SystemClock clock;
+        QString error;
+        const QString path = m_dir.filePath(u"console.db"_s);
+        const std::unique_ptr<Workspace> ws = Workspace::open(path, clock, &error);
+        QVERIFY2(ws, qPrintable(error));
+        const QByteArray before = fileBytes(path);
+        QVERIFY(QFile::link(path, m_dir.filePath(u"console-alias.csv"_s)));
+        for (const QString &target :
+             QStringList{path, path + u"-wal"_s, path + u"-shm"_s, m_dir.filePath(u"console-alias.csv"_s)}) {
+            QVERIFY2(!ExportFile::write(ws->systemActor(), target, "report", &error), qPrintable(target));
+            QVERIFY2(error.contains(u"database"_s), qPrintable(error));
+        }
+        QCOMPARE(fileBytes(path), before);
+        const QString csv = m_dir.filePath(u"console-report.csv"_s);
+        QVERIFY2(ExportFile::write(ws->systemActor(), csv, "report", &error, true), qPrintable(error));
+        QCOMPARE(octal(mode(csv)), octal(0600));
     }
 
     void outputIsNeverTheDatabase()
