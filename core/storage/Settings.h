@@ -30,7 +30,7 @@ struct SettingSpec
     QString description;
     SettingType type = SettingType::Text;
     double min = 0; ///< numbers: the smallest value
-    double max = 0; ///< numbers: the largest value; text, URL, secret, template: the most characters
+    double max = 200; ///< numbers: the largest value; text, URL, secret, template: the most characters
 };
 
 /**
