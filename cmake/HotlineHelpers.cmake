@@ -24,6 +24,6 @@ function(hotline_add_test name)
     target_link_libraries(${name} PRIVATE hotline_test_support Qt6::Test ${ARG_LIBS})
     add_test(NAME ${name} COMMAND ${name})
     set_tests_properties(${name} PROPERTIES
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;HOTLINE_LANG=en;HOTLINE_TEST_DATA=${PROJECT_SOURCE_DIR}/tests/data;HOTLINE_SHARED_DATA=${PROJECT_SOURCE_DIR}/../shared/data;HOTLINECTL=$<TARGET_FILE:hotlinectl>"
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;HOTLINE_LANG=en;HOTLINE_TEST_DATA=${PROJECT_SOURCE_DIR}/tests/data;HOTLINE_SHARED_DATA=${PROJECT_SOURCE_DIR}/../shared/data;HOTLINECTL=$<TARGET_FILE:hotlinectl>;XDG_STATE_HOME=${CMAKE_BINARY_DIR}/test-state"
         TIMEOUT 600)
 endfunction()

@@ -2,18 +2,27 @@
 
 #include "CtlContext.h"
 #include "ExportCommands.h"
+#include "io/OutputFile.h"
 #include "service/Workspace.h"
 #include "calendar/WorkCalendar.h"
 #include "storage/CalendarStore.h"
 #include "util/Clock.h"
 
 #include <QDateTime>
-#include <QFile>
+#include <QDir>
+#include <QFileInfo>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QTimeZone>
 
 #include <cstdio>
+
+#ifdef Q_OS_WIN
+#include <io.h>
+#define isatty _isatty
+#define STDOUT_FILENO 1
+#else
+#include <unistd.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -89,6 +98,7 @@ QString helpText()
         "                                        historical ticket CSV; callers masked unless --unmasked (logged)\n"
         "  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)\n"
         "  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all\n"
+        "                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it\n"
         "  verify [--server URL]                 check the hash chain of the event log (or of the server's,\n"
         "                                        compared with --db's copy when given); names the first\n"
         "                                        altered, removed, reordered or truncated event\n"
@@ -107,9 +117,32 @@ QString helpText()
         "\n"
         "Options:\n"
         "  --db PATH      the database file\n"
-        "  -o FILE        write the output to FILE instead of stdout\n"
+        "  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.\n"
+        "                 Never the database; an existing file only if it is hotlinectl's unchanged earlier\n"
+        "                 output (or empty)\n"
+        "  --force        let -o replace any other existing file\n"
         "  --help         this help\n"
         "  --version      the program's version\n");
+}
+
+/** Commands that only read: on a missing database they say so and create nothing. */
+bool readsOnly(const QStringList &words)
+{
+    static const QList<QStringList> readers{
+        {u"verify"_s}, {u"report"_s}, {u"board"_s}, {u"export"_s}, {u"access-log"_s}, {u"deadline"_s},
+        {u"config"_s, u"get"_s}, {u"config"_s, u"list"_s}, {u"users"_s, u"list"_s}, {u"categories"_s, u"list"_s},
+        {u"towns"_s, u"list"_s}, {u"calendar"_s, u"list"_s}};
+    for (const QStringList &r : readers) {
+        if (words.mid(0, r.size()) == r)
+            return true;
+    }
+    return false;
+}
+
+/** Output that is not text: never to a terminal, and to standard output only when asked with -o -. */
+bool writesBinary(const CtlArguments &args)
+{
+    return args.words.value(0) == u"report"_s && args.value(u"--format"_s) == u"pdf"_s;
 }
 
 void writeStdout(const QByteArray &bytes)
@@ -153,20 +186,50 @@ int run(const QStringList &arguments)
     CtlContext ctx(args, systemClock);
     if (!match)
         return ctx.fail(CtlContext::tr("Unknown command \"%1\". See hotlinectl --help.").arg(args.words.join(u' ')), Usage);
+    ctx.setReadOnly(readsOnly(args.words));
     ctx.args.words = args.words.mid(match->words.size());
+
+    // Where the output goes is checked before the command runs: a refused -o costs no work and logs no export.
+    const QString outputPath = args.value(u"-o"_s);
+    const bool toStdout = outputPath.isEmpty() || outputPath == u"-"_s;
+    const QString databasePath = args.value(u"--db"_s, Workspace::defaultDatabasePath());
+    if (writesBinary(args)) {
+        if (outputPath.isEmpty())
+            return ctx.fail(CtlContext::tr("The PDF report is binary: give -o FILE (or -o - to send it to standard "
+                                           "output that is not a terminal)."),
+                            Usage);
+        if (toStdout && ::isatty(STDOUT_FILENO))
+            return ctx.fail(CtlContext::tr("Standard output is a terminal: the PDF report is not written there. "
+                                           "Give -o FILE, or redirect standard output to a file."),
+                            Usage);
+    }
+    const bool force = args.has(u"--force"_s);
+    if (!toStdout) {
+        const QString refused = OutputFile::refusal(outputPath, databasePath, force, OutputLedger::defaultPath());
+        if (!refused.isEmpty())
+            return ctx.fail(refused);
+    }
 
     const int code = match->run(ctx);
     if (code != Ok)
         return code;
-    const QString outputPath = args.value(u"-o"_s);
-    if (outputPath.isEmpty()) {
+    if (toStdout) {
         writeStdout(ctx.out);
         return Ok;
     }
+    // Checked again: the file may have appeared (or the database moved) while the command ran.
+    const QString refused = OutputFile::refusal(outputPath, databasePath, force, OutputLedger::defaultPath());
+    if (!refused.isEmpty())
+        return ctx.fail(refused);
     // Written whole or not at all: a report half-written over an older one helps nobody.
-    QSaveFile file(outputPath);
-    if (!file.open(QIODevice::WriteOnly) || file.write(ctx.out) != ctx.out.size() || !file.commit())
-        return ctx.fail(CtlContext::tr("Cannot write %1: %2").arg(outputPath, file.errorString()));
+    if (!OutputFile::write(outputPath, ctx.out, ctx.privateOutput, &error))
+        return ctx.fail(error);
+    if (!OutputLedger(OutputLedger::defaultPath()).remember(outputPath, ctx.out, &error)) {
+        // The output is there; only a later -o over it will need --force.
+        ctx.fail(CtlContext::tr("warning: %1 was written, but the list of hotlinectl's outputs could not be "
+                                "updated: %2")
+                     .arg(outputPath, error));
+    }
     return Ok;
 }
 
@@ -179,15 +242,29 @@ Workspace *CtlContext::workspace()
     if (m_workspace)
         return m_workspace.get();
     const QString path = args.value(u"--db"_s, Workspace::defaultDatabasePath());
+    if (m_readOnly && !QFileInfo::exists(path)) {
+        fail(tr("There is no database at %1; nothing was created. Create it with: hotlinectl --db %1 init")
+                 .arg(QDir::toNativeSeparators(path)));
+        m_databaseFailed = true;
+        return nullptr;
+    }
     QString error;
     m_workspace = Workspace::open(path, m_clock, &error);
-    if (!m_workspace)
+    if (!m_workspace) {
         fail(error);
+        m_databaseFailed = true;
+    }
     return m_workspace.get();
 }
 
 int CtlContext::fail(const QString &message, int code) const
 {
+    // A database that cannot be opened is an operation failure (1), also when an argument needed it (an instant
+    // without offset is read in the centre's zone): its reason is already printed.
+    if (m_databaseFailed && code == Usage)
+        code = Failed;
+    if (message.isEmpty())
+        return code;
     const QByteArray bytes = u"hotlinectl: "_s.toUtf8() + message.toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
     return code;
@@ -249,7 +326,7 @@ std::optional<qint64> CtlContext::parseInstant(const QString &text, QString *err
         // No offset given: the centre's zone, not this machine's.
         Workspace *ws = workspace();
         if (!ws) {
-            *error = tr("Cannot read the centre's time zone.");
+            error->clear(); // workspace() said why
             return std::nullopt;
         }
         t = QDateTime(t.date(), t.time(), ws->calendar().loadCalendar().timeZone());

@@ -42,6 +42,10 @@ public:
 
     CtlArguments args;
     QByteArray out; ///< written to stdout, or to -o FILE, when the command succeeds
+    bool privateOutput = false; ///< out names callers in full: -o FILE is made readable by its owner only
+
+    /** A command that only reads: workspace() refuses a missing database instead of creating it. */
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
 
     /** Opens the --db database (or the default one); null after printing the reason. */
     Workspace *workspace();
@@ -62,6 +66,8 @@ public:
 private:
     const Clock &m_clock;
     std::unique_ptr<Workspace> m_workspace;
+    bool m_readOnly = false;
+    bool m_databaseFailed = false; ///< workspace() failed and said why
 };
 
 // The commands (PRODUCT §7). Each returns an ExitCode.

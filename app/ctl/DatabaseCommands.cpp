@@ -1,6 +1,7 @@
 // hotlinectl init, verify, rebuild and config: the database as a whole.
 #include "CtlContext.h"
 
+#include "io/StrictUtf8.h"
 #include "service/DemoData.h"
 #include "service/Workspace.h"
 #include "storage/ChainVerifier.h"
@@ -10,7 +11,11 @@
 #include "sync/PgConnection.h"
 #include "sync/ServerChainVerifier.h"
 
+#include <QFile>
 #include <QSqlQuery>
+
+#include <cstdio>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -109,16 +114,57 @@ int cmdRebuild(CtlContext &ctx)
     return Ok;
 }
 
+namespace {
+
+/** A value from --from-file PATH or --stdin: a secret then appears in no process list or shell history. */
+std::optional<QString> valueFromInput(CtlContext &ctx, QString *error)
+{
+    constexpr qint64 kMaxBytes = 64 * 1024;
+    QFile file;
+    const bool fromStdin = ctx.args.has(u"--stdin"_s);
+    const QString path = ctx.args.value(u"--from-file"_s);
+    if (!fromStdin)
+        file.setFileName(path);
+    if (fromStdin ? !file.open(stdin, QIODevice::ReadOnly) : !file.open(QIODevice::ReadOnly)) {
+        *error = CtlContext::tr("Cannot read %1: %2").arg(fromStdin ? u"stdin"_s : path, file.errorString());
+        return std::nullopt;
+    }
+    const QByteArray bytes = file.read(kMaxBytes + 1);
+    if (bytes.size() > kMaxBytes) {
+        *error = CtlContext::tr("%1 is longer than %2 bytes; a setting is a single value.")
+                     .arg(fromStdin ? u"stdin"_s : path)
+                     .arg(kMaxBytes);
+        return std::nullopt;
+    }
+    QString text(bytes.size(), Qt::Uninitialized);
+    const qsizetype units = decodeStrictUtf8(bytes.constData(), bytes.size(), reinterpret_cast<char16_t *>(text.data()));
+    if (units < 0) {
+        *error = CtlContext::tr("%1 is not UTF-8 text.").arg(fromStdin ? u"stdin"_s : path);
+        return std::nullopt;
+    }
+    text.truncate(units);
+    // One final line break (echo, editors) is not part of the value; anything else is validated as it is.
+    if (text.endsWith(u'\n'))
+        text.chop(text.endsWith(u"\r\n"_s) ? 2 : 1);
+    return text;
+}
+
+} // namespace
+
 int cmdConfig(CtlContext &ctx)
 {
     const QStringList &w = ctx.args.words;
     const QString verb = w.value(0);
+    const bool fromInput = ctx.args.has(u"--from-file"_s) || ctx.args.has(u"--stdin"_s);
+    if (fromInput && (verb != u"set"_s || w.size() != 2 || (ctx.args.has(u"--from-file"_s) && ctx.args.has(u"--stdin"_s))))
+        return ctx.fail(CtlContext::tr("Usage: hotlinectl config set KEY --from-file PATH | config set KEY --stdin"),
+                        Usage);
     if (verb == u"list"_s && w.size() == 1) {
         Workspace *ws = ctx.workspace();
         if (!ws)
             return Failed;
         for (const SettingSpec &s : Settings::specs())
-            ctx.print(s.key + u'=' + ws->settings().value(s.key));
+            ctx.print(s.key + u'=' + Settings::shown(s.key, ws->settings().value(s.key)));
         return Ok;
     }
     if (verb == u"get"_s && w.size() == 2) {
@@ -127,22 +173,37 @@ int cmdConfig(CtlContext &ctx)
         Workspace *ws = ctx.workspace();
         if (!ws)
             return Failed;
-        ctx.print(ws->settings().value(w.at(1)));
+        // A secret is never printed: whoever needs it again sets it again.
+        ctx.print(Settings::shown(w.at(1), ws->settings().value(w.at(1))));
         return Ok;
     }
-    if (verb == u"set"_s && w.size() == 3) {
-        const QString why = Settings::validate(w.at(1), w.at(2));
+    if (verb == u"set"_s && (w.size() == 3 || (fromInput && w.size() == 2))) {
+        QString value = w.value(2);
+        if (fromInput) {
+            QString error;
+            const std::optional<QString> read = valueFromInput(ctx, &error);
+            if (!read)
+                return ctx.fail(error);
+            value = *read;
+        } else if (Settings::isSecret(w.at(1)) && !value.isEmpty()) {
+            ctx.fail(CtlContext::tr("warning: a secret on the command line can be seen by other users and stays in "
+                                    "the shell's history; prefer config set %1 --stdin or --from-file PATH.")
+                         .arg(w.at(1)));
+        }
+        const QString why = Settings::validate(w.at(1), value);
         if (!why.isEmpty())
             return ctx.fail(why);
         Workspace *ws = ctx.workspace();
         if (!ws)
             return Failed;
         QString error;
-        if (!ws->settings().set(w.at(1), w.at(2), &error))
+        if (!ws->settings().set(w.at(1), value, &error))
             return ctx.fail(error);
         return Ok;
     }
-    return ctx.fail(CtlContext::tr("Usage: hotlinectl config get KEY | config set KEY VALUE | config list"), Usage);
+    return ctx.fail(CtlContext::tr("Usage: hotlinectl config get KEY | config set KEY VALUE | config set KEY "
+                                   "--from-file PATH | config set KEY --stdin | config list"),
+                    Usage);
 }
 
 } // namespace hotline::ctl

@@ -56,7 +56,7 @@ int cmdExportTickets(CtlContext &ctx)
     request.unmasked = ctx.args.has(u"--unmasked"_s);
     request.period = p->text;
     const QString output = ctx.args.value(u"-o"_s);
-    request.target = output.isEmpty() ? u"stdout"_s : QDir::toNativeSeparators(QDir::current().absoluteFilePath(output));
+    request.target = output.isEmpty() || output == u"-"_s ? u"stdout"_s : QDir::toNativeSeparators(QDir::current().absoluteFilePath(output));
     Actor by = ws->systemActor();
     by.user = osUser();
     QString error;
@@ -64,6 +64,7 @@ int cmdExportTickets(CtlContext &ctx)
     if (!result)
         return ctx.fail(error);
     ctx.out += result->csv;
+    ctx.privateOutput = request.unmasked; // callers in full: the file is the owner's only (0600)
     return Ok;
 }
 
@@ -92,6 +93,7 @@ int cmdAccessLog(CtlContext &ctx)
     const QList<AccessLogEntry> entries = AccessLog(ws->database(), ws->clock()).list(ws->systemActor(), filter, &error);
     if (!error.isEmpty())
         return ctx.fail(error);
+    ctx.privateOutput = true; // who looked at which caller: the owner's only
     // Tab-separated with a header: readable in a terminal, and cut/awk/Excel take it as it is.
     ctx.print(u"at\tkind\tuser\trole\tconsole\tticket\ttickets\tdetail"_s);
     static const QRegularExpression separators(u"[\t\r\n]"_s);

@@ -143,6 +143,8 @@ int cmdSync(CtlContext &ctx)
         ctx.print(CtlContext::tr("conflicts: %1").arg(r.conflicts));
         if (r.skipped > 0)
             ctx.print(CtlContext::tr("kept aside (not understood by this version): %1").arg(r.skipped));
+        for (const QString &refused : std::as_const(r.refusedSettings))
+            ctx.print(CtlContext::tr("setting from the server refused (local value kept): %1").arg(refused));
         return Ok;
     }
 

@@ -53,6 +53,23 @@ QString CsvWriter::escape(QStringView field)
     return out;
 }
 
+namespace {
+bool startsLikeFormula(QStringView cell)
+{
+    return !cell.isEmpty() && QStringView(u"=+-@\t\r").contains(cell.front());
+}
+} // namespace
+
+QString CsvWriter::neutralised(QStringView cell)
+{
+    return startsLikeFormula(cell) ? u'\'' + cell.toString() : cell.toString();
+}
+
+QStringView CsvWriter::formulaGuardRemoved(QStringView cell)
+{
+    return cell.size() > 1 && cell.front() == u'\'' && startsLikeFormula(cell.sliced(1)) ? cell.sliced(1) : cell;
+}
+
 void CsvWriter::put(QStringView text)
 {
     if (m_target) {

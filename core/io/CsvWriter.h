@@ -49,6 +49,14 @@ public:
     static bool needsQuotes(QStringView field);
     /** The field as it appears in a CSV file (quoted if needed). */
     static QString escape(QStringView field);
+    /**
+     * A cell made safe to open in a spreadsheet: one that starts like a formula (= + - @, tab or CR) gets a leading
+     * apostrophe, which spreadsheets show as text and do not run. Every CSV hotlinectl and the console write for
+     * people (reports, ticket exports) goes through this; formulaGuardRemoved() undoes it on import.
+     */
+    static QString neutralised(QStringView cell);
+    /** The cell without the apostrophe neutralised() added (one before = + - @, tab or CR); others unchanged. */
+    static QStringView formulaGuardRemoved(QStringView cell);
 
 private:
     void put(QStringView text);

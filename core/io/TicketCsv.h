@@ -2,6 +2,7 @@
 
 #include "domain/Enums.h"
 #include "io/CsvTableReader.h"
+#include "io/CsvWriter.h"
 #include "io/UniqueKeyIndex.h"
 
 #include <QCoreApplication>
@@ -91,7 +92,8 @@ private:
     };
 
     void validate(TicketCsvRow &row);
-    QStringView value(Column c) const { return m_table.value(c); }
+    // An exported cell that started like a formula carries a guard apostrophe (CsvWriter::neutralised): read it back.
+    QStringView value(Column c) const { return CsvWriter::formulaGuardRemoved(m_table.value(c)); }
     std::optional<qint64> instant(Column c, QStringList &problems) const;
     void text(Column c, qsizetype limit, QString &out, QStringList &problems) const;
 

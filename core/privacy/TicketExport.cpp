@@ -67,14 +67,18 @@ std::optional<TicketExportResult> TicketExport::run(Workspace &workspace, const 
         // the callback answer belongs to a closed ticket only.
         const bool dispatched = !t.department.isEmpty() && t.dispatchedMs.has_value();
         const QString satisfaction = t.closedMs && t.satisfaction ? toCode(*t.satisfaction) : QString();
-        w.writeRow(QStringList {
+        QStringList row {
             t.number, toCode(t.channel), toCode(t.type), t.category, t.town,
             dispatched ? departmentNames.value(t.department, t.department) : QString(),
             request.unmasked ? t.callerName : CallerPrivacy::maskName(t.callerName),
             request.unmasked ? t.callerPhone : CallerPrivacy::maskPhone(t.callerPhone),
             request.unmasked ? t.summary : CallerPrivacy::scrubPhoneNumbers(t.summary),
             instant(t.registeredMs), instant(t.dispatchedMs, dispatched), instant(t.repliedMs, dispatched),
-            instant(t.closedMs), satisfaction});
+            instant(t.closedMs), satisfaction};
+        // Names and summaries come from callers and imports: a cell that starts like a formula must not run.
+        for (QString &cell : row)
+            cell = CsvWriter::neutralised(cell);
+        w.writeRow(row);
         ++result.tickets;
     }
     if (!w.flush()) {

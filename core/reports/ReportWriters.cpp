@@ -143,10 +143,8 @@ QByteArray ReportWriter::csv(const ReportData &report)
     writer.writeRow(columnTitles());
     for (QStringList row : tableRows(report, QString())) {
         // Names come from imports: a cell that starts like a formula would run as one in a spreadsheet.
-        for (QString &cell : row) {
-            if (!cell.isEmpty() && QStringView(u"=+-@\t\r").contains(cell.front()))
-                cell.prepend(u'\'');
-        }
+        for (QString &cell : row)
+            cell = CsvWriter::neutralised(cell);
         writer.writeRow(row);
     }
     return out.toUtf8();

@@ -1,4 +1,7 @@
 #include "storage/Database.h"
+#include "storage/OpenDatabases.h"
+
+#include "util/PrivateFiles.h"
 
 #include "util/LogCategories.h"
 
@@ -166,6 +169,12 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
+QStringList openDatabaseFiles()
+{
+    QMutexLocker lock(&g_openMutex);
+    return g_openFiles.keys();
+}
+
 std::unique_ptr<Database> Database::open(const QString &path, QString *error)
 {
     QString why;
@@ -177,16 +186,21 @@ std::unique_ptr<Database> Database::open(const QString &path, QString *error)
         return nullptr;
     }
     const QFileInfo info(path);
-    if (!info.absoluteDir().exists() && !QDir().mkpath(info.absolutePath())) {
-        *error = tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(info.absolutePath()));
+    // The folder, when created here, and a new file are the owner's only (0700/0600, whatever the umask);
+    // SQLite gives -wal and -shm the database file's mode.
+    if (!info.absoluteDir().exists() && !PrivateFiles::makeFolder(info.absolutePath(), error))
         return nullptr;
-    }
     // SQLite would open a read-only file read-only and fail only at the first save (or, in WAL mode, at the
     // first read, unable to create the -shm file in a read-only folder): refuse at once, saying what to fix.
     if ((info.exists() && !info.isWritable()) || !QFileInfo(info.absolutePath()).isWritable()) {
         *error = tr("The database %1 is read-only: Hotline Console must be able to write to the file and to its "
                     "folder %2. Ask an administrator to make them writable; the database was left untouched.")
                      .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(info.absolutePath()));
+        return nullptr;
+    }
+    bool created = false;
+    if (!info.exists() && !PrivateFiles::createFile(path, &created, &why)) {
+        *error = tr("Cannot create the database %1: %2").arg(QDir::toNativeSeparators(path), why);
         return nullptr;
     }
     if (!g_openFiles.contains(fileKey(path)) && looksTruncated(path)) {

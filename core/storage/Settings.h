@@ -10,12 +10,27 @@ namespace hotline {
 
 class Database;
 
-/** One configurable setting: its key, default and what it means (shown by `hotlinectl config`). */
+/** What kind of value a setting holds; Settings::validate checks each by its type and range. */
+enum class SettingType {
+    Text,        ///< a line of text, 1..max characters, no control characters
+    TimeZone,    ///< an IANA id known to this system (Asia/Shanghai)
+    WorkPeriods, ///< HH:MM-HH:MM,… within 00:00–23:59, each from < to, in order, not overlapping
+    WholeNumber, ///< digits only, min..max
+    Decimal,     ///< digits with an optional fraction (no sign, exponent, nan or inf), min..max
+    Url,         ///< empty (off) or an http(s) URL with a host, at most max characters
+    Secret,      ///< empty or printable characters without spaces, at most max; never shown (••••)
+    Template,    ///< an SMS text with known placeholders, naming {number}, 1..max characters
+};
+
+/** One configurable setting: its key, default and what it means (shown by `hotlinectl config`), type and range. */
 struct SettingSpec
 {
     QString key;
     QString defaultValue;
     QString description;
+    SettingType type = SettingType::Text;
+    double min = 0; ///< numbers: the smallest value
+    double max = 200; ///< numbers: the largest value; text, URL, secret, template: the most characters
 };
 
 /**
@@ -33,6 +48,11 @@ public:
     static bool isKnown(const QString &key);
     /** Empty when value is acceptable for key, otherwise the reason. */
     static QString validate(const QString &key, const QString &value);
+    /** True for values never shown (sms.token): `config list/get` and the console print kMasked instead. */
+    static bool isSecret(const QString &key);
+    /** How a value is shown: secrets as kMasked (or empty when unset), a password inside a URL masked too. */
+    static QString shown(const QString &key, const QString &value);
+    static constexpr char16_t kMasked[] = u"••••";
 
     QString value(const QString &key) const;
     bool set(const QString &key, const QString &value, QString *error);

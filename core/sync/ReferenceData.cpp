@@ -1,6 +1,10 @@
 #include "sync/ReferenceData.h"
 
 #include "storage/Database.h"
+#include "storage/Settings.h"
+#include "util/LogCategories.h"
+
+#include <QHash>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +16,53 @@
 using namespace Qt::StringLiterals;
 
 namespace hotline {
+
+namespace {
+
+/**
+ * Settings from the server pass the same checks as `config set` (Settings::validate): a value that fails keeps
+ * this console's current value (or the default, when it has none) and is reported as "key: reason". Keys this
+ * version does not know are kept as they are: a newer console's, unused here.
+ */
+bool screenSettings(Database &db, QJsonArray *rows, QStringList *refused, QString *error)
+{
+    QHash<QString, QString> local;
+    QSqlQuery q(db.sql());
+    if (!q.exec(u"SELECT key, value FROM settings"_s)) {
+        *error = q.lastError().text();
+        return false;
+    }
+    while (q.next())
+        local.insert(q.value(0).toString(), q.value(1).toString());
+    QJsonArray kept;
+    for (const QJsonValue &v : std::as_const(*rows)) {
+        QJsonObject row = v.toObject();
+        const QString key = row.value(u"key"_s).toString();
+        if (!Settings::isKnown(key)) {
+            kept.append(row);
+            continue;
+        }
+        const QJsonValue value = row.value(u"value"_s);
+        const QString why = value.isString() ? Settings::validate(key, value.toString())
+                                             : ReferenceData::tr("the value is not text");
+        if (why.isEmpty()) {
+            kept.append(row);
+            continue;
+        }
+        const QString report = key + u": "_s + why;
+        qCWarning(lcSync).noquote() << "setting from the server refused, the local value is kept:" << report;
+        if (refused)
+            refused->append(report);
+        if (local.contains(key)) {
+            row.insert(u"value"_s, local.value(key));
+            kept.append(row);
+        }
+    }
+    *rows = kept;
+    return true;
+}
+
+} // namespace
 
 const QStringList &ReferenceData::tables()
 {
@@ -79,7 +130,8 @@ QByteArray ReferenceData::take(Database &db, const QString &table, QString *erro
     return QJsonDocument(rows).toJson(QJsonDocument::Compact);
 }
 
-bool ReferenceData::replace(Database &db, const QString &table, const QByteArray &content, QString *error)
+bool ReferenceData::replace(Database &db, const QString &table, const QByteArray &content, QString *error,
+                            QStringList *refused)
 {
     if (!tables().contains(table))
         return true; // a table a newer console shares: nothing to do here
@@ -100,7 +152,9 @@ bool ReferenceData::replace(Database &db, const QString &table, const QByteArray
             columns << info.value(1).toString();
     }
     // Only the columns both sides know: a newer console may share more, an older one fewer (defaults apply).
-    const QJsonArray rows = doc.array();
+    QJsonArray rows = doc.array();
+    if (table == u"settings"_s && !screenSettings(db, &rows, refused, error))
+        return false;
     if (!rows.isEmpty()) {
         const QJsonObject first = rows.first().toObject();
         columns.removeIf([&](const QString &c) { return !first.contains(c); });

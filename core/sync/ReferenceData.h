@@ -25,8 +25,13 @@ public:
     static bool clearDirty(Database &db, QString *error);
     /** The table as a JSON array of row objects, and its mark cleared, in one transaction. */
     static QByteArray take(Database &db, const QString &table, QString *error);
-    /** Replaces the table with a document (only columns this version knows), clearing the mark. */
-    static bool replace(Database &db, const QString &table, const QByteArray &content, QString *error);
+    /**
+     * Replaces the table with a document (only columns this version knows), clearing the mark. Settings are
+     * validated as `config set` does: a refused value is not stored (the local one stays) and is appended to
+     * refused as "key: reason" (and logged).
+     */
+    static bool replace(Database &db, const QString &table, const QByteArray &content, QString *error,
+                        QStringList *refused = nullptr);
 };
 
 } // namespace hotline

@@ -189,7 +189,7 @@ bool SyncEngine::pullReference(SyncPassResult *result, QString *error)
     if (!server.pullReference(known, &docs, error))
         return fail(*error, error);
     for (const ReferenceDocument &doc : std::as_const(docs)) {
-        if (!ReferenceData::replace(m_db, doc.name, doc.content, error))
+        if (!ReferenceData::replace(m_db, doc.name, doc.content, error, &result->refusedSettings))
             return false;
         if (!m_db.setMeta(kReferenceVersionKey, QString::number(doc.version)))
             return fail(tr("cannot write to the local database"), error);

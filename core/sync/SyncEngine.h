@@ -24,6 +24,7 @@ struct SyncPassResult
     qint64 conflicts = 0;    ///< unacknowledged conflicts on this replica
     QStringList changedTickets;
     QStringList referenceUpdated;
+    QStringList refusedSettings; ///< "key: reason" for each setting from the server that failed validation
 };
 
 /**

@@ -14,6 +14,7 @@
 
 #include <QFile>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -124,6 +125,34 @@ private Q_SLOTS:
         QFETCH(QString, masked);
         QCOMPARE(CallerPrivacy::maskPhone(phone), masked);
         QCOMPARE(CallerPrivacy::shownPhone(phone), phone.isEmpty() ? u"—"_s : masked);
+    }
+
+    void scrubsNumbersWrittenInText_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("scrubbed");
+        QTest::newRow("plain mobile") << u"请回电13812345678谢谢"_s << u"请回电138****5678谢谢"_s;
+        QTest::newRow("+86 with dashes") << u"电话+86 139-1234-5678。"_s << u"电话139****5678。"_s;
+        QTest::newRow("86- without plus") << u"打86-139-1234-5678找我"_s << u"打139****5678找我"_s;
+        QTest::newRow("full-width plus") << u"＋86 13912345678"_s << u"139****5678"_s;
+        QTest::newRow("parenthesised area code") << u"座机(0757) 8628 0000转"_s << u"座机0757-****0000转"_s;
+        QTest::newRow("full-width parentheses") << u"座机（0757）86280000"_s << u"座机0757-****0000"_s;
+        QTest::newRow("area code dash") << u"0757-86280000"_s << u"0757-****0000"_s;
+        QTest::newRow("dots") << u"139.1234.5678"_s << u"139****5678"_s;
+        QTest::newRow("spaces") << u"139 1234 5678"_s << u"139****5678"_s;
+        QTest::newRow("+86 landline") << u"+86 757 8628 0000"_s << u"0757-****0000"_s;
+        QTest::newRow("in brackets") << u"号码（13912345678）"_s << u"号码（139****5678）"_s;
+        QTest::newRow("two numbers") << u"13912345678或0757-86280000"_s << u"139****5678或0757-****0000"_s;
+        QTest::newRow("date stays") << u"2025-03-03 14:00起"_s << u"2025-03-03 14:00起"_s;
+        QTest::newRow("dotted date stays") << u"2025.03.03"_s << u"2025.03.03"_s;
+        QTest::newRow("service number stays") << u"拨打12345或400-830-1234"_s << u"拨打12345或400-830-1234"_s;
+        QTest::newRow("time range stays") << u"08:30-12:00"_s << u"08:30-12:00"_s;
+    }
+    void scrubsNumbersWrittenInText()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, scrubbed);
+        QCOMPARE(CallerPrivacy::scrubPhoneNumbers(text), scrubbed);
     }
 
     void masksNames()
@@ -337,6 +366,54 @@ private Q_SLOTS:
         QVERIFY(!refused.ok);
         QCOMPARE(refused.imported, 0);
         QVERIFY(refused.errors.join(u'\n').contains(u"caller_phone"_s));
+    }
+
+    void exportNeutralisesFormulasAndMasksWrittenNumbers()
+    {
+        Centre c;
+        const QString summary = u"=HYPERLINK(\"http://x\",\"点我\")，电话+86 139-1234-5678或(0757) 8628 0000"_s;
+        c.registered(u"@张三"_s, u"+8613912345678"_s, summary);
+        c.registered(u"-李四"_s, u"13912345678"_s, u"+1 很好"_s);
+        QTemporaryDir dir;
+        const QString unmaskedPath = dir.filePath(u"unmasked.csv"_s);
+        CtlResult r = runCtl({u"--db"_s, c.tw.path(), u"export"_s, u"tickets"_s, u"--month"_s, u"2025-03"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString masked = QString::fromUtf8(r.out);
+        // The same rule as report --format csv: a leading ' makes a spreadsheet show the cell as text.
+        QVERIFY2(masked.contains(u",'@*"_s), qPrintable(masked)); // the masked name keeps its first character
+        QVERIFY(masked.contains(u",'-**,"_s));
+        QVERIFY(masked.contains(u"\"'=HYPERLINK("_s));
+        QVERIFY(masked.contains(u"电话139****5678或0757-****0000"_s));
+        QVERIFY(masked.contains(u",'+1 很好,"_s));
+        QVERIFY(!masked.contains(u"1234-5678"_s));
+        QVERIFY(!masked.contains(u"8628 0000"_s));
+        for (const QString &line : masked.split(u"\r\n"_s, Qt::SkipEmptyParts)) {
+            for (const QString &cell : line.split(u',')) {
+                const QString bare = cell.startsWith(u'"') ? cell.mid(1) : cell;
+                QVERIFY2(bare.isEmpty() || !QStringView(u"=+-@\t\r").contains(bare.front()), qPrintable(line));
+            }
+        }
+
+        r = runCtl({u"--db"_s, c.tw.path(), u"export"_s, u"tickets"_s, u"--month"_s, u"2025-03"_s, u"--unmasked"_s,
+                    u"-o"_s, unmaskedPath});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QFile f(unmaskedPath);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString full = QString::fromUtf8(f.readAll());
+        QVERIFY2(full.contains(u",'@张三,13912345678,"_s), qPrintable(full)); // the phone was normalised at registration
+        QVERIFY(full.contains(u"\"'=HYPERLINK("_s));
+        // The guard is read back by the importer: the unmasked file still imports to the same tickets.
+        TestWorkspace fresh;
+        const ImportResult imported = TicketImporter(*fresh.ws).importFile(unmaskedPath);
+        QVERIFY2(imported.ok, qPrintable(imported.errors.join(u'\n')));
+        QSqlQuery q(fresh.ws->database().sql());
+        QVERIFY(q.exec(u"SELECT caller_name, caller_phone, summary FROM tickets ORDER BY number"_s));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), u"@张三"_s);
+        QCOMPARE(q.value(2).toString(), summary);
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), u"-李四"_s);
+        QCOMPARE(q.value(2).toString(), u"+1 很好"_s);
     }
 
     void ctlLogsTheOsUserAndListsTheLog()
