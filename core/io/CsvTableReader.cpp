@@ -25,6 +25,13 @@ CsvTableReader::CsvTableReader(const QString &path, QStringList columns)
 
 CsvTableReader::~CsvTableReader() = default;
 
+void CsvTableReader::setLimits(qint64 maxBytes, qint64 maxRows)
+{
+    if (m_csv)
+        m_csv->setMaxInputBytes(maxBytes);
+    m_maxRows = maxRows;
+}
+
 qint64 CsvTableReader::totalBytes() const
 {
     return m_device && !m_device->isSequential() ? m_device->size() : 0;
@@ -46,6 +53,12 @@ CsvTableReader::Next CsvTableReader::next(qint64 &line, QString &error)
         return Next::End;
     }
     line = m_record.line;
+    if (m_maxRows > 0 && ++m_rows > m_maxRows) {
+        m_finished = true;
+        error = tr("the file has more than %1 data rows, the most this command reads; nothing after that was read")
+                    .arg(m_maxRows);
+        return Next::Error;
+    }
     if (!m_record.isValid()) {
         error = m_record.error;
         return Next::Error;
