@@ -1,6 +1,5 @@
 // hotlinectl import tickets and departments import: bulk data, all rows or none.
 #include "CtlContext.h"
-
 #include "io/TicketImporter.h"
 #include "service/Workspace.h"
 
@@ -18,8 +17,7 @@ void printNow(const QString &line)
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
 }
 
-template<typename Importer>
-void setErrorListing(CtlContext &ctx, Importer &importer)
+template<typename Importer> void setErrorListing(CtlContext &ctx, Importer &importer)
 {
     if (ctx.args.has(u"--all-errors"_s))
         importer.setErrorSink(printNow);

@@ -6,8 +6,7 @@ namespace hotline::TextRules {
 namespace {
 
 // Calls f(codePoint, firstUnit, unitCount) for each code point of s.
-template<typename F>
-void forEachCodePoint(QStringView s, F &&f)
+template<typename F> void forEachCodePoint(QStringView s, F &&f)
 {
     for (qsizetype i = 0; i < s.size();) {
         const QChar c = s[i];
@@ -41,12 +40,22 @@ bool isForbidden(char32_t c)
         return true;
     switch (c) {
     case 0x061C: // arabic letter mark
-    case 0x200B: case 0x200C: case 0x200D: // zero-width space, non-joiner, joiner
-    case 0x200E: case 0x200F:              // left-to-right and right-to-left marks
-    case 0x202A: case 0x202B: case 0x202C: case 0x202D: case 0x202E: // bidi embeddings and overrides
-    case 0x2060:                           // word joiner
-    case 0x2066: case 0x2067: case 0x2068: case 0x2069: // bidi isolates
-    case 0xFEFF:                           // zero-width no-break space (byte order mark)
+    case 0x200B:
+    case 0x200C:
+    case 0x200D: // zero-width space, non-joiner, joiner
+    case 0x200E:
+    case 0x200F: // left-to-right and right-to-left marks
+    case 0x202A:
+    case 0x202B:
+    case 0x202C:
+    case 0x202D:
+    case 0x202E: // bidi embeddings and overrides
+    case 0x2060: // word joiner
+    case 0x2066:
+    case 0x2067:
+    case 0x2068:
+    case 0x2069: // bidi isolates
+    case 0xFEFF: // zero-width no-break space (byte order mark)
         return true;
     default:
         return false;

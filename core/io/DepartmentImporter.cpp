@@ -1,9 +1,8 @@
 // DepartmentImporter (declared in io/TicketImporter.h): `hotlinectl departments import` and the departments page.
-#include "io/TicketImporter.h"
-
 #include "auth/Permissions.h"
 #include "domain/TextRules.h"
 #include "io/DepartmentCsv.h"
+#include "io/TicketImporter.h"
 #include "service/Workspace.h"
 #include "storage/Database.h"
 #include "util/LogCategories.h"
@@ -40,7 +39,11 @@ QString key(const QString &codeOrName)
 
 } // namespace
 
-DepartmentImporter::DepartmentImporter(Workspace &ws) : m_ws(ws), m_by(ws.systemActor()) {}
+DepartmentImporter::DepartmentImporter(Workspace &ws)
+    : m_ws(ws)
+    , m_by(ws.systemActor())
+{
+}
 
 ImportResult DepartmentImporter::importFile(const QString &path)
 {
@@ -64,7 +67,7 @@ ImportResult DepartmentImporter::importFile(const QString &path)
     while (reader.readRow(row)) {
         ++result.rows;
         if (row.isValid())
-            rows << FileRow{row.line, row.department};
+            rows << FileRow {row.line, row.department};
         else
             report(row.line, row.error);
     }
@@ -107,18 +110,20 @@ ImportResult DepartmentImporter::importFile(const QString &path)
             continue; // neither its code nor its name exists: the file itself has them unique
         const Existing &e = existing.at(target);
         if (const qint64 first = claimedBy.value(target, 0)) {
-            report(r.line, tr("line %1 already updates the department %2 (code %3); one department, one row")
-                               .arg(first)
-                               .arg(e.name, e.code));
+            report(r.line,
+                   tr("line %1 already updates the department %2 (code %3); one department, one row")
+                       .arg(first)
+                       .arg(e.name, e.code));
             continue;
         }
         claimedBy.insert(target, r.line);
         const qsizetype holder = byName.value(key(d.name), -1);
         if (holder >= 0 && holder != target) {
-            report(r.line, tr("the name %1 belongs to the department with code %2; a name still in use cannot be "
-                              "given to another department (to swap names, rename one of them in a separate "
-                              "import first)")
-                               .arg(existing.at(holder).name, existing.at(holder).code));
+            report(r.line,
+                   tr("the name %1 belongs to the department with code %2; a name still in use cannot be "
+                      "given to another department (to swap names, rename one of them in a separate "
+                      "import first)")
+                       .arg(existing.at(holder).name, existing.at(holder).code));
         }
     }
     if (result.badRows > 0)

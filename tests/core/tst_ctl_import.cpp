@@ -101,11 +101,14 @@ void TestCtlImport::consultationAnsweredAtIntakeCountsOnTime()
     const QString db = m_dir.filePath(u"intake.db"_s);
     // I-1: answered at intake, no closed_at; I-2: answered, then closed after a callback; I-3: dispatched and
     // replied late (the deadline of a consultation is one working day); I-4 a complaint "answered at intake".
-    const QString csv = writeFile(m_dir, u"intake.csv"_s,
+    const QString csv = writeFile(
+        m_dir, u"intake.csv"_s,
         kHeader
-        + u"I-1,phone,consult,社保政策,桂城,,李女士,,咨询社保缴费,2025-03-04T09:00:00+08:00,,2025-03-04T09:05:00+08:00,,\n"
-          "I-2,phone,consult,,,,,,咨询公积金,2025-03-05T09:00:00+08:00,,2025-03-05T09:03:00+08:00,2025-03-06T10:00:00+08:00,satisfied\n"
-          "I-3,phone,consult,,,区人社局,,,咨询退休,2025-03-05T09:00:00+08:00,2025-03-05T09:10:00+08:00,2025-03-20T09:00:00+08:00,2025-03-21T09:00:00+08:00,\n"_s);
+            + u"I-1,phone,consult,社保政策,桂城,,李女士,,咨询社保缴费,2025-03-04T09:00:00+08:00,,2025-03-04T09:05:00+"
+              u"08:00,,\n"
+              "I-2,phone,consult,,,,,,咨询公积金,2025-03-05T09:00:00+08:00,,2025-03-05T09:03:00+08:00,2025-03-06T10:00:"
+              "00+08:00,satisfied\n"
+              "I-3,phone,consult,,,区人社局,,,咨询退休,2025-03-05T09:00:00+08:00,2025-03-05T09:10:00+08:00,2025-03-20T09:00:00+08:00,2025-03-21T09:00:00+08:00,\n"_s);
     CtlResult r = runCtl({u"--db"_s, db, u"import"_s, u"tickets"_s, csv});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY(r.out.contains("Imported 3 tickets."));
@@ -117,18 +120,19 @@ void TestCtlImport::consultationAnsweredAtIntakeCountsOnTime()
     QCOMPARE(t.value(u"surveyed"_s).toInt(), 1);
     // Closed at the answer (I-1) or at closed_at (I-2), never replied by a department.
     QCOMPARE(query(db, u"SELECT number, closed_ms, on_time FROM tickets WHERE department IS NULL ORDER BY number"_s),
-             (QStringList{u"I-1|%1|1"_s.arg(ms(u"2025-03-04T09:05:00+08:00"_s)),
-                          u"I-2|%1|1"_s.arg(ms(u"2025-03-06T10:00:00+08:00"_s))}));
+             (QStringList {u"I-1|%1|1"_s.arg(ms(u"2025-03-04T09:05:00+08:00"_s)),
+                           u"I-2|%1|1"_s.arg(ms(u"2025-03-06T10:00:00+08:00"_s))}));
     // The event log is intact: the projection rebuilds to the same figures.
     QCOMPARE(runCtl({u"--db"_s, db, u"verify"_s}).exitCode, 0);
     QCOMPARE(runCtl({u"--db"_s, db, u"rebuild"_s}).exitCode, 0);
     QCOMPARE(totals(db, u"2025-03"_s).value(u"on_time"_s).toInt(), 2);
 
     // Only a consultation is answered at intake; a reply before registration is refused.
-    const QString bad = writeFile(m_dir, u"intake-bad.csv"_s,
-        kHeader
-        + u"I-4,phone,complaint,,,,,,噪音,2025-03-04T09:00:00+08:00,,2025-03-04T09:05:00+08:00,,\n"
-          "I-5,phone,consult,,,,,,咨询,2025-03-04T09:00:00+08:00,,2025-03-04T08:59:00+08:00,,\n"_s);
+    const QString bad
+        = writeFile(m_dir, u"intake-bad.csv"_s,
+                    kHeader
+                        + u"I-4,phone,complaint,,,,,,噪音,2025-03-04T09:00:00+08:00,,2025-03-04T09:05:00+08:00,,\n"
+                          "I-5,phone,consult,,,,,,咨询,2025-03-04T09:00:00+08:00,,2025-03-04T08:59:00+08:00,,\n"_s);
     r = runCtl({u"--db"_s, db, u"import"_s, u"tickets"_s, bad});
     QCOMPARE(r.exitCode, 1);
     const QString err = QString::fromUtf8(r.err);
@@ -141,34 +145,35 @@ void TestCtlImport::consultationAnsweredAtIntakeCountsOnTime()
 void TestCtlImport::departmentsAfterHistoryUpdateTheCreatedOnes()
 {
     const QString db = m_dir.filePath(u"after.db"_s);
-    const QString tickets = writeFile(m_dir, u"after-tickets.csv"_s,
+    const QString tickets = writeFile(
+        m_dir, u"after-tickets.csv"_s,
         kHeader
-        + u"A-1,phone,complaint,,,区城管局,,,井盖缺失,2025-03-03T09:00:00+08:00,2025-03-03T10:00:00+08:00,,,\n"
-          "A-2,phone,complaint,,,Roads Bureau,,,路灯不亮,2025-03-03T09:00:00+08:00,2025-03-03T10:00:00+08:00,,,\n"_s);
+            + u"A-1,phone,complaint,,,区城管局,,,井盖缺失,2025-03-03T09:00:00+08:00,2025-03-03T10:00:00+08:00,,,\n"
+              "A-2,phone,complaint,,,Roads Bureau,,,路灯不亮,2025-03-03T09:00:00+08:00,2025-03-03T10:00:00+08:00,,,\n"_s);
     CtlResult r = runCtl({u"--db"_s, db, u"import"_s, u"tickets"_s, tickets});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY(r.out.contains("Created the department 区城管局."));
 
     // The same departments with their real codes (one name in other capitals), and one new department.
     const QString departments = writeFile(m_dir, u"after-departments.csv"_s,
-        u"name,code,duty_phones,head_phone\n"
-        "区城管局,CG,13800001111,13900001111\n"
-        "roads bureau,JT,13800002222,\n"
-        "区人社局,RS,,\n"_s);
+                                          u"name,code,duty_phones,head_phone\n"
+                                          "区城管局,CG,13800001111,13900001111\n"
+                                          "roads bureau,JT,13800002222,\n"
+                                          "区人社局,RS,,\n"_s);
     r = runCtl({u"--db"_s, db, u"departments"_s, u"import"_s, departments});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY2(r.out.contains("Imported 3 departments."), r.out.constData());
     QVERIFY2(QString::fromUtf8(r.out).contains(u"区城管局 keeps its code 区城管局"_s), r.out.constData());
     QCOMPARE(query(db, u"SELECT code, name, duty_phones, head_phone FROM departments ORDER BY name"_s),
-             (QStringList{u"Roads Bureau|roads bureau|13800002222|"_s, u"RS|区人社局||"_s,
-                          u"区城管局|区城管局|13800001111|13900001111"_s}));
+             (QStringList {u"Roads Bureau|roads bureau|13800002222|"_s, u"RS|区人社局||"_s,
+                           u"区城管局|区城管局|13800001111|13900001111"_s}));
     // The tickets still belong to their departments, and the board names them.
     QCOMPARE(query(db, u"SELECT count(*) FROM tickets WHERE department IN ('区城管局', 'Roads Bureau')"_s),
-             QStringList{u"2"_s});
+             QStringList {u"2"_s});
     // Importing the same file again changes nothing and does not fail.
     r = runCtl({u"--db"_s, db, u"departments"_s, u"import"_s, departments});
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    QCOMPARE(query(db, u"SELECT count(*) FROM departments"_s), QStringList{u"3"_s});
+    QCOMPARE(query(db, u"SELECT count(*) FROM departments"_s), QStringList {u"3"_s});
 }
 
 void TestCtlImport::departmentsImportConflictsAreLinesAndImportNothing()
@@ -220,22 +225,22 @@ void TestCtlImport::departmentCodesIgnoreCaseInTicketImport()
     const QString departments = writeFile(m_dir, u"case-departments.csv"_s,
                                           u"name,code,duty_phones,head_phone\n区城市管理局,CG,,\nRoads,JT,,\n"_s);
     QCOMPARE(runCtl({u"--db"_s, db, u"departments"_s, u"import"_s, departments}).exitCode, 0);
-    const QString tickets = writeFile(m_dir, u"case-tickets.csv"_s,
+    const QString tickets = writeFile(
+        m_dir, u"case-tickets.csv"_s,
         kHeader
-        + u"C-1,phone,complaint,,,cg,,,井盖缺失,2025-03-03T09:00:00+08:00,2025-03-03T10:00:00+08:00,,,\n"
-          "C-2,phone,complaint,,,Cg,,,井盖缺失,2025-03-03T09:00:00+08:00,2025-03-03T10:00:00+08:00,,,\n"
-          "C-3,phone,complaint,,,ROADS,,,路灯,2025-03-03T09:00:00+08:00,2025-03-03T10:00:00+08:00,,,\n"
-          // Unknown departments created once, whatever the capitals of later rows.
-          "C-4,phone,complaint,,,Parks,,,树木,2025-03-03T09:00:00+08:00,2025-03-03T10:00:00+08:00,,,\n"
-          "C-5,phone,complaint,,,PARKS,,,树木,2025-03-03T09:00:00+08:00,2025-03-03T10:00:00+08:00,,,\n"_s);
+            + u"C-1,phone,complaint,,,cg,,,井盖缺失,2025-03-03T09:00:00+08:00,2025-03-03T10:00:00+08:00,,,\n"
+              "C-2,phone,complaint,,,Cg,,,井盖缺失,2025-03-03T09:00:00+08:00,2025-03-03T10:00:00+08:00,,,\n"
+              "C-3,phone,complaint,,,ROADS,,,路灯,2025-03-03T09:00:00+08:00,2025-03-03T10:00:00+08:00,,,\n"
+              // Unknown departments created once, whatever the capitals of later rows.
+              "C-4,phone,complaint,,,Parks,,,树木,2025-03-03T09:00:00+08:00,2025-03-03T10:00:00+08:00,,,\n"
+              "C-5,phone,complaint,,,PARKS,,,树木,2025-03-03T09:00:00+08:00,2025-03-03T10:00:00+08:00,,,\n"_s);
     const CtlResult r = runCtl({u"--db"_s, db, u"import"_s, u"tickets"_s, tickets});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(query(db, u"SELECT number, department FROM tickets ORDER BY number"_s),
-             (QStringList{u"C-1|CG"_s, u"C-2|CG"_s, u"C-3|JT"_s, u"C-4|Parks"_s, u"C-5|Parks"_s}));
-    QCOMPARE(query(db, u"SELECT code FROM departments ORDER BY code"_s),
-             (QStringList{u"CG"_s, u"JT"_s, u"Parks"_s}));
+             (QStringList {u"C-1|CG"_s, u"C-2|CG"_s, u"C-3|JT"_s, u"C-4|Parks"_s, u"C-5|Parks"_s}));
+    QCOMPARE(query(db, u"SELECT code FROM departments ORDER BY code"_s), (QStringList {u"CG"_s, u"JT"_s, u"Parks"_s}));
     QCOMPARE(runCtl({u"--db"_s, db, u"rebuild"_s}).exitCode, 0);
-    QCOMPARE(query(db, u"SELECT department FROM tickets WHERE number = 'C-5'"_s), QStringList{u"Parks"_s});
+    QCOMPARE(query(db, u"SELECT department FROM tickets WHERE number = 'C-5'"_s), QStringList {u"Parks"_s});
 }
 
 void TestCtlImport::lengthsCountCharactersNotUtf16Units()
@@ -244,11 +249,13 @@ void TestCtlImport::lengthsCountCharactersNotUtf16Units()
     // 𠀋 (U+2000B) is one character and two UTF-16 units.
     const QString name50 = QString(u"𠀋"_s).repeated(50);
     const QString summary500 = QString(u"𠀋"_s).repeated(500);
-    const QString good = writeFile(m_dir, u"lengths-good.csv"_s,
-        kHeader + u"L-1,phone,consult,,,,%1,,%2,2025-03-04T09:00:00+08:00,,,,\n"_s.arg(name50, summary500));
+    const QString good
+        = writeFile(m_dir, u"lengths-good.csv"_s,
+                    kHeader + u"L-1,phone,consult,,,,%1,,%2,2025-03-04T09:00:00+08:00,,,,\n"_s.arg(name50, summary500));
     CtlResult r = runCtl({u"--db"_s, db, u"import"_s, u"tickets"_s, good});
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    const QString bad = writeFile(m_dir, u"lengths-bad.csv"_s,
+    const QString bad = writeFile(
+        m_dir, u"lengths-bad.csv"_s,
         kHeader + u"L-2,phone,consult,,,,%1𠀋,,%2𠀋,2025-03-04T09:00:00+08:00,,,,\n"_s.arg(name50, summary500));
     r = runCtl({u"--db"_s, db, u"import"_s, u"tickets"_s, bad});
     QCOMPARE(r.exitCode, 1);
@@ -258,7 +265,7 @@ void TestCtlImport::lengthsCountCharactersNotUtf16Units()
 
     const QString name100 = QString(u"𠀋"_s).repeated(100);
     const QString departments = writeFile(m_dir, u"lengths-departments.csv"_s,
-        u"name,code,duty_phones,head_phone\n%1,D1,,\n%1𠀋,D2,,\n"_s.arg(name100));
+                                          u"name,code,duty_phones,head_phone\n%1,D1,,\n%1𠀋,D2,,\n"_s.arg(name100));
     r = runCtl({u"--db"_s, db, u"departments"_s, u"import"_s, departments});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("lengths-departments.csv:3: name is longer than 100 characters"), r.err.constData());
@@ -270,12 +277,12 @@ void TestCtlImport::controlCharactersRefusedOrStrippedNeverEchoed()
     const QString db = m_dir.filePath(u"control.db"_s);
     const QString esc = QString(QChar(0x1B)) + u"[2J"_s;
     const QString rlo(QChar(0x202E));
-    const QString bad = writeFile(m_dir, u"control-bad.csv"_s,
-        kHeader
-        + u"K-1,phone,consult,,,,王"_s + esc + u"五,,咨询,2025-03-04T09:00:00+08:00,,,,\n"_s
-        + u"K-2,phone,consult,,,,,138"_s + rlo + u"0013"_s + esc + u"8000,咨询,2025-03-04T09:00:00+08:00,,,,\n"_s
-        + u"K-3,phone,consult,,,,,,咨询,2025-03-04T09:00:00+08:00"_s + QChar(0x07) + u",,,,\n"_s
-        + u"K-4,phone,consult,社保"_s + QChar(0x200B) + u"政策,,,,,咨询,2025-03-04T09:00:00+08:00,,,,\n"_s);
+    const QString bad = writeFile(
+        m_dir, u"control-bad.csv"_s,
+        kHeader + u"K-1,phone,consult,,,,王"_s + esc + u"五,,咨询,2025-03-04T09:00:00+08:00,,,,\n"_s
+            + u"K-2,phone,consult,,,,,138"_s + rlo + u"0013"_s + esc + u"8000,咨询,2025-03-04T09:00:00+08:00,,,,\n"_s
+            + u"K-3,phone,consult,,,,,,咨询,2025-03-04T09:00:00+08:00"_s + QChar(0x07) + u",,,,\n"_s
+            + u"K-4,phone,consult,社保"_s + QChar(0x200B) + u"政策,,,,,咨询,2025-03-04T09:00:00+08:00,,,,\n"_s);
     CtlResult r = runCtl({u"--db"_s, db, u"import"_s, u"tickets"_s, bad});
     QCOMPARE(r.exitCode, 1);
     const QString err = QString::fromUtf8(r.err);
@@ -291,21 +298,23 @@ void TestCtlImport::controlCharactersRefusedOrStrippedNeverEchoed()
     QVERIFY(!err.contains(QChar(0x202E)) && !err.contains(QChar(0x200B)));
 
     // Free text keeps its words and loses the invisible and control characters.
-    const QString good = writeFile(m_dir, u"control-good.csv"_s,
-        kHeader
-        + u"K-5,phone,consult,,,,,,\"咨询%1社保\n第二行%2\",2025-03-04T09:00:00+08:00,,,,\n"_s
-              .arg(esc + QString(QChar(0x200B)), QString(QChar(0x202E)) + QString(QChar(0xFEFF))));
+    const QString good
+        = writeFile(m_dir, u"control-good.csv"_s,
+                    kHeader
+                        + u"K-5,phone,consult,,,,,,\"咨询%1社保\n第二行%2\",2025-03-04T09:00:00+08:00,,,,\n"_s.arg(
+                            esc + QString(QChar(0x200B)), QString(QChar(0x202E)) + QString(QChar(0xFEFF))));
     r = runCtl({u"--db"_s, db, u"import"_s, u"tickets"_s, good});
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    QCOMPARE(query(db, u"SELECT summary FROM tickets WHERE number = 'K-5'"_s), QStringList{u"咨询[2J社保\n第二行"_s});
+    QCOMPARE(query(db, u"SELECT summary FROM tickets WHERE number = 'K-5'"_s), QStringList {u"咨询[2J社保\n第二行"_s});
 
     // Department names and codes are refused in the departments file too.
     const QString departments = writeFile(m_dir, u"control-departments.csv"_s,
-        u"name,code,duty_phones,head_phone\n区城管局%1,CG,,\n区交通局,J%2T,,\n"_s.arg(QString(QChar(0x2066)),
-                                                                                     QString(QChar(0x1B))));
+                                          u"name,code,duty_phones,head_phone\n区城管局%1,CG,,\n区交通局,J%2T,,\n"_s.arg(
+                                              QString(QChar(0x2066)), QString(QChar(0x1B))));
     r = runCtl({u"--db"_s, db, u"departments"_s, u"import"_s, departments});
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(QString::fromUtf8(r.err).contains(u":2: name “区城管局\\u2066” contains the invisible or control character U+2066"_s),
+    QVERIFY2(QString::fromUtf8(r.err).contains(
+                 u":2: name “区城管局\\u2066” contains the invisible or control character U+2066"_s),
              r.err.constData());
     QVERIFY2(r.err.contains(":3: code “J\\u001BT” contains spaces or control characters"), r.err.constData());
     QVERIFY(!r.err.contains('\x1b'));
@@ -322,7 +331,8 @@ void TestCtlImport::everyBadRowIsReported()
     QCOMPARE(r.exitCode, 1);
     QStringList err = lines(r.err);
     QCOMPARE(err.filter(csv + u":"_s).size(), 1000);
-    QVERIFY2(err.filter(u"205 more bad rows not listed; hotlinectl import tickets --all-errors lists them all"_s).size() == 1,
+    QVERIFY2(err.filter(u"205 more bad rows not listed; hotlinectl import tickets --all-errors lists them all"_s).size()
+                 == 1,
              r.err.right(400).constData());
     QVERIFY(err.last().contains(u"Nothing was imported (1205 bad of 1206 rows)."_s));
 
@@ -332,7 +342,7 @@ void TestCtlImport::everyBadRowIsReported()
     QCOMPARE(err.filter(csv + u":"_s).size(), 1205);
     QVERIFY(err.filter(csv + u":1207: unknown channel “fax”"_s).size() == 1);
     QVERIFY(err.filter(u"more bad rows"_s).isEmpty());
-    QCOMPARE(query(db, u"SELECT count(*) FROM tickets"_s), QStringList{u"0"_s});
+    QCOMPARE(query(db, u"SELECT count(*) FROM tickets"_s), QStringList {u"0"_s});
 
     QString departments = u"name,code,duty_phones,head_phone\n"_s;
     for (int i = 1; i <= 1001; ++i)
@@ -345,7 +355,7 @@ void TestCtlImport::everyBadRowIsReported()
     QCOMPARE(err.filter(u"1 more bad rows not listed; hotlinectl departments import --all-errors"_s).size(), 1);
     r = runCtl({u"--db"_s, db, u"departments"_s, u"import"_s, dcsv, u"--all-errors"_s});
     QCOMPARE(lines(r.err).filter(dcsv + u":"_s).size(), 1001);
-    QCOMPARE(query(db, u"SELECT count(*) FROM departments"_s), QStringList{u"0"_s});
+    QCOMPARE(query(db, u"SELECT count(*) FROM departments"_s), QStringList {u"0"_s});
 }
 
 void TestCtlImport::endlessInputStops()
@@ -353,8 +363,9 @@ void TestCtlImport::endlessInputStops()
     const QString db = m_dir.filePath(u"endless.db"_s);
     QCOMPARE(runCtl({u"--db"_s, db, u"init"_s}).exitCode, 0);
 #ifdef Q_OS_UNIX
-    for (const QStringList &command : {QStringList{u"import"_s, u"tickets"_s}, QStringList{u"departments"_s, u"import"_s}}) {
-        const CtlResult r = runCtl(QStringList{u"--db"_s, db} + command + QStringList{u"/dev/zero"_s}, 60000);
+    for (const QStringList &command :
+         {QStringList {u"import"_s, u"tickets"_s}, QStringList {u"departments"_s, u"import"_s}}) {
+        const CtlResult r = runCtl(QStringList {u"--db"_s, db} + command + QStringList {u"/dev/zero"_s}, 60000);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("/dev/zero:1: header: the record is longer than 16777216 bytes; reading stopped here"),
                  r.err.constData());
@@ -370,7 +381,7 @@ void TestCtlImport::endlessInputStops()
     const CtlResult r = runCtl({u"--db"_s, db, u"import"_s, u"tickets"_s, f.fileName()});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("one-line.csv:2: the record is longer than 16777216 bytes"), r.err.constData());
-    QCOMPARE(query(db, u"SELECT count(*) FROM tickets"_s), QStringList{u"0"_s});
+    QCOMPARE(query(db, u"SELECT count(*) FROM tickets"_s), QStringList {u"0"_s});
 }
 
 QTEST_GUILESS_MAIN(TestCtlImport)

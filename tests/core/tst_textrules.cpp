@@ -1,7 +1,6 @@
 // Text rules (code-point lengths, control characters) in core validation, and the input limits of the CSV
 // readers: what the console's registration and every import share (issue 13).
 #include "TestWorkspace.h"
-
 #include "domain/PhoneNumber.h"
 #include "domain/TextRules.h"
 #include "io/CsvTableReader.h"
@@ -23,7 +22,9 @@ namespace {
 class EndlessDevice : public QIODevice
 {
 public:
-    EndlessDevice(QByteArray header, QByteArray line) : m_pending(std::move(header)), m_line(std::move(line))
+    EndlessDevice(QByteArray header, QByteArray line)
+        : m_pending(std::move(header))
+        , m_line(std::move(line))
     {
         open(QIODevice::ReadOnly);
     }
@@ -90,7 +91,8 @@ private Q_SLOTS:
         for (const char32_t c : {0x00u, 0x07u, 0x09u, 0x0Au, 0x1Bu, 0x7Fu, 0x85u, 0x9Bu, 0x200Bu, 0x200Cu, 0x200Du,
                                  0x200Eu, 0x202Au, 0x202Eu, 0x2060u, 0x2066u, 0x2069u, 0xFEFFu, 0x061Cu})
             QVERIFY2(TextRules::isForbidden(c), qPrintable(TextRules::codePoint(c)));
-        for (const char32_t c : {U'a', U' ', U'里', char32_t(0x3000), char32_t(0xFF0B), char32_t(0x2010), char32_t(0x20000)})
+        for (const char32_t c :
+             {U'a', U' ', U'里', char32_t(0x3000), char32_t(0xFF0B), char32_t(0x2010), char32_t(0x20000)})
             QVERIFY2(!TextRules::isForbidden(c), qPrintable(TextRules::codePoint(c)));
         QCOMPARE(TextRules::firstForbidden(u"王\u202E五"_s), std::optional<char32_t>(0x202E));
         QVERIFY(!TextRules::firstForbidden(u"王五 𠀋"_s));
@@ -109,7 +111,9 @@ private Q_SLOTS:
     void phoneMessagesNeverEchoControls()
     {
         QString why;
-        QVERIFY(!PhoneNumber::parse(u"138\x1B" u"0013\u202E8000"_s, &why));
+        QVERIFY(!PhoneNumber::parse(u"138\x1B"
+                                    u"0013\u202E8000"_s,
+                                    &why));
         QVERIFY2(why.contains(u"\\u001B"_s), qPrintable(why));
         QVERIFY(!why.contains(QChar(0x1B)) && !why.contains(QChar(0x202E)));
     }
@@ -127,20 +131,21 @@ private Q_SLOTS:
         QStringList fields;
         for (const FieldError &e : TicketService::validate(t))
             fields << e.field;
-        QCOMPARE(fields, (QStringList{u"summary"_s, u"details"_s, u"caller_name"_s}));
+        QCOMPARE(fields, (QStringList {u"summary"_s, u"details"_s, u"caller_name"_s}));
 
         NewTicket c;
         c.summary = u"咨询"_s;
         c.callerName = u"王\u200B五"_s;
         c.category = u"社保\x1B"_s;
         c.town = u"桂城\u2066"_s;
-        c.callerPhone = u"138\x00" u"0013 8000"_s;
+        c.callerPhone = u"138\x00"
+                        u"0013 8000"_s;
         fields.clear();
         for (const FieldError &e : TicketService::validate(c)) {
             fields << e.field;
             QVERIFY2(!e.message.contains(QChar(0x1B)) && !e.message.contains(QChar(0)), qPrintable(e.message));
         }
-        QCOMPARE(fields, (QStringList{u"caller_name"_s, u"category"_s, u"town"_s, u"caller_phone"_s}));
+        QCOMPARE(fields, (QStringList {u"caller_name"_s, u"category"_s, u"town"_s, u"caller_phone"_s}));
         // A summary of invisible characters only is empty.
         NewTicket empty;
         empty.summary = u"\u200B\x1B"_s;
@@ -166,7 +171,8 @@ private Q_SLOTS:
     {
         const QList<TicketCsvRow> rows = readTickets(
             "A,phone,consult,,,,,,q,2025-03-04T09:00:00+08:00,,2025-03-04T09:05:00+08:00,,\n"
-            "B,phone,consult,,,,,,q,2025-03-04T09:00:00+08:00,,2025-03-04T09:05:00+08:00,2025-03-05T09:00:00+08:00,basic\n"
+            "B,phone,consult,,,,,,q,2025-03-04T09:00:00+08:00,,2025-03-04T09:05:00+08:00,2025-03-05T09:00:00+08:00,"
+            "basic\n"
             "C,phone,help,,,,,,q,2025-03-04T09:00:00+08:00,,2025-03-04T09:05:00+08:00,,\n"
             "D,phone,consult,,,,,,q,2025-03-04T09:00:00+08:00,,2025-03-04T09:05:00+08:00,2025-03-04T09:04:00+08:00,\n");
         QCOMPARE(rows.size(), 4);
