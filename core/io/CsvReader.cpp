@@ -115,7 +115,8 @@ void CsvReader::append(const char *begin, const char *end)
         // A record this long is no CSV row (a binary file, an endless line, an unclosed quote): stop reading.
         m_tooLong = true;
         m_stopped = true;
-        fail(tr("the record is longer than %1 bytes; reading stopped here (is this a CSV file?)").arg(m_maxRecordBytes));
+        fail(
+            tr("the record is longer than %1 bytes; reading stopped here (is this a CSV file?)").arg(m_maxRecordBytes));
         return;
     }
     if (m_rawSize + n > m_raw.size())

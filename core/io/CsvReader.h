@@ -52,9 +52,10 @@ private:
  *
  * Broken records are reported one by one and reading goes on: after a quoting error the reader skips
  * to the end of the physical line where the error was found, after a UTF-8 error to the end of the
- * record. A record over maxRecordBytes() and an input over the input limit end the reading. An unterminated quoted field runs to the end of the file (RFC 4180 cannot tell where it
- * was meant to stop) and is reported at the line where its record starts. Messages name the field
- * ("field 3: …") and, inside a multi-line record, the line of the problem.
+ * record. A record over maxRecordBytes() and an input over the input limit end the reading. An
+ * unterminated quoted field runs to the end of the file (RFC 4180 cannot tell where it was meant to
+ * stop) and is reported at the line where its record starts. Messages name the field ("field 3: …")
+ * and, inside a multi-line record, the line of the problem.
  *
  * Speed: bytes are scanned sixteen at a time for the next comma, quote or line break, copied once per
  * field, and validated and decoded to UTF-16 in one pass per field into the reused CsvRecord — about

@@ -102,8 +102,7 @@ std::optional<qint64> TicketCsvReader::instant(Column c, QStringList &problems) 
         break;
     case IsoInstantError::None:
     case IsoInstantError::Malformed:
-        problems.append(tr("%1 “%2” is not an ISO 8601 instant like 2024-03-01T09:15:00+08:00")
-                            .arg(column, shown(v)));
+        problems.append(tr("%1 “%2” is not an ISO 8601 instant like 2024-03-01T09:15:00+08:00").arg(column, shown(v)));
         break;
     }
     return std::nullopt;
@@ -190,8 +189,8 @@ void TicketCsvReader::validate(TicketCsvRow &row)
                             const std::optional<qint64> &earlier, Column earlierColumn) {
         if (later && earlier && *later < *earlier)
             problems.append(tr("%1 (%2) is before %3 (%4)")
-                                .arg(columns().at(laterColumn), shown(value(laterColumn)),
-                                     columns().at(earlierColumn), shown(value(earlierColumn))));
+                                .arg(columns().at(laterColumn), shown(value(laterColumn)), columns().at(earlierColumn),
+                                     shown(value(earlierColumn))));
     };
     before(dispatched, DispatchedAt, registered, RegisteredAt);
     // A reply without a dispatch is the call-taker's answer: a consultation answered at intake.

@@ -30,7 +30,7 @@ struct HistoricalTicket
     qint64 registeredAt = 0;
     std::optional<qint64> dispatchedAt;
     std::optional<qint64> repliedAt; ///< without dispatchedAt: the call-taker's answer (answered at intake)
-    std::optional<qint64> closedAt;  ///< for a consultation answered at intake without closed_at: repliedAt
+    std::optional<qint64> closedAt; ///< for a consultation answered at intake without closed_at: repliedAt
     std::optional<Satisfaction> satisfaction; ///< the callback answer, recorded at closedAt
 };
 

@@ -18,7 +18,7 @@ struct ImportResult
     qint64 rows = 0;           ///< data rows read
     qint64 imported = 0;       ///< tickets written (0 unless ok)
     qint64 badRows = 0;        ///< rows with at least one problem
-    QStringList errors;        ///< "FILE:LINE: reason": the first ImportErrorPolicy::maxErrors bad rows (or none: see sink)
+    QStringList errors;        ///< "FILE:LINE: reason": the first ImportErrorPolicy::maxErrors (none with a sink)
     qint64 unlisted = 0;       ///< bad rows past maxErrors, counted but not in errors
     QStringList created;       ///< one sentence per department, category or town created on the way
     QStringList notes;         ///< other things the user should know (e.g. a department that kept its code)

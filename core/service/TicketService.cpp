@@ -33,18 +33,25 @@ QList<FieldError> TicketService::validate(const NewTicket &t)
     if (summary.isEmpty())
         errors << FieldError{u"summary"_s, tr("Enter a short summary of the request.")};
     else if (summaryLength > kMaxSummary)
-        errors << FieldError{u"summary"_s, tr("The summary is too long (%1 characters, at most %2).").arg(summaryLength).arg(kMaxSummary)};
+        errors << FieldError{u"summary"_s, tr("The summary is too long (%1 characters, at most %2).")
+                                               .arg(summaryLength)
+                                               .arg(kMaxSummary)};
     const qsizetype detailsLength = TextRules::length(TextRules::stripped(t.details, TextRules::Lines::Keep).trimmed());
     if (detailsLength > kMaxDetails)
-        errors << FieldError{u"details"_s, tr("The details are too long (%1 characters, at most %2).").arg(detailsLength).arg(kMaxDetails)};
+        errors << FieldError{u"details"_s, tr("The details are too long (%1 characters, at most %2).")
+                                               .arg(detailsLength)
+                                               .arg(kMaxDetails)};
     if (const auto c = TextRules::firstForbidden(t.callerName))
-        errors << FieldError{u"caller_name"_s, tr("The caller's name contains the invisible or control character %1.").arg(TextRules::codePoint(*c))};
+        errors << FieldError{u"caller_name"_s, tr("The caller's name contains the invisible or control character %1.")
+                                               .arg(TextRules::codePoint(*c))};
     else if (TextRules::length(t.callerName.trimmed()) > kMaxName)
         errors << FieldError{u"caller_name"_s, tr("The caller's name is too long (at most %1 characters).").arg(kMaxName)};
     if (const auto c = TextRules::firstForbidden(t.category))
-        errors << FieldError{u"category"_s, tr("The category contains the invisible or control character %1.").arg(TextRules::codePoint(*c))};
+        errors << FieldError{u"category"_s, tr("The category contains the invisible or control character %1.")
+                                               .arg(TextRules::codePoint(*c))};
     if (const auto c = TextRules::firstForbidden(t.town))
-        errors << FieldError{u"town"_s, tr("The town contains the invisible or control character %1.").arg(TextRules::codePoint(*c))};
+        errors << FieldError{u"town"_s, tr("The town contains the invisible or control character %1.")
+                                               .arg(TextRules::codePoint(*c))};
     if (!t.callerPhone.trimmed().isEmpty()) {
         QString why;
         if (!PhoneNumber::parse(t.callerPhone, &why))
