@@ -1,5 +1,7 @@
 #include "io/CsvTableReader.h"
 
+#include "domain/TextRules.h"
+
 #include <QFile>
 
 namespace hotline {
@@ -99,7 +101,7 @@ std::optional<QList<int>> CsvTableReader::mapHeader(const CsvRecord &header, con
         const QStringView name = header.field(f).trimmed();
         const qsizetype column = expected.indexOf(name);
         if (column < 0)
-            unknown.append(name.isEmpty() ? tr("(empty)") : name.toString());
+            unknown.append(name.isEmpty() ? tr("(empty)") : TextRules::visible(name)); // never raw controls
         else if (index[column] >= 0)
             repeated.append(name.toString());
         else

@@ -297,6 +297,13 @@ void TestCtlImport::controlCharactersRefusedOrStrippedNeverEchoed()
         QVERIFY(!r.err.contains(c));
     QVERIFY(!err.contains(QChar(0x202E)) && !err.contains(QChar(0x200B)));
 
+    // Nor in a header's unknown column.
+    const QString header = writeFile(m_dir, u"control-header.csv"_s, u"number\x1B[31m,channel\n"_s);
+    r = runCtl({u"--db"_s, db, u"import"_s, u"tickets"_s, header});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("unknown column(s) number\\u001B[31m"), r.err.constData());
+    QVERIFY(!r.err.contains('\x1b'));
+
     // Free text keeps its words and loses the invisible and control characters.
     const QString good
         = writeFile(m_dir, u"control-good.csv"_s,

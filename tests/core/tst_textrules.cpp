@@ -6,6 +6,7 @@
 #include "io/CsvTableReader.h"
 #include "io/DepartmentCsv.h"
 #include "io/TicketCsv.h"
+#include "notify/DepartmentContacts.h"
 #include "service/TicketService.h"
 #include "storage/EventStore.h"
 
@@ -165,6 +166,21 @@ private Q_SLOTS:
         QCOMPARE(ticket.details, u"第一行\n第二行"_s);
         const QList<TicketEvent> history = tw.ws->events().history(id);
         QCOMPARE(history.last().payload.value(u"text"_s).toString(), u"答复\n完毕"_s);
+    }
+
+    void departmentsPageRefusesControlCharacters()
+    {
+        TestWorkspace tw;
+        QVERIFY(tw.isValid());
+        DepartmentContacts contacts(tw.ws->database());
+        QString error;
+        QVERIFY(!contacts.save({u"CG"_s, u"区城管局\u202E"_s, {}, QString()}, &error));
+        QVERIFY2(error.contains(u"U+202E"_s) && !error.contains(QChar(0x202E)), qPrintable(error));
+        QVERIFY(!contacts.save({u"C\x1BG"_s, u"区城管局"_s, {}, QString()}, &error));
+        QVERIFY2(error.contains(u"U+001B"_s), qPrintable(error));
+        QVERIFY(!contacts.save({u"CG"_s, QString(u"𠀋"_s).repeated(101), {}, QString()}, &error));
+        QVERIFY2(contacts.save({u"CG"_s, QString(u"𠀋"_s).repeated(100), {}, QString()}, &error), qPrintable(error));
+        QCOMPARE(contacts.all().size(), 1);
     }
 
     void intakeAnswerClosesAConsultation()
