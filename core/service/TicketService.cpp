@@ -233,7 +233,7 @@ bool TicketService::sign(const Actor &actor, const QString &ticketId, QString *e
 
 bool TicketService::reply(const Actor &actor, const QString &ticketId, const QString &text, QString *error)
 {
-    if (text.trimmed().isEmpty()) {
+    if (TextRules::stripped(text, TextRules::Lines::Keep).trimmed().isEmpty()) {
         *error = tr("Write the department's reply.");
         return false;
     }
@@ -246,7 +246,7 @@ bool TicketService::requestExtension(const Actor &actor, const QString &ticketId
         *error = tr("An extension is 1 to 30 working days.");
         return false;
     }
-    if (reason.trimmed().isEmpty()) {
+    if (TextRules::stripped(reason, TextRules::Lines::Keep).trimmed().isEmpty()) {
         *error = tr("Give the reason for the extension.");
         return false;
     }
@@ -279,7 +279,7 @@ bool TicketService::decideExtension(const Actor &actor, const QString &ticketId,
 
 bool TicketService::returnTicket(const Actor &actor, const QString &ticketId, const QString &reason, QString *error)
 {
-    if (reason.trimmed().isEmpty()) {
+    if (TextRules::stripped(reason, TextRules::Lines::Keep).trimmed().isEmpty()) {
         *error = tr("Say why the ticket is returned.");
         return false;
     }
