@@ -94,6 +94,16 @@ ImportResult DepartmentImporter::importFile(const QString &path)
             byName.insert(key(q.value(1).toString()), existing.size());
             existing.append({q.value(0).toString(), q.value(1).toString()});
         }
+        // The real codes of departments that kept the code their history refers to; a department's own code wins.
+        if (!q.exec(u"SELECT alias, code FROM department_aliases"_s)) {
+            result.errors << tr("%1: cannot read the departments: %2").arg(shownPath, q.lastError().text());
+            return result;
+        }
+        while (q.next()) {
+            const qsizetype index = byCode.value(key(q.value(1).toString()), -1);
+            if (index >= 0 && !byCode.contains(key(q.value(0).toString())))
+                byCode.insert(key(q.value(0).toString()), index);
+        }
     }
 
     // Which stored department each row updates (-1: a new one), decided for the whole file before writing, so
@@ -150,10 +160,6 @@ ImportResult DepartmentImporter::importFile(const QString &path)
             q.addBindValue(duty);
             q.addBindValue(head);
             q.addBindValue(e.code);
-            if (key(e.code) != key(d.code)) {
-                result.notes << tr("%1 keeps its code %2, which its tickets' history refers to (the file gives %3).")
-                                    .arg(d.name, e.code, d.code);
-            }
         }
         if (!q.exec()) {
             result.errors << tr("%1:%2: cannot save the department %3 (%4): %5")
@@ -163,6 +169,30 @@ ImportResult DepartmentImporter::importFile(const QString &path)
             result.notes.clear();
             return result;
         }
+    }
+    // A department found by name keeps its code; the file's code becomes another code it is known by.
+    QSqlQuery alias(db.sql());
+    alias.prepare(u"INSERT OR REPLACE INTO department_aliases(alias, code) VALUES(?, ?)"_s);
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (targets.at(i) < 0)
+            continue;
+        const DepartmentRow &d = rows.at(i).department;
+        const Existing &e = existing.at(targets.at(i));
+        if (key(e.code) == key(d.code))
+            continue;
+        alias.addBindValue(d.code);
+        alias.addBindValue(e.code);
+        if (!alias.exec()) {
+            result.errors << tr("%1:%2: cannot save the code %3 of the department %4: %5")
+                                 .arg(shownPath)
+                                 .arg(rows.at(i).line)
+                                 .arg(d.code, d.name, alias.lastError().databaseText());
+            result.notes.clear();
+            return result;
+        }
+        result.notes << tr("%1 keeps its code %2, which its tickets' history refers to; later imports also find it "
+                           "by %3.")
+                            .arg(d.name, e.code, d.code);
     }
     if (!tx.commit()) {
         result.errors << tr("%1: cannot save the departments: %2").arg(shownPath, tx.error());

@@ -49,6 +49,14 @@ public:
         }
         for (const auto &[code, name] : std::as_const(departments))
             m_departments.insert(departmentKey(code), code);
+        // Real codes given later to departments created by name (DepartmentImporter); own codes win.
+        if (q.exec(u"SELECT alias, code FROM department_aliases"_s)) {
+            while (q.next()) {
+                const QString alias = departmentKey(q.value(0).toString());
+                if (!m_departments.contains(alias))
+                    m_departments.insert(alias, q.value(1).toString());
+            }
+        }
         for (const auto &[code, name] : std::as_const(departments))
             m_departments.insert(departmentKey(name), code);
         if (q.exec(u"SELECT name FROM categories"_s)) {

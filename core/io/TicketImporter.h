@@ -81,8 +81,9 @@ private:
  * Imports `name,code,duty_phones,head_phone` (PRODUCT §7), all rows or none (DepartmentImporter.cpp). Each row
  * updates the department with its code (ignoring case), else the one with its name (ignoring case: e.g. one
  * `import tickets` created by name), else adds a department. A department found by name keeps the code its
- * tickets' history refers to. Two rows for one department, or a name still held by another department (two
- * rows swapping names), is a `FILE:LINE: reason`.
+ * tickets' history refers to, and the file's code becomes an alias (department_aliases) that later imports
+ * match like a code. Two rows for one department, or a name still held by another department (two rows
+ * swapping names), is a `FILE:LINE: reason`.
  */
 class DepartmentImporter final
 {

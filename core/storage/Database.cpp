@@ -23,7 +23,8 @@ const QStringList &migrationFiles()
     static const QStringList files{u":/sql/001_initial.sql"_s, u":/sql/002_report_indexes.sql"_s,
                                     u":/sql/003_users_drafts.sql"_s, u":/sql/004_board_index.sql"_s,
                                     u":/sql/005_sync.sql"_s, u":/sql/006_sms_outbox.sql"_s,
-                                    u":/sql/007_user_security.sql"_s, u":/sql/008_access_log.sql"_s};
+                                    u":/sql/007_user_security.sql"_s, u":/sql/008_access_log.sql"_s,
+                                    u":/sql/009_department_aliases.sql"_s};
     return files;
 }
 

@@ -174,6 +174,22 @@ void TestCtlImport::departmentsAfterHistoryUpdateTheCreatedOnes()
     r = runCtl({u"--db"_s, db, u"departments"_s, u"import"_s, departments});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(query(db, u"SELECT count(*) FROM departments"_s), QStringList {u"3"_s});
+
+    // The real code finds the department from now on: a rename by code, and tickets naming the code.
+    const QString renamed = writeFile(m_dir, u"after-renamed.csv"_s,
+                                      u"name,code,duty_phones,head_phone\n区城市管理局,cg,13800003333,\n"_s);
+    r = runCtl({u"--db"_s, db, u"departments"_s, u"import"_s, renamed});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(query(db, u"SELECT code, name, duty_phones FROM departments WHERE code = '区城管局'"_s),
+             QStringList {u"区城管局|区城市管理局|13800003333"_s});
+    QCOMPARE(query(db, u"SELECT count(*) FROM departments"_s), QStringList {u"3"_s});
+    const QString more = writeFile(
+        m_dir, u"after-more.csv"_s,
+        kHeader + u"A-3,phone,complaint,,,CG,,,井盖,2025-03-04T09:00:00+08:00,2025-03-04T10:00:00+08:00,,,\n"_s);
+    r = runCtl({u"--db"_s, db, u"import"_s, u"tickets"_s, more});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(query(db, u"SELECT department FROM tickets WHERE number = 'A-3'"_s), QStringList {u"区城管局"_s});
+    QCOMPARE(query(db, u"SELECT count(*) FROM departments"_s), QStringList {u"3"_s});
 }
 
 void TestCtlImport::departmentsImportConflictsAreLinesAndImportNothing()
