@@ -1,5 +1,7 @@
 #include "domain/PhoneNumber.h"
 
+#include "domain/TextRules.h"
+
 #include <string_view>
 
 namespace hotline {
@@ -94,10 +96,11 @@ std::optional<PhoneNumber> PhoneNumber::parse(QStringView text, QString *error, 
             *error = reason;
         return std::nullopt;
     };
-    const auto quoted = [&] { return input.toString(); };
+    // Never echo control characters raw: the message may go to a terminal.
+    const auto quoted = [&] { return TextRules::visible(input); };
     if (input.isEmpty())
         return fail(tr("the phone number is empty"));
-    if (input.size() > MaxInputLength)
+    if (TextRules::length(input) > MaxInputLength)
         return fail(tr("the phone number is longer than %1 characters").arg(MaxInputLength));
 
     Scan s;
@@ -128,7 +131,7 @@ std::optional<PhoneNumber> PhoneNumber::parse(QStringView text, QString *error, 
             i += m;
         } else {
             return fail(tr("“%1” contains “%2”, which cannot be part of a phone number")
-                            .arg(quoted(), input.mid(i, QChar::isHighSurrogate(c) ? 2 : 1).toString()));
+                            .arg(quoted(), TextRules::visible(input.mid(i, QChar::isHighSurrogate(c) ? 2 : 1))));
         }
     }
     if (s.count == 0)

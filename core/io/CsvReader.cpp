@@ -73,9 +73,21 @@ bool CsvReader::fill()
         m_buf.remove(0, m_pos);
         m_pos = 0;
     }
+    qsizetype want = m_chunkSize;
+    if (m_maxInputBytes > 0) {
+        // Read at most one byte past the limit: enough to know the input is too large.
+        const qint64 left = m_maxInputBytes + 1 - (m_consumedBefore + m_buf.size());
+        if (left <= 0) {
+            m_eof = true;
+            m_ioError = tr("it is larger than %1 bytes, the most this command reads; nothing after that was read")
+                            .arg(m_maxInputBytes);
+            return false;
+        }
+        want = qsizetype(std::min<qint64>(want, left));
+    }
     const qsizetype old = m_buf.size();
-    m_buf.resize(old + m_chunkSize);
-    const qint64 n = m_device ? m_device->read(m_buf.data() + old, m_chunkSize) : -1;
+    m_buf.resize(old + want);
+    const qint64 n = m_device ? m_device->read(m_buf.data() + old, want) : -1;
     m_buf.resize(old + std::max<qint64>(n, 0));
     if (n <= 0) {
         m_eof = true;
@@ -100,9 +112,11 @@ void CsvReader::append(const char *begin, const char *end)
         return;
     const qsizetype n = end - begin;
     if (m_rawSize + n > m_maxRecordBytes) {
-        // Keep parsing to find the record's end, but stop holding its bytes.
+        // A record this long is no CSV row (a binary file, an endless line, an unclosed quote): stop reading.
         m_tooLong = true;
-        fail(tr("the record is longer than %1 bytes").arg(m_maxRecordBytes));
+        m_stopped = true;
+        fail(
+            tr("the record is longer than %1 bytes; reading stopped here (is this a CSV file?)").arg(m_maxRecordBytes));
         return;
     }
     if (m_rawSize + n > m_raw.size())
@@ -169,6 +183,8 @@ QString CsvReader::onLine() const
 
 bool CsvReader::readRecord(CsvRecord &out)
 {
+    if (m_stopped)
+        return false;
     if (!m_started) {
         m_started = true;
         while (m_buf.size() - m_pos < 3 && fill()) {
@@ -207,6 +223,8 @@ bool CsvReader::readRecord(CsvRecord &out)
     State state = State::FieldStart;
     qint64 quoteLine = 0;
     for (;;) {
+        if (m_stopped)
+            return finishRecord(out);
         if (m_pos >= m_buf.size() && !fill()) {
             // The input ends inside this record: fine unless a quoted field is still open.
             if (state == State::Quoted)

@@ -51,10 +51,11 @@ private:
  * missing continuation bytes). A CR that is not followed by LF outside quotes is kept as data.
  *
  * Broken records are reported one by one and reading goes on: after a quoting error the reader skips
- * to the end of the physical line where the error was found, after a UTF-8 or size error to the end of
- * the record. An unterminated quoted field runs to the end of the file (RFC 4180 cannot tell where it
- * was meant to stop) and is reported at the line where its record starts. Messages name the field
- * ("field 3: …") and, inside a multi-line record, the line of the problem.
+ * to the end of the physical line where the error was found, after a UTF-8 error to the end of the
+ * record. A record over maxRecordBytes() and an input over the input limit end the reading. An
+ * unterminated quoted field runs to the end of the file (RFC 4180 cannot tell where it was meant to
+ * stop) and is reported at the line where its record starts. Messages name the field ("field 3: …")
+ * and, inside a multi-line record, the line of the problem.
  *
  * Speed: bytes are scanned sixteen at a time for the next comma, quote or line break, copied once per
  * field, and validated and decoded to UTF-16 in one pass per field into the reused CsvRecord — about
@@ -71,9 +72,17 @@ public:
     /** Fills out with the next record; false at the end of the input (out is then untouched). */
     bool readRecord(CsvRecord &out);
 
-    /** Records longer than this (in bytes) are reported as errors instead of being held in memory. */
+    /**
+     * A record longer than this (in bytes) is an error that ends the input: a line that never ends (a binary
+     * file, /dev/zero, an unclosed quote) must not be read forever.
+     */
     void setMaxRecordBytes(qsizetype bytes) { m_maxRecordBytes = bytes; }
     qsizetype maxRecordBytes() const { return m_maxRecordBytes; }
+    /**
+     * Reads at most this many bytes (0: no limit); a longer input ends with an error record after the records
+     * read so far, so an endless input (a pipe, a device) stops.
+     */
+    void setMaxInputBytes(qint64 bytes) { m_maxInputBytes = bytes; }
 
     /** Bytes consumed from the device so far (for progress display). */
     qint64 bytesConsumed() const { return m_consumedBefore + m_pos; }
@@ -94,6 +103,8 @@ private:
     QIODevice *m_device;
     qsizetype m_chunkSize;
     qsizetype m_maxRecordBytes = 16 * 1024 * 1024;
+    qint64 m_maxInputBytes = 0;
+    bool m_stopped = false; // a record was too long: nothing more is read
 
     QByteArray m_buf;        // unread bytes are m_buf[m_pos, m_buf.size())
     qsizetype m_pos = 0;

@@ -1,5 +1,7 @@
 #include "io/CsvTableReader.h"
 
+#include "domain/TextRules.h"
+
 #include <QFile>
 
 namespace hotline {
@@ -25,6 +27,13 @@ CsvTableReader::CsvTableReader(const QString &path, QStringList columns)
 
 CsvTableReader::~CsvTableReader() = default;
 
+void CsvTableReader::setLimits(qint64 maxBytes, qint64 maxRows)
+{
+    if (m_csv)
+        m_csv->setMaxInputBytes(maxBytes);
+    m_maxRows = maxRows;
+}
+
 qint64 CsvTableReader::totalBytes() const
 {
     return m_device && !m_device->isSequential() ? m_device->size() : 0;
@@ -46,6 +55,12 @@ CsvTableReader::Next CsvTableReader::next(qint64 &line, QString &error)
         return Next::End;
     }
     line = m_record.line;
+    if (m_maxRows > 0 && ++m_rows > m_maxRows) {
+        m_finished = true;
+        error = tr("the file has more than %1 data rows, the most this command reads; nothing after that was read")
+                    .arg(m_maxRows);
+        return Next::Error;
+    }
     if (!m_record.isValid()) {
         error = m_record.error;
         return Next::Error;
@@ -86,7 +101,7 @@ std::optional<QList<int>> CsvTableReader::mapHeader(const CsvRecord &header, con
         const QStringView name = header.field(f).trimmed();
         const qsizetype column = expected.indexOf(name);
         if (column < 0)
-            unknown.append(name.isEmpty() ? tr("(empty)") : name.toString());
+            unknown.append(name.isEmpty() ? tr("(empty)") : TextRules::visible(name)); // never raw controls
         else if (index[column] >= 0)
             repeated.append(name.toString());
         else

@@ -39,6 +39,13 @@ public:
     /** Translated reason the file could not be opened; empty when it is open. */
     QString openError() const { return m_openError; }
 
+    /**
+     * Limits that make an endless or enormous input (a device, a pipe, a wrong file) end with an error instead
+     * of reading forever: the whole input in bytes, and the data rows (past the limit one error row ends the
+     * table). 0 means no limit.
+     */
+    void setLimits(qint64 maxBytes, qint64 maxRows);
+
     enum class Next {
         End,    ///< no more rows
         Error,  ///< line and error are set; the row (or, for a header problem, the whole table) is unusable
@@ -71,6 +78,8 @@ private:
     QString m_openError;
     CsvRecord m_record;
     QList<int> m_index;
+    qint64 m_maxRows = 0;
+    qint64 m_rows = 0;
     bool m_headerDone = false;
     bool m_finished = false;
 };

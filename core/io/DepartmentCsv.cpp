@@ -1,26 +1,17 @@
 #include "io/DepartmentCsv.h"
 
 #include "domain/PhoneNumber.h"
+#include "domain/TextRules.h"
 
 namespace hotline {
 namespace {
 
 using namespace Qt::StringLiterals;
 
-bool hasControl(QStringView s)
-{
-    for (QChar c : s) {
-        if (c.category() == QChar::Other_Control)
-            return true;
-    }
-    return false;
-}
-
 bool hasSpaceOrControl(QStringView s)
 {
     for (QChar c : s) {
-        if (c.unicode() < 0x80 ? (c.unicode() <= u' ' || c.unicode() == 0x7F)
-                               : (c.isSpace() || c.category() == QChar::Other_Control))
+        if (c.isSpace() || c.category() == QChar::Other_Control || TextRules::isForbidden(c.unicode()))
             return true;
     }
     return false;
@@ -37,11 +28,13 @@ const QStringList &DepartmentCsvReader::columns()
 DepartmentCsvReader::DepartmentCsvReader(QIODevice *device)
     : m_table(device, columns())
 {
+    m_table.setLimits(DepartmentCsvLimits::InputBytes, DepartmentCsvLimits::Rows);
 }
 
 DepartmentCsvReader::DepartmentCsvReader(const QString &path)
     : m_table(path, columns())
 {
+    m_table.setLimits(DepartmentCsvLimits::InputBytes, DepartmentCsvLimits::Rows);
 }
 
 bool DepartmentCsvReader::readRow(DepartmentCsvResult &result)
@@ -68,10 +61,11 @@ void DepartmentCsvReader::validate(DepartmentCsvResult &result)
     const QStringView name = value(Name);
     if (name.isEmpty()) {
         problems.append(tr("name is empty"));
-    } else if (name.size() > DepartmentCsvLimits::Name) {
+    } else if (const auto bad = TextRules::firstForbidden(name)) {
+        problems.append(tr("name “%1” contains the invisible or control character %2")
+                            .arg(TextRules::visible(name), TextRules::codePoint(*bad)));
+    } else if (TextRules::length(name) > DepartmentCsvLimits::Name) {
         problems.append(tr("name is longer than %1 characters").arg(DepartmentCsvLimits::Name));
-    } else if (hasControl(name)) {
-        problems.append(tr("name “%1” contains control characters").arg(name.toString()));
     } else {
         d.name = name.toString();
         if (const qint64 first = m_names.insert(d.name.toCaseFolded(), result.line))
@@ -81,10 +75,10 @@ void DepartmentCsvReader::validate(DepartmentCsvResult &result)
     const QStringView code = value(Code);
     if (code.isEmpty()) {
         problems.append(tr("code is empty"));
-    } else if (code.size() > DepartmentCsvLimits::Code) {
-        problems.append(tr("code is longer than %1 characters").arg(DepartmentCsvLimits::Code));
     } else if (hasSpaceOrControl(code)) {
-        problems.append(tr("code “%1” contains spaces or control characters").arg(code.toString()));
+        problems.append(tr("code “%1” contains spaces or control characters").arg(TextRules::visible(code)));
+    } else if (TextRules::length(code) > DepartmentCsvLimits::Code) {
+        problems.append(tr("code is longer than %1 characters").arg(DepartmentCsvLimits::Code));
     } else {
         d.code = code.toString();
         if (const qint64 first = m_codes.insert(d.code.toCaseFolded(), result.line))

@@ -22,11 +22,14 @@ struct DepartmentRow
     QString headPhone;      ///< normalised, or empty
 };
 
-/** Longest accepted values, in characters. */
+/** Longest accepted values, in characters (Unicode code points). */
 namespace DepartmentCsvLimits {
 inline constexpr qsizetype Name = 100; // same as TicketCsvLimits::Department: tickets refer to it by name
 inline constexpr qsizetype Code = 32;
 inline constexpr qsizetype DutyPhones = 20;
+/** The most a department file may hold: far more than any centre's member units. */
+inline constexpr qint64 InputBytes = 16 << 20;
+inline constexpr qint64 Rows = 10'000;
 } // namespace DepartmentCsvLimits
 
 /** What DepartmentCsvReader yields for each data row: a department, or the reason it is not one. */
@@ -59,6 +62,8 @@ public:
     QString openError() const { return m_table.openError(); }
     /** Fills result with the next data row; false when there are no more. */
     bool readRow(DepartmentCsvResult &result);
+    /** Overrides DepartmentCsvLimits::InputBytes and Rows (see CsvTableReader::setLimits). */
+    void setLimits(qint64 maxBytes, qint64 maxRows) { m_table.setLimits(maxBytes, maxRows); }
 
 private:
     enum Column { Name, Code, DutyPhones, HeadPhone };

@@ -1,6 +1,7 @@
 #include "io/TicketCsv.h"
 
 #include "domain/PhoneNumber.h"
+#include "domain/TextRules.h"
 #include "io/IsoInstant.h"
 
 #include <QMetaEnum>
@@ -24,11 +25,16 @@ QString allowedCodes()
 bool hasSpaceOrControl(QStringView s)
 {
     for (QChar c : s) {
-        if (c.unicode() < 0x80 ? (c.unicode() <= u' ' || c.unicode() == 0x7F)
-                               : (c.isSpace() || c.category() == QChar::Other_Control))
+        if (c.isSpace() || c.category() == QChar::Other_Control || TextRules::isForbidden(c.unicode()))
             return true;
     }
     return false;
+}
+
+// A value as it may appear in a message: control characters escaped, never raw.
+QString shown(QStringView v)
+{
+    return TextRules::visible(v);
 }
 
 } // namespace
@@ -46,11 +52,13 @@ const QStringList &TicketCsvReader::columns()
 TicketCsvReader::TicketCsvReader(QIODevice *device)
     : m_table(device, columns())
 {
+    m_table.setLimits(TicketCsvLimits::InputBytes, TicketCsvLimits::Rows);
 }
 
 TicketCsvReader::TicketCsvReader(const QString &path)
     : m_table(path, columns())
 {
+    m_table.setLimits(TicketCsvLimits::InputBytes, TicketCsvLimits::Rows);
 }
 
 bool TicketCsvReader::readRow(TicketCsvRow &row)
@@ -81,21 +89,20 @@ std::optional<qint64> TicketCsvReader::instant(Column c, QStringList &problems) 
     const QString column = columns().at(c);
     switch (why) {
     case IsoInstantError::NoOffset:
-        problems.append(tr("%1 “%2” has no UTC offset; add Z or one like +08:00").arg(column, v.toString()));
+        problems.append(tr("%1 “%2” has no UTC offset; add Z or one like +08:00").arg(column, shown(v)));
         break;
     case IsoInstantError::BadDate:
-        problems.append(tr("%1 “%2” is not a real calendar date").arg(column, v.toString()));
+        problems.append(tr("%1 “%2” is not a real calendar date").arg(column, shown(v)));
         break;
     case IsoInstantError::BadTime:
-        problems.append(tr("%1 “%2” is not a valid time of day").arg(column, v.toString()));
+        problems.append(tr("%1 “%2” is not a valid time of day").arg(column, shown(v)));
         break;
     case IsoInstantError::BadOffset:
-        problems.append(tr("%1 “%2” has an impossible UTC offset").arg(column, v.toString()));
+        problems.append(tr("%1 “%2” has an impossible UTC offset").arg(column, shown(v)));
         break;
     case IsoInstantError::None:
     case IsoInstantError::Malformed:
-        problems.append(tr("%1 “%2” is not an ISO 8601 instant like 2024-03-01T09:15:00+08:00")
-                            .arg(column, v.toString()));
+        problems.append(tr("%1 “%2” is not an ISO 8601 instant like 2024-03-01T09:15:00+08:00").arg(column, shown(v)));
         break;
     }
     return std::nullopt;
@@ -103,11 +110,21 @@ std::optional<qint64> TicketCsvReader::instant(Column c, QStringList &problems) 
 
 void TicketCsvReader::text(Column c, qsizetype limit, QString &out, QStringList &problems) const
 {
-    const QStringView v = value(c);
-    if (v.size() > limit)
-        problems.append(tr("%1 is longer than %2 characters (it has %3)").arg(columns().at(c)).arg(limit).arg(v.size()));
+    // Names are refused with an invisible or control character; the summary (free text) loses them.
+    const QStringView raw = value(c);
+    const bool freeText = c == Summary;
+    if (!freeText) {
+        if (const auto bad = TextRules::firstForbidden(raw)) {
+            problems.append(tr("%1 “%2” contains the invisible or control character %3")
+                                .arg(columns().at(c), shown(raw), TextRules::codePoint(*bad)));
+            return;
+        }
+    }
+    const QString v = freeText ? TextRules::stripped(raw, TextRules::Lines::Keep).trimmed() : raw.toString();
+    if (const qsizetype length = TextRules::length(v); length > limit)
+        problems.append(tr("%1 is longer than %2 characters (it has %3)").arg(columns().at(c)).arg(limit).arg(length));
     else
-        out = v.toString();
+        out = v;
 }
 
 void TicketCsvReader::validate(TicketCsvRow &row)
@@ -118,10 +135,10 @@ void TicketCsvReader::validate(TicketCsvRow &row)
     const QStringView number = value(Number);
     if (number.isEmpty()) {
         problems.append(tr("number is empty"));
-    } else if (number.size() > TicketCsvLimits::Number) {
+    } else if (TextRules::length(number) > TicketCsvLimits::Number) {
         problems.append(tr("number is longer than %1 characters").arg(TicketCsvLimits::Number));
     } else if (hasSpaceOrControl(number)) {
-        problems.append(tr("number “%1” contains spaces or control characters").arg(number.toString()));
+        problems.append(tr("number “%1” contains spaces or control characters").arg(shown(number)));
     } else {
         t.number = number.toString();
         if (const qint64 first = m_numbers.insert(number, row.line))
@@ -134,7 +151,7 @@ void TicketCsvReader::validate(TicketCsvRow &row)
     else if (channel.isEmpty())
         problems.append(tr("channel is empty; allowed: %1").arg(allowedCodes<Channel>()));
     else
-        problems.append(tr("unknown channel “%1”; allowed: %2").arg(channel.toString(), allowedCodes<Channel>()));
+        problems.append(tr("unknown channel “%1”; allowed: %2").arg(shown(channel), allowedCodes<Channel>()));
 
     const QStringView type = value(Type);
     if (const auto ty = ticketTypeFromCode(type))
@@ -142,7 +159,7 @@ void TicketCsvReader::validate(TicketCsvRow &row)
     else if (type.isEmpty())
         problems.append(tr("type is empty; allowed: %1").arg(allowedCodes<TicketType>()));
     else
-        problems.append(tr("unknown type “%1”; allowed: %2").arg(type.toString(), allowedCodes<TicketType>()));
+        problems.append(tr("unknown type “%1”; allowed: %2").arg(shown(type), allowedCodes<TicketType>()));
 
     text(Category, TicketCsvLimits::Category, t.category, problems);
     text(Town, TicketCsvLimits::Town, t.town, problems);
@@ -172,13 +189,16 @@ void TicketCsvReader::validate(TicketCsvRow &row)
                             const std::optional<qint64> &earlier, Column earlierColumn) {
         if (later && earlier && *later < *earlier)
             problems.append(tr("%1 (%2) is before %3 (%4)")
-                                .arg(columns().at(laterColumn), value(laterColumn).toString(),
-                                     columns().at(earlierColumn), value(earlierColumn).toString()));
+                                .arg(columns().at(laterColumn), shown(value(laterColumn)), columns().at(earlierColumn),
+                                     shown(value(earlierColumn))));
     };
     before(dispatched, DispatchedAt, registered, RegisteredAt);
-    if (hasReply && !hasDispatch)
-        problems.append(tr("replied_at is set but dispatched_at is empty: only a dispatched ticket gets a reply"));
+    // A reply without a dispatch is the call-taker's answer: a consultation answered at intake.
+    if (hasReply && !hasDispatch && t.type != TicketType::Consult)
+        problems.append(tr("replied_at is set but dispatched_at is empty: only a consultation can be answered "
+                           "at intake; any other ticket gets its reply from a department"));
     before(replied, RepliedAt, dispatched, DispatchedAt);
+    before(replied, RepliedAt, registered, RegisteredAt);
     before(closed, ClosedAt, registered, RegisteredAt);
     before(closed, ClosedAt, replied, RepliedAt);
     t.registeredAt = registered.value_or(0);
@@ -191,6 +211,8 @@ void TicketCsvReader::validate(TicketCsvRow &row)
     if (!hasDispatch && !value(Department).isEmpty())
         problems.append(tr("department must be empty because dispatched_at is empty "
                            "(a ticket answered at intake goes to no department)"));
+    if (hasReply && !hasDispatch && !hasClose)
+        t.closedAt = replied; // answered at intake: closed by the answer, as the console does
 
     const QStringView satisfaction = value(SatisfactionColumn);
     if (!satisfaction.isEmpty()) {
@@ -202,7 +224,7 @@ void TicketCsvReader::validate(TicketCsvRow &row)
                                    "when the ticket is closed"));
         } else {
             problems.append(tr("unknown satisfaction “%1”; allowed: %2 or empty")
-                                .arg(satisfaction.toString(), allowedCodes<Satisfaction>()));
+                                .arg(shown(satisfaction), allowedCodes<Satisfaction>()));
         }
     }
 

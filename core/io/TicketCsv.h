@@ -30,12 +30,12 @@ struct HistoricalTicket
     QString summary;
     qint64 registeredAt = 0;
     std::optional<qint64> dispatchedAt;
-    std::optional<qint64> repliedAt;
-    std::optional<qint64> closedAt;
+    std::optional<qint64> repliedAt; ///< without dispatchedAt: the call-taker's answer (answered at intake)
+    std::optional<qint64> closedAt; ///< for a consultation answered at intake without closed_at: repliedAt
     std::optional<Satisfaction> satisfaction; ///< the callback answer, recorded at closedAt
 };
 
-/** Longest accepted values, in characters (QString units), of the free-text columns. */
+/** Longest accepted values, in characters (Unicode code points, TextRules::length()), of the text columns. */
 namespace TicketCsvLimits {
 inline constexpr qsizetype Number = 32;
 inline constexpr qsizetype Category = 100;
@@ -43,6 +43,9 @@ inline constexpr qsizetype Town = 50;
 inline constexpr qsizetype Department = 100;
 inline constexpr qsizetype CallerName = 50;
 inline constexpr qsizetype Summary = 500;
+/** The most a ticket file may hold: ten million rows (about 4 GB), some 20 years of a large centre. */
+inline constexpr qint64 InputBytes = qint64(4) << 30;
+inline constexpr qint64 Rows = 10'000'000;
 } // namespace TicketCsvLimits
 
 /** What TicketCsvReader yields for each data row: a ticket, or the reason it is not one. */
@@ -80,6 +83,8 @@ public:
 
     /** Fills row with the next data row; false when there are no more. */
     bool readRow(TicketCsvRow &row);
+    /** Overrides TicketCsvLimits::InputBytes and Rows (see CsvTableReader::setLimits). */
+    void setLimits(qint64 maxBytes, qint64 maxRows) { m_table.setLimits(maxBytes, maxRows); }
 
     /** Bytes read so far and the input's size (0 if unknown), for a progress bar. */
     qint64 bytesConsumed() const { return m_table.bytesConsumed(); }

@@ -3,8 +3,8 @@
 #include "auth/Permissions.h"
 
 #include "domain/Ticket.h"
+#include "domain/TextRules.h"
 #include "domain/TicketEvent.h"
-#include "io/DepartmentCsv.h"
 #include "io/TicketCsv.h"
 #include "service/Workspace.h"
 #include "sla/SlaClock.h"
@@ -35,15 +35,30 @@ constexpr int kBatch = 500; // tickets per EventStore call: amortises its per-ca
 class ReferenceData
 {
 public:
+    /** How department names and codes are compared: ignoring case (PRODUCT §7, DATA-FORMATS.md). */
+    static QString departmentKey(const QString &nameOrCode) { return nameOrCode.toCaseFolded(); }
+
     explicit ReferenceData(Database &db) : m_db(db)
     {
+        // Names win over codes (a ticket file names its department): codes first, names over them.
+        QList<std::pair<QString, QString>> departments;
         QSqlQuery q(db.sql());
         if (q.exec(u"SELECT code, name FROM departments"_s)) {
+            while (q.next())
+                departments.append({q.value(0).toString(), q.value(1).toString()});
+        }
+        for (const auto &[code, name] : std::as_const(departments))
+            m_departments.insert(departmentKey(code), code);
+        // Real codes given later to departments created by name (DepartmentImporter); own codes win.
+        if (q.exec(u"SELECT alias, code FROM department_aliases"_s)) {
             while (q.next()) {
-                m_departments.insert(q.value(1).toString(), q.value(0).toString());
-                m_departments.insert(q.value(0).toString(), q.value(0).toString());
+                const QString alias = departmentKey(q.value(0).toString());
+                if (!m_departments.contains(alias))
+                    m_departments.insert(alias, q.value(1).toString());
             }
         }
+        for (const auto &[code, name] : std::as_const(departments))
+            m_departments.insert(departmentKey(name), code);
         if (q.exec(u"SELECT name FROM categories"_s)) {
             while (q.next())
                 m_categories.insert(q.value(0).toString());
@@ -54,18 +69,18 @@ public:
         }
     }
 
-    /** Name or code → code, as known when the import started (for the preparing thread). */
+    /** Name or code (case-folded) → code, as known when the import started (for the preparing thread). */
     QHash<QString, QString> departmentCodes() const { return m_departments; }
 
     /** The department's code; an unknown name becomes a department whose code is its name. */
     QString department(const QString &name, QStringList *created, QString *error)
     {
-        const auto it = m_departments.constFind(name);
+        const auto it = m_departments.constFind(departmentKey(name));
         if (it != m_departments.constEnd())
             return it.value();
         if (!insert(u"INSERT INTO departments(code, name) VALUES(?, ?)"_s, {name, name}, error))
             return {};
-        m_departments.insert(name, name);
+        m_departments.insert(departmentKey(name), name);
         *created << TicketImporter::tr("Created the department %1.").arg(name);
         return name;
     }
@@ -102,7 +117,7 @@ private:
     }
 
     Database &m_db;
-    QHash<QString, QString> m_departments; // name or code -> code
+    QHash<QString, QString> m_departments; // case-folded name or code -> code
     QSet<QString> m_categories;
     QSet<QString> m_towns;
 };
@@ -132,7 +147,8 @@ QList<TicketEvent> eventsFor(const HistoricalTicket &h, const QString &departmen
         events << TicketEvent::make(id, EventType::Dispatched, *h.dispatchedAt, actor, console,
                                     QJsonObject{{Key::Department, departmentCode}, {Key::Deadline, deadline}});
     }
-    if (h.repliedAt)
+    // Without a dispatch, replied_at is the call-taker's answer: the ticket is closed at intake (closedAt).
+    if (h.repliedAt && h.dispatchedAt)
         events << TicketEvent::make(id, EventType::Replied, *h.repliedAt, actor, console);
     if (h.closedAt) {
         if (h.satisfaction) {
@@ -142,6 +158,20 @@ QList<TicketEvent> eventsFor(const HistoricalTicket &h, const QString &departmen
         events << TicketEvent::make(id, EventType::Closed, *h.closedAt, actor, console);
     }
     return events;
+}
+
+/**
+ * The preparing thread guessed the code of a department unknown when the import started from the row's own
+ * spelling; a department created on an earlier row with other capitals has the code of that row.
+ */
+void useDepartmentCode(QList<TicketEvent> &events, const QString &code)
+{
+    for (TicketEvent &e : events) {
+        if (e.type == EventType::Dispatched && e.payload.value(Key::Department).toString() != code) {
+            e.payload.insert(Key::Department, code);
+            e.payloadText = e.payloadJson();
+        }
+    }
 }
 
 /** One CSV row, validated and turned into events by the preparing thread. */
@@ -227,7 +257,9 @@ private:
             }
             if (p.error.isEmpty() && !m_skipEvents) {
                 // An unknown department will be created with its name as code (ReferenceData::department).
-                const QString code = h.dispatchedAt ? m_codes.value(h.department, h.department) : QString();
+                const QString code = h.dispatchedAt
+                                         ? m_codes.value(ReferenceData::departmentKey(h.department), h.department)
+                                         : QString();
                 p.events = eventsFor(h, code, m_sla, m_console);
                 for (TicketEvent &e : p.events)
                     e.payloadText = e.payloadJson();
@@ -261,18 +293,13 @@ TicketImporter::TicketImporter(Workspace &ws) : m_ws(ws), m_by(ws.systemActor())
 
 TicketImporter::TicketImporter(Workspace &ws, const Actor &by) : m_ws(ws), m_by(by) {}
 
-DepartmentImporter::DepartmentImporter(Workspace &ws) : m_ws(ws), m_by(ws.systemActor()) {}
-
 ImportResult TicketImporter::importFile(const QString &path)
 {
     ImportResult result;
-    const QString shownPath = QDir::toNativeSeparators(path);
+    const QString shownPath = TextRules::visible(QDir::toNativeSeparators(path));
     auto report = [&](qint64 line, const QString &why) {
         ++result.badRows;
-        if (result.errors.size() < m_maxErrors)
-            result.errors << u"%1:%2: %3"_s.arg(shownPath).arg(line).arg(why);
-        else if (result.errors.size() == m_maxErrors)
-            result.errors << tr("%1: more errors not listed").arg(shownPath);
+        m_errorPolicy.add(result, u"%1:%2: %3"_s.arg(shownPath).arg(line).arg(why));
     };
     if (QString refused; !Permissions::check(m_by, Action::ImportTickets, &refused)) {
         result.errors << refused;
@@ -281,7 +308,7 @@ ImportResult TicketImporter::importFile(const QString &path)
 
     TicketCsvReader reader(path);
     if (!reader.openError().isEmpty()) {
-        result.errors << u"%1: %2"_s.arg(shownPath, reader.openError());
+        result.errors << u"%1: %2"_s.arg(shownPath, TextRules::visible(reader.openError()));
         return result;
     }
     Database &db = m_ws.database();
@@ -341,9 +368,13 @@ ImportResult TicketImporter::importFile(const QString &path)
             }
             if (failed)
                 continue; // keep validating to report every bad row; nothing will be written
-            if (h.dispatchedAt && reference.department(h.department, &result.created, &error).isEmpty()) {
-                fail(p.line, error);
-                continue;
+            if (h.dispatchedAt) {
+                const QString code = reference.department(h.department, &result.created, &error);
+                if (code.isEmpty()) {
+                    fail(p.line, error);
+                    continue;
+                }
+                useDepartmentCode(p.events, code);
             }
             if (!reference.category(h.category, &result.created, &error) || !reference.town(h.town, &result.created, &error)) {
                 fail(p.line, error);
@@ -374,59 +405,6 @@ ImportResult TicketImporter::importFile(const QString &path)
     }
     result.ok = true;
     qCInfo(lcImport) << "imported" << result.imported << "tickets from" << path;
-    return result;
-}
-
-ImportResult DepartmentImporter::importFile(const QString &path)
-{
-    ImportResult result;
-    const QString shownPath = QDir::toNativeSeparators(path);
-    if (QString refused; !Permissions::check(m_by, Action::ManageDepartments, &refused)) {
-        result.errors << refused;
-        return result;
-    }
-    DepartmentCsvReader reader(path);
-    if (!reader.openError().isEmpty()) {
-        result.errors << u"%1: %2"_s.arg(shownPath, reader.openError());
-        return result;
-    }
-    QList<DepartmentRow> rows;
-    DepartmentCsvResult row;
-    while (reader.readRow(row)) {
-        ++result.rows;
-        if (row.isValid())
-            rows << row.department;
-        else {
-            ++result.badRows;
-            result.errors << u"%1:%2: %3"_s.arg(shownPath).arg(row.line).arg(row.error);
-        }
-    }
-    if (!result.errors.isEmpty())
-        return result;
-    Database &db = m_ws.database();
-    WriteTransaction tx(db);
-    QSqlQuery q(db.sql());
-    q.prepare(u"INSERT INTO departments(code, name, duty_phones, head_phone) VALUES(?,?,?,?) "
-              "ON CONFLICT(code) DO UPDATE SET name = excluded.name, duty_phones = excluded.duty_phones, "
-              "head_phone = excluded.head_phone"_s);
-    for (const DepartmentRow &d : std::as_const(rows)) {
-        q.addBindValue(d.code);
-        q.addBindValue(d.name);
-        // Empty, never NULL: "no contact" is a value the SMS outbox reads.
-        q.addBindValue(QString(u""_s + d.dutyPhones.join(u';')));
-        q.addBindValue(QString(u""_s + d.headPhone));
-        if (!q.exec()) {
-            // e.g. a new code with the name of another existing department
-            result.errors << tr("%1: department %2 (%3): %4").arg(shownPath, d.code, d.name, q.lastError().databaseText());
-            return result;
-        }
-    }
-    if (!tx.isActive() || !tx.commit()) {
-        result.errors << tr("%1: cannot save the departments: %2").arg(shownPath, tx.error());
-        return result;
-    }
-    result.ok = true;
-    result.imported = rows.size();
     return result;
 }
 

@@ -3,6 +3,8 @@
 #include "auth/Permissions.h"
 
 #include "domain/PhoneNumber.h"
+#include "domain/TextRules.h"
+#include "io/DepartmentCsv.h"
 #include "storage/Database.h"
 
 #include <QSqlError>
@@ -73,6 +75,23 @@ bool DepartmentContacts::save(const DepartmentContact &c, QString *error)
 {
     if (c.code.trimmed().isEmpty() || c.name.trimmed().isEmpty()) {
         *error = tr("A department needs a code and a name.");
+        return false;
+    }
+    // The rules of the departments CSV (DATA-FORMATS.md "Text"): no invisible or control characters, lengths in
+    // characters.
+    if (const auto bad = TextRules::firstForbidden(c.name)) {
+        *error = tr("The department's name contains the invisible or control character %1.").arg(TextRules::codePoint(*bad));
+        return false;
+    }
+    if (const auto bad = TextRules::firstForbidden(c.code)) {
+        *error = tr("The department's code contains the invisible or control character %1.").arg(TextRules::codePoint(*bad));
+        return false;
+    }
+    if (TextRules::length(c.name.trimmed()) > DepartmentCsvLimits::Name
+        || TextRules::length(c.code.trimmed()) > DepartmentCsvLimits::Code) {
+        *error = tr("A department's name has at most %1 characters, its code at most %2.")
+                     .arg(DepartmentCsvLimits::Name)
+                     .arg(DepartmentCsvLimits::Code);
         return false;
     }
     QString why;

@@ -2,6 +2,7 @@
 
 #include "auth/Permissions.h"
 #include "domain/PhoneNumber.h"
+#include "domain/TextRules.h"
 #include "domain/TicketEvent.h"
 #include "domain/TicketFold.h"
 #include "sla/SlaClock.h"
@@ -25,15 +26,32 @@ TicketService::TicketService(Database &db, EventStore &store, const Clock &clock
 
 QList<FieldError> TicketService::validate(const NewTicket &t)
 {
+    // Lengths in characters (code points) of what will be stored: free text without its invisible characters.
     QList<FieldError> errors;
-    if (t.summary.trimmed().isEmpty())
+    const QString summary = TextRules::stripped(t.summary, TextRules::Lines::Single).trimmed();
+    const qsizetype summaryLength = TextRules::length(summary);
+    if (summary.isEmpty())
         errors << FieldError{u"summary"_s, tr("Enter a short summary of the request.")};
-    else if (t.summary.size() > kMaxSummary)
-        errors << FieldError{u"summary"_s, tr("The summary is too long (%1 characters, at most %2).").arg(t.summary.size()).arg(kMaxSummary)};
-    if (t.details.size() > kMaxDetails)
-        errors << FieldError{u"details"_s, tr("The details are too long (%1 characters, at most %2).").arg(t.details.size()).arg(kMaxDetails)};
-    if (t.callerName.size() > kMaxName)
+    else if (summaryLength > kMaxSummary)
+        errors << FieldError{u"summary"_s, tr("The summary is too long (%1 characters, at most %2).")
+                                               .arg(summaryLength)
+                                               .arg(kMaxSummary)};
+    const qsizetype detailsLength = TextRules::length(TextRules::stripped(t.details, TextRules::Lines::Keep).trimmed());
+    if (detailsLength > kMaxDetails)
+        errors << FieldError{u"details"_s, tr("The details are too long (%1 characters, at most %2).")
+                                               .arg(detailsLength)
+                                               .arg(kMaxDetails)};
+    if (const auto c = TextRules::firstForbidden(t.callerName))
+        errors << FieldError{u"caller_name"_s, tr("The caller's name contains the invisible or control character %1.")
+                                               .arg(TextRules::codePoint(*c))};
+    else if (TextRules::length(t.callerName.trimmed()) > kMaxName)
         errors << FieldError{u"caller_name"_s, tr("The caller's name is too long (at most %1 characters).").arg(kMaxName)};
+    if (const auto c = TextRules::firstForbidden(t.category))
+        errors << FieldError{u"category"_s, tr("The category contains the invisible or control character %1.")
+                                               .arg(TextRules::codePoint(*c))};
+    if (const auto c = TextRules::firstForbidden(t.town))
+        errors << FieldError{u"town"_s, tr("The town contains the invisible or control character %1.")
+                                               .arg(TextRules::codePoint(*c))};
     if (!t.callerPhone.trimmed().isEmpty()) {
         QString why;
         if (!PhoneNumber::parse(t.callerPhone, &why))
@@ -89,8 +107,8 @@ QString TicketService::registerImpl(const Actor &actor, const NewTicket &input, 
         {Key::Town, input.town.trimmed()},
         {Key::CallerName, input.callerName.trimmed()},
         {Key::CallerPhone, phone},
-        {Key::Summary, input.summary.trimmed()},
-        {Key::Details, input.details.trimmed()},
+        {Key::Summary, TextRules::stripped(input.summary, TextRules::Lines::Single).trimmed()},
+        {Key::Details, TextRules::stripped(input.details, TextRules::Lines::Keep).trimmed()},
     };
     QList<TicketEvent> events{TicketEvent::make(newUuid(), EventType::Registered, now, actor.user, actor.console, p)};
     if (!closingAnswer.isNull()) {
@@ -99,7 +117,7 @@ QString TicketService::registerImpl(const Actor &actor, const NewTicket &input, 
         if (!permitted(actor, EventType::Closed, registered, error))
             return {};
         events << TicketEvent::make(events.first().ticketId, EventType::Closed, now, actor.user, actor.console,
-                                    {{Key::Text, closingAnswer.trimmed()}});
+                                    {{Key::Text, TextRules::stripped(closingAnswer, TextRules::Lines::Keep).trimmed()}});
     }
     // Registration and, for a consultation answered on the phone, its closing: one transaction, all or nothing.
     if (!m_store.append(events, error))
@@ -127,6 +145,11 @@ bool TicketService::act(const Actor &actor, const QString &ticketId, EventType t
     if (!why.isEmpty()) {
         *error = why;
         return false;
+    }
+    // Free text (replies, answers, reasons, notes) loses invisible and control characters, keeping line breaks.
+    for (const QLatin1StringView key : {Key::Text, Key::Reason}) {
+        if (payload.contains(key))
+            payload.insert(key, TextRules::stripped(payload.value(key).toString(), TextRules::Lines::Keep));
     }
     return m_store.append({TicketEvent::make(ticketId, type, m_clock.nowMs(), actor.user, actor.console, std::move(payload))},
                           error);
@@ -218,7 +241,7 @@ bool TicketService::sign(const Actor &actor, const QString &ticketId, QString *e
 
 bool TicketService::reply(const Actor &actor, const QString &ticketId, const QString &text, QString *error)
 {
-    if (text.trimmed().isEmpty()) {
+    if (TextRules::stripped(text, TextRules::Lines::Keep).trimmed().isEmpty()) {
         *error = tr("Write the department's reply.");
         return false;
     }
@@ -231,7 +254,7 @@ bool TicketService::requestExtension(const Actor &actor, const QString &ticketId
         *error = tr("An extension is 1 to 30 working days.");
         return false;
     }
-    if (reason.trimmed().isEmpty()) {
+    if (TextRules::stripped(reason, TextRules::Lines::Keep).trimmed().isEmpty()) {
         *error = tr("Give the reason for the extension.");
         return false;
     }
@@ -296,7 +319,7 @@ bool TicketService::redecideDeadline(const Actor &actor, const QString &ticketId
 
 bool TicketService::returnTicket(const Actor &actor, const QString &ticketId, const QString &reason, QString *error)
 {
-    if (reason.trimmed().isEmpty()) {
+    if (TextRules::stripped(reason, TextRules::Lines::Keep).trimmed().isEmpty()) {
         *error = tr("Say why the ticket is returned.");
         return false;
     }

@@ -27,7 +27,8 @@ const QStringList &migrationFiles()
                                     u":/sql/003_users_drafts.sql"_s, u":/sql/004_board_index.sql"_s,
                                     u":/sql/005_sync.sql"_s, u":/sql/006_sms_outbox.sql"_s,
                                     u":/sql/007_user_security.sql"_s, u":/sql/008_access_log.sql"_s,
-                                    u":/sql/009_reference.sql"_s};
+                                    u":/sql/009_reference.sql"_s,
+                                    u":/sql/010_department_aliases.sql"_s};
     return files;
 }
 

@@ -296,13 +296,12 @@ void TestCsvReader::validMultiByteText()
 
 void TestCsvReader::oversizedRecord()
 {
+    // A record over the limit ends the reading: an endless line (a binary file, /dev/zero) must not be read on.
     const auto recs = readBytes("short,1\n" + QByteArray(100, 'x') + ",\"" + QByteArray(50, 'y') + "\"\nnext,2\n", 7, 64);
-    QCOMPARE(recs.size(), 3);
+    QCOMPARE(recs.size(), 2);
     QVERIFY(recs[0].error.isEmpty());
     QCOMPARE(recs[1].line, 2);
-    QVERIFY2(recs[1].error.contains(u"longer than 64 bytes"_s), qPrintable(recs[1].error));
-    QCOMPARE(recs[2].line, 3);
-    QCOMPARE(recs[2].fields, (QStringList{u"next"_s, u"2"_s}));
+    QVERIFY2(recs[1].error.contains(u"longer than 64 bytes; reading stopped"_s), qPrintable(recs[1].error));
 }
 
 void TestCsvReader::chunkBoundaries_data()

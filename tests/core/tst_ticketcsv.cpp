@@ -212,9 +212,21 @@ void TestTicketCsv::rules_data()
         << u"dispatched_at (2024-03-01T08:59:59+08:00) is before registered_at (2024-03-01T09:00:00+08:00)"_s;
     QTest::newRow("offsets are compared as instants")
         << QStringList{u"dispatched_at=2024-03-01T00:59:00Z"_s} << u"dispatched_at (2024-03-01T00:59:00Z) is before registered_at"_s;
-    QTest::newRow("replied without dispatch")
+    QTest::newRow("complaint replied without dispatch")
         << QStringList{u"dispatched_at="_s, u"department="_s}
-        << u"replied_at is set but dispatched_at is empty: only a dispatched ticket gets a reply"_s;
+        << u"replied_at is set but dispatched_at is empty: only a consultation can be answered at intake"_s;
+    QTest::newRow("intake answer before registration")
+        << QStringList{u"type=consult"_s, u"dispatched_at="_s, u"department="_s, u"replied_at=2024-03-01T08:00:00+08:00"_s}
+        << u"replied_at (2024-03-01T08:00:00+08:00) is before registered_at (2024-03-01T09:00:00+08:00)"_s;
+    QTest::newRow("control character in a name")
+        << QStringList{u"caller_name=张\x1B三"_s}
+        << u"caller_name “张\\u001B三” contains the invisible or control character U+001B"_s;
+    QTest::newRow("zero-width space in a town")
+        << QStringList{u"town=桂\u200B城"_s}
+        << u"town “桂\\u200B城” contains the invisible or control character U+200B"_s;
+    QTest::newRow("bidi override in a department")
+        << QStringList{u"department=城管\u202E局"_s}
+        << u"department “城管\\u202E局” contains the invisible or control character U+202E"_s;
     QTest::newRow("reply before dispatch")
         << QStringList{u"replied_at=2024-03-01T09:29:00+08:00"_s}
         << u"replied_at (2024-03-01T09:29:00+08:00) is before dispatched_at (2024-03-01T09:30:00+08:00)"_s;
