@@ -116,7 +116,9 @@ QByteArray ReferenceData::take(Database &db, const QString &table, QString *erro
         const QSqlRecord r = q.record();
         QJsonObject row;
         for (int i = 0; i < r.count(); ++i)
-            row.insert(r.fieldName(i), QJsonValue::fromVariant(r.value(i)));
+            // SQL NULL stays JSON null: a null text would otherwise travel as "" and collide in unique indexes
+            // that exempt only NULL (categories.code, towns.code).
+            row.insert(r.fieldName(i), r.isNull(i) ? QJsonValue(QJsonValue::Null) : QJsonValue::fromVariant(r.value(i)));
         rows.append(row);
     }
     q.finish();
@@ -176,7 +178,9 @@ bool ReferenceData::replace(Database &db, const QString &table, const QByteArray
         const QJsonObject row = v.toObject();
         for (int i = 0; i < columns.size(); ++i) {
             const QJsonValue cell = row.value(columns.at(i));
-            insert.bindValue(i, cell.isUndefined() || cell.isNull() ? QVariant() : cell.toVariant());
+            // An empty code is no code (documents written before NULL travelled as null said "").
+            const bool noCode = columns.at(i) == u"code"_s && table != u"departments"_s && cell.toString().isEmpty();
+            insert.bindValue(i, cell.isUndefined() || cell.isNull() || noCode ? QVariant() : cell.toVariant());
         }
         if (!insert.exec()) {
             *error = tr("the server's %1 document does not fit this database: %2")

@@ -338,6 +338,36 @@ private Q_SLOTS:
         QCOMPARE(ReferenceStore(other.ws->database()).all(ReferenceKind::Categories),
                  (QList<ReferenceEntry> {{u"C1"_s, u"占道"_s, u"CG"_s, u"handling"_s, false}}));
     }
+
+    // Regression: entries without a code (demo data, ticket import) travelled as "" and the second one broke the
+    // unique index on the receiving console ("UNIQUE constraint failed: categories.code"), stopping every pull.
+    void entriesWithoutCodeTravelAsNoCode()
+    {
+        TestWorkspace tw;
+        QString error;
+        QSqlQuery q(tw.ws->database().sql());
+        QVERIFY(q.exec(u"INSERT INTO categories(name) VALUES('无代码甲'), ('无代码乙')"_s));
+        QVERIFY(q.exec(u"INSERT INTO towns(name) VALUES('甲镇'), ('乙镇')"_s));
+        for (const QString &table : {u"categories"_s, u"towns"_s}) {
+            const QByteArray doc = ReferenceData::take(tw.ws->database(), table, &error);
+            QVERIFY2(!doc.isEmpty(), qPrintable(error));
+            for (const QJsonValue &v : QJsonDocument::fromJson(doc).array()) {
+                const QString name = v.toObject().value(u"name"_s).toString();
+                if (QStringList{u"无代码甲"_s, u"无代码乙"_s, u"甲镇"_s, u"乙镇"_s}.contains(name))
+                    QVERIFY2(v.toObject().value(u"code"_s).isNull(), qPrintable(name));
+            }
+            TestWorkspace other;
+            QVERIFY2(ReferenceData::replace(other.ws->database(), table, doc, &error), qPrintable(error));
+            // A document written before the fix said "" for no code: it is read as no code.
+            QByteArray old = doc;
+            old.replace("\"code\":null", "\"code\":\"\"");
+            QVERIFY(old.contains("\"code\":\"\""));
+            QVERIFY2(ReferenceData::replace(other.ws->database(), table, old, &error), qPrintable(error));
+            QSqlQuery count(other.ws->database().sql());
+            QVERIFY(count.exec(u"SELECT count(*) FROM "_s + table + u" WHERE code IS NULL"_s) && count.next());
+            QVERIFY(count.value(0).toInt() >= 2);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestReference)
