@@ -39,8 +39,9 @@ TRANSLATORS = ('tr', 'translate', 'QT_TR_NOOP', 'QT_TRANSLATE_NOOP', 'qtTrId')
 ALLOWED = (
     # A connection-string example: its syntax is the same in every language.
     ('ui/sync/ServerSettingsDialog.cpp', r'^postgresql://', 'connection URL example'),
-    # Date and time formats (QTime::toString(u"HH:mm:ss"_s)): codes, not words.
-    ('.cpp', r'^(?:yyyy|yy|MM|dd|HH|hh|mm|ss|AP|ap|[-:./ ])+$', 'date/time format'),
+    # Date and time formats (QTime::toString(u"HH:mm:ss"_s)): codes, not words. A weekday (ddd, dddd) is a word,
+    # but QLocale().toString(date, u"yyyy-MM-dd ddd"_s) writes it in the console's language.
+    ('.cpp', r'^(?:yyyy|yy|MM|dddd|ddd|dd|HH|hh|mm|ss|AP|ap|[-:./ ])+$', 'date/time format'),
 )
 
 LITERAL = re.compile(r'(?:\bu8?|\bU|\bL)?"((?:[^"\\\n]|\\.)*)"(?:_s|_L1|_qs)?')

@@ -28,8 +28,8 @@
         <translation>The calendar is not valid JSON: %1 (at offset %2).</translation>
     </message>
     <message>
-        <source>The calendar must be a JSON object with a "years" list.</source>
-        <translation>The calendar must be a JSON object with a "years" list.</translation>
+        <source>The calendar must be a JSON object with a &quot;years&quot; list.</source>
+        <translation>The calendar must be a JSON object with a &quot;years&quot; list.</translation>
     </message>
     <message>
         <source>Year entry %1 of the calendar: %2</source>
@@ -49,6 +49,25 @@
     <message>
         <source>Cannot record the calendar change.</source>
         <translation>Cannot record the calendar change.</translation>
+    </message>
+    <message>
+        <source>A calendar date must be a real date between 1900 and 2200.</source>
+        <translation>A calendar date must be a real date between 1900 and 2200.</translation>
+    </message>
+    <message>
+        <source>The note on %1 is too long (at most %2 characters).</source>
+        <translation>The note on %1 is too long (at most %2 characters).</translation>
+    </message>
+    <message>
+        <source>The note on %1 holds a control character.</source>
+        <translation>The note on %1 holds a control character.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarYears</name>
+    <message>
+        <source>The holiday notice for %1 has not been entered: deadlines in %1 count only weekends as off days. An administrator should enter its off days and make-up working days (the Calendar tab of the console, or hotlinectl calendar import FILE.json / calendar set DATE off).</source>
+        <translation>The holiday notice for %1 has not been entered: deadlines in %1 count only weekends as off days. An administrator should enter its off days and make-up working days (the Calendar tab of the console, or hotlinectl calendar import FILE.json / calendar set DATE off).</translation>
     </message>
 </context>
 <context>
@@ -149,8 +168,8 @@
 <context>
     <name>ConsoleRole</name>
     <message>
-        <source>the console role name "%1" must be lower-case letters, digits or _ (at most 63, not starting with a digit)</source>
-        <translation>the console role name "%1" must be lower-case letters, digits or _ (at most 63, not starting with a digit)</translation>
+        <source>the console role name &quot;%1&quot; must be lower-case letters, digits or _ (at most 63, not starting with a digit)</source>
+        <translation>the console role name &quot;%1&quot; must be lower-case letters, digits or _ (at most 63, not starting with a digit)</translation>
     </message>
     <message>
         <source>role names starting with pg_ are reserved by PostgreSQL</source>
@@ -185,8 +204,8 @@
         <translation>cannot let role %1 reach the database: %2</translation>
     </message>
     <message>
-        <source>cannot set the console role's rights: %1</source>
-        <translation>cannot set the console role's rights: %1</translation>
+        <source>cannot set the console role&apos;s rights: %1</source>
+        <translation>cannot set the console role&apos;s rights: %1</translation>
     </message>
 </context>
 <context>
@@ -194,10 +213,6 @@
     <message>
         <source>no input device</source>
         <translation>no input device</translation>
-    </message>
-    <message>
-        <source>the record is longer than %1 bytes</source>
-        <translation>the record is longer than %1 bytes</translation>
     </message>
     <message>
         <source>could not read the input: %1</source>
@@ -222,6 +237,14 @@
     <message>
         <source>field %1: text after the closing quote%2</source>
         <translation>field %1: text after the closing quote%2</translation>
+    </message>
+    <message>
+        <source>it is larger than %1 bytes, the most this command reads; nothing after that was read</source>
+        <translation>it is larger than %1 bytes, the most this command reads; nothing after that was read</translation>
+    </message>
+    <message>
+        <source>the record is longer than %1 bytes; reading stopped here (is this a CSV file?)</source>
+        <translation>the record is longer than %1 bytes; reading stopped here (is this a CSV file?)</translation>
     </message>
 </context>
 <context>
@@ -270,6 +293,10 @@
         <source>; </source>
         <translation>; </translation>
     </message>
+    <message>
+        <source>the file has more than %1 data rows, the most this command reads; nothing after that was read</source>
+        <translation>the file has more than %1 data rows, the most this command reads; nothing after that was read</translation>
+    </message>
 </context>
 <context>
     <name>CsvWriter</name>
@@ -312,20 +339,12 @@
         <translation>Usage: hotlinectl deadline --class consult|handling --start ISO8601</translation>
     </message>
     <message>
-        <source>Unknown command "%1". See hotlinectl --help.</source>
-        <translation>Unknown command "%1". See hotlinectl --help.</translation>
+        <source>Unknown command &quot;%1&quot;. See hotlinectl --help.</source>
+        <translation>Unknown command &quot;%1&quot;. See hotlinectl --help.</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Cannot write %1: %2</translation>
-    </message>
-    <message>
-        <source>"%1" is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</source>
-        <translation>"%1" is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</translation>
-    </message>
-    <message>
-        <source>Cannot read the centre's time zone.</source>
-        <translation>Cannot read the centre's time zone.</translation>
+        <source>&quot;%1&quot; is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</source>
+        <translation>&quot;%1&quot; is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</translation>
     </message>
     <message>
         <source>This command needs the shared server and reminders, which this version does not have yet.</source>
@@ -360,36 +379,20 @@
         <translation>Rebuilt the projection of %1 tickets from the event log.</translation>
     </message>
     <message>
-        <source>Usage: hotlinectl config get KEY | config set KEY VALUE | config list</source>
-        <translation>Usage: hotlinectl config get KEY | config set KEY VALUE | config list</translation>
-    </message>
-    <message>
         <source>Nothing was imported (%1 bad of %2 rows).</source>
         <translation>Nothing was imported (%1 bad of %2 rows).</translation>
-    </message>
-    <message>
-        <source>Usage: hotlinectl import tickets FILE.csv</source>
-        <translation>Usage: hotlinectl import tickets FILE.csv</translation>
-    </message>
-    <message>
-        <source>Usage: hotlinectl departments import FILE.csv</source>
-        <translation>Usage: hotlinectl departments import FILE.csv</translation>
     </message>
     <message>
         <source>Usage: hotlinectl board [--at ISO8601] [--format text|json]</source>
         <translation>Usage: hotlinectl board [--at ISO8601] [--format text|json]</translation>
     </message>
     <message>
-        <source>Usage: hotlinectl report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf] [-o FILE]</source>
-        <translation>Usage: hotlinectl report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf] [-o FILE]</translation>
-    </message>
-    <message>
         <source>Give either --month or --from/--to, not both.</source>
         <translation>Give either --month or --from/--to, not both.</translation>
     </message>
     <message>
-        <source>"%1" is not a month like 2025-03.</source>
-        <translation>"%1" is not a month like 2025-03.</translation>
+        <source>&quot;%1&quot; is not a month like 2025-03.</source>
+        <translation>&quot;%1&quot; is not a month like 2025-03.</translation>
     </message>
     <message>
         <source>--from and --to must both be dates (YYYY-MM-DD) with --from before --to; --to is exclusive.</source>
@@ -398,10 +401,6 @@
     <message>
         <source>Cannot build the report: %1</source>
         <translation>Cannot build the report: %1</translation>
-    </message>
-    <message>
-        <source>warning: no holiday calendar for %1 has been imported; only weekends count as off days (hotlinectl calendar import FILE.json).</source>
-        <translation>warning: no holiday calendar for %1 has been imported; only weekends count as off days (hotlinectl calendar import FILE.json).</translation>
     </message>
     <message>
         <source>Imported %1 tickets.</source>
@@ -495,92 +494,6 @@
         <translation>Cannot draw the PDF report: %1</translation>
     </message>
     <message>
-        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
-Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
-
-Commands:
-  init [--demo]                         create or migrate the database; --demo adds demo data
-  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
-  deadline --class consult|handling --start ISO8601
-                                        print the deadline for a dispatch at that instant
-  import tickets FILE.csv               import historical tickets (all rows or none)
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        completion-rate report; --to is exclusive
-  board [--at ISO8601] [--format text|json]
-                                        open tickets with colour and remaining working time
-  departments import FILE.csv           name,code,duty_phones,head_phone
-  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
-                                        historical ticket CSV; callers masked unless --unmasked (logged)
-  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
-  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
-  verify [--server URL]                 check the hash chain of the event log (or of the server's,
-                                        compared with --db's copy when given); names the first
-                                        altered, removed, reordered or truncated event
-  rebuild                               derive the ticket projection again from the events
-  permissions                           the role × action permission table (Markdown)
-  users list | unlock NAME | enable NAME | reset-password NAME
-                                        accounts; reset-password reads the new one from stdin
-  server init --url URL [--console-role NAME]
-                                        create or migrate the shared PostgreSQL server's schema;
-                                        --console-role: the restricted login for consoles (password
-                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
-  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
-                                        without it: keep syncing until stopped, a headless replica)
-  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
-                                        send what is due, then exit; without it: keep escalating
-
-Options:
-  --db PATH      the database file
-  -o FILE        write the output to FILE instead of stdout
-  --help         this help
-  --version      the program's version
-</source>
-        <translation>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
-Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
-
-Commands:
-  init [--demo]                         create or migrate the database; --demo adds demo data
-  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
-  deadline --class consult|handling --start ISO8601
-                                        print the deadline for a dispatch at that instant
-  import tickets FILE.csv               import historical tickets (all rows or none)
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        completion-rate report; --to is exclusive
-  board [--at ISO8601] [--format text|json]
-                                        open tickets with colour and remaining working time
-  departments import FILE.csv           name,code,duty_phones,head_phone
-  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
-                                        historical ticket CSV; callers masked unless --unmasked (logged)
-  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
-  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
-  verify [--server URL]                 check the hash chain of the event log (or of the server's,
-                                        compared with --db's copy when given); names the first
-                                        altered, removed, reordered or truncated event
-  rebuild                               derive the ticket projection again from the events
-  permissions                           the role × action permission table (Markdown)
-  users list | unlock NAME | enable NAME | reset-password NAME
-                                        accounts; reset-password reads the new one from stdin
-  server init --url URL [--console-role NAME]
-                                        create or migrate the shared PostgreSQL server's schema;
-                                        --console-role: the restricted login for consoles (password
-                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
-  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
-                                        without it: keep syncing until stopped, a headless replica)
-  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
-                                        send what is due, then exit; without it: keep escalating
-
-Options:
-  --db PATH      the database file
-  -o FILE        write the output to FILE instead of stdout
-  --help         this help
-  --version      the program's version
-</translation>
-    </message>
-    <message>
         <source>Cannot read %1: %2</source>
         <translation>Cannot read %1: %2</translation>
     </message>
@@ -593,8 +506,8 @@ Options:
         <translation>verify --server needs postgresql://USER:PASSWORD@HOST:PORT/DATABASE (%1)</translation>
     </message>
     <message>
-        <source>the server's event log</source>
-        <translation>the server's event log</translation>
+        <source>the server&apos;s event log</source>
+        <translation>the server&apos;s event log</translation>
     </message>
     <message>
         <source>%1 events match the copies this console pulled.</source>
@@ -705,6 +618,272 @@ The same again: </translation>
         <source>Usage: hotlinectl users list | unlock NAME | enable NAME | reset-password NAME (the new password on standard input)</source>
         <translation>Usage: hotlinectl users list | unlock NAME | enable NAME | reset-password NAME (the new password on standard input)</translation>
     </message>
+    <message numerus="yes">
+        <source>note: the calendar now gives %n open ticket(s) another deadline; they keep theirs until an administrator re-decides them (the Calendar tab of the console).</source>
+        <translation>
+            <numerusform>note: the calendar now gives %n open ticket another deadline; it keeps its own until an administrator re-decides it (the Calendar tab of the console).</numerusform>
+            <numerusform>note: the calendar now gives %n open tickets another deadline; they keep theirs until an administrator re-decides them (the Calendar tab of the console).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>warning: %1</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl calendar set DATE... off|workday|normal [--note TEXT]</source>
+        <translation>Usage: hotlinectl calendar set DATE... off|workday|normal [--note TEXT]</translation>
+    </message>
+    <message>
+        <source>Unknown kind of day &quot;%1&quot;: off, workday or normal.</source>
+        <translation>Unknown kind of day &quot;%1&quot;: off, workday or normal.</translation>
+    </message>
+    <message>
+        <source>A normal day has no note.</source>
+        <translation>A normal day has no note.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date (YYYY-MM-DD).</source>
+        <translation>&quot;%1&quot; is not a date (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>Nothing was changed: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n calendar date(s).</source>
+        <translation>
+            <numerusform>Saved %n calendar date.</numerusform>
+            <numerusform>Saved %n calendar dates.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl calendar list [--year YYYY]</source>
+        <translation>Usage: hotlinectl calendar list [--year YYYY]</translation>
+    </message>
+    <message>
+        <source>--year must be a year between 1900 and 2200.</source>
+        <translation>--year must be a year between 1900 and 2200.</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+Administers a Hotline Console database. --db names the local SQLite file (default: the console&apos;s own).
+Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
+
+Commands:
+  init [--demo]                         create or migrate the database; --demo adds demo data
+  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
+  calendar set DATE... off|workday|normal [--note TEXT]
+                                        mark dates as off days, make-up working days, or back to Mon-Fri
+  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
+  deadline --class consult|handling --start ISO8601
+                                        print the deadline for a dispatch at that instant
+  import tickets FILE.csv [--all-errors]
+                                        import historical tickets (all rows or none); bad rows are
+                                        listed up to 1,000, all of them with --all-errors
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        completion-rate report; --to is exclusive
+                                        --at ISO8601: computed as at that instant (default month: its month)
+  board [--at ISO8601] [--format text|json]
+                                        open tickets with colour and remaining working time
+  departments import FILE.csv [--all-errors]
+                                        name,code,duty_phones,head_phone (all rows or none)
+  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
+  categories list [--format text|json]  the categories and their routing
+  towns import FILE.csv | towns list [--format text|json]
+                                        code,name
+  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
+                                        historical ticket CSV; callers masked unless --unmasked (logged)
+  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
+  config get|set KEY [VALUE]            read or change a setting; &apos;config list&apos; shows them all
+                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
+  verify [--server URL]                 check the hash chain of the event log (or of the server&apos;s,
+                                        compared with --db&apos;s copy when given); names the first
+                                        altered, removed, reordered or truncated event
+  rebuild                               derive the ticket projection again from the events
+  permissions                           the role × action permission table (Markdown)
+  users list | unlock NAME | enable NAME | reset-password NAME
+                                        accounts; reset-password reads the new one from stdin
+  server init --url URL [--console-role NAME]
+                                        create or migrate the shared PostgreSQL server&apos;s schema;
+                                        --console-role: the restricted login for consoles (password
+                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
+  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
+                                        without it: keep syncing until stopped, a headless replica)
+  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
+                                        send what is due, then exit; without it: keep escalating
+
+Options:
+  --db PATH      the database file
+  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
+                 Never the database; an existing file only if it is hotlinectl&apos;s unchanged earlier
+                 output (or empty)
+  --force        let -o replace any other existing file
+  --help         this help
+  --version      the program&apos;s version
+</source>
+        <translation>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+Administers a Hotline Console database. --db names the local SQLite file (default: the console&apos;s own).
+Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
+
+Commands:
+  init [--demo]                         create or migrate the database; --demo adds demo data
+  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
+  calendar set DATE... off|workday|normal [--note TEXT]
+                                        mark dates as off days, make-up working days, or back to Mon-Fri
+  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
+  deadline --class consult|handling --start ISO8601
+                                        print the deadline for a dispatch at that instant
+  import tickets FILE.csv [--all-errors]
+                                        import historical tickets (all rows or none); bad rows are
+                                        listed up to 1,000, all of them with --all-errors
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        completion-rate report; --to is exclusive
+                                        --at ISO8601: computed as at that instant (default month: its month)
+  board [--at ISO8601] [--format text|json]
+                                        open tickets with colour and remaining working time
+  departments import FILE.csv [--all-errors]
+                                        name,code,duty_phones,head_phone (all rows or none)
+  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
+  categories list [--format text|json]  the categories and their routing
+  towns import FILE.csv | towns list [--format text|json]
+                                        code,name
+  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
+                                        historical ticket CSV; callers masked unless --unmasked (logged)
+  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
+  config get|set KEY [VALUE]            read or change a setting; &apos;config list&apos; shows them all
+                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
+  verify [--server URL]                 check the hash chain of the event log (or of the server&apos;s,
+                                        compared with --db&apos;s copy when given); names the first
+                                        altered, removed, reordered or truncated event
+  rebuild                               derive the ticket projection again from the events
+  permissions                           the role × action permission table (Markdown)
+  users list | unlock NAME | enable NAME | reset-password NAME
+                                        accounts; reset-password reads the new one from stdin
+  server init --url URL [--console-role NAME]
+                                        create or migrate the shared PostgreSQL server&apos;s schema;
+                                        --console-role: the restricted login for consoles (password
+                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
+  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
+                                        without it: keep syncing until stopped, a headless replica)
+  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
+                                        send what is due, then exit; without it: keep escalating
+
+Options:
+  --db PATH      the database file
+  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
+                 Never the database; an existing file only if it is hotlinectl&apos;s unchanged earlier
+                 output (or empty)
+  --force        let -o replace any other existing file
+  --help         this help
+  --version      the program&apos;s version
+</translation>
+    </message>
+    <message>
+        <source>The PDF report is binary: give -o FILE (or -o - to send it to standard output that is not a terminal).</source>
+        <translation>The PDF report is binary: give -o FILE (or -o - to send it to standard output that is not a terminal).</translation>
+    </message>
+    <message>
+        <source>Standard output is a terminal: the PDF report is not written there. Give -o FILE, or redirect standard output to a file.</source>
+        <translation>Standard output is a terminal: the PDF report is not written there. Give -o FILE, or redirect standard output to a file.</translation>
+    </message>
+    <message>
+        <source>warning: %1 was written, but the list of hotlinectl&apos;s outputs could not be updated: %2</source>
+        <translation>warning: %1 was written, but the list of hotlinectl&apos;s outputs could not be updated: %2</translation>
+    </message>
+    <message>
+        <source>There is no database at %1; nothing was created. Create it with: hotlinectl --db %1 init</source>
+        <translation>There is no database at %1; nothing was created. Create it with: hotlinectl --db %1 init</translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 bytes; a setting is a single value.</source>
+        <translation>%1 is longer than %2 bytes; a setting is a single value.</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text.</source>
+        <translation>%1 is not UTF-8 text.</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl config set KEY --from-file PATH | config set KEY --stdin</source>
+        <translation>Usage: hotlinectl config set KEY --from-file PATH | config set KEY --stdin</translation>
+    </message>
+    <message>
+        <source>warning: a secret on the command line can be seen by other users and stays in the shell&apos;s history; prefer config set %1 --stdin or --from-file PATH.</source>
+        <translation>warning: a secret on the command line can be seen by other users and stays in the shell&apos;s history; prefer config set %1 --stdin or --from-file PATH.</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl config get KEY | config set KEY VALUE | config set KEY --from-file PATH | config set KEY --stdin | config list</source>
+        <translation>Usage: hotlinectl config get KEY | config set KEY VALUE | config set KEY --from-file PATH | config set KEY --stdin | config list</translation>
+    </message>
+    <message>
+        <source>… and %1 more bad rows not listed; hotlinectl %2 --all-errors lists them all.</source>
+        <translation>… and %1 more bad rows not listed; hotlinectl %2 --all-errors lists them all.</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl import tickets FILE.csv [--all-errors]</source>
+        <translation>Usage: hotlinectl import tickets FILE.csv [--all-errors]</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl departments import FILE.csv [--all-errors]</source>
+        <translation>Usage: hotlinectl departments import FILE.csv [--all-errors]</translation>
+    </message>
+    <message>
+        <source>Imported %1 categories: %2 new, %3 updated.</source>
+        <translation>Imported %1 categories: %2 new, %3 updated.</translation>
+    </message>
+    <message>
+        <source>Imported %1 towns: %2 new, %3 updated.</source>
+        <translation>Imported %1 towns: %2 new, %3 updated.</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>department</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>class</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>by ticket type</source>
+        <translation>by ticket type</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>No categories.</source>
+        <translation>No categories.</translation>
+    </message>
+    <message>
+        <source>No towns.</source>
+        <translation>No towns.</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl %1 import FILE.csv | %1 list [--format text|json]</source>
+        <translation>Usage: hotlinectl %1 import FILE.csv | %1 list [--format text|json]</translation>
+    </message>
+    <message>
+        <source>setting from the server refused (local value kept): %1</source>
+        <translation>setting from the server refused (local value kept): %1</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl report [--month YYYY-MM | --from DATE --to DATE] [--at ISO8601] [--format text|csv|json|pdf] [-o FILE]</source>
+        <translation>Usage: hotlinectl report [--month YYYY-MM | --from DATE --to DATE] [--at ISO8601] [--format text|csv|json|pdf] [-o FILE]</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -715,10 +894,6 @@ The same again: </translation>
     <message>
         <source>Cannot read %1: %2</source>
         <translation>Cannot read %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1.</source>
-        <translation>Cannot create the folder %1.</translation>
     </message>
     <message>
         <source>Cannot open the database %1: %2</source>
@@ -780,6 +955,10 @@ The same again: </translation>
         <source>%1 cannot be opened (%2): check that the file and its folder exist and may be written.</source>
         <translation>%1 cannot be opened (%2): check that the file and its folder exist and may be written.</translation>
     </message>
+    <message>
+        <source>Cannot create the database %1: %2</source>
+        <translation>Cannot create the database %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>DemoData</name>
@@ -814,6 +993,18 @@ The same again: </translation>
         <source>Cannot save the department: %1</source>
         <translation>Cannot save the department: %1</translation>
     </message>
+    <message>
+        <source>The department&apos;s name contains the invisible or control character %1.</source>
+        <translation>The department&apos;s name contains the invisible or control character %1.</translation>
+    </message>
+    <message>
+        <source>The department&apos;s code contains the invisible or control character %1.</source>
+        <translation>The department&apos;s code contains the invisible or control character %1.</translation>
+    </message>
+    <message>
+        <source>A department&apos;s name has at most %1 characters, its code at most %2.</source>
+        <translation>A department&apos;s name has at most %1 characters, its code at most %2.</translation>
+    </message>
 </context>
 <context>
     <name>DepartmentCsvReader</name>
@@ -824,10 +1015,6 @@ The same again: </translation>
     <message>
         <source>name is longer than %1 characters</source>
         <translation>name is longer than %1 characters</translation>
-    </message>
-    <message>
-        <source>name “%1” contains control characters</source>
-        <translation>name “%1” contains control characters</translation>
     </message>
     <message>
         <source>name “%1” already appears on line %2</source>
@@ -865,16 +1052,44 @@ The same again: </translation>
         <source>; </source>
         <translation>; </translation>
     </message>
+    <message>
+        <source>name “%1” contains the invisible or control character %2</source>
+        <translation>name “%1” contains the invisible or control character %2</translation>
+    </message>
 </context>
 <context>
     <name>DepartmentImporter</name>
     <message>
-        <source>%1: department %2 (%3): %4</source>
-        <translation>%1: department %2 (%3): %4</translation>
-    </message>
-    <message>
         <source>%1: cannot save the departments: %2</source>
         <translation>%1: cannot save the departments: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot start writing: %2</source>
+        <translation>%1: cannot start writing: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the departments: %2</source>
+        <translation>%1: cannot read the departments: %2</translation>
+    </message>
+    <message>
+        <source>line %1 already updates the department %2 (code %3); one department, one row</source>
+        <translation>line %1 already updates the department %2 (code %3); one department, one row</translation>
+    </message>
+    <message>
+        <source>the name %1 belongs to the department with code %2; a name still in use cannot be given to another department (to swap names, rename one of them in a separate import first)</source>
+        <translation>the name %1 belongs to the department with code %2; a name still in use cannot be given to another department (to swap names, rename one of them in a separate import first)</translation>
+    </message>
+    <message>
+        <source>%1:%2: cannot save the department %3 (%4): %5</source>
+        <translation>%1:%2: cannot save the department %3 (%4): %5</translation>
+    </message>
+    <message>
+        <source>%1:%2: cannot save the code %3 of the department %4: %5</source>
+        <translation>%1:%2: cannot save the code %3 of the department %4: %5</translation>
+    </message>
+    <message>
+        <source>%1 keeps its code %2, which its tickets&apos; history refers to; later imports also find it by %3.</source>
+        <translation>%1 keeps its code %2, which its tickets&apos; history refers to; later imports also find it by %3.</translation>
     </message>
 </context>
 <context>
@@ -1146,12 +1361,12 @@ The same again: </translation>
         <translation>reopen tickets</translation>
     </message>
     <message>
-        <source>see every department's tickets</source>
-        <translation>see every department's tickets</translation>
+        <source>see every department&apos;s tickets</source>
+        <translation>see every department&apos;s tickets</translation>
     </message>
     <message>
-        <source>see callers' full names and numbers</source>
-        <translation>see callers' full names and numbers</translation>
+        <source>see callers&apos; full names and numbers</source>
+        <translation>see callers&apos; full names and numbers</translation>
     </message>
     <message>
         <source>see the accountability log</source>
@@ -1196,6 +1411,14 @@ The same again: </translation>
     <message>
         <source>review sync conflicts</source>
         <translation>review sync conflicts</translation>
+    </message>
+    <message>
+        <source>Deadline re-decided after a calendar change</source>
+        <translation>Deadline re-decided after a calendar change</translation>
+    </message>
+    <message>
+        <source>manage categories and towns</source>
+        <translation>manage categories and towns</translation>
     </message>
 </context>
 <context>
@@ -1270,12 +1493,9 @@ The same again: </translation>
         <source>; </source>
         <translation>; </translation>
     </message>
-</context>
-<context>
-    <name>ExportFile</name>
     <message>
-        <source>Could not write %1: %2</source>
-        <translation>Could not write %1: %2</translation>
+        <source>deadline was %1</source>
+        <translation>deadline was %1</translation>
     </message>
 </context>
 <context>
@@ -1292,44 +1512,44 @@ The same again: </translation>
         <translation>The holiday calendar is not valid JSON: %1 (at character %2).</translation>
     </message>
     <message>
-        <source>The holiday calendar must be a JSON object with "year" and "days".</source>
-        <translation>The holiday calendar must be a JSON object with "year" and "days".</translation>
+        <source>The holiday calendar must be a JSON object with &quot;year&quot; and &quot;days&quot;.</source>
+        <translation>The holiday calendar must be a JSON object with &quot;year&quot; and &quot;days&quot;.</translation>
     </message>
     <message>
-        <source>The holiday calendar needs "year" as a whole number between 1900 and 2200.</source>
-        <translation>The holiday calendar needs "year" as a whole number between 1900 and 2200.</translation>
+        <source>The holiday calendar needs &quot;year&quot; as a whole number between 1900 and 2200.</source>
+        <translation>The holiday calendar needs &quot;year&quot; as a whole number between 1900 and 2200.</translation>
     </message>
     <message>
-        <source>The holiday calendar for %1 needs "days" as a list.</source>
-        <translation>The holiday calendar for %1 needs "days" as a list.</translation>
+        <source>The holiday calendar for %1 needs &quot;days&quot; as a list.</source>
+        <translation>The holiday calendar for %1 needs &quot;days&quot; as a list.</translation>
     </message>
     <message>
         <source>Entry %1 of the holiday calendar for %2 is not an object.</source>
         <translation>Entry %1 of the holiday calendar for %2 is not an object.</translation>
     </message>
     <message>
-        <source>Entry %1 of the holiday calendar for %2 has no "date" text.</source>
-        <translation>Entry %1 of the holiday calendar for %2 has no "date" text.</translation>
+        <source>Entry %1 of the holiday calendar for %2 has no &quot;date&quot; text.</source>
+        <translation>Entry %1 of the holiday calendar for %2 has no &quot;date&quot; text.</translation>
     </message>
     <message>
-        <source>Entry %1 of the holiday calendar for %2 has an invalid date "%3" (expected YYYY-MM-DD).</source>
-        <translation>Entry %1 of the holiday calendar for %2 has an invalid date "%3" (expected YYYY-MM-DD).</translation>
+        <source>Entry %1 of the holiday calendar for %2 has an invalid date &quot;%3&quot; (expected YYYY-MM-DD).</source>
+        <translation>Entry %1 of the holiday calendar for %2 has an invalid date &quot;%3&quot; (expected YYYY-MM-DD).</translation>
     </message>
     <message>
         <source>Entry %1 (%2) of the holiday calendar for %3 is too far from that year.</source>
         <translation>Entry %1 (%2) of the holiday calendar for %3 is too far from that year.</translation>
     </message>
     <message>
-        <source>Entry %1 (%2) of the holiday calendar for %3 has no "name" text.</source>
-        <translation>Entry %1 (%2) of the holiday calendar for %3 has no "name" text.</translation>
+        <source>Entry %1 (%2) of the holiday calendar for %3 has no &quot;name&quot; text.</source>
+        <translation>Entry %1 (%2) of the holiday calendar for %3 has no &quot;name&quot; text.</translation>
     </message>
     <message>
-        <source>Entry %1 (%2) of the holiday calendar for %3 needs "isOffDay" as true or false.</source>
-        <translation>Entry %1 (%2) of the holiday calendar for %3 needs "isOffDay" as true or false.</translation>
+        <source>Entry %1 (%2) of the holiday calendar for %3 needs &quot;isOffDay&quot; as true or false.</source>
+        <translation>Entry %1 (%2) of the holiday calendar for %3 needs &quot;isOffDay&quot; as true or false.</translation>
     </message>
     <message>
-        <source>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of "days").</source>
-        <translation>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of "days").</translation>
+        <source>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of &quot;days&quot;).</source>
+        <translation>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of &quot;days&quot;).</translation>
     </message>
 </context>
 <context>
@@ -1340,6 +1560,40 @@ The same again: </translation>
             <numerusform>Too many failed sign-ins: this account is locked for %n more minute. An administrator can unlock it.</numerusform>
             <numerusform>Too many failed sign-ins: this account is locked for %n more minutes. An administrator can unlock it.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OutputFile</name>
+    <message>
+        <source>%1 is the database (or one of its -wal/-shm files): output is never written there, not even with --force. Choose another file.</source>
+        <translation>%1 is the database (or one of its -wal/-shm files): output is never written there, not even with --force. Choose another file.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give a file name.</source>
+        <translation>%1 is a folder; give a file name.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file; give a file name (or -o - for standard output).</source>
+        <translation>%1 is not a regular file; give a file name (or -o - for standard output).</translation>
+    </message>
+    <message>
+        <source>%1 already exists and is not an unchanged earlier output of hotlinectl; nothing was written. Give --force to replace it, or choose another file.</source>
+        <translation>%1 already exists and is not an unchanged earlier output of hotlinectl; nothing was written. Give --force to replace it, or choose another file.</translation>
+    </message>
+    <message>
+        <source>%1 is the open database (or one of its -wal/-shm files); nothing was written there.</source>
+        <translation>%1 is the open database (or one of its -wal/-shm files); nothing was written there.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>OutputLedger</name>
+    <message>
+        <source>Cannot lock %1.</source>
+        <translation>Cannot lock %1.</translation>
     </message>
 </context>
 <context>
@@ -1363,6 +1617,25 @@ The same again: </translation>
     <message>
         <source>At least %1 characters with letters and digits, not containing the sign-in name.</source>
         <translation>At least %1 characters with letters and digits, not containing the sign-in name.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfToUnicode</name>
+    <message>
+        <source>The PDF has no cross-reference table this program can read.</source>
+        <translation>The PDF has no cross-reference table this program can read.</translation>
+    </message>
+    <message>
+        <source>Cannot read the text map of font %1 (object %2).</source>
+        <translation>Cannot read the text map of font %1 (object %2).</translation>
+    </message>
+    <message>
+        <source>Cannot parse the text map of font %1 (object %2).</source>
+        <translation>Cannot parse the text map of font %1 (object %2).</translation>
+    </message>
+    <message>
+        <source>The PDF&apos;s objects overlap its cross-reference table.</source>
+        <translation>The PDF&apos;s objects overlap its cross-reference table.</translation>
     </message>
 </context>
 <context>
@@ -1491,22 +1764,129 @@ The same again: </translation>
     </message>
 </context>
 <context>
+    <name>PrivateFiles</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Cannot create the folder %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 is not a folder.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceCsvReader</name>
+    <message>
+        <source>code “%1” already appears on line %2</source>
+        <translation>code “%1” already appears on line %2</translation>
+    </message>
+    <message>
+        <source>name “%1” already appears on line %2</source>
+        <translation>name “%1” already appears on line %2</translation>
+    </message>
+    <message>
+        <source>class “%1” is not consult or handling (leave it empty to follow the ticket type)</source>
+        <translation>class “%1” is not consult or handling (leave it empty to follow the ticket type)</translation>
+    </message>
+</context>
+<context>
     <name>ReferenceData</name>
     <message>
         <source>not a shared table: %1</source>
         <translation>not a shared table: %1</translation>
     </message>
     <message>
-        <source>the server's %1 document is not a JSON array: %2</source>
-        <translation>the server's %1 document is not a JSON array: %2</translation>
+        <source>the server&apos;s %1 document is not a JSON array: %2</source>
+        <translation>the server&apos;s %1 document is not a JSON array: %2</translation>
     </message>
     <message>
-        <source>the server's %1 document does not fit this database: %2</source>
-        <translation>the server's %1 document does not fit this database: %2</translation>
+        <source>the server&apos;s %1 document does not fit this database: %2</source>
+        <translation>the server&apos;s %1 document does not fit this database: %2</translation>
     </message>
     <message>
         <source>cannot record the %1 update</source>
         <translation>cannot record the %1 update</translation>
+    </message>
+    <message>
+        <source>the value is not text</source>
+        <translation>the value is not text</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceImporter</name>
+    <message>
+        <source>department “%1” is not a known department (code or name)</source>
+        <translation>department “%1” is not a known department (code or name)</translation>
+    </message>
+    <message>
+        <source>%1: the file has no data rows</source>
+        <translation>%1: the file has no data rows</translation>
+    </message>
+    <message>
+        <source>%1: cannot save the import: %2</source>
+        <translation>%1: cannot save the import: %2</translation>
+    </message>
+    <message>
+        <source>name “%1” is already another entry&apos;s</source>
+        <translation>name “%1” is already another entry&apos;s</translation>
+    </message>
+    <message>
+        <source>name “%1” is already the name of %2, which this file does not change</source>
+        <translation>name “%1” is already the name of %2, which this file does not change</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceStore</name>
+    <message>
+        <source>code</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>class “%1” is not consult or handling</source>
+        <translation>class “%1” is not consult or handling</translation>
+    </message>
+    <message>
+        <source>department “%1” is not a known department (code or name)</source>
+        <translation>department “%1” is not a known department (code or name)</translation>
+    </message>
+    <message>
+        <source>“%1” no longer exists (changed on another console?)</source>
+        <translation>“%1” no longer exists (changed on another console?)</translation>
+    </message>
+    <message>
+        <source>code “%1” is already used by “%2”</source>
+        <translation>code “%1” is already used by “%2”</translation>
+    </message>
+    <message>
+        <source>“%1” already exists</source>
+        <translation>“%1” already exists</translation>
+    </message>
+    <message>
+        <source>cannot record the change of %1</source>
+        <translation>cannot record the change of %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceText</name>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 is empty</translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters</source>
+        <translation>%1 is longer than %2 characters</translation>
+    </message>
+    <message>
+        <source>%1 “%2” contains control or invisible characters</source>
+        <translation>%1 “%2” contains control or invisible characters</translation>
+    </message>
+    <message>
+        <source>%1 “%2” contains spaces</source>
+        <translation>%1 “%2” contains spaces</translation>
     </message>
 </context>
 <context>
@@ -1611,11 +1991,22 @@ The same again: </translation>
         <translation>the figures differ from those at the end of the period; the tickets are listed at the end of the report.</translation>
     </message>
     <message numerus="yes">
-        <source>%n ticket(s) registered in the period were first dispatched after it and now count in their department's row.</source>
+        <source>%n ticket(s) registered in the period were first dispatched after it and now count in their department&apos;s row.</source>
         <translation>
-            <numerusform>%n ticket registered in the period were first dispatched after it and now count in their department's row.</numerusform>
-            <numerusform>%n tickets registered in the period were first dispatched after it and now count in their department's row.</numerusform>
+            <numerusform>%n ticket registered in the period were first dispatched after it and now count in their department&apos;s row.</numerusform>
+            <numerusform>%n tickets registered in the period were first dispatched after it and now count in their department&apos;s row.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReportData</name>
+    <message>
+        <source>The period has not begun: no open ticket counts as overdue.</source>
+        <translation>The period has not begun: no open ticket counts as overdue.</translation>
+    </message>
+    <message>
+        <source>The period is not over: overdue counts the open tickets past their deadline at %1, as the board does at that instant.</source>
+        <translation>The period is not over: overdue counts the open tickets past their deadline at %1, as the board does at that instant.</translation>
     </message>
 </context>
 <context>
@@ -1820,8 +2211,8 @@ The same again: </translation>
 <context>
     <name>ServerChainVerifier</name>
     <message>
-        <source>the server's sequence row is missing</source>
-        <translation>the server's sequence row is missing</translation>
+        <source>the server&apos;s sequence row is missing</source>
+        <translation>the server&apos;s sequence row is missing</translation>
     </message>
     <message>
         <source>server_seq jumps from %1 to %2</source>
@@ -1836,8 +2227,8 @@ The same again: </translation>
         <translation>server_seq was renumbered to hide the gap</translation>
     </message>
     <message>
-        <source>its %1 differs from the copy this console pulled: the server's log was rewritten and its chain recomputed</source>
-        <translation>its %1 differs from the copy this console pulled: the server's log was rewritten and its chain recomputed</translation>
+        <source>its %1 differs from the copy this console pulled: the server&apos;s log was rewritten and its chain recomputed</source>
+        <translation>its %1 differs from the copy this console pulled: the server&apos;s log was rewritten and its chain recomputed</translation>
     </message>
     <message>
         <source>the server recorded %1 events and a different chain head</source>
@@ -1855,8 +2246,8 @@ The same again: </translation>
 <context>
     <name>ServerSchema</name>
     <message>
-        <source>the server's schema (version %1) is newer than this program knows (%2); update the program</source>
-        <translation>the server's schema (version %1) is newer than this program knows (%2); update the program</translation>
+        <source>the server&apos;s schema (version %1) is newer than this program knows (%2); update the program</source>
+        <translation>the server&apos;s schema (version %1) is newer than this program knows (%2); update the program</translation>
     </message>
     <message>
         <source>server migration %1 is missing from this build</source>
@@ -1871,8 +2262,8 @@ The same again: </translation>
         <translation>the server has no Hotline schema yet; run `hotlinectl server init --url URL` first</translation>
     </message>
     <message>
-        <source>the server's schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</source>
-        <translation>the server's schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</translation>
+        <source>the server&apos;s schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</source>
+        <translation>the server&apos;s schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</translation>
     </message>
 </context>
 <context>
@@ -1914,36 +2305,20 @@ The same again: </translation>
         <translation>Reminder text; placeholders {number} {department} {remaining} {deadline}</translation>
     </message>
     <message>
-        <source>Unknown setting "%1".</source>
-        <translation>Unknown setting "%1".</translation>
+        <source>Unknown setting &quot;%1&quot;.</source>
+        <translation>Unknown setting &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>The centre's name cannot be empty.</source>
-        <translation>The centre's name cannot be empty.</translation>
+        <source>The centre&apos;s name cannot be empty.</source>
+        <translation>The centre&apos;s name cannot be empty.</translation>
     </message>
     <message>
-        <source>"%1" is not a known time zone (e.g. Asia/Shanghai).</source>
-        <translation>"%1" is not a known time zone (e.g. Asia/Shanghai).</translation>
+        <source>&quot;%1&quot; is not a known time zone (e.g. Asia/Shanghai).</source>
+        <translation>&quot;%1&quot; is not a known time zone (e.g. Asia/Shanghai).</translation>
     </message>
     <message>
-        <source>Give at least one working period, e.g. 08:30-12:00,14:00-17:30.</source>
-        <translation>Give at least one working period, e.g. 08:30-12:00,14:00-17:30.</translation>
-    </message>
-    <message>
-        <source>"%1" is not a valid list of ordered working periods (HH:MM-HH:MM,...).</source>
-        <translation>"%1" is not a valid list of ordered working periods (HH:MM-HH:MM,...).</translation>
-    </message>
-    <message>
-        <source>%1 must be a whole number of working days from 1 to 60.</source>
-        <translation>%1 must be a whole number of working days from 1 to 60.</translation>
-    </message>
-    <message>
-        <source>sla.yellow_hours must be a number of hours above 0 and at most 48.</source>
-        <translation>sla.yellow_hours must be a number of hours above 0 and at most 48.</translation>
-    </message>
-    <message>
-        <source>"%1" is not an http(s) URL.</source>
-        <translation>"%1" is not an http(s) URL.</translation>
+        <source>&quot;%1&quot; is not an http(s) URL.</source>
+        <translation>&quot;%1&quot; is not an http(s) URL.</translation>
     </message>
     <message>
         <source>Unknown placeholder {%1} in the template; use {number}, {department}, {remaining} or {deadline}.</source>
@@ -1970,14 +2345,6 @@ The same again: </translation>
         <translation>Seconds to wait for the SMS gateway before an attempt counts as failed</translation>
     </message>
     <message>
-        <source>sync.interval_seconds must be a whole number of seconds from 1 to 3600.</source>
-        <translation>sync.interval_seconds must be a whole number of seconds from 1 to 3600.</translation>
-    </message>
-    <message>
-        <source>sms.timeout_seconds must be a whole number of seconds from 1 to 120.</source>
-        <translation>sms.timeout_seconds must be a whole number of seconds from 1 to 120.</translation>
-    </message>
-    <message>
         <source>Consecutive failed sign-ins (1-100) after which an account is locked</source>
         <translation>Consecutive failed sign-ins (1-100) after which an account is locked</translation>
     </message>
@@ -1992,6 +2359,65 @@ The same again: </translation>
     <message>
         <source>%1 must be a whole number from %2 to %3.</source>
         <translation>%1 must be a whole number from %2 to %3.</translation>
+    </message>
+    <message>
+        <source>Give at least one working period, e.g. %1.</source>
+        <translation>Give at least one working period, e.g. %1.</translation>
+    </message>
+    <message>
+        <source>At most %1 working periods.</source>
+        <translation>At most %1 working periods.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a working period HH:MM-HH:MM (e.g. %2).</source>
+        <translation>&quot;%1&quot; is not a working period HH:MM-HH:MM (e.g. %2).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: times run from 00:00 to 23:59.</source>
+        <translation>&quot;%1&quot;: times run from 00:00 to 23:59.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: a period must end after it starts.</source>
+        <translation>&quot;%1&quot;: a period must end after it starts.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; overlaps or comes before the period before it; list periods in order.</source>
+        <translation>&quot;%1&quot; overlaps or comes before the period before it; list periods in order.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be empty.</source>
+        <translation>%1 cannot be empty.</translation>
+    </message>
+    <message>
+        <source>%1 must not contain control, zero-width or direction-changing characters.</source>
+        <translation>%1 must not contain control, zero-width or direction-changing characters.</translation>
+    </message>
+    <message>
+        <source>%1 is at most %2 characters long.</source>
+        <translation>%1 is at most %2 characters long.</translation>
+    </message>
+    <message>
+        <source>The time zone cannot be empty; give an IANA name such as Asia/Shanghai.</source>
+        <translation>The time zone cannot be empty; give an IANA name such as Asia/Shanghai.</translation>
+    </message>
+    <message>
+        <source>%1 must be a number from %2 to %3 (e.g. 2.5).</source>
+        <translation>%1 must be a number from %2 to %3 (e.g. 2.5).</translation>
+    </message>
+    <message>
+        <source>%1 is at most %2 characters without spaces.</source>
+        <translation>%1 is at most %2 characters without spaces.</translation>
+    </message>
+</context>
+<context>
+    <name>SlaClock</name>
+    <message>
+        <source>No deadline can be computed for a start at %1: the working calendar begins on %2.</source>
+        <translation>No deadline can be computed for a start at %1: the working calendar begins on %2.</translation>
+    </message>
+    <message>
+        <source>No deadline can be computed for a start at %1: it would fall after %2, the last day whose holidays the working calendar knows. An administrator must first enter the holiday notices from %3 on (the Calendar tab of the console, or hotlinectl calendar import).</source>
+        <translation>No deadline can be computed for a start at %1: it would fall after %2, the last day whose holidays the working calendar knows. An administrator must first enter the holiday notices from %3 on (the Calendar tab of the console, or hotlinectl calendar import).</translation>
     </message>
 </context>
 <context>
@@ -2069,8 +2495,8 @@ The same again: </translation>
         <translation>event format version %1 is unknown to this program (it knows %2); update the program</translation>
     </message>
     <message>
-        <source>unknown event type "%1"</source>
-        <translation>unknown event type "%1"</translation>
+        <source>unknown event type &quot;%1&quot;</source>
+        <translation>unknown event type &quot;%1&quot;</translation>
     </message>
     <message>
         <source>event without an id or a ticket</source>
@@ -2152,10 +2578,6 @@ The same again: </translation>
         <translation>%1 (%2) is before %3 (%4)</translation>
     </message>
     <message>
-        <source>replied_at is set but dispatched_at is empty: only a dispatched ticket gets a reply</source>
-        <translation>replied_at is set but dispatched_at is empty: only a dispatched ticket gets a reply</translation>
-    </message>
-    <message>
         <source>department is required because dispatched_at is set</source>
         <translation>department is required because dispatched_at is set</translation>
     </message>
@@ -2174,6 +2596,14 @@ The same again: </translation>
     <message>
         <source>; </source>
         <translation>; </translation>
+    </message>
+    <message>
+        <source>%1 “%2” contains the invisible or control character %3</source>
+        <translation>%1 “%2” contains the invisible or control character %3</translation>
+    </message>
+    <message>
+        <source>replied_at is set but dispatched_at is empty: only a consultation can be answered at intake; any other ticket gets its reply from a department</source>
+        <translation>replied_at is set but dispatched_at is empty: only a consultation can be answered at intake; any other ticket gets its reply from a department</translation>
     </message>
 </context>
 <context>
@@ -2245,10 +2675,6 @@ The same again: </translation>
 <context>
     <name>TicketImporter</name>
     <message>
-        <source>%1: more errors not listed</source>
-        <translation>%1: more errors not listed</translation>
-    </message>
-    <message>
         <source>%1: cannot start writing: %2</source>
         <translation>%1: cannot start writing: %2</translation>
     </message>
@@ -2257,8 +2683,8 @@ The same again: </translation>
         <translation>%1: cannot write the tickets: %2</translation>
     </message>
     <message>
-        <source>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department's reply</source>
-        <translation>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department's reply</translation>
+        <source>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department&apos;s reply</source>
+        <translation>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department&apos;s reply</translation>
     </message>
     <message>
         <source>ticket number %1 is already in the database</source>
@@ -2296,20 +2722,20 @@ The same again: </translation>
         <translation>The details are too long (%1 characters, at most %2).</translation>
     </message>
     <message>
-        <source>The caller's name is too long (at most %1 characters).</source>
-        <translation>The caller's name is too long (at most %1 characters).</translation>
+        <source>The caller&apos;s name is too long (at most %1 characters).</source>
+        <translation>The caller&apos;s name is too long (at most %1 characters).</translation>
     </message>
     <message>
-        <source>There is no department with the code "%1".</source>
-        <translation>There is no department with the code "%1".</translation>
+        <source>There is no department with the code &quot;%1&quot;.</source>
+        <translation>There is no department with the code &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Ticket %1 is already with that department.</source>
         <translation>Ticket %1 is already with that department.</translation>
     </message>
     <message>
-        <source>Write the department's reply.</source>
-        <translation>Write the department's reply.</translation>
+        <source>Write the department&apos;s reply.</source>
+        <translation>Write the department&apos;s reply.</translation>
     </message>
     <message>
         <source>An extension is 1 to 30 working days.</source>
@@ -2334,6 +2760,30 @@ The same again: </translation>
     <message>
         <source>Only the system records %1 events.</source>
         <translation>Only the system records %1 events.</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s name contains the invisible or control character %1.</source>
+        <translation>The caller&apos;s name contains the invisible or control character %1.</translation>
+    </message>
+    <message>
+        <source>The category contains the invisible or control character %1.</source>
+        <translation>The category contains the invisible or control character %1.</translation>
+    </message>
+    <message>
+        <source>The town contains the invisible or control character %1.</source>
+        <translation>The town contains the invisible or control character %1.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 has no running countdown.</source>
+        <translation>Ticket %1 has no running countdown.</translation>
+    </message>
+    <message>
+        <source>Say why the deadline is re-decided.</source>
+        <translation>Say why the deadline is re-decided.</translation>
+    </message>
+    <message>
+        <source>The calendar in force gives ticket %1 the deadline it already has.</source>
+        <translation>The calendar in force gives ticket %1 the deadline it already has.</translation>
     </message>
 </context>
 <context>
@@ -2374,8 +2824,8 @@ The same again: </translation>
 <context>
     <name>Urging</name>
     <message>
-        <source>Department %1 has no head's phone number: the SMS waits until one is entered.</source>
-        <translation>Department %1 has no head's phone number: the SMS waits until one is entered.</translation>
+        <source>Department %1 has no head&apos;s phone number: the SMS waits until one is entered.</source>
+        <translation>Department %1 has no head&apos;s phone number: the SMS waits until one is entered.</translation>
     </message>
 </context>
 <context>
@@ -2393,8 +2843,8 @@ The same again: </translation>
         <translation>A sign-in name is 2 to 32 letters, digits, dots, dashes or underscores.</translation>
     </message>
     <message>
-        <source>Enter the person's name.</source>
-        <translation>Enter the person's name.</translation>
+        <source>Enter the person&apos;s name.</source>
+        <translation>Enter the person&apos;s name.</translation>
     </message>
     <message>
         <source>Choose a role.</source>
@@ -2554,8 +3004,8 @@ The same again: </translation>
         <translation>Details</translation>
     </message>
     <message>
-        <source>Every time someone is shown a caller's full name and number, and every unmasked export, is recorded here. The log cannot be edited.</source>
-        <translation>Every time someone is shown a caller's full name and number, and every unmasked export, is recorded here. The log cannot be edited.</translation>
+        <source>Every time someone is shown a caller&apos;s full name and number, and every unmasked export, is recorded here. The log cannot be edited.</source>
+        <translation>Every time someone is shown a caller&apos;s full name and number, and every unmasked export, is recorded here. The log cannot be edited.</translation>
     </message>
     <message>
         <source>Unmasked export</source>
@@ -2793,6 +3243,169 @@ The same again: </translation>
     </message>
 </context>
 <context>
+    <name>hotline::CalendarNoticeBanner</name>
+    <message>
+        <source>Open the &amp;calendar</source>
+        <translation>Open the &amp;calendar</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::CalendarPage</name>
+    <message>
+        <source>Year:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Off day (holiday)</source>
+        <translation>Off day (holiday)</translation>
+    </message>
+    <message>
+        <source>Make-up working day (调休)</source>
+        <translation>Make-up working day (调休)</translation>
+    </message>
+    <message>
+        <source>e.g. 春节</source>
+        <translation>e.g. 春节</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>&amp;Save day</source>
+        <translation>&amp;Save day</translation>
+    </message>
+    <message>
+        <source>&amp;Remove selected days (back to Monday–Friday)</source>
+        <translation>&amp;Remove selected days (back to Monday–Friday)</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Deadline in force</source>
+        <translation>Deadline in force</translation>
+    </message>
+    <message>
+        <source>Deadline by the calendar now</source>
+        <translation>Deadline by the calendar now</translation>
+    </message>
+    <message>
+        <source>Reason, e.g. the 2027 holiday notice was entered late</source>
+        <translation>Reason, e.g. the 2027 holiday notice was entered late</translation>
+    </message>
+    <message>
+        <source>Re-&amp;decide selected deadlines</source>
+        <translation>Re-&amp;decide selected deadlines</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Off day</source>
+        <translation>Off day</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>Make-up working day</translation>
+    </message>
+    <message>
+        <source>The holiday notice for %1 is entered.</source>
+        <translation>The holiday notice for %1 is entered.</translation>
+    </message>
+    <message>
+        <source>No holiday notice for %1: only weekends count as off days that year.</source>
+        <translation>No holiday notice for %1: only weekends count as off days that year.</translation>
+    </message>
+    <message>
+        <source>No holiday notice for %1: no deadline can fall in that year until the notices up to it are entered.</source>
+        <translation>No holiday notice for %1: no deadline can fall in that year until the notices up to it are entered.</translation>
+    </message>
+    <message>
+        <source>No open ticket&apos;s deadline differs from what the calendar in force gives it.</source>
+        <translation>No open ticket&apos;s deadline differs from what the calendar in force gives it.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open ticket(s) would get another deadline from the calendar in force. They keep the deadline in force until you re-decide them:</source>
+        <translation>
+            <numerusform>%n open ticket would get another deadline from the calendar in force. It keeps the deadline in force until you re-decide it:</numerusform>
+            <numerusform>%n open tickets would get another deadline from the calendar in force. They keep the deadline in force until you re-decide them:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The day was not saved: %1</source>
+        <translation>The day was not saved: %1</translation>
+    </message>
+    <message>
+        <source>%1 saved as %2.</source>
+        <translation>%1 saved as %2.</translation>
+    </message>
+    <message>
+        <source>an off day</source>
+        <translation>an off day</translation>
+    </message>
+    <message>
+        <source>a make-up working day</source>
+        <translation>a make-up working day</translation>
+    </message>
+    <message>
+        <source>Select the days to remove first.</source>
+        <translation>Select the days to remove first.</translation>
+    </message>
+    <message>
+        <source>Nothing was removed: %1</source>
+        <translation>Nothing was removed: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) follow the Monday–Friday rule again.</source>
+        <translation>
+            <numerusform>%n day follows the Monday–Friday rule again.</numerusform>
+            <numerusform>%n days follow the Monday–Friday rule again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Say why the deadlines are re-decided.</source>
+        <translation>Say why the deadlines are re-decided.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deadline(s) re-decided.</source>
+        <translation>
+            <numerusform>%n deadline re-decided.</numerusform>
+            <numerusform>%n deadlines re-decided.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hotline::CallFields</name>
     <message>
         <source>Mobile 138 1234 5678 or landline 0757-8628 0000</source>
@@ -2807,8 +3420,8 @@ The same again: </translation>
         <translation>&amp;Anonymous caller</translation>
     </message>
     <message>
-        <source>The caller's name and phone are not recorded.</source>
-        <translation>The caller's name and phone are not recorded.</translation>
+        <source>The caller&apos;s name and phone are not recorded.</source>
+        <translation>The caller&apos;s name and phone are not recorded.</translation>
     </message>
     <message>
         <source>One line: what the caller asks for or reports</source>
@@ -2893,16 +3506,16 @@ The same again: </translation>
         <translation>Double-click or press Enter on an earlier ticket to link the new one to it.</translation>
     </message>
     <message>
-        <source>Caller's earlier tickets</source>
-        <translation>Caller's earlier tickets</translation>
+        <source>Caller&apos;s earlier tickets</source>
+        <translation>Caller&apos;s earlier tickets</translation>
     </message>
     <message>
         <source>Earlier tickets of %1 (%2)</source>
         <translation>Earlier tickets of %1 (%2)</translation>
     </message>
     <message>
-        <source>Type the caller's phone number to see their earlier tickets.</source>
-        <translation>Type the caller's phone number to see their earlier tickets.</translation>
+        <source>Type the caller&apos;s phone number to see their earlier tickets.</source>
+        <translation>Type the caller&apos;s phone number to see their earlier tickets.</translation>
     </message>
     <message>
         <source>No earlier tickets from this number.</source>
@@ -2928,12 +3541,12 @@ The same again: </translation>
         <translation>&amp;Link to %1</translation>
     </message>
     <message>
-        <source>Name ticket %1 in the new ticket's details as a related ticket.</source>
-        <translation>Name ticket %1 in the new ticket's details as a related ticket.</translation>
+        <source>Name ticket %1 in the new ticket&apos;s details as a related ticket.</source>
+        <translation>Name ticket %1 in the new ticket&apos;s details as a related ticket.</translation>
     </message>
     <message>
-        <source>Linked to ticket %1: the new ticket's details name it as related.</source>
-        <translation>Linked to ticket %1: the new ticket's details name it as related.</translation>
+        <source>Linked to ticket %1: the new ticket&apos;s details name it as related.</source>
+        <translation>Linked to ticket %1: the new ticket&apos;s details name it as related.</translation>
     </message>
 </context>
 <context>
@@ -2996,8 +3609,8 @@ The same again: </translation>
         <translation>Your account is not bound to a department yet, so there is no desk to show. Ask an administrator to set your department.</translation>
     </message>
     <message>
-        <source>The department desk shows a department's own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</source>
-        <translation>The department desk shows a department's own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</translation>
+        <source>The department desk shows a department&apos;s own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</source>
+        <translation>The department desk shows a department&apos;s own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</translation>
     </message>
     <message>
         <source>&amp;Sign for</source>
@@ -3012,8 +3625,8 @@ The same again: </translation>
         <translation>&amp;Reply…</translation>
     </message>
     <message>
-        <source>Write the department's reply; the countdown stops</source>
-        <translation>Write the department's reply; the countdown stops</translation>
+        <source>Write the department&apos;s reply; the countdown stops</source>
+        <translation>Write the department&apos;s reply; the countdown stops</translation>
     </message>
     <message>
         <source>Request e&amp;xtension…</source>
@@ -3124,8 +3737,8 @@ The same again: </translation>
         <translation>Duty phones (reminders)</translation>
     </message>
     <message>
-        <source>Head's phone (urging)</source>
-        <translation>Head's phone (urging)</translation>
+        <source>Head&apos;s phone (urging)</source>
+        <translation>Head&apos;s phone (urging)</translation>
     </message>
     <message>
         <source>e.g. 13800000001; 0757-86280000</source>
@@ -3144,8 +3757,8 @@ The same again: </translation>
         <translation>&amp;Duty phones (separate with ;)</translation>
     </message>
     <message>
-        <source>&amp;Head's phone</source>
-        <translation>&amp;Head's phone</translation>
+        <source>&amp;Head&apos;s phone</source>
+        <translation>&amp;Head&apos;s phone</translation>
     </message>
     <message>
         <source>&amp;Import CSV…</source>
@@ -3394,8 +4007,8 @@ The same again: </translation>
         <translation>In time</translation>
     </message>
     <message>
-        <source>Department's reply</source>
-        <translation>Department's reply</translation>
+        <source>Department&apos;s reply</source>
+        <translation>Department&apos;s reply</translation>
     </message>
     <message>
         <source>Caller</source>
@@ -3417,8 +4030,8 @@ The same again: </translation>
         <translation>Record &amp;callback…</translation>
     </message>
     <message>
-        <source>Record the caller's satisfaction and close the ticket</source>
-        <translation>Record the caller's satisfaction and close the ticket</translation>
+        <source>Record the caller&apos;s satisfaction and close the ticket</source>
+        <translation>Record the caller&apos;s satisfaction and close the ticket</translation>
     </message>
     <message>
         <source>Select the ticket you are calling back about.</source>
@@ -3473,8 +4086,8 @@ The same again: </translation>
         <translation>Show &amp;number</translation>
     </message>
     <message>
-        <source>Show the selected caller's full name and phone number to call them back. Each view is recorded in the access log.</source>
-        <translation>Show the selected caller's full name and phone number to call them back. Each view is recorded in the access log.</translation>
+        <source>Show the selected caller&apos;s full name and phone number to call them back. Each view is recorded in the access log.</source>
+        <translation>Show the selected caller&apos;s full name and phone number to call them back. Each view is recorded in the access log.</translation>
     </message>
     <message>
         <source>Select the ticket whose caller you want to call.</source>
@@ -3718,16 +4331,16 @@ The same again: </translation>
         <translation>Choose the department first (type its name or code).</translation>
     </message>
     <message>
-        <source>There is no department "%1"; choose one from the list.</source>
-        <translation>There is no department "%1"; choose one from the list.</translation>
+        <source>There is no department &quot;%1&quot;; choose one from the list.</source>
+        <translation>There is no department &quot;%1&quot;; choose one from the list.</translation>
     </message>
     <message>
         <source>Select the tickets to dispatch (Ctrl+A selects all).</source>
         <translation>Select the tickets to dispatch (Ctrl+A selects all).</translation>
     </message>
     <message>
-        <source>no department is suggested for the category "%1"; choose one</source>
-        <translation>no department is suggested for the category "%1"; choose one</translation>
+        <source>no department is suggested for the category &quot;%1&quot;; choose one</source>
+        <translation>no department is suggested for the category &quot;%1&quot;; choose one</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -3930,12 +4543,24 @@ Operator console of a citizen service hotline.</translation>
         <translation>The language changes the next time the console starts.</translation>
     </message>
     <message>
-        <source>The language could not be saved in the user's settings.</source>
-        <translation>The language could not be saved in the user's settings.</translation>
+        <source>The language could not be saved in the user&apos;s settings.</source>
+        <translation>The language could not be saved in the user&apos;s settings.</translation>
     </message>
     <message>
         <source>Access log</source>
         <translation>Access log</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <source>Towns</source>
+        <translation>Towns</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendar</translation>
     </message>
 </context>
 <context>
@@ -3966,6 +4591,147 @@ Operator console of a citizen service hotline.</translation>
     <message>
         <source>no connection to the server</source>
         <translation>no connection to the server</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::ReferencePage</name>
+    <message>
+        <source>Each category&apos;s usual department is what the dispatch queue suggests; its time-limit class decides the deadline (empty: the ticket type decides). Disabled categories are no longer offered at registration.</source>
+        <translation>Each category&apos;s usual department is what the dispatch queue suggests; its time-limit class decides the deadline (empty: the ticket type decides). Disabled categories are no longer offered at registration.</translation>
+    </message>
+    <message>
+        <source>The towns offered at registration. Disabled towns are no longer offered; tickets keep the town they were registered with.</source>
+        <translation>The towns offered at registration. Disabled towns are no longer offered; tickets keep the town they were registered with.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Usual department</source>
+        <translation>Usual department</translation>
+    </message>
+    <message>
+        <source>Time-limit class</source>
+        <translation>Time-limit class</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>C&amp;ode</source>
+        <translation>C&amp;ode</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>Leave empty when the category has no usual department.</source>
+        <translation>Leave empty when the category has no usual department.</translation>
+    </message>
+    <message>
+        <source>By ticket type</source>
+        <translation>By ticket type</translation>
+    </message>
+    <message>
+        <source>Consultation (consult)</source>
+        <translation>Consultation (consult)</translation>
+    </message>
+    <message>
+        <source>Handling (handling)</source>
+        <translation>Handling (handling)</translation>
+    </message>
+    <message>
+        <source>&amp;Usual department</source>
+        <translation>&amp;Usual department</translation>
+    </message>
+    <message>
+        <source>&amp;Time-limit class</source>
+        <translation>&amp;Time-limit class</translation>
+    </message>
+    <message>
+        <source>&amp;Offered at registration</source>
+        <translation>&amp;Offered at registration</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Import CSV…</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w category</source>
+        <translation>Ne&amp;w category</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w town</source>
+        <translation>Ne&amp;w town</translation>
+    </message>
+    <message>
+        <source>&amp;Save category</source>
+        <translation>&amp;Save category</translation>
+    </message>
+    <message>
+        <source>&amp;Save town</source>
+        <translation>&amp;Save town</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Not saved: “%1” is not a known department. Choose one from the list, or leave the field empty.</source>
+        <translation>Not saved: “%1” is not a known department. Choose one from the list, or leave the field empty.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>%1 saved.</source>
+        <translation>%1 saved.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) saved.</source>
+        <translation>%1 (%2) saved.</translation>
+    </message>
+    <message>
+        <source>Import categories</source>
+        <translation>Import categories</translation>
+    </message>
+    <message>
+        <source>Import towns</source>
+        <translation>Import towns</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… and %n more.</numerusform>
+            <numerusform>… and %n more.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported (%1 bad of %2 rows).</source>
+        <translation>Nothing was imported (%1 bad of %2 rows).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n row(s): %1 new, %2 updated.</source>
+        <translation>
+            <numerusform>Imported %n row: %1 new, %2 updated.</numerusform>
+            <numerusform>Imported %n rows: %1 new, %2 updated.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4090,8 +4856,8 @@ Operator console of a citizen service hotline.</translation>
         <translation>Print…</translation>
     </message>
     <message>
-        <source>Click a department's bar to list the tickets it completed in the period.</source>
-        <translation>Click a department's bar to list the tickets it completed in the period.</translation>
+        <source>Click a department&apos;s bar to list the tickets it completed in the period.</source>
+        <translation>Click a department&apos;s bar to list the tickets it completed in the period.</translation>
     </message>
     <message>
         <source>Cannot compute the report: %1</source>
@@ -4414,8 +5180,8 @@ Operator console of a citizen service hotline.</translation>
         <translation>No SMS gateway is configured: set sms.url (hotlinectl config set sms.url URL).</translation>
     </message>
     <message>
-        <source>The SMS gateway URL "%1" is not an http(s) URL.</source>
-        <translation>The SMS gateway URL "%1" is not an http(s) URL.</translation>
+        <source>The SMS gateway URL &quot;%1&quot; is not an http(s) URL.</source>
+        <translation>The SMS gateway URL &quot;%1&quot; is not an http(s) URL.</translation>
     </message>
     <message>
         <source>The SMS gateway answered HTTP %1%2</source>
@@ -4433,8 +5199,8 @@ Operator console of a citizen service hotline.</translation>
 <context>
     <name>hotline::SmsSender</name>
     <message>
-        <source>Department %1 has no head's phone number; add it on the departments page.</source>
-        <translation>Department %1 has no head's phone number; add it on the departments page.</translation>
+        <source>Department %1 has no head&apos;s phone number; add it on the departments page.</source>
+        <translation>Department %1 has no head&apos;s phone number; add it on the departments page.</translation>
     </message>
     <message>
         <source>Department %1 has no duty phone number; add one on the departments page.</source>
@@ -4622,8 +5388,8 @@ Operator console of a citizen service hotline.</translation>
         <translation>Show &amp;number</translation>
     </message>
     <message>
-        <source>Show the caller's full name and phone number. Each view is recorded in the access log.</source>
-        <translation>Show the caller's full name and phone number. Each view is recorded in the access log.</translation>
+        <source>Show the caller&apos;s full name and phone number. Each view is recorded in the access log.</source>
+        <translation>Show the caller&apos;s full name and phone number. Each view is recorded in the access log.</translation>
     </message>
     <message>
         <source>anonymous</source>

@@ -28,8 +28,8 @@
         <translation>日历不是有效的 JSON：%1（位于偏移量 %2 处）。</translation>
     </message>
     <message>
-        <source>The calendar must be a JSON object with a "years" list.</source>
-        <translation>日历必须是包含 "years" 列表的 JSON 对象。</translation>
+        <source>The calendar must be a JSON object with a &quot;years&quot; list.</source>
+        <translation>日历必须是包含 &quot;years&quot; 列表的 JSON 对象。</translation>
     </message>
     <message>
         <source>Year entry %1 of the calendar: %2</source>
@@ -49,6 +49,25 @@
     <message>
         <source>Cannot record the calendar change.</source>
         <translation>无法记录日历的修改。</translation>
+    </message>
+    <message>
+        <source>A calendar date must be a real date between 1900 and 2200.</source>
+        <translation>日历日期必须是 1900 年至 2200 年之间实际存在的日期。</translation>
+    </message>
+    <message>
+        <source>The note on %1 is too long (at most %2 characters).</source>
+        <translation>%1 的备注过长（最多 %2 个字符）。</translation>
+    </message>
+    <message>
+        <source>The note on %1 holds a control character.</source>
+        <translation>%1 的备注含有控制字符。</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarYears</name>
+    <message>
+        <source>The holiday notice for %1 has not been entered: deadlines in %1 count only weekends as off days. An administrator should enter its off days and make-up working days (the Calendar tab of the console, or hotlinectl calendar import FILE.json / calendar set DATE off).</source>
+        <translation>尚未录入 %1 年的放假通知：%1 年的办理时限只把周末算作休息日。请管理员录入该年的休息日和调休上班日（在工作台的“日历”页，或使用 hotlinectl calendar import FILE.json / calendar set DATE off）。</translation>
     </message>
 </context>
 <context>
@@ -149,7 +168,7 @@
 <context>
     <name>ConsoleRole</name>
     <message>
-        <source>the console role name "%1" must be lower-case letters, digits or _ (at most 63, not starting with a digit)</source>
+        <source>the console role name &quot;%1&quot; must be lower-case letters, digits or _ (at most 63, not starting with a digit)</source>
         <translation>工作台角色名“%1”只能由小写字母、数字或 _ 组成（最多 63 个字符，且不能以数字开头）</translation>
     </message>
     <message>
@@ -185,7 +204,7 @@
         <translation>无法允许角色 %1 访问数据库：%2</translation>
     </message>
     <message>
-        <source>cannot set the console role's rights: %1</source>
+        <source>cannot set the console role&apos;s rights: %1</source>
         <translation>无法设置工作台角色的权限：%1</translation>
     </message>
 </context>
@@ -194,10 +213,6 @@
     <message>
         <source>no input device</source>
         <translation>没有输入设备</translation>
-    </message>
-    <message>
-        <source>the record is longer than %1 bytes</source>
-        <translation>记录长度超过 %1 字节</translation>
     </message>
     <message>
         <source>could not read the input: %1</source>
@@ -222,6 +237,14 @@
     <message>
         <source>field %1: text after the closing quote%2</source>
         <translation>第 %1 个字段：结束引号之后还有文字%2</translation>
+    </message>
+    <message>
+        <source>it is larger than %1 bytes, the most this command reads; nothing after that was read</source>
+        <translation>文件超过本命令读取的上限 %1 字节；超出部分未读取</translation>
+    </message>
+    <message>
+        <source>the record is longer than %1 bytes; reading stopped here (is this a CSV file?)</source>
+        <translation>记录长度超过 %1 字节；已在此处停止读取（这是 CSV 文件吗？）</translation>
     </message>
 </context>
 <context>
@@ -270,6 +293,10 @@
         <source>; </source>
         <translation>；</translation>
     </message>
+    <message>
+        <source>the file has more than %1 data rows, the most this command reads; nothing after that was read</source>
+        <translation>文件的数据行超过本命令读取的上限 %1 行；超出部分未读取</translation>
+    </message>
 </context>
 <context>
     <name>CsvWriter</name>
@@ -312,20 +339,12 @@
         <translation>用法：hotlinectl deadline --class consult|handling --start ISO8601</translation>
     </message>
     <message>
-        <source>Unknown command "%1". See hotlinectl --help.</source>
+        <source>Unknown command &quot;%1&quot;. See hotlinectl --help.</source>
         <translation>未知命令“%1”。请参阅 hotlinectl --help。</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>"%1" is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</source>
+        <source>&quot;%1&quot; is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</source>
         <translation>“%1”不是 ISO 8601 格式的日期时间（例如 2025-03-03T09:00:00+08:00）。</translation>
-    </message>
-    <message>
-        <source>Cannot read the centre's time zone.</source>
-        <translation>无法读取热线中心的时区设置。</translation>
     </message>
     <message>
         <source>This command needs the shared server and reminders, which this version does not have yet.</source>
@@ -360,35 +379,19 @@
         <translation>已根据事件日志重新生成 %1 件工单的状态。</translation>
     </message>
     <message>
-        <source>Usage: hotlinectl config get KEY | config set KEY VALUE | config list</source>
-        <translation>用法：hotlinectl config get KEY | config set KEY VALUE | config list</translation>
-    </message>
-    <message>
         <source>Nothing was imported (%1 bad of %2 rows).</source>
         <translation>未导入任何数据（共 %2 行，其中 %1 行有误）。</translation>
-    </message>
-    <message>
-        <source>Usage: hotlinectl import tickets FILE.csv</source>
-        <translation>用法：hotlinectl import tickets FILE.csv</translation>
-    </message>
-    <message>
-        <source>Usage: hotlinectl departments import FILE.csv</source>
-        <translation>用法：hotlinectl departments import FILE.csv</translation>
     </message>
     <message>
         <source>Usage: hotlinectl board [--at ISO8601] [--format text|json]</source>
         <translation>用法：hotlinectl board [--at ISO8601] [--format text|json]</translation>
     </message>
     <message>
-        <source>Usage: hotlinectl report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf] [-o FILE]</source>
-        <translation>用法：hotlinectl report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf] [-o FILE]</translation>
-    </message>
-    <message>
         <source>Give either --month or --from/--to, not both.</source>
         <translation>--month 和 --from/--to 只能二选一，不能同时使用。</translation>
     </message>
     <message>
-        <source>"%1" is not a month like 2025-03.</source>
+        <source>&quot;%1&quot; is not a month like 2025-03.</source>
         <translation>“%1”不是 2025-03 这样的月份。</translation>
     </message>
     <message>
@@ -398,10 +401,6 @@
     <message>
         <source>Cannot build the report: %1</source>
         <translation>无法生成报表：%1</translation>
-    </message>
-    <message>
-        <source>warning: no holiday calendar for %1 has been imported; only weekends count as off days (hotlinectl calendar import FILE.json).</source>
-        <translation>警告：尚未导入 %1 年的节假日日历，目前只按周末计算休息日（hotlinectl calendar import FILE.json）。</translation>
     </message>
     <message>
         <source>Imported %1 tickets.</source>
@@ -494,92 +493,6 @@
         <translation>无法生成 PDF 报表：%1</translation>
     </message>
     <message>
-        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
-Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
-
-Commands:
-  init [--demo]                         create or migrate the database; --demo adds demo data
-  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
-  deadline --class consult|handling --start ISO8601
-                                        print the deadline for a dispatch at that instant
-  import tickets FILE.csv               import historical tickets (all rows or none)
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        completion-rate report; --to is exclusive
-  board [--at ISO8601] [--format text|json]
-                                        open tickets with colour and remaining working time
-  departments import FILE.csv           name,code,duty_phones,head_phone
-  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
-                                        historical ticket CSV; callers masked unless --unmasked (logged)
-  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
-  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
-  verify [--server URL]                 check the hash chain of the event log (or of the server's,
-                                        compared with --db's copy when given); names the first
-                                        altered, removed, reordered or truncated event
-  rebuild                               derive the ticket projection again from the events
-  permissions                           the role × action permission table (Markdown)
-  users list | unlock NAME | enable NAME | reset-password NAME
-                                        accounts; reset-password reads the new one from stdin
-  server init --url URL [--console-role NAME]
-                                        create or migrate the shared PostgreSQL server's schema;
-                                        --console-role: the restricted login for consoles (password
-                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
-  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
-                                        without it: keep syncing until stopped, a headless replica)
-  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
-                                        send what is due, then exit; without it: keep escalating
-
-Options:
-  --db PATH      the database file
-  -o FILE        write the output to FILE instead of stdout
-  --help         this help
-  --version      the program's version
-</source>
-        <translation>用法：hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-管理民声热线工作台数据库。--db 指定本地 SQLite 文件（默认：工作台自身使用的数据库文件）。
-输出写到标准输出，使用 -o 时写到 FILE；错误写到标准错误，并返回非零退出码。
-
-命令：
-  init [--demo]                         创建或迁移数据库；--demo 添加演示数据
-  calendar import FILE...               导入 holiday-cn JSON 日历（要么全部导入，要么一个也不导入）
-  deadline --class consult|handling --start ISO8601
-                                        输出在该时刻派单时的办理时限
-  import tickets FILE.csv               导入历史工单（要么全部行导入，要么一行也不导入）
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        办结率报表；--to 当天不计入
-  board [--at ISO8601] [--format text|json]
-                                        未办结工单及其颜色和剩余工作时间
-  departments import FILE.csv           name,code,duty_phones,head_phone
-  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
-                                        历史工单 CSV；来电人信息默认脱敏，除非指定 --unmasked（会记入访问日志）
-  access-log [--from DATE --to DATE]    谁查看过来电人的完整信息（查看记录和未脱敏导出）
-  config get|set KEY [VALUE]            读取或修改设置项；'config list' 列出全部设置项
-  verify [--server URL]                 检查事件日志的哈希链（或检查服务器事件日志的哈希链，
-                                        指定 --db 时与其中的副本比对）；指出第一个被修改、
-                                        删除、调换顺序或截断的事件
-  rebuild                               根据事件重新生成工单状态
-  permissions                           角色 × 操作权限表（Markdown 格式）
-  users list | unlock NAME | enable NAME | reset-password NAME
-                                        账号管理；reset-password 从标准输入读取新密码
-  server init --url URL [--console-role NAME]
-                                        创建或迁移共享 PostgreSQL 服务器的数据结构；
-                                        --console-role：供各工作台连接使用的受限登录角色（密码
-                                        取自 HOTLINE_CONSOLE_PASSWORD 或标准输入）
-  sync [--server URL] [--once]          加入服务器并同步（--once：推送和拉取各一次后退出；
-                                        不带该选项：持续同步直至被停止，作为无界面副本运行）
-  escalate [--once] [--at ISO8601]      按指定时刻执行提醒（短信）和问责；--once：补做积压处理、
-                                        发送到期短信后退出；不带该选项：持续执行
-
-选项：
-  --db PATH      数据库文件
-  -o FILE        将输出写入 FILE，而不是标准输出
-  --help         显示本帮助
-  --version      显示程序版本
-</translation>
-    </message>
-    <message>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -592,7 +505,7 @@ Options:
         <translation>verify --server 需要 postgresql://用户:密码@主机:端口/数据库（%1）</translation>
     </message>
     <message>
-        <source>the server's event log</source>
+        <source>the server&apos;s event log</source>
         <translation>服务器的事件日志</translation>
     </message>
     <message>
@@ -703,6 +616,270 @@ The same again: </source>
         <source>Usage: hotlinectl users list | unlock NAME | enable NAME | reset-password NAME (the new password on standard input)</source>
         <translation>用法：hotlinectl users list | unlock NAME | enable NAME | reset-password NAME（新密码从标准输入读取）</translation>
     </message>
+    <message numerus="yes">
+        <source>note: the calendar now gives %n open ticket(s) another deadline; they keep theirs until an administrator re-decides them (the Calendar tab of the console).</source>
+        <translation>
+            <numerusform>提示：按现行日历，%n 件未办结工单的办理时限将有所不同；在管理员重新确定之前，这些工单仍沿用现有的办理时限（见工作台的“日历”页）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl calendar set DATE... off|workday|normal [--note TEXT]</source>
+        <translation>用法：hotlinectl calendar set DATE... off|workday|normal [--note TEXT]</translation>
+    </message>
+    <message>
+        <source>Unknown kind of day &quot;%1&quot;: off, workday or normal.</source>
+        <translation>未知的日期类型“%1”：应为 off、workday 或 normal。</translation>
+    </message>
+    <message>
+        <source>A normal day has no note.</source>
+        <translation>普通日期（normal）不能带备注。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date (YYYY-MM-DD).</source>
+        <translation>“%1”不是日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>未做任何更改：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n calendar date(s).</source>
+        <translation>
+            <numerusform>已保存 %n 个日历日期。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl calendar list [--year YYYY]</source>
+        <translation>用法：hotlinectl calendar list [--year YYYY]</translation>
+    </message>
+    <message>
+        <source>--year must be a year between 1900 and 2200.</source>
+        <translation>--year 必须是 1900 到 2200 之间的年份。</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+Administers a Hotline Console database. --db names the local SQLite file (default: the console&apos;s own).
+Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
+
+Commands:
+  init [--demo]                         create or migrate the database; --demo adds demo data
+  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
+  calendar set DATE... off|workday|normal [--note TEXT]
+                                        mark dates as off days, make-up working days, or back to Mon-Fri
+  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
+  deadline --class consult|handling --start ISO8601
+                                        print the deadline for a dispatch at that instant
+  import tickets FILE.csv [--all-errors]
+                                        import historical tickets (all rows or none); bad rows are
+                                        listed up to 1,000, all of them with --all-errors
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        completion-rate report; --to is exclusive
+                                        --at ISO8601: computed as at that instant (default month: its month)
+  board [--at ISO8601] [--format text|json]
+                                        open tickets with colour and remaining working time
+  departments import FILE.csv [--all-errors]
+                                        name,code,duty_phones,head_phone (all rows or none)
+  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
+  categories list [--format text|json]  the categories and their routing
+  towns import FILE.csv | towns list [--format text|json]
+                                        code,name
+  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
+                                        historical ticket CSV; callers masked unless --unmasked (logged)
+  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
+  config get|set KEY [VALUE]            read or change a setting; &apos;config list&apos; shows them all
+                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
+  verify [--server URL]                 check the hash chain of the event log (or of the server&apos;s,
+                                        compared with --db&apos;s copy when given); names the first
+                                        altered, removed, reordered or truncated event
+  rebuild                               derive the ticket projection again from the events
+  permissions                           the role × action permission table (Markdown)
+  users list | unlock NAME | enable NAME | reset-password NAME
+                                        accounts; reset-password reads the new one from stdin
+  server init --url URL [--console-role NAME]
+                                        create or migrate the shared PostgreSQL server&apos;s schema;
+                                        --console-role: the restricted login for consoles (password
+                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
+  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
+                                        without it: keep syncing until stopped, a headless replica)
+  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
+                                        send what is due, then exit; without it: keep escalating
+
+Options:
+  --db PATH      the database file
+  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
+                 Never the database; an existing file only if it is hotlinectl&apos;s unchanged earlier
+                 output (or empty)
+  --force        let -o replace any other existing file
+  --help         this help
+  --version      the program&apos;s version
+</source>
+        <translation>用法：hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+管理民声热线工作台数据库。--db 指定本地 SQLite 文件（默认：工作台自身使用的数据库文件）。
+输出写到标准输出，使用 -o 时写到 FILE；错误写到标准错误，并返回非零退出码。
+
+命令：
+  init [--demo]                         创建或迁移数据库；--demo 添加演示数据
+  calendar import FILE...               导入 holiday-cn JSON 日历（要么全部导入，要么一个也不导入）
+  calendar set DATE... off|workday|normal [--note TEXT]
+                                        将日期标为休息日、调休上班日，或恢复为按周一至周五计算
+  calendar list [--year YYYY]           列出休息日和调休上班日，并指出缺少哪些年份的放假通知
+  deadline --class consult|handling --start ISO8601
+                                        输出在该时刻派单时的办理时限
+  import tickets FILE.csv [--all-errors]
+                                        导入历史工单（要么全部行导入，要么一行也不导入）；有误的行
+                                        最多列出 1000 行，使用 --all-errors 时全部列出
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        办结率报表；--to 当天不计入
+                                        --at ISO8601：按该时刻的情况统计（默认月份：该时刻所在月份）
+  board [--at ISO8601] [--format text|json]
+                                        未办结工单及其颜色和剩余工作时间
+  departments import FILE.csv [--all-errors]
+                                        name,code,duty_phones,head_phone（要么全部行导入，要么一行也不导入）
+  categories import FILE.csv            code,name,department,class（默认承办单位，consult|handling）
+  categories list [--format text|json]  列出类别及其派单设置
+  towns import FILE.csv | towns list [--format text|json]
+                                        code,name
+  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
+                                        历史工单 CSV；来电人信息默认脱敏，除非指定 --unmasked（会记入访问日志）
+  access-log [--from DATE --to DATE]    谁查看过来电人的完整信息（查看记录和未脱敏导出）
+  config get|set KEY [VALUE]            读取或修改设置项；&apos;config list&apos; 列出全部设置项
+                                        （密钥显示为 ••••）；set KEY --stdin | --from-file PATH 从标准输入或文件读取值
+  verify [--server URL]                 检查事件日志的哈希链（或检查服务器事件日志的哈希链，
+                                        指定 --db 时与其中的副本比对）；指出第一个被修改、
+                                        删除、调换顺序或截断的事件
+  rebuild                               根据事件重新生成工单状态
+  permissions                           角色 × 操作权限表（Markdown 格式）
+  users list | unlock NAME | enable NAME | reset-password NAME
+                                        账号管理；reset-password 从标准输入读取新密码
+  server init --url URL [--console-role NAME]
+                                        创建或迁移共享 PostgreSQL 服务器的数据结构；
+                                        --console-role：供各工作台连接使用的受限登录角色（密码
+                                        取自 HOTLINE_CONSOLE_PASSWORD 或标准输入）
+  sync [--server URL] [--once]          加入服务器并同步（--once：推送和拉取各一次后退出；
+                                        不带该选项：持续同步直至被停止，作为无界面副本运行）
+  escalate [--once] [--at ISO8601]      按指定时刻执行提醒（短信）和问责；--once：补做积压处理、
+                                        发送到期短信后退出；不带该选项：持续执行
+
+选项：
+  --db PATH      数据库文件
+  -o FILE        将输出写入 FILE（要么完整写入，要么完全不写），而不是标准输出；-o - 表示标准输出。
+                 绝不写入数据库；已存在的文件只有在它是 hotlinectl 先前的输出且未被改动（或为空）时
+                 才会被替换
+  --force        允许 -o 替换其他已存在的文件
+  --help         显示本帮助
+  --version      显示程序版本
+</translation>
+    </message>
+    <message>
+        <source>The PDF report is binary: give -o FILE (or -o - to send it to standard output that is not a terminal).</source>
+        <translation>PDF 报表是二进制数据：请用 -o FILE 指定文件（或用 -o - 输出到非终端的标准输出）。</translation>
+    </message>
+    <message>
+        <source>Standard output is a terminal: the PDF report is not written there. Give -o FILE, or redirect standard output to a file.</source>
+        <translation>标准输出是终端：PDF 报表不会写到终端。请用 -o FILE 指定文件，或将标准输出重定向到文件。</translation>
+    </message>
+    <message>
+        <source>warning: %1 was written, but the list of hotlinectl&apos;s outputs could not be updated: %2</source>
+        <translation>警告：%1 已写入，但无法更新 hotlinectl 的输出文件清单：%2</translation>
+    </message>
+    <message>
+        <source>There is no database at %1; nothing was created. Create it with: hotlinectl --db %1 init</source>
+        <translation>%1 处没有数据库；未创建任何文件。请用以下命令创建：hotlinectl --db %1 init</translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 bytes; a setting is a single value.</source>
+        <translation>%1 超过 %2 字节；设置项只能是单个值。</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text.</source>
+        <translation>%1 不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl config set KEY --from-file PATH | config set KEY --stdin</source>
+        <translation>用法：hotlinectl config set KEY --from-file PATH | config set KEY --stdin</translation>
+    </message>
+    <message>
+        <source>warning: a secret on the command line can be seen by other users and stays in the shell&apos;s history; prefer config set %1 --stdin or --from-file PATH.</source>
+        <translation>警告：写在命令行上的密钥可被其他用户看到，并会留在 shell 历史记录中；建议改用 config set %1 --stdin 或 --from-file PATH。</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl config get KEY | config set KEY VALUE | config set KEY --from-file PATH | config set KEY --stdin | config list</source>
+        <translation>用法：hotlinectl config get KEY | config set KEY VALUE | config set KEY --from-file PATH | config set KEY --stdin | config list</translation>
+    </message>
+    <message>
+        <source>… and %1 more bad rows not listed; hotlinectl %2 --all-errors lists them all.</source>
+        <translation>……另有 %1 行错误未列出；hotlinectl %2 --all-errors 可列出全部。</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl import tickets FILE.csv [--all-errors]</source>
+        <translation>用法：hotlinectl import tickets FILE.csv [--all-errors]</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl departments import FILE.csv [--all-errors]</source>
+        <translation>用法：hotlinectl departments import FILE.csv [--all-errors]</translation>
+    </message>
+    <message>
+        <source>Imported %1 categories: %2 new, %3 updated.</source>
+        <translation>已导入 %1 个类别：新增 %2 个，更新 %3 个。</translation>
+    </message>
+    <message>
+        <source>Imported %1 towns: %2 new, %3 updated.</source>
+        <translation>已导入 %1 个镇街：新增 %2 个，更新 %3 个。</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>时限类别</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>by ticket type</source>
+        <translation>按工单类型</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>No categories.</source>
+        <translation>没有类别。</translation>
+    </message>
+    <message>
+        <source>No towns.</source>
+        <translation>没有镇街。</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl %1 import FILE.csv | %1 list [--format text|json]</source>
+        <translation>用法：hotlinectl %1 import FILE.csv | %1 list [--format text|json]</translation>
+    </message>
+    <message>
+        <source>setting from the server refused (local value kept): %1</source>
+        <translation>未采用服务器下发的设置（保留本地值）：%1</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl report [--month YYYY-MM | --from DATE --to DATE] [--at ISO8601] [--format text|csv|json|pdf] [-o FILE]</source>
+        <translation>用法：hotlinectl report [--month YYYY-MM | --from DATE --to DATE] [--at ISO8601] [--format text|csv|json|pdf] [-o FILE]</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -713,10 +890,6 @@ The same again: </source>
     <message>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1.</source>
-        <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
         <source>Cannot open the database %1: %2</source>
@@ -778,6 +951,10 @@ The same again: </source>
         <source>%1 cannot be opened (%2): check that the file and its folder exist and may be written.</source>
         <translation>无法打开 %1（%2）：请检查该文件及其所在文件夹是否存在且可写。</translation>
     </message>
+    <message>
+        <source>Cannot create the database %1: %2</source>
+        <translation>无法创建数据库 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>DemoData</name>
@@ -812,6 +989,18 @@ The same again: </source>
         <source>Cannot save the department: %1</source>
         <translation>无法保存承办单位：%1</translation>
     </message>
+    <message>
+        <source>The department&apos;s name contains the invisible or control character %1.</source>
+        <translation>承办单位名称中含有不可见字符或控制字符 %1。</translation>
+    </message>
+    <message>
+        <source>The department&apos;s code contains the invisible or control character %1.</source>
+        <translation>承办单位编码中含有不可见字符或控制字符 %1。</translation>
+    </message>
+    <message>
+        <source>A department&apos;s name has at most %1 characters, its code at most %2.</source>
+        <translation>承办单位名称最多 %1 个字符，编码最多 %2 个字符。</translation>
+    </message>
 </context>
 <context>
     <name>DepartmentCsvReader</name>
@@ -822,10 +1011,6 @@ The same again: </source>
     <message>
         <source>name is longer than %1 characters</source>
         <translation>name 超过 %1 个字符</translation>
-    </message>
-    <message>
-        <source>name “%1” contains control characters</source>
-        <translation>name 的值“%1”含有控制字符</translation>
     </message>
     <message>
         <source>name “%1” already appears on line %2</source>
@@ -863,16 +1048,44 @@ The same again: </source>
         <source>; </source>
         <translation>；</translation>
     </message>
+    <message>
+        <source>name “%1” contains the invisible or control character %2</source>
+        <translation>name 的值“%1”含有不可见字符或控制字符 %2</translation>
+    </message>
 </context>
 <context>
     <name>DepartmentImporter</name>
     <message>
-        <source>%1: department %2 (%3): %4</source>
-        <translation>%1: 承办单位 %2（%3）：%4</translation>
-    </message>
-    <message>
         <source>%1: cannot save the departments: %2</source>
         <translation>%1: 无法保存承办单位：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot start writing: %2</source>
+        <translation>%1: 无法开始写入：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the departments: %2</source>
+        <translation>%1: 无法读取承办单位：%2</translation>
+    </message>
+    <message>
+        <source>line %1 already updates the department %2 (code %3); one department, one row</source>
+        <translation>第 %1 行已在更新承办单位 %2（编码 %3）；每个承办单位只能占一行</translation>
+    </message>
+    <message>
+        <source>the name %1 belongs to the department with code %2; a name still in use cannot be given to another department (to swap names, rename one of them in a separate import first)</source>
+        <translation>名称 %1 属于编码为 %2 的承办单位；仍在使用的名称不能给另一个承办单位（如需互换名称，请先通过另一次导入为其中一个改名）</translation>
+    </message>
+    <message>
+        <source>%1:%2: cannot save the department %3 (%4): %5</source>
+        <translation>%1:%2: 无法保存承办单位 %3（%4）：%5</translation>
+    </message>
+    <message>
+        <source>%1:%2: cannot save the code %3 of the department %4: %5</source>
+        <translation>%1:%2: 无法保存承办单位 %4 的编码 %3：%5</translation>
+    </message>
+    <message>
+        <source>%1 keeps its code %2, which its tickets&apos; history refers to; later imports also find it by %3.</source>
+        <translation>%1 保留其编码 %2（其工单流转记录引用该编码）；此后的导入也可以通过 %3 找到它。</translation>
     </message>
 </context>
 <context>
@@ -1144,11 +1357,11 @@ The same again: </source>
         <translation>重新打开工单</translation>
     </message>
     <message>
-        <source>see every department's tickets</source>
+        <source>see every department&apos;s tickets</source>
         <translation>查看所有承办单位的工单</translation>
     </message>
     <message>
-        <source>see callers' full names and numbers</source>
+        <source>see callers&apos; full names and numbers</source>
         <translation>查看来电人的完整姓名和号码</translation>
     </message>
     <message>
@@ -1194,6 +1407,14 @@ The same again: </source>
     <message>
         <source>review sync conflicts</source>
         <translation>处理同步冲突</translation>
+    </message>
+    <message>
+        <source>Deadline re-decided after a calendar change</source>
+        <translation>日历变更后重新确定办理时限</translation>
+    </message>
+    <message>
+        <source>manage categories and towns</source>
+        <translation>管理类别和镇街</translation>
     </message>
 </context>
 <context>
@@ -1267,12 +1488,9 @@ The same again: </source>
         <source>; </source>
         <translation>；</translation>
     </message>
-</context>
-<context>
-    <name>ExportFile</name>
     <message>
-        <source>Could not write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
+        <source>deadline was %1</source>
+        <translation>原办理时限 %1</translation>
     </message>
 </context>
 <context>
@@ -1289,27 +1507,27 @@ The same again: </source>
         <translation>节假日日历不是有效的 JSON：%1（位于第 %2 个字符处）。</translation>
     </message>
     <message>
-        <source>The holiday calendar must be a JSON object with "year" and "days".</source>
-        <translation>节假日日历必须是包含 "year" 和 "days" 的 JSON 对象。</translation>
+        <source>The holiday calendar must be a JSON object with &quot;year&quot; and &quot;days&quot;.</source>
+        <translation>节假日日历必须是包含 &quot;year&quot; 和 &quot;days&quot; 的 JSON 对象。</translation>
     </message>
     <message>
-        <source>The holiday calendar needs "year" as a whole number between 1900 and 2200.</source>
-        <translation>节假日日历的 "year" 必须是 1900 到 2200 之间的整数。</translation>
+        <source>The holiday calendar needs &quot;year&quot; as a whole number between 1900 and 2200.</source>
+        <translation>节假日日历的 &quot;year&quot; 必须是 1900 到 2200 之间的整数。</translation>
     </message>
     <message>
-        <source>The holiday calendar for %1 needs "days" as a list.</source>
-        <translation>%1 年节假日日历的 "days" 必须是列表。</translation>
+        <source>The holiday calendar for %1 needs &quot;days&quot; as a list.</source>
+        <translation>%1 年节假日日历的 &quot;days&quot; 必须是列表。</translation>
     </message>
     <message>
         <source>Entry %1 of the holiday calendar for %2 is not an object.</source>
         <translation>%2 年节假日日历的第 %1 个条目不是对象。</translation>
     </message>
     <message>
-        <source>Entry %1 of the holiday calendar for %2 has no "date" text.</source>
-        <translation>%2 年节假日日历的第 %1 个条目缺少文本形式的 "date"。</translation>
+        <source>Entry %1 of the holiday calendar for %2 has no &quot;date&quot; text.</source>
+        <translation>%2 年节假日日历的第 %1 个条目缺少文本形式的 &quot;date&quot;。</translation>
     </message>
     <message>
-        <source>Entry %1 of the holiday calendar for %2 has an invalid date "%3" (expected YYYY-MM-DD).</source>
+        <source>Entry %1 of the holiday calendar for %2 has an invalid date &quot;%3&quot; (expected YYYY-MM-DD).</source>
         <translation>%2 年节假日日历的第 %1 个条目日期“%3”无效（应为 YYYY-MM-DD）。</translation>
     </message>
     <message>
@@ -1317,16 +1535,16 @@ The same again: </source>
         <translation>%3 年节假日日历的第 %1 个条目（%2）与该年份相隔太远。</translation>
     </message>
     <message>
-        <source>Entry %1 (%2) of the holiday calendar for %3 has no "name" text.</source>
-        <translation>%3 年节假日日历的第 %1 个条目（%2）缺少文本形式的 "name"。</translation>
+        <source>Entry %1 (%2) of the holiday calendar for %3 has no &quot;name&quot; text.</source>
+        <translation>%3 年节假日日历的第 %1 个条目（%2）缺少文本形式的 &quot;name&quot;。</translation>
     </message>
     <message>
-        <source>Entry %1 (%2) of the holiday calendar for %3 needs "isOffDay" as true or false.</source>
-        <translation>%3 年节假日日历的第 %1 个条目（%2）的 "isOffDay" 必须为 true 或 false。</translation>
+        <source>Entry %1 (%2) of the holiday calendar for %3 needs &quot;isOffDay&quot; as true or false.</source>
+        <translation>%3 年节假日日历的第 %1 个条目（%2）的 &quot;isOffDay&quot; 必须为 true 或 false。</translation>
     </message>
     <message>
-        <source>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of "days").</source>
-        <translation>%1 年节假日日历将 %2 列了两次，一次为休息日，一次为工作日（"days" 的第 %3 和第 %4 个条目）。</translation>
+        <source>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of &quot;days&quot;).</source>
+        <translation>%1 年节假日日历将 %2 列了两次，一次为休息日，一次为工作日（&quot;days&quot; 的第 %3 和第 %4 个条目）。</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1554,40 @@ The same again: </source>
         <translation>
             <numerusform>登录失败次数过多：此账号还将锁定 %n 分钟。管理员可以为其解锁。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OutputFile</name>
+    <message>
+        <source>%1 is the database (or one of its -wal/-shm files): output is never written there, not even with --force. Choose another file.</source>
+        <translation>%1 是数据库（或其 -wal/-shm 文件之一）：输出绝不会写入该文件，即使使用 --force 也不行。请另选文件。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give a file name.</source>
+        <translation>%1 是文件夹；请指定文件名。</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file; give a file name (or -o - for standard output).</source>
+        <translation>%1 不是普通文件；请指定文件名（或用 -o - 输出到标准输出）。</translation>
+    </message>
+    <message>
+        <source>%1 already exists and is not an unchanged earlier output of hotlinectl; nothing was written. Give --force to replace it, or choose another file.</source>
+        <translation>%1 已存在，且不是 hotlinectl 先前输出、未经改动的文件；未写入任何内容。如需替换，请加 --force，或另选文件。</translation>
+    </message>
+    <message>
+        <source>%1 is the open database (or one of its -wal/-shm files); nothing was written there.</source>
+        <translation>%1 是当前打开的数据库（或其 -wal/-shm 文件之一）；未向其写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>OutputLedger</name>
+    <message>
+        <source>Cannot lock %1.</source>
+        <translation>无法锁定 %1。</translation>
     </message>
 </context>
 <context>
@@ -1359,6 +1611,25 @@ The same again: </source>
     <message>
         <source>At least %1 characters with letters and digits, not containing the sign-in name.</source>
         <translation>至少 %1 个字符，须同时包含字母和数字，且不能包含登录名。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfToUnicode</name>
+    <message>
+        <source>The PDF has no cross-reference table this program can read.</source>
+        <translation>该 PDF 没有本程序能够读取的交叉引用表。</translation>
+    </message>
+    <message>
+        <source>Cannot read the text map of font %1 (object %2).</source>
+        <translation>无法读取字体 %1（对象 %2）的文字映射表。</translation>
+    </message>
+    <message>
+        <source>Cannot parse the text map of font %1 (object %2).</source>
+        <translation>无法解析字体 %1（对象 %2）的文字映射表。</translation>
+    </message>
+    <message>
+        <source>The PDF&apos;s objects overlap its cross-reference table.</source>
+        <translation>该 PDF 的对象与其交叉引用表重叠。</translation>
     </message>
 </context>
 <context>
@@ -1487,22 +1758,129 @@ The same again: </source>
     </message>
 </context>
 <context>
+    <name>PrivateFiles</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 不是文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceCsvReader</name>
+    <message>
+        <source>code “%1” already appears on line %2</source>
+        <translation>code 的值“%1”已在第 %2 行出现过</translation>
+    </message>
+    <message>
+        <source>name “%1” already appears on line %2</source>
+        <translation>name 的值“%1”已在第 %2 行出现过</translation>
+    </message>
+    <message>
+        <source>class “%1” is not consult or handling (leave it empty to follow the ticket type)</source>
+        <translation>class 的值“%1”不是 consult 或 handling（留空则按工单类型确定）</translation>
+    </message>
+</context>
+<context>
     <name>ReferenceData</name>
     <message>
         <source>not a shared table: %1</source>
         <translation>不是共享数据表：%1</translation>
     </message>
     <message>
-        <source>the server's %1 document is not a JSON array: %2</source>
+        <source>the server&apos;s %1 document is not a JSON array: %2</source>
         <translation>服务器上的 %1 数据不是 JSON 数组：%2</translation>
     </message>
     <message>
-        <source>the server's %1 document does not fit this database: %2</source>
+        <source>the server&apos;s %1 document does not fit this database: %2</source>
         <translation>服务器上的 %1 数据与本数据库不符：%2</translation>
     </message>
     <message>
         <source>cannot record the %1 update</source>
         <translation>无法记录 %1 的更新</translation>
+    </message>
+    <message>
+        <source>the value is not text</source>
+        <translation>该值不是文本</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceImporter</name>
+    <message>
+        <source>department “%1” is not a known department (code or name)</source>
+        <translation>department 的值“%1”不是已知的承办单位（编码或名称）</translation>
+    </message>
+    <message>
+        <source>%1: the file has no data rows</source>
+        <translation>%1: 文件没有数据行</translation>
+    </message>
+    <message>
+        <source>%1: cannot save the import: %2</source>
+        <translation>%1: 无法保存导入结果：%2</translation>
+    </message>
+    <message>
+        <source>name “%1” is already another entry&apos;s</source>
+        <translation>name 的值“%1”已被另一条目使用</translation>
+    </message>
+    <message>
+        <source>name “%1” is already the name of %2, which this file does not change</source>
+        <translation>name 的值“%1”已是 %2 的名称，而本文件并未修改该条目</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceStore</name>
+    <message>
+        <source>code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>class “%1” is not consult or handling</source>
+        <translation>时限类别“%1”不是 consult 或 handling</translation>
+    </message>
+    <message>
+        <source>department “%1” is not a known department (code or name)</source>
+        <translation>“%1”不是已知的承办单位（编码或名称）</translation>
+    </message>
+    <message>
+        <source>“%1” no longer exists (changed on another console?)</source>
+        <translation>“%1”已不存在（是否已在其他工作台上修改？）</translation>
+    </message>
+    <message>
+        <source>code “%1” is already used by “%2”</source>
+        <translation>编码“%1”已被“%2”使用</translation>
+    </message>
+    <message>
+        <source>“%1” already exists</source>
+        <translation>“%1”已存在</translation>
+    </message>
+    <message>
+        <source>cannot record the change of %1</source>
+        <translation>无法记录对 %1 的修改</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceText</name>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 为空</translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters</source>
+        <translation>%1 超过 %2 个字符</translation>
+    </message>
+    <message>
+        <source>%1 “%2” contains control or invisible characters</source>
+        <translation>%1 的值“%2”含有控制字符或不可见字符</translation>
+    </message>
+    <message>
+        <source>%1 “%2” contains spaces</source>
+        <translation>%1 的值“%2”含有空格</translation>
     </message>
 </context>
 <context>
@@ -1605,10 +1983,21 @@ The same again: </source>
         <translation>数字与统计期结束时不同；相关工单列在报表末尾。</translation>
     </message>
     <message numerus="yes">
-        <source>%n ticket(s) registered in the period were first dispatched after it and now count in their department's row.</source>
+        <source>%n ticket(s) registered in the period were first dispatched after it and now count in their department&apos;s row.</source>
         <translation>
             <numerusform>统计期内登记的 %n 件工单在期末后才首次派单，现计入所属单位一行。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReportData</name>
+    <message>
+        <source>The period has not begun: no open ticket counts as overdue.</source>
+        <translation>统计期尚未开始：没有未办结工单计为超期。</translation>
+    </message>
+    <message>
+        <source>The period is not over: overdue counts the open tickets past their deadline at %1, as the board does at that instant.</source>
+        <translation>统计期尚未结束：超期数统计的是截至 %1 已超过办理时限的未办结工单，与看板在该时刻的统计一致。</translation>
     </message>
 </context>
 <context>
@@ -1812,7 +2201,7 @@ The same again: </source>
 <context>
     <name>ServerChainVerifier</name>
     <message>
-        <source>the server's sequence row is missing</source>
+        <source>the server&apos;s sequence row is missing</source>
         <translation>服务器的序号记录行缺失</translation>
     </message>
     <message>
@@ -1828,7 +2217,7 @@ The same again: </source>
         <translation>server_seq 已被重新编号以掩盖缺口</translation>
     </message>
     <message>
-        <source>its %1 differs from the copy this console pulled: the server's log was rewritten and its chain recomputed</source>
+        <source>its %1 differs from the copy this console pulled: the server&apos;s log was rewritten and its chain recomputed</source>
         <translation>其 %1 与本工作台拉取的副本不同：服务器日志已被改写，哈希链也被重新计算</translation>
     </message>
     <message>
@@ -1847,7 +2236,7 @@ The same again: </source>
 <context>
     <name>ServerSchema</name>
     <message>
-        <source>the server's schema (version %1) is newer than this program knows (%2); update the program</source>
+        <source>the server&apos;s schema (version %1) is newer than this program knows (%2); update the program</source>
         <translation>服务器数据结构（版本 %1）比本程序支持的（%2）更新；请升级程序</translation>
     </message>
     <message>
@@ -1863,7 +2252,7 @@ The same again: </source>
         <translation>服务器尚无热线数据结构；请先运行 `hotlinectl server init --url 地址`</translation>
     </message>
     <message>
-        <source>the server's schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</source>
+        <source>the server&apos;s schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</source>
         <translation>服务器数据结构（版本 %1）低于本程序所需（%2）；请运行 `hotlinectl server init --url 地址` 进行迁移</translation>
     </message>
 </context>
@@ -1906,35 +2295,19 @@ The same again: </source>
         <translation>提醒短信内容；可用占位符 {number} {department} {remaining} {deadline}</translation>
     </message>
     <message>
-        <source>Unknown setting "%1".</source>
+        <source>Unknown setting &quot;%1&quot;.</source>
         <translation>未知的设置项“%1”。</translation>
     </message>
     <message>
-        <source>The centre's name cannot be empty.</source>
+        <source>The centre&apos;s name cannot be empty.</source>
         <translation>热线中心名称不能为空。</translation>
     </message>
     <message>
-        <source>"%1" is not a known time zone (e.g. Asia/Shanghai).</source>
+        <source>&quot;%1&quot; is not a known time zone (e.g. Asia/Shanghai).</source>
         <translation>“%1”不是已知的时区（例如 Asia/Shanghai）。</translation>
     </message>
     <message>
-        <source>Give at least one working period, e.g. 08:30-12:00,14:00-17:30.</source>
-        <translation>请至少填写一个工作时段，例如 08:30-12:00,14:00-17:30。</translation>
-    </message>
-    <message>
-        <source>"%1" is not a valid list of ordered working periods (HH:MM-HH:MM,...).</source>
-        <translation>“%1”不是按时间先后排列的有效工作时段列表（HH:MM-HH:MM,...）。</translation>
-    </message>
-    <message>
-        <source>%1 must be a whole number of working days from 1 to 60.</source>
-        <translation>%1 必须是 1 到 60 之间的整数（单位：工作日）。</translation>
-    </message>
-    <message>
-        <source>sla.yellow_hours must be a number of hours above 0 and at most 48.</source>
-        <translation>sla.yellow_hours 必须是大于 0 且不超过 48 的小时数。</translation>
-    </message>
-    <message>
-        <source>"%1" is not an http(s) URL.</source>
+        <source>&quot;%1&quot; is not an http(s) URL.</source>
         <translation>“%1”不是 http(s) 地址。</translation>
     </message>
     <message>
@@ -1962,14 +2335,6 @@ The same again: </source>
         <translation>等待短信网关应答的秒数，超时即视为发送失败</translation>
     </message>
     <message>
-        <source>sync.interval_seconds must be a whole number of seconds from 1 to 3600.</source>
-        <translation>sync.interval_seconds 必须是 1 到 3600 之间的整数秒。</translation>
-    </message>
-    <message>
-        <source>sms.timeout_seconds must be a whole number of seconds from 1 to 120.</source>
-        <translation>sms.timeout_seconds 必须是 1 到 120 之间的整数秒。</translation>
-    </message>
-    <message>
         <source>Consecutive failed sign-ins (1-100) after which an account is locked</source>
         <translation>连续登录失败多少次（1-100）后锁定账号</translation>
     </message>
@@ -1984,6 +2349,65 @@ The same again: </source>
     <message>
         <source>%1 must be a whole number from %2 to %3.</source>
         <translation>%1 必须是 %2 到 %3 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Give at least one working period, e.g. %1.</source>
+        <translation>请至少填写一个工作时段，例如 %1。</translation>
+    </message>
+    <message>
+        <source>At most %1 working periods.</source>
+        <translation>最多 %1 个工作时段。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a working period HH:MM-HH:MM (e.g. %2).</source>
+        <translation>“%1”不是 HH:MM-HH:MM 格式的工作时段（例如 %2）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: times run from 00:00 to 23:59.</source>
+        <translation>“%1”：时间须在 00:00 到 23:59 之间。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: a period must end after it starts.</source>
+        <translation>“%1”：时段的结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; overlaps or comes before the period before it; list periods in order.</source>
+        <translation>“%1”与前一个时段重叠或早于前一个时段；请按时间先后顺序填写各时段。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be empty.</source>
+        <translation>%1 不能为空。</translation>
+    </message>
+    <message>
+        <source>%1 must not contain control, zero-width or direction-changing characters.</source>
+        <translation>%1 不能包含控制字符、零宽字符或改变文字方向的字符。</translation>
+    </message>
+    <message>
+        <source>%1 is at most %2 characters long.</source>
+        <translation>%1 最多 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>The time zone cannot be empty; give an IANA name such as Asia/Shanghai.</source>
+        <translation>时区不能为空；请填写 IANA 时区名，例如 Asia/Shanghai。</translation>
+    </message>
+    <message>
+        <source>%1 must be a number from %2 to %3 (e.g. 2.5).</source>
+        <translation>%1 必须是 %2 到 %3 之间的数值（例如 2.5）。</translation>
+    </message>
+    <message>
+        <source>%1 is at most %2 characters without spaces.</source>
+        <translation>%1 最多 %2 个字符，且不能含空格。</translation>
+    </message>
+</context>
+<context>
+    <name>SlaClock</name>
+    <message>
+        <source>No deadline can be computed for a start at %1: the working calendar begins on %2.</source>
+        <translation>无法为始于 %1 的计时计算办理时限：工作日历从 %2 开始。</translation>
+    </message>
+    <message>
+        <source>No deadline can be computed for a start at %1: it would fall after %2, the last day whose holidays the working calendar knows. An administrator must first enter the holiday notices from %3 on (the Calendar tab of the console, or hotlinectl calendar import).</source>
+        <translation>无法为始于 %1 的计时计算办理时限：办理时限将晚于 %2，即工作日历已知节假日安排的最后一天。请管理员先录入 %3 年起的放假通知（在工作台的“日历”页，或使用 hotlinectl calendar import）。</translation>
     </message>
 </context>
 <context>
@@ -2061,7 +2485,7 @@ The same again: </source>
         <translation>本程序不认识事件格式版本 %1（只支持 %2）；请升级程序</translation>
     </message>
     <message>
-        <source>unknown event type "%1"</source>
+        <source>unknown event type &quot;%1&quot;</source>
         <translation>未知事件类型“%1”</translation>
     </message>
     <message>
@@ -2144,10 +2568,6 @@ The same again: </source>
         <translation>%1（%2）早于 %3（%4）</translation>
     </message>
     <message>
-        <source>replied_at is set but dispatched_at is empty: only a dispatched ticket gets a reply</source>
-        <translation>填写了 replied_at，但 dispatched_at 为空：只有已派单的工单才会有答复</translation>
-    </message>
-    <message>
         <source>department is required because dispatched_at is set</source>
         <translation>已填写 dispatched_at，因此 department 为必填项</translation>
     </message>
@@ -2166,6 +2586,14 @@ The same again: </source>
     <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+    <message>
+        <source>%1 “%2” contains the invisible or control character %3</source>
+        <translation>%1 的值“%2”含有不可见字符或控制字符 %3</translation>
+    </message>
+    <message>
+        <source>replied_at is set but dispatched_at is empty: only a consultation can be answered at intake; any other ticket gets its reply from a department</source>
+        <translation>填写了 replied_at，但 dispatched_at 为空：只有咨询类工单可以在受理时当场答复，其他工单须由承办单位答复</translation>
     </message>
 </context>
 <context>
@@ -2237,10 +2665,6 @@ The same again: </source>
 <context>
     <name>TicketImporter</name>
     <message>
-        <source>%1: more errors not listed</source>
-        <translation>%1: 还有更多错误未列出</translation>
-    </message>
-    <message>
         <source>%1: cannot start writing: %2</source>
         <translation>%1: 无法开始写入：%2</translation>
     </message>
@@ -2249,7 +2673,7 @@ The same again: </source>
         <translation>%1: 无法写入工单：%2</translation>
     </message>
     <message>
-        <source>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department's reply</source>
+        <source>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department&apos;s reply</source>
         <translation>填写了 closed_at，但 replied_at 为空：已派单的工单须在承办单位答复后才能办结</translation>
     </message>
     <message>
@@ -2288,11 +2712,11 @@ The same again: </source>
         <translation>详细内容过长（%1 个字符，最多 %2 个）。</translation>
     </message>
     <message>
-        <source>The caller's name is too long (at most %1 characters).</source>
+        <source>The caller&apos;s name is too long (at most %1 characters).</source>
         <translation>来电人姓名过长（最多 %1 个字符）。</translation>
     </message>
     <message>
-        <source>There is no department with the code "%1".</source>
+        <source>There is no department with the code &quot;%1&quot;.</source>
         <translation>没有代码为“%1”的承办单位。</translation>
     </message>
     <message>
@@ -2300,7 +2724,7 @@ The same again: </source>
         <translation>工单 %1 已在该承办单位。</translation>
     </message>
     <message>
-        <source>Write the department's reply.</source>
+        <source>Write the department&apos;s reply.</source>
         <translation>请填写承办单位的答复。</translation>
     </message>
     <message>
@@ -2326,6 +2750,30 @@ The same again: </source>
     <message>
         <source>Only the system records %1 events.</source>
         <translation>只有系统才能记录“%1”事件。</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s name contains the invisible or control character %1.</source>
+        <translation>来电人姓名中含有不可见字符或控制字符 %1。</translation>
+    </message>
+    <message>
+        <source>The category contains the invisible or control character %1.</source>
+        <translation>类别中含有不可见字符或控制字符 %1。</translation>
+    </message>
+    <message>
+        <source>The town contains the invisible or control character %1.</source>
+        <translation>镇街中含有不可见字符或控制字符 %1。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 has no running countdown.</source>
+        <translation>工单 %1 没有正在进行的倒计时。</translation>
+    </message>
+    <message>
+        <source>Say why the deadline is re-decided.</source>
+        <translation>请填写重新确定办理时限的理由。</translation>
+    </message>
+    <message>
+        <source>The calendar in force gives ticket %1 the deadline it already has.</source>
+        <translation>按现行日历，工单 %1 的办理时限与现有时限相同。</translation>
     </message>
 </context>
 <context>
@@ -2366,7 +2814,7 @@ The same again: </source>
 <context>
     <name>Urging</name>
     <message>
-        <source>Department %1 has no head's phone number: the SMS waits until one is entered.</source>
+        <source>Department %1 has no head&apos;s phone number: the SMS waits until one is entered.</source>
         <translation>单位 %1 没有负责人电话：短信将等到填写电话后再发。</translation>
     </message>
 </context>
@@ -2385,7 +2833,7 @@ The same again: </source>
         <translation>登录名须由 2 至 32 个字母、数字、点、连字符或下划线组成。</translation>
     </message>
     <message>
-        <source>Enter the person's name.</source>
+        <source>Enter the person&apos;s name.</source>
         <translation>请输入姓名。</translation>
     </message>
     <message>
@@ -2546,7 +2994,7 @@ The same again: </source>
         <translation>详细内容</translation>
     </message>
     <message>
-        <source>Every time someone is shown a caller's full name and number, and every unmasked export, is recorded here. The log cannot be edited.</source>
+        <source>Every time someone is shown a caller&apos;s full name and number, and every unmasked export, is recorded here. The log cannot be edited.</source>
         <translation>每次向任何人显示来电人的完整姓名和号码，以及每次未脱敏导出，都记录在此。此日志不可编辑。</translation>
     </message>
     <message>
@@ -2779,6 +3227,166 @@ The same again: </source>
     </message>
 </context>
 <context>
+    <name>hotline::CalendarNoticeBanner</name>
+    <message>
+        <source>Open the &amp;calendar</source>
+        <translation>打开日历(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::CalendarPage</name>
+    <message>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Off day (holiday)</source>
+        <translation>休息日（节假日）</translation>
+    </message>
+    <message>
+        <source>Make-up working day (调休)</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <source>e.g. 春节</source>
+        <translation>例如：春节</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>&amp;Save day</source>
+        <translation>保存日期(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove selected days (back to Monday–Friday)</source>
+        <translation>移除所选日期（恢复按周一至周五）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Deadline in force</source>
+        <translation>现行办理时限</translation>
+    </message>
+    <message>
+        <source>Deadline by the calendar now</source>
+        <translation>按现行日历的办理时限</translation>
+    </message>
+    <message>
+        <source>Reason, e.g. the 2027 holiday notice was entered late</source>
+        <translation>理由，例如：2027 年放假通知录入较晚</translation>
+    </message>
+    <message>
+        <source>Re-&amp;decide selected deadlines</source>
+        <translation>重新确定所选办理时限(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Off day</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <source>The holiday notice for %1 is entered.</source>
+        <translation>已录入 %1 年的放假通知。</translation>
+    </message>
+    <message>
+        <source>No holiday notice for %1: only weekends count as off days that year.</source>
+        <translation>尚未录入 %1 年的放假通知：该年只有周末算作休息日。</translation>
+    </message>
+    <message>
+        <source>No holiday notice for %1: no deadline can fall in that year until the notices up to it are entered.</source>
+        <translation>尚未录入 %1 年的放假通知：在录入截至该年的各年放假通知之前，办理时限不能落在该年。</translation>
+    </message>
+    <message>
+        <source>No open ticket&apos;s deadline differs from what the calendar in force gives it.</source>
+        <translation>所有未办结工单的办理时限均与现行日历一致。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open ticket(s) would get another deadline from the calendar in force. They keep the deadline in force until you re-decide them:</source>
+        <translation>
+            <numerusform>按现行日历，%n 件未办结工单的办理时限将有所不同。在您重新确定之前，这些工单仍沿用现行办理时限：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The day was not saved: %1</source>
+        <translation>日期未保存：%1</translation>
+    </message>
+    <message>
+        <source>%1 saved as %2.</source>
+        <translation>已将 %1 保存为%2。</translation>
+    </message>
+    <message>
+        <source>an off day</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <source>a make-up working day</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <source>Select the days to remove first.</source>
+        <translation>请先选择要移除的日期。</translation>
+    </message>
+    <message>
+        <source>Nothing was removed: %1</source>
+        <translation>未移除任何日期：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) follow the Monday–Friday rule again.</source>
+        <translation>
+            <numerusform>%n 个日期已恢复按周一至周五计算。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Say why the deadlines are re-decided.</source>
+        <translation>请填写重新确定办理时限的理由。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deadline(s) re-decided.</source>
+        <translation>
+            <numerusform>已重新确定 %n 件工单的办理时限。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hotline::CallFields</name>
     <message>
         <source>Mobile 138 1234 5678 or landline 0757-8628 0000</source>
@@ -2793,7 +3401,7 @@ The same again: </source>
         <translation>匿名来电(&amp;A)</translation>
     </message>
     <message>
-        <source>The caller's name and phone are not recorded.</source>
+        <source>The caller&apos;s name and phone are not recorded.</source>
         <translation>不记录来电人姓名和来电号码。</translation>
     </message>
     <message>
@@ -2879,7 +3487,7 @@ The same again: </source>
         <translation>双击历史工单或选中后按 Enter，可将新工单关联到该工单。</translation>
     </message>
     <message>
-        <source>Caller's earlier tickets</source>
+        <source>Caller&apos;s earlier tickets</source>
         <translation>来电人历史工单</translation>
     </message>
     <message>
@@ -2887,7 +3495,7 @@ The same again: </source>
         <translation>%1（%2）的历史工单</translation>
     </message>
     <message>
-        <source>Type the caller's phone number to see their earlier tickets.</source>
+        <source>Type the caller&apos;s phone number to see their earlier tickets.</source>
         <translation>输入来电号码即可查看来电人的历史工单。</translation>
     </message>
     <message>
@@ -2913,11 +3521,11 @@ The same again: </source>
         <translation>关联到 %1(&amp;L)</translation>
     </message>
     <message>
-        <source>Name ticket %1 in the new ticket's details as a related ticket.</source>
+        <source>Name ticket %1 in the new ticket&apos;s details as a related ticket.</source>
         <translation>在新工单的详细内容中注明工单 %1 为关联工单。</translation>
     </message>
     <message>
-        <source>Linked to ticket %1: the new ticket's details name it as related.</source>
+        <source>Linked to ticket %1: the new ticket&apos;s details name it as related.</source>
         <translation>已关联工单 %1：新工单的详细内容中已注明其为关联工单。</translation>
     </message>
 </context>
@@ -2978,7 +3586,7 @@ The same again: </source>
         <translation>您的账号尚未绑定承办单位，无法显示承办工作台。请联系管理员设置您所属的承办单位。</translation>
     </message>
     <message>
-        <source>The department desk shows a department's own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</source>
+        <source>The department desk shows a department&apos;s own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</source>
         <translation>承办工作台供承办单位联络员查看本单位的工单。您当前以 %1（%2）的身份登录，该角色没有承办工作台。</translation>
     </message>
     <message>
@@ -2994,7 +3602,7 @@ The same again: </source>
         <translation>答复(&amp;R)…</translation>
     </message>
     <message>
-        <source>Write the department's reply; the countdown stops</source>
+        <source>Write the department&apos;s reply; the countdown stops</source>
         <translation>填写本单位的答复；倒计时随即停止</translation>
     </message>
     <message>
@@ -3103,7 +3711,7 @@ The same again: </source>
         <translation>值班电话（接收提醒）</translation>
     </message>
     <message>
-        <source>Head's phone (urging)</source>
+        <source>Head&apos;s phone (urging)</source>
         <translation>负责人电话（接收督办）</translation>
     </message>
     <message>
@@ -3123,7 +3731,7 @@ The same again: </source>
         <translation>值班电话（用 ; 分隔）(&amp;D)</translation>
     </message>
     <message>
-        <source>&amp;Head's phone</source>
+        <source>&amp;Head&apos;s phone</source>
         <translation>负责人电话(&amp;H)</translation>
     </message>
     <message>
@@ -3371,7 +3979,7 @@ The same again: </source>
         <translation>是否按时</translation>
     </message>
     <message>
-        <source>Department's reply</source>
+        <source>Department&apos;s reply</source>
         <translation>承办单位答复</translation>
     </message>
     <message>
@@ -3394,7 +4002,7 @@ The same again: </source>
         <translation>记录回访(&amp;C)…</translation>
     </message>
     <message>
-        <source>Record the caller's satisfaction and close the ticket</source>
+        <source>Record the caller&apos;s satisfaction and close the ticket</source>
         <translation>记录来电人的满意度并办结工单</translation>
     </message>
     <message>
@@ -3450,7 +4058,7 @@ The same again: </source>
         <translation>显示号码(&amp;N)</translation>
     </message>
     <message>
-        <source>Show the selected caller's full name and phone number to call them back. Each view is recorded in the access log.</source>
+        <source>Show the selected caller&apos;s full name and phone number to call them back. Each view is recorded in the access log.</source>
         <translation>显示所选来电人的完整姓名和电话号码，以便回电。每次查看都会记入访问日志。</translation>
     </message>
     <message>
@@ -3693,7 +4301,7 @@ The same again: </source>
         <translation>请先选择承办单位（输入名称或代码）。</translation>
     </message>
     <message>
-        <source>There is no department "%1"; choose one from the list.</source>
+        <source>There is no department &quot;%1&quot;; choose one from the list.</source>
         <translation>没有名为“%1”的承办单位；请从列表中选择。</translation>
     </message>
     <message>
@@ -3701,7 +4309,7 @@ The same again: </source>
         <translation>请选择要派单的工单（按 Ctrl+A 全选）。</translation>
     </message>
     <message>
-        <source>no department is suggested for the category "%1"; choose one</source>
+        <source>no department is suggested for the category &quot;%1&quot;; choose one</source>
         <translation>类别“%1”没有建议的承办单位；请手动选择</translation>
     </message>
     <message>
@@ -3904,12 +4512,24 @@ Operator console of a citizen service hotline.</source>
         <translation>界面语言将在下次启动工作台时切换。</translation>
     </message>
     <message>
-        <source>The language could not be saved in the user's settings.</source>
+        <source>The language could not be saved in the user&apos;s settings.</source>
         <translation>无法把语言选择保存到用户设置。</translation>
     </message>
     <message>
         <source>Access log</source>
         <translation>访问日志</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Towns</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
     </message>
 </context>
 <context>
@@ -3940,6 +4560,145 @@ Operator console of a citizen service hotline.</source>
     <message>
         <source>no connection to the server</source>
         <translation>未连接到服务器</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::ReferencePage</name>
+    <message>
+        <source>Each category&apos;s usual department is what the dispatch queue suggests; its time-limit class decides the deadline (empty: the ticket type decides). Disabled categories are no longer offered at registration.</source>
+        <translation>派单队列按各类别的默认承办单位给出建议；时限类别决定办理时限（留空则按工单类型确定）。已停用的类别在登记时不再供选择。</translation>
+    </message>
+    <message>
+        <source>The towns offered at registration. Disabled towns are no longer offered; tickets keep the town they were registered with.</source>
+        <translation>登记时可选的镇街。已停用的镇街不再供选择；已登记的工单保留登记时的镇街。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Usual department</source>
+        <translation>默认承办单位</translation>
+    </message>
+    <message>
+        <source>Time-limit class</source>
+        <translation>时限类别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>C&amp;ode</source>
+        <translation>编码(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Leave empty when the category has no usual department.</source>
+        <translation>该类别没有默认承办单位时留空。</translation>
+    </message>
+    <message>
+        <source>By ticket type</source>
+        <translation>按工单类型</translation>
+    </message>
+    <message>
+        <source>Consultation (consult)</source>
+        <translation>咨询类（consult）</translation>
+    </message>
+    <message>
+        <source>Handling (handling)</source>
+        <translation>办理类（handling）</translation>
+    </message>
+    <message>
+        <source>&amp;Usual department</source>
+        <translation>默认承办单位(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Time-limit class</source>
+        <translation>时限类别(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Offered at registration</source>
+        <translation>登记时可选(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>导入 CSV(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w category</source>
+        <translation>新建类别(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w town</source>
+        <translation>新建镇街(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Save category</source>
+        <translation>保存类别(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Save town</source>
+        <translation>保存镇街(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Not saved: “%1” is not a known department. Choose one from the list, or leave the field empty.</source>
+        <translation>未保存：“%1”不是已知的承办单位。请从列表中选择，或将此项留空。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>%1 saved.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) saved.</source>
+        <translation>已保存 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Import categories</source>
+        <translation>导入类别</translation>
+    </message>
+    <message>
+        <source>Import towns</source>
+        <translation>导入镇街</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>……另有 %n 条。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported (%1 bad of %2 rows).</source>
+        <translation>未导入任何数据（%2 行中有 %1 行有误）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n row(s): %1 new, %2 updated.</source>
+        <translation>
+            <numerusform>已导入 %n 行：新增 %1 行，更新 %2 行。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4064,7 +4823,7 @@ Operator console of a citizen service hotline.</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <source>Click a department's bar to list the tickets it completed in the period.</source>
+        <source>Click a department&apos;s bar to list the tickets it completed in the period.</source>
         <translation>点击某单位的柱形，列出其在统计期内办结的工单。</translation>
     </message>
     <message>
@@ -4385,7 +5144,7 @@ Operator console of a citizen service hotline.</source>
         <translation>未配置短信网关：请设置 sms.url（hotlinectl config set sms.url 地址）。</translation>
     </message>
     <message>
-        <source>The SMS gateway URL "%1" is not an http(s) URL.</source>
+        <source>The SMS gateway URL &quot;%1&quot; is not an http(s) URL.</source>
         <translation>短信网关地址“%1”不是 http(s) 地址。</translation>
     </message>
     <message>
@@ -4404,7 +5163,7 @@ Operator console of a citizen service hotline.</source>
 <context>
     <name>hotline::SmsSender</name>
     <message>
-        <source>Department %1 has no head's phone number; add it on the departments page.</source>
+        <source>Department %1 has no head&apos;s phone number; add it on the departments page.</source>
         <translation>单位 %1 没有负责人电话；请在承办单位页面填写。</translation>
     </message>
     <message>
@@ -4593,7 +5352,7 @@ Operator console of a citizen service hotline.</source>
         <translation>显示号码(&amp;N)</translation>
     </message>
     <message>
-        <source>Show the caller's full name and phone number. Each view is recorded in the access log.</source>
+        <source>Show the caller&apos;s full name and phone number. Each view is recorded in the access log.</source>
         <translation>显示来电人的完整姓名和电话号码。每次查看都会记入访问日志。</translation>
     </message>
     <message>

@@ -15,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSet>
 #include <QSpinBox>
@@ -158,7 +159,8 @@ void CalendarPage::refresh()
             continue;
         const int row = m_days->rowCount();
         m_days->insertRow(row);
-        auto *date = new QTableWidgetItem(d.date.toString(u"yyyy-MM-dd ddd"_s));
+        // QLocale, not QDate::toString: the weekday in the console's language, not always in English.
+        auto *date = new QTableWidgetItem(QLocale().toString(d.date, u"yyyy-MM-dd ddd"_s));
         date->setData(Qt::UserRole, d.date);
         m_days->setItem(row, DateColumn, date);
         m_days->setItem(row, KindColumn, new QTableWidgetItem(d.isOffDay ? tr("Off day") : tr("Make-up working day")));

@@ -3,6 +3,7 @@
 #include "admin/OpenPathPrompt.h"
 #include "department/DeskText.h"
 #include "dispatch/DepartmentChooser.h"
+#include "domain/Enums.h"
 #include "io/ReferenceImporter.h"
 #include "service/ReferenceStore.h"
 #include "service/TicketQueries.h"
@@ -83,8 +84,8 @@ ReferencePage::ReferencePage(ConsoleSession &session, ReferenceKind kind, QWidge
         m_class = new QComboBox(this);
         m_class->setObjectName(name("Class"));
         m_class->addItem(tr("By ticket type"), QString());
-        m_class->addItem(tr("Consultation (consult)"), u"consult"_s);
-        m_class->addItem(tr("Handling (handling)"), u"handling"_s);
+        m_class->addItem(tr("Consultation (consult)"), toCode(SlaClass::Consult));
+        m_class->addItem(tr("Handling (handling)"), toCode(SlaClass::Handling));
         addRow(tr("&Usual department"), m_department);
         addRow(tr("&Time-limit class"), m_class);
     }
