@@ -29,7 +29,17 @@ int cmdCalendarImport(CtlContext &ctx)
             problems << u"%1: %2"_s.arg(path, f.errorString());
             continue;
         }
-        const HolidayCnFile parsed = HolidayCnParser::parse(f.readAll());
+        // A year's notice is a few kilobytes; /dev/zero or an endless pipe must not be read for ever.
+        constexpr qint64 kMaxBytes = 16 * 1024 * 1024;
+        const QByteArray bytes = f.read(kMaxBytes + 1);
+        if (bytes.size() > kMaxBytes) {
+            problems << CtlContext::tr("%1: longer than %2 bytes; reading stopped here (is this a holiday-cn JSON "
+                                       "file?)")
+                            .arg(path)
+                            .arg(kMaxBytes);
+            continue;
+        }
+        const HolidayCnFile parsed = HolidayCnParser::parse(bytes);
         if (!parsed.ok())
             problems << u"%1: %2"_s.arg(path, parsed.error);
         else

@@ -7,6 +7,7 @@
 #include "storage/CalendarStore.h"
 #include "storage/EventStore.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,6 +25,7 @@ private slots:
     void novemberWarningOnStderrOnly();
     void calendarSetAndList();
     void reDecidedDeadlineSurvivesVerifyAndRebuild();
+    void calendarImportOfEndlessInputStops();
 
 private:
     QString db(const QString &name) const { return m_dir.filePath(name); }
@@ -162,6 +164,29 @@ void TestCtlCalendar::reDecidedDeadlineSurvivesVerifyAndRebuild()
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QByteArray line = r.out.mid(r.out.indexOf(number.toUtf8()));
     QVERIFY2(line.left(line.indexOf('\n')).contains("2027-01-05T09:00:00+08:00"), r.out.constData());
+}
+
+void TestCtlCalendar::calendarImportOfEndlessInputStops()
+{
+    // Found by attacking issue 13: calendar import read the whole file first, and /dev/zero never ends.
+    const QString path = db(u"endless.db"_s);
+    QCOMPARE(runCtl({u"--db"_s, path, u"init"_s}).exitCode, 0);
+    const QByteArray before = runCtl({u"--db"_s, path, u"calendar"_s, u"list"_s, u"--year"_s, u"2025"_s}).out;
+#ifdef Q_OS_UNIX
+    const CtlResult r = runCtl({u"--db"_s, path, u"calendar"_s, u"import"_s, u"/dev/zero"_s}, 60000);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("/dev/zero: longer than 16777216 bytes"), r.err.constData());
+    QVERIFY(r.err.contains("Nothing was imported."));
+#endif
+    // A file one byte over the limit stops the same way, before parsing.
+    QFile big(m_dir.filePath(u"big.json"_s));
+    QVERIFY(big.open(QIODevice::WriteOnly));
+    QVERIFY(big.resize(16 * 1024 * 1024 + 1));
+    big.close();
+    const CtlResult r2 = runCtl({u"--db"_s, path, u"calendar"_s, u"import"_s, big.fileName()}, 60000);
+    QCOMPARE(r2.exitCode, 1);
+    QVERIFY2(r2.err.contains("longer than 16777216 bytes"), r2.err.constData());
+    QCOMPARE(runCtl({u"--db"_s, path, u"calendar"_s, u"list"_s, u"--year"_s, u"2025"_s}).out, before);
 }
 
 QTEST_GUILESS_MAIN(TestCtlCalendar)
