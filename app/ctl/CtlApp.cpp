@@ -5,6 +5,7 @@
 #include "io/OutputFile.h"
 #include "service/Workspace.h"
 #include "calendar/WorkCalendar.h"
+#include "domain/TextRules.h"
 #include "storage/CalendarStore.h"
 #include "util/Clock.h"
 
@@ -268,7 +269,12 @@ int CtlContext::fail(const QString &message, int code) const
         code = Failed;
     if (message.isEmpty())
         return code;
-    const QByteArray bytes = u"hotlinectl: "_s.toUtf8() + message.toUtf8() + '\n';
+    // Messages quote what the user typed (an unknown command, a bad --at, a setting's name): no control
+    // character reaches the terminal raw, only the line breaks between the message's own lines.
+    QStringList lines = message.split(u'\n');
+    for (QString &line : lines)
+        line = TextRules::visible(line);
+    const QByteArray bytes = u"hotlinectl: "_s.toUtf8() + lines.join(u'\n').toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
     return code;
 }

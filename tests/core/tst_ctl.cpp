@@ -54,6 +54,7 @@ private Q_SLOTS:
     void departmentsImport();
     void verifyDetectsTampering();
     void chineseFirst();
+    void argumentsInMessagesNeverRaw();
 
 private:
     QTemporaryDir m_dir;
@@ -455,6 +456,30 @@ void TestCtl::chineseFirst()
     env.insert(u"HOTLINE_LANG"_s, u"en"_s);
     r = runCtl({u"frobnicate"_s}, env);
     QVERIFY2(r.err.contains("Unknown command"), r.err.constData());
+}
+
+void TestCtl::argumentsInMessagesNeverRaw()
+{
+    // Found by attacking issue 13: usage errors quoted the argument as typed, so an ESC in it reached the
+    // terminal (clear screen, colours, a window title).
+    const QString db = m_dir.filePath(u"raw.db"_s);
+    QCOMPARE(runCtl({u"--db"_s, db, u"init"_s}).exitCode, 0);
+    const QString esc = u"x\u001B[2J\u202E"_s;
+    const QList<std::pair<QStringList, int>> cases {
+        {{esc}, 2},
+        {{u"config"_s, u"get"_s, esc}, 1},
+        {{u"config"_s, u"set"_s, esc, u"1"_s}, 1},
+        {{u"board"_s, u"--at"_s, esc}, 2},
+        {{u"report"_s, u"--month"_s, esc}, 2},
+        {{u"deadline"_s, u"--class"_s, u"consult"_s, u"--start"_s, esc}, 2},
+        {{u"calendar"_s, u"set"_s, esc, u"off"_s}, 2},
+    };
+    for (const auto &[command, code] : cases) {
+        const CtlResult r = runCtl(QStringList {u"--db"_s, db} + command);
+        QCOMPARE(r.exitCode, code);
+        QVERIFY2(r.err.contains("x\\u001B[2J\\u202E"), r.err.constData());
+        QVERIFY2(!r.err.contains('\x1b') && !r.err.contains("\u202E"), qPrintable(command.join(u' ')));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCtl)
