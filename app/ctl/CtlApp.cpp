@@ -252,6 +252,14 @@ Workspace *CtlContext::workspace()
         m_databaseFailed = true;
         return nullptr;
     }
+    // Opening migrates: a command that only reads must not turn an empty file (a script's mktemp, a log) or a
+    // device into a database.
+    if (const QFileInfo info(path); m_readOnly && (!info.isFile() || info.size() == 0)) {
+        fail(tr("%1 is not a Hotline Console database (an empty file, a folder or a device); it was left untouched.")
+                 .arg(QDir::toNativeSeparators(path)));
+        m_databaseFailed = true;
+        return nullptr;
+    }
     QString error;
     m_workspace = Workspace::open(path, m_clock, &error);
     if (!m_workspace) {

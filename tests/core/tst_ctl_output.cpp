@@ -298,6 +298,22 @@ private Q_SLOTS:
         QCOMPARE(ctl({u"--db"_s, beside, u"board"_s}).exitCode, 1);
         QVERIFY(!QFileInfo::exists(beside));
         QVERIFY(!QFileInfo::exists(beside + u"-wal"_s));
+        // Found by attacking issue 13: an existing empty file (mktemp, a log) was migrated into a database by
+        // board; a folder gave a raw "Cannot read" only.
+        const QString empty = m_dir.filePath(u"empty.db"_s);
+        QFile f(empty);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        for (const QString &path : {empty, m_dir.path()}) {
+            const CtlResult r = ctl({u"--db"_s, path, u"board"_s});
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains("is not a Hotline Console database"), r.err.constData());
+        }
+        QCOMPARE(QFileInfo(empty).size(), 0);
+        QVERIFY(!QFileInfo::exists(empty + u"-wal"_s));
+        // A command that writes still creates the database in it.
+        QCOMPARE(ctl({u"--db"_s, empty, u"init"_s}).exitCode, 0);
+        QCOMPARE(ctl({u"--db"_s, empty, u"board"_s}).exitCode, 0);
     }
 
     void pdfIsNeverWrittenToATerminalOrUnasked()
