@@ -26,6 +26,7 @@ private slots:
     void calendarSetAndList();
     void reDecidedDeadlineSurvivesVerifyAndRebuild();
     void calendarImportOfEndlessInputStops();
+    void calendarImportChecksNamesAsNotes();
 
 private:
     QString db(const QString &name) const { return m_dir.filePath(name); }
@@ -187,6 +188,35 @@ void TestCtlCalendar::calendarImportOfEndlessInputStops()
     QCOMPARE(r2.exitCode, 1);
     QVERIFY2(r2.err.contains("longer than 16777216 bytes"), r2.err.constData());
     QCOMPARE(runCtl({u"--db"_s, path, u"calendar"_s, u"list"_s, u"--year"_s, u"2025"_s}).out, before);
+}
+
+void TestCtlCalendar::calendarImportChecksNamesAsNotes()
+{
+    // Found by attacking issue 13: calendar set refused an ESC or a 101-character note, but calendar import
+    // stored either, and calendar list printed the ESC raw.
+    const QString path = db(u"names.db"_s);
+    QCOMPARE(runCtl({u"--db"_s, path, u"init"_s}).exitCode, 0);
+    const auto write = [&](const QString &name, const QByteArray &json) {
+        QFile f(m_dir.filePath(name));
+        if (f.open(QIODevice::WriteOnly))
+            f.write(json);
+        return f.fileName();
+    };
+    const QString esc
+        = write(u"esc.json"_s, R"({"year":2027,"days":[{"name":"a\u001b[2J","date":"2027-01-01","isOffDay":true}]})");
+    const QString good
+        = write(u"good.json"_s, R"({"year":2027,"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true}]})");
+    const QString longName = write(u"long.json"_s,
+                                   R"({"year":2027,"days":[{"name":")" + QString(101, u'节').toUtf8()
+                                       + R"(","date":"2027-01-02","isOffDay":true}]})");
+    CtlResult r = runCtl({u"--db"_s, path, u"calendar"_s, u"import"_s, good, esc, longName});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("esc.json: The note on 2027-01-01 holds a control character."), r.err.constData());
+    QVERIFY2(r.err.contains("long.json: The note on 2027-01-02 is too long"), r.err.constData());
+    QVERIFY(!r.err.contains('\x1b'));
+    r = runCtl({u"--db"_s, path, u"calendar"_s, u"list"_s, u"--year"_s, u"2027"_s});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.isEmpty(), r.out.constData()); // nothing imported, not even good.json
 }
 
 QTEST_GUILESS_MAIN(TestCtlCalendar)
