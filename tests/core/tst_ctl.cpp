@@ -55,6 +55,7 @@ private Q_SLOTS:
     void verifyDetectsTampering();
     void chineseFirst();
     void argumentsInMessagesNeverRaw();
+    void emptyOptionValueIsAUsageError();
 
 private:
     QTemporaryDir m_dir;
@@ -480,6 +481,23 @@ void TestCtl::argumentsInMessagesNeverRaw()
         QVERIFY2(r.err.contains("x\\u001B[2J\\u202E"), r.err.constData());
         QVERIFY2(!r.err.contains('\x1b') && !r.err.contains("\u202E"), qPrintable(command.join(u' ')));
     }
+}
+
+void TestCtl::emptyOptionValueIsAUsageError()
+{
+    // Found by attacking issue 13: `-o "$OUT"` with OUT unset wrote an unmasked export to standard output.
+    const QString db = m_dir.filePath(u"empty-value.db"_s);
+    QCOMPARE(runCtl({u"--db"_s, db, u"init"_s}).exitCode, 0);
+    CtlResult r = runCtl({u"--db"_s, db, u"export"_s, u"tickets"_s, u"--unmasked"_s, u"-o"_s, QString()});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains("Option -o needs a value."), r.err.constData());
+    r = runCtl({u"--db="_s, u"board"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("Option --db needs a value."), r.err.constData());
+    // An empty note stays allowed.
+    r = runCtl({u"--db"_s, db, u"calendar"_s, u"set"_s, u"2027-01-01"_s, u"off"_s, u"--note"_s, QString()});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCtl)
