@@ -79,6 +79,7 @@ private Q_SLOTS:
     void initTestCase();
     void consultationAnsweredAtIntakeCountsOnTime();
     void departmentsAfterHistoryUpdateTheCreatedOnes();
+    void storedControlCharactersNeverReachTheTerminal();
     void departmentsImportConflictsAreLinesAndImportNothing();
     void departmentCodesIgnoreCaseInTicketImport();
     void lengthsCountCharactersNotUtf16Units();
@@ -405,6 +406,22 @@ void TestCtlImport::endlessInputStops()
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("one-line.csv:2: the record is longer than 16777216 bytes"), r.err.constData());
     QCOMPARE(query(db, u"SELECT count(*) FROM tickets"_s), QStringList {u"0"_s});
+}
+
+void TestCtlImport::storedControlCharactersNeverReachTheTerminal()
+{
+    // Found by attacking issue 13: a department name with ESC in a database from before the text rules (or
+    // edited by hand) was printed raw by `board` and `report`.
+    const QString db = m_dir.filePath(u"legacy-names.db"_s);
+    QCOMPARE(runCtl({u"--db"_s, db, u"init"_s, u"--demo"_s}).exitCode, 0);
+    query(db, u"UPDATE departments SET name = char(27) || '[2J' || name"_s);
+    QVERIFY(query(db, u"SELECT count(*) FROM departments WHERE name LIKE char(27) || '%'"_s).value(0).toInt() > 0);
+    for (const QStringList &command : {QStringList {u"board"_s}, QStringList {u"report"_s}}) {
+        const CtlResult r = runCtl(QStringList {u"--db"_s, db} + command);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("\\u001B[2J"), qPrintable(command.join(u' ')));
+        QVERIFY(!r.out.contains('\x1b'));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCtlImport)
