@@ -80,6 +80,7 @@ private Q_SLOTS:
     void consultationAnsweredAtIntakeCountsOnTime();
     void departmentsAfterHistoryUpdateTheCreatedOnes();
     void storedControlCharactersNeverReachTheTerminal();
+    void categoriesAndTownsMatchIgnoringCase();
     void departmentsImportConflictsAreLinesAndImportNothing();
     void departmentCodesIgnoreCaseInTicketImport();
     void lengthsCountCharactersNotUtf16Units();
@@ -422,6 +423,43 @@ void TestCtlImport::storedControlCharactersNeverReachTheTerminal()
         QVERIFY2(r.out.contains("\\u001B[2J"), qPrintable(command.join(u' ')));
         QVERIFY(!r.out.contains('\x1b'));
     }
+}
+
+void TestCtlImport::categoriesAndTownsMatchIgnoringCase()
+{
+    // Found by attacking issue 13: `noise` in a ticket file created a second category beside `Noise`, and the
+    // centre's own categories file was then refused ("name “Noise” is already another entry's").
+    const QString db = m_dir.filePath(u"case-names.db"_s);
+    QCOMPARE(runCtl({u"--db"_s, db, u"init"_s}).exitCode, 0);
+    const QString categories = m_dir.filePath(u"case-categories.csv"_s);
+    const QString towns = m_dir.filePath(u"case-towns.csv"_s);
+    const QString tickets = m_dir.filePath(u"case-tickets.csv"_s);
+    const auto write = [](const QString &path, const QByteArray &text) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text);
+    };
+    write(categories, "code,name,department,class\nC1,Noise,,\n");
+    write(towns, "code,name\nT1,Town\n");
+    const QByteArray row = ",phone,consult,%1,%2,,,,s,2025-03-03T09:00:00+08:00,,2025-03-03T09:05:00+08:00,,\n";
+    write(tickets,
+          QByteArray("number,channel,type,category,town,department,caller_name,caller_phone,summary,"
+                     "registered_at,dispatched_at,replied_at,closed_at,satisfaction\n")
+              + "K-1" + QByteArray(row).replace("%1", "noise").replace("%2", "TOWN") + "K-2"
+              + QByteArray(row).replace("%1", "Fresh").replace("%2", "town") + "K-3"
+              + QByteArray(row).replace("%1", "FRESH").replace("%2", ""));
+    QCOMPARE(runCtl({u"--db"_s, db, u"categories"_s, u"import"_s, categories}).exitCode, 0);
+    QCOMPARE(runCtl({u"--db"_s, db, u"towns"_s, u"import"_s, towns}).exitCode, 0);
+    const CtlResult r = runCtl({u"--db"_s, db, u"import"_s, u"tickets"_s, tickets});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(query(db, u"SELECT number, category, town FROM tickets ORDER BY number"_s),
+             (QStringList {u"K-1|Noise|Town"_s, u"K-2|Fresh|Town"_s, u"K-3|Fresh|"_s}));
+    QCOMPARE(query(db, u"SELECT name FROM categories ORDER BY name"_s), (QStringList {u"Fresh"_s, u"Noise"_s}));
+    QCOMPARE(query(db, u"SELECT name FROM towns"_s), QStringList {u"Town"_s});
+    // The centre's files import again.
+    QCOMPARE(runCtl({u"--db"_s, db, u"categories"_s, u"import"_s, categories}).exitCode, 0);
+    QCOMPARE(runCtl({u"--db"_s, db, u"towns"_s, u"import"_s, towns}).exitCode, 0);
+    QCOMPARE(runCtl({u"--db"_s, db, u"verify"_s}).exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(TestCtlImport)
