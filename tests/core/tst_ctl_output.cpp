@@ -244,6 +244,16 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(r.out, first);
         QVERIFY(!QFileInfo::exists(m_dir.filePath(u"-"_s)));
+        // Found by attacking issue 13: -o over the ledger with --force lost the output (the ledger was written
+        // over it) and every entry of the ledger. Never the ledger, nor its lock file.
+        const QByteArray ledgerBefore = fileBytes(ledger());
+        for (const QString &target : QStringList {ledger(), ledger() + u".lock"_s}) {
+            r = ctl(report.mid(0, report.size() - 1) + QStringList {target, u"--force"_s});
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains("list of its earlier outputs"), r.err.constData());
+        }
+        QCOMPARE(fileBytes(ledger()), ledgerBefore);
+        QVERIFY(!QFileInfo::exists(ledger() + u".lock"_s));
     }
 
     void unmaskedExportsArePrivate()
