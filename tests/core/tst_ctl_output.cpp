@@ -384,6 +384,23 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         r = ctlWithStdin({u"--db"_s, m_db, u"config"_s, u"set"_s, u"sms.template"_s, u"--stdin"_s}, "");
         QCOMPARE(r.exitCode, 1);
+        // Found by attacking issue 13: an empty token file (or a failed `pass show | … --stdin`) silently cleared
+        // the token, and reminders stopped. Clearing takes an explicit empty value.
+        QVERIFY(writeFile(tokenFile, "\n"));
+        r = ctl({u"--db"_s, m_db, u"config"_s, u"set"_s, u"sms.token"_s, u"--from-file"_s, tokenFile});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("is empty; nothing was changed"), r.err.constData());
+        r = ctlWithStdin({u"--db"_s, m_db, u"config"_s, u"set"_s, u"sms.token"_s, u"--stdin"_s}, "");
+        QCOMPARE(r.exitCode, 1);
+        {
+            QSqlDatabase c = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"empty-token"_s);
+            c.setDatabaseName(m_db);
+            QVERIFY(c.open());
+            QSqlQuery q(c);
+            QVERIFY(q.exec(u"SELECT value FROM settings WHERE key = 'sms.token'"_s) && q.next());
+            QCOMPARE(q.value(0).toString(), u"tok-from-file"_s);
+        }
+        QSqlDatabase::removeDatabase(u"empty-token"_s);
         // Both, or a value as well: bad usage.
         r = ctl({u"--db"_s, m_db, u"config"_s, u"set"_s, u"sms.token"_s, u"x"_s, u"--stdin"_s});
         QCOMPARE(r.exitCode, 2);
