@@ -348,6 +348,11 @@ std::optional<qint64> CtlContext::parseInstant(const QString &text, QString *err
         }
         t = QDateTime(t.date(), t.time(), ws->calendar().loadCalendar().timeZone());
     }
+    // 9999-12-31T23:59:59Z is year 10000 in the centre's zone: no month, no report period, no calendar day.
+    if (const int year = t.toUTC().date().year(); year < 1900 || year > 2200) {
+        *error = tr("\"%1\" is outside the years 1900 to 2200.").arg(text);
+        return std::nullopt;
+    }
     return t.toMSecsSinceEpoch();
 }
 

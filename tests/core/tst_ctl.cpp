@@ -56,6 +56,7 @@ private Q_SLOTS:
     void chineseFirst();
     void argumentsInMessagesNeverRaw();
     void emptyOptionValueIsAUsageError();
+    void instantsOutsideTheYearsAreUsageErrors();
 
 private:
     QTemporaryDir m_dir;
@@ -498,6 +499,24 @@ void TestCtl::emptyOptionValueIsAUsageError()
     // An empty note stays allowed.
     r = runCtl({u"--db"_s, db, u"calendar"_s, u"set"_s, u"2027-01-01"_s, u"off"_s, u"--note"_s, QString()});
     QVERIFY2(r.exitCode == 0, r.err.constData());
+}
+
+void TestCtl::instantsOutsideTheYearsAreUsageErrors()
+{
+    // Found by attacking issue 13: report --at 9999-12-31T23:59:59Z (year 10000 in the centre's zone) printed
+    // "Hotline report:  to " with exit code 0.
+    const QString db = m_dir.filePath(u"years.db"_s);
+    QCOMPARE(runCtl({u"--db"_s, db, u"init"_s}).exitCode, 0);
+    for (const QStringList &command :
+         {QStringList {u"report"_s, u"--at"_s, u"9999-12-31T23:59:59Z"_s},
+          QStringList {u"board"_s, u"--at"_s, u"2201-06-01T00:00:00Z"_s},
+          QStringList {u"deadline"_s, u"--class"_s, u"consult"_s, u"--start"_s, u"1899-12-31T09:00:00+08:00"_s}}) {
+        const CtlResult r = runCtl(QStringList {u"--db"_s, db} + command);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains("is outside the years 1900 to 2200"), r.err.constData());
+    }
+    QCOMPARE(runCtl({u"--db"_s, db, u"board"_s, u"--at"_s, u"2200-06-01T00:00:00Z"_s}).exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(TestCtl)
