@@ -1,9 +1,9 @@
 // hotlinectl calendar import and deadline: the working calendar.
 #include "CtlContext.h"
-
 #include "calendar/CalendarYears.h"
 #include "calendar/HolidayCnParser.h"
 #include "calendar/WorkCalendar.h"
+#include "domain/TextRules.h"
 #include "service/DeadlineReview.h"
 #include "service/Workspace.h"
 #include "sla/SlaClock.h"
@@ -29,11 +29,26 @@ int cmdCalendarImport(CtlContext &ctx)
             problems << u"%1: %2"_s.arg(path, f.errorString());
             continue;
         }
-        const HolidayCnFile parsed = HolidayCnParser::parse(f.readAll());
-        if (!parsed.ok())
+        // A year's notice is a few kilobytes; /dev/zero or an endless pipe must not be read for ever.
+        constexpr qint64 kMaxBytes = 16 * 1024 * 1024;
+        const QByteArray bytes = f.read(kMaxBytes + 1);
+        if (bytes.size() > kMaxBytes) {
+            problems << CtlContext::tr("%1: longer than %2 bytes; reading stopped here (is this a holiday-cn JSON "
+                                       "file?)")
+                            .arg(path)
+                            .arg(kMaxBytes);
+            continue;
+        }
+        const HolidayCnFile parsed = HolidayCnParser::parse(bytes);
+        if (!parsed.ok()) {
             problems << u"%1: %2"_s.arg(path, parsed.error);
-        else
-            all += parsed.days;
+            continue;
+        }
+        for (const CalendarDay &day : parsed.days) {
+            if (const QString why = CalendarStore::validateDay(day); !why.isEmpty())
+                problems << u"%1: %2"_s.arg(path, why);
+        }
+        all += parsed.days;
     }
     if (!problems.isEmpty())
         return ctx.fail(problems.join(u'\n') + u'\n' + CtlContext::tr("Nothing was imported."));
@@ -146,7 +161,8 @@ int cmdCalendarList(CtlContext &ctx)
     const WorkCalendar calendar = ws->calendar().loadCalendar();
     for (const CalendarDay &d : calendar.days()) {
         if (year == 0 || d.date.year() == year)
-            ctx.print(u"%1\t%2\t%3"_s.arg(d.date.toString(Qt::ISODate), d.isOffDay ? u"off"_s : u"workday"_s, d.name));
+            ctx.print(u"%1\t%2\t%3"_s.arg(d.date.toString(Qt::ISODate), d.isOffDay ? u"off"_s : u"workday"_s,
+                                          TextRules::visible(d.name)));
     }
     if (year != 0 && !CalendarYears::hasNotice(calendar, year))
         ctx.fail(CtlContext::tr("warning: %1").arg(CalendarYears::missingNoticeWarning(year)));

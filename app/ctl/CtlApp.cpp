@@ -5,6 +5,7 @@
 #include "io/OutputFile.h"
 #include "service/Workspace.h"
 #include "calendar/WorkCalendar.h"
+#include "domain/TextRules.h"
 #include "storage/CalendarStore.h"
 #include "util/Clock.h"
 
@@ -251,6 +252,14 @@ Workspace *CtlContext::workspace()
         m_databaseFailed = true;
         return nullptr;
     }
+    // Opening migrates: a command that only reads must not turn an empty file (a script's mktemp, a log) or a
+    // device into a database.
+    if (const QFileInfo info(path); m_readOnly && (!info.isFile() || info.size() == 0)) {
+        fail(tr("%1 is not a Hotline Console database (an empty file, a folder or a device); it was left untouched.")
+                 .arg(QDir::toNativeSeparators(path)));
+        m_databaseFailed = true;
+        return nullptr;
+    }
     QString error;
     m_workspace = Workspace::open(path, m_clock, &error);
     if (!m_workspace) {
@@ -268,7 +277,12 @@ int CtlContext::fail(const QString &message, int code) const
         code = Failed;
     if (message.isEmpty())
         return code;
-    const QByteArray bytes = u"hotlinectl: "_s.toUtf8() + message.toUtf8() + '\n';
+    // Messages quote what the user typed (an unknown command, a bad --at, a setting's name): no control
+    // character reaches the terminal raw, only the line breaks between the message's own lines.
+    QStringList lines = message.split(u'\n');
+    for (QString &line : lines)
+        line = TextRules::visible(line);
+    const QByteArray bytes = u"hotlinectl: "_s.toUtf8() + lines.join(u'\n').toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
     return code;
 }
@@ -333,6 +347,11 @@ std::optional<qint64> CtlContext::parseInstant(const QString &text, QString *err
             return std::nullopt;
         }
         t = QDateTime(t.date(), t.time(), ws->calendar().loadCalendar().timeZone());
+    }
+    // 9999-12-31T23:59:59Z is year 10000 in the centre's zone: no month, no report period, no calendar day.
+    if (const int year = t.toUTC().date().year(); year < 1900 || year > 2200) {
+        *error = tr("\"%1\" is outside the years 1900 to 2200.").arg(text);
+        return std::nullopt;
     }
     return t.toMSecsSinceEpoch();
 }

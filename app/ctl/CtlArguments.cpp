@@ -31,7 +31,14 @@ bool CtlArguments::parse(const QStringList &arguments, QString *error)
                 *error = tr("Option %1 needs a value.").arg(arg);
                 return false;
             }
-            m_values.insert(arg, hasInline ? inlineValue : arguments.at(++i));
+            const QString value = hasInline ? inlineValue : arguments.at(++i);
+            // An empty value is a script's unset variable: `-o "$OUT"` must not become standard output (an
+            // unmasked export on the terminal), nor `--db "$DB"` an empty path. Only a note may be empty.
+            if (value.isEmpty() && arg != u"--note"_s) {
+                *error = tr("Option %1 needs a value.").arg(arg);
+                return false;
+            }
+            m_values.insert(arg, value);
         } else if (kFlags.contains(arg) && !hasInline) {
             m_flags.insert(arg == u"-h"_s ? u"--help"_s : arg);
         } else if (arg.startsWith(u'-') && arg.size() > 1) {

@@ -146,6 +146,13 @@ std::optional<QString> valueFromInput(CtlContext &ctx, QString *error)
     // One final line break (echo, editors) is not part of the value; anything else is validated as it is.
     if (text.endsWith(u'\n'))
         text.chop(text.endsWith(u"\r\n"_s) ? 2 : 1);
+    // An empty input is a failed `pass show` or a wrong file far more often than a wish to clear the token.
+    if (text.isEmpty()) {
+        *error = CtlContext::tr("%1 is empty; nothing was changed. To clear the setting, give an empty value: "
+                                "hotlinectl config set KEY \"\"")
+                     .arg(fromStdin ? u"stdin"_s : path);
+        return std::nullopt;
+    }
     return text;
 }
 

@@ -1,5 +1,6 @@
 // hotlinectl import tickets and departments import: bulk data, all rows or none.
 #include "CtlContext.h"
+#include "domain/TextRules.h"
 #include "io/TicketImporter.h"
 #include "service/Workspace.h"
 
@@ -13,7 +14,7 @@ namespace {
 // Every bad row as soon as it is found (--all-errors): a huge file's errors are never all held in memory.
 void printNow(const QString &line)
 {
-    const QByteArray bytes = line.toUtf8() + '\n';
+    const QByteArray bytes = TextRules::visible(line).toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
 }
 

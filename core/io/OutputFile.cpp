@@ -100,6 +100,12 @@ QString OutputFile::refusal(const QString &path, const QString &databasePath, bo
                   "with --force. Choose another file.")
             .arg(shown);
     }
+    // The ledger is rewritten after the output: written over, the output would be lost and the ledger with it.
+    if (!ledgerPath.isEmpty() && (isDatabaseFile(path, ledgerPath) || isDatabaseFile(path, ledgerPath + u".lock"_s))) {
+        return tr("%1 is hotlinectl's list of its earlier outputs: output is never written there, not even with "
+                  "--force. Choose another file.")
+            .arg(shown);
+    }
     const QFileInfo info(resolved(path));
     if (!info.exists())
         return {};

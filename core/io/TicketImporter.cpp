@@ -72,6 +72,22 @@ public:
     /** Name or code (case-folded) → code, as known when the import started (for the preparing thread). */
     QHash<QString, QString> departmentCodes() const { return m_departments; }
 
+    /**
+     * Case-folded name → the stored spelling, for categories and towns: names are unique ignoring case (the
+     * categories and towns imports), so "noise" in a ticket file is the existing category "Noise", not a new one.
+     */
+    static QHash<QString, QString> spellings(const QSet<QString> &names)
+    {
+        QStringList sorted(names.cbegin(), names.cend());
+        sorted.sort(); // one fixed choice where an older database already holds two spellings
+        QHash<QString, QString> out;
+        for (const QString &name : std::as_const(sorted))
+            out.insert(name.toCaseFolded(), name);
+        return out;
+    }
+    QHash<QString, QString> categorySpellings() const { return spellings(m_categories); }
+    QHash<QString, QString> townSpellings() const { return spellings(m_towns); }
+
     /** The department's code; an unknown name becomes a department whose code is its name. */
     QString department(const QString &name, QStringList *created, QString *error)
     {
@@ -199,8 +215,14 @@ struct PreparedChunk
 class RowPreparer
 {
 public:
-    RowPreparer(TicketCsvReader &reader, SlaClock sla, QString console, QHash<QString, QString> departmentCodes)
-        : m_reader(reader), m_sla(std::move(sla)), m_console(std::move(console)), m_codes(std::move(departmentCodes))
+    RowPreparer(TicketCsvReader &reader, SlaClock sla, QString console, QHash<QString, QString> departmentCodes,
+                QHash<QString, QString> categories, QHash<QString, QString> towns)
+        : m_reader(reader)
+        , m_sla(std::move(sla))
+        , m_console(std::move(console))
+        , m_codes(std::move(departmentCodes))
+        , m_categories(std::move(categories))
+        , m_towns(std::move(towns))
     {
         m_thread = std::thread([this] { run(); });
     }
@@ -250,6 +272,16 @@ private:
         TicketCsvRow row;
         while (!m_stopped && m_reader.readRow(row)) {
             PreparedRow p{row.line, row.error, row.ticket, {}};
+            // The first spelling met (in the database, else in the file) for every ticket of a category or town.
+            for (auto [name, known] : {std::pair {&p.ticket.category, &m_categories}, {&p.ticket.town, &m_towns}}) {
+                if (name->isEmpty())
+                    continue;
+                const QString key = name->toCaseFolded();
+                if (const auto it = known->constFind(key); it != known->constEnd())
+                    *name = it.value();
+                else
+                    known->insert(key, *name);
+            }
             const HistoricalTicket &h = p.ticket;
             if (p.error.isEmpty() && h.dispatchedAt && h.closedAt && !h.repliedAt) {
                 p.error = TicketImporter::tr("closed_at is set but replied_at is empty: a dispatched ticket is closed "
@@ -279,6 +311,8 @@ private:
     const SlaClock m_sla;
     const QString m_console;
     const QHash<QString, QString> m_codes;
+    QHash<QString, QString> m_categories; // case-folded name -> spelling used (this thread only)
+    QHash<QString, QString> m_towns;
     std::atomic<bool> m_skipEvents{false};
     std::mutex m_mutex;
     std::condition_variable m_changed;
@@ -346,7 +380,8 @@ ImportResult TicketImporter::importFile(const QString &path)
     };
 
     const qint64 totalBytes = reader.totalBytes(); // asked before the reader moves to the preparing thread
-    RowPreparer preparer(reader, sla, console, reference.departmentCodes());
+    RowPreparer preparer(reader, sla, console, reference.departmentCodes(), reference.categorySpellings(),
+                         reference.townSpellings());
     for (bool last = false; !last;) {
         PreparedChunk chunk = preparer.take();
         last = chunk.last;

@@ -1,5 +1,6 @@
 #include "reports/ReportWriters.h"
 
+#include "domain/TextRules.h"
 #include "io/CsvWriter.h"
 #include "reports/DisplayWidth.h"
 
@@ -102,7 +103,12 @@ QString ReportWriter::totalsLabel()
 QByteArray ReportWriter::text(const ReportData &report)
 {
     const QStringList titles = columnTitles();
-    const QList<QStringList> rows = tableRows(report, u"-"_s);
+    QList<QStringList> rows = tableRows(report, u"-"_s);
+    // For a terminal: a name from an older database (or a hand-edited one) never sends a control character.
+    for (QStringList &row : rows) {
+        for (QString &cell : row)
+            cell = TextRules::visible(cell);
+    }
     QList<int> widths;
     for (const QString &t : titles)
         widths << displayWidth(t);

@@ -2,6 +2,7 @@
 
 #include "calendar/WorkCalendar.h"
 #include "domain/DisplayNames.h"
+#include "domain/TextRules.h"
 #include "sla/SlaClock.h"
 #include "storage/Database.h"
 #include "storage/SqliteStatement.h"
@@ -99,10 +100,10 @@ QString Board::toText(const BoardSnapshot &board, const SlaClock &sla)
                       .arg(board.yellow)
                       .arg(board.green);
     for (const BoardEntry &e : board.entries) {
-        out += u"%1  %2  %3  %4  %5\n"_s.arg(toCode(e.colour).leftJustified(6), e.number.leftJustified(16),
-                                            DisplayNames::clock(e.remainingSeconds).rightJustified(10),
-                                            sla.calendar().toIsoLocal(e.deadlineS),
-                                            e.departmentName.isEmpty() ? e.departmentCode : e.departmentName);
+        out += u"%1  %2  %3  %4  %5\n"_s.arg(
+            toCode(e.colour).leftJustified(6), e.number.leftJustified(16),
+            DisplayNames::clock(e.remainingSeconds).rightJustified(10), sla.calendar().toIsoLocal(e.deadlineS),
+            TextRules::visible(e.departmentName.isEmpty() ? e.departmentCode : e.departmentName));
     }
     return out;
 }

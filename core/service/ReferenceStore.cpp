@@ -64,6 +64,14 @@ QString ReferenceStore::resolveDepartment(const QString &value) const
                 byName = q.value(0).toString();
         }
     }
+    // Another code of a department that kept the code of its history (departments import, DATA-FORMATS.md):
+    // the centre's real code, which its categories file uses.
+    if (q.exec(u"SELECT alias, code FROM department_aliases"_s)) {
+        while (q.next()) {
+            if (q.value(0).toString().toCaseFolded() == wanted)
+                return q.value(1).toString();
+        }
+    }
     return byName;
 }
 

@@ -56,7 +56,10 @@ public:
     bool save(const Actor &by, ReferenceKind kind, const QString &originalName, const ReferenceEntry &entry,
               QString *error);
 
-    /** The code of the department value names: its code or its name, ignoring case; empty when none does. */
+    /**
+     * The code of the department value names, ignoring case: its code, another code of it (department_aliases)
+     * or its name, in that order; empty when none does.
+     */
     QString resolveDepartment(const QString &value) const;
 
     /** Checks an entry's texts and class (not uniqueness); a translated reason or empty. */

@@ -69,6 +69,13 @@ bool CalendarStore::saveDays(const Actor &by, const QList<CalendarDay> &days, QS
 
 bool CalendarStore::saveDays(const QList<CalendarDay> &days, QString *error)
 {
+    // An imported file's names obey the rules of a note typed in (no ESC reaching `calendar list`, ≤ 100).
+    for (const CalendarDay &d : days) {
+        if (const QString why = validateDay(d); !why.isEmpty()) {
+            *error = why;
+            return false;
+        }
+    }
     return upsert(days, false, error);
 }
 

@@ -1,5 +1,6 @@
 // Settings::validate and how a value is shown: every key checked by its type and range (SettingSpec), the same
 // way for `config set`, the console's settings page and settings pulled from the shared server.
+#include "domain/TextRules.h"
 #include "storage/Settings.h"
 
 #include <QRegularExpression>
@@ -27,7 +28,7 @@ bool hasInvisible(const QString &value)
 {
     for (const char32_t c : value.toUcs4()) {
         if (c < 0x20 || (c >= 0x7F && c < 0xA0) || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E)
-            || (c >= 0x2060 && c <= 0x2069) || c == 0xFEFF)
+            || (c >= 0x2060 && c <= 0x2069) || c == 0xFEFF || TextRules::isForbidden(c)) // U+061C too
             return true;
     }
     return false;

@@ -54,6 +54,9 @@ private Q_SLOTS:
     void departmentsImport();
     void verifyDetectsTampering();
     void chineseFirst();
+    void argumentsInMessagesNeverRaw();
+    void emptyOptionValueIsAUsageError();
+    void instantsOutsideTheYearsAreUsageErrors();
 
 private:
     QTemporaryDir m_dir;
@@ -455,6 +458,65 @@ void TestCtl::chineseFirst()
     env.insert(u"HOTLINE_LANG"_s, u"en"_s);
     r = runCtl({u"frobnicate"_s}, env);
     QVERIFY2(r.err.contains("Unknown command"), r.err.constData());
+}
+
+void TestCtl::argumentsInMessagesNeverRaw()
+{
+    // Found by attacking issue 13: usage errors quoted the argument as typed, so an ESC in it reached the
+    // terminal (clear screen, colours, a window title).
+    const QString db = m_dir.filePath(u"raw.db"_s);
+    QCOMPARE(runCtl({u"--db"_s, db, u"init"_s}).exitCode, 0);
+    const QString esc = u"x\u001B[2J\u202E"_s;
+    const QList<std::pair<QStringList, int>> cases {
+        {{esc}, 2},
+        {{u"config"_s, u"get"_s, esc}, 1},
+        {{u"config"_s, u"set"_s, esc, u"1"_s}, 1},
+        {{u"board"_s, u"--at"_s, esc}, 2},
+        {{u"report"_s, u"--month"_s, esc}, 2},
+        {{u"deadline"_s, u"--class"_s, u"consult"_s, u"--start"_s, esc}, 2},
+        {{u"calendar"_s, u"set"_s, esc, u"off"_s}, 2},
+    };
+    for (const auto &[command, code] : cases) {
+        const CtlResult r = runCtl(QStringList {u"--db"_s, db} + command);
+        QCOMPARE(r.exitCode, code);
+        QVERIFY2(r.err.contains("x\\u001B[2J\\u202E"), r.err.constData());
+        QVERIFY2(!r.err.contains('\x1b') && !r.err.contains("\u202E"), qPrintable(command.join(u' ')));
+    }
+}
+
+void TestCtl::emptyOptionValueIsAUsageError()
+{
+    // Found by attacking issue 13: `-o "$OUT"` with OUT unset wrote an unmasked export to standard output.
+    const QString db = m_dir.filePath(u"empty-value.db"_s);
+    QCOMPARE(runCtl({u"--db"_s, db, u"init"_s}).exitCode, 0);
+    CtlResult r = runCtl({u"--db"_s, db, u"export"_s, u"tickets"_s, u"--unmasked"_s, u"-o"_s, QString()});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains("Option -o needs a value."), r.err.constData());
+    r = runCtl({u"--db="_s, u"board"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("Option --db needs a value."), r.err.constData());
+    // An empty note stays allowed.
+    r = runCtl({u"--db"_s, db, u"calendar"_s, u"set"_s, u"2027-01-01"_s, u"off"_s, u"--note"_s, QString()});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+}
+
+void TestCtl::instantsOutsideTheYearsAreUsageErrors()
+{
+    // Found by attacking issue 13: report --at 9999-12-31T23:59:59Z (year 10000 in the centre's zone) printed
+    // "Hotline report:  to " with exit code 0.
+    const QString db = m_dir.filePath(u"years.db"_s);
+    QCOMPARE(runCtl({u"--db"_s, db, u"init"_s}).exitCode, 0);
+    for (const QStringList &command :
+         {QStringList {u"report"_s, u"--at"_s, u"9999-12-31T23:59:59Z"_s},
+          QStringList {u"board"_s, u"--at"_s, u"2201-06-01T00:00:00Z"_s},
+          QStringList {u"deadline"_s, u"--class"_s, u"consult"_s, u"--start"_s, u"1899-12-31T09:00:00+08:00"_s}}) {
+        const CtlResult r = runCtl(QStringList {u"--db"_s, db} + command);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains("is outside the years 1900 to 2200"), r.err.constData());
+    }
+    QCOMPARE(runCtl({u"--db"_s, db, u"board"_s, u"--at"_s, u"2200-06-01T00:00:00Z"_s}).exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(TestCtl)

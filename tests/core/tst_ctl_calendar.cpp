@@ -7,6 +7,7 @@
 #include "storage/CalendarStore.h"
 #include "storage/EventStore.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,6 +25,8 @@ private slots:
     void novemberWarningOnStderrOnly();
     void calendarSetAndList();
     void reDecidedDeadlineSurvivesVerifyAndRebuild();
+    void calendarImportOfEndlessInputStops();
+    void calendarImportChecksNamesAsNotes();
 
 private:
     QString db(const QString &name) const { return m_dir.filePath(name); }
@@ -162,6 +165,58 @@ void TestCtlCalendar::reDecidedDeadlineSurvivesVerifyAndRebuild()
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QByteArray line = r.out.mid(r.out.indexOf(number.toUtf8()));
     QVERIFY2(line.left(line.indexOf('\n')).contains("2027-01-05T09:00:00+08:00"), r.out.constData());
+}
+
+void TestCtlCalendar::calendarImportOfEndlessInputStops()
+{
+    // Found by attacking issue 13: calendar import read the whole file first, and /dev/zero never ends.
+    const QString path = db(u"endless.db"_s);
+    QCOMPARE(runCtl({u"--db"_s, path, u"init"_s}).exitCode, 0);
+    const QByteArray before = runCtl({u"--db"_s, path, u"calendar"_s, u"list"_s, u"--year"_s, u"2025"_s}).out;
+#ifdef Q_OS_UNIX
+    const CtlResult r = runCtl({u"--db"_s, path, u"calendar"_s, u"import"_s, u"/dev/zero"_s}, 60000);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("/dev/zero: longer than 16777216 bytes"), r.err.constData());
+    QVERIFY(r.err.contains("Nothing was imported."));
+#endif
+    // A file one byte over the limit stops the same way, before parsing.
+    QFile big(m_dir.filePath(u"big.json"_s));
+    QVERIFY(big.open(QIODevice::WriteOnly));
+    QVERIFY(big.resize(16 * 1024 * 1024 + 1));
+    big.close();
+    const CtlResult r2 = runCtl({u"--db"_s, path, u"calendar"_s, u"import"_s, big.fileName()}, 60000);
+    QCOMPARE(r2.exitCode, 1);
+    QVERIFY2(r2.err.contains("longer than 16777216 bytes"), r2.err.constData());
+    QCOMPARE(runCtl({u"--db"_s, path, u"calendar"_s, u"list"_s, u"--year"_s, u"2025"_s}).out, before);
+}
+
+void TestCtlCalendar::calendarImportChecksNamesAsNotes()
+{
+    // Found by attacking issue 13: calendar set refused an ESC or a 101-character note, but calendar import
+    // stored either, and calendar list printed the ESC raw.
+    const QString path = db(u"names.db"_s);
+    QCOMPARE(runCtl({u"--db"_s, path, u"init"_s}).exitCode, 0);
+    const auto write = [&](const QString &name, const QByteArray &json) {
+        QFile f(m_dir.filePath(name));
+        if (f.open(QIODevice::WriteOnly))
+            f.write(json);
+        return f.fileName();
+    };
+    const QString esc
+        = write(u"esc.json"_s, R"({"year":2027,"days":[{"name":"a\u001b[2J","date":"2027-01-01","isOffDay":true}]})");
+    const QString good
+        = write(u"good.json"_s, R"({"year":2027,"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true}]})");
+    const QString longName = write(u"long.json"_s,
+                                   R"({"year":2027,"days":[{"name":")" + QString(101, u'节').toUtf8()
+                                       + R"(","date":"2027-01-02","isOffDay":true}]})");
+    CtlResult r = runCtl({u"--db"_s, path, u"calendar"_s, u"import"_s, good, esc, longName});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("esc.json: The note on 2027-01-01 holds a control character."), r.err.constData());
+    QVERIFY2(r.err.contains("long.json: The note on 2027-01-02 is too long"), r.err.constData());
+    QVERIFY(!r.err.contains('\x1b'));
+    r = runCtl({u"--db"_s, path, u"calendar"_s, u"list"_s, u"--year"_s, u"2027"_s});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.isEmpty(), r.out.constData()); // nothing imported, not even good.json
 }
 
 QTEST_GUILESS_MAIN(TestCtlCalendar)

@@ -79,6 +79,8 @@ private Q_SLOTS:
     void initTestCase();
     void consultationAnsweredAtIntakeCountsOnTime();
     void departmentsAfterHistoryUpdateTheCreatedOnes();
+    void storedControlCharactersNeverReachTheTerminal();
+    void categoriesAndTownsMatchIgnoringCase();
     void departmentsImportConflictsAreLinesAndImportNothing();
     void departmentCodesIgnoreCaseInTicketImport();
     void lengthsCountCharactersNotUtf16Units();
@@ -405,6 +407,59 @@ void TestCtlImport::endlessInputStops()
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("one-line.csv:2: the record is longer than 16777216 bytes"), r.err.constData());
     QCOMPARE(query(db, u"SELECT count(*) FROM tickets"_s), QStringList {u"0"_s});
+}
+
+void TestCtlImport::storedControlCharactersNeverReachTheTerminal()
+{
+    // Found by attacking issue 13: a department name with ESC in a database from before the text rules (or
+    // edited by hand) was printed raw by `board` and `report`.
+    const QString db = m_dir.filePath(u"legacy-names.db"_s);
+    QCOMPARE(runCtl({u"--db"_s, db, u"init"_s, u"--demo"_s}).exitCode, 0);
+    query(db, u"UPDATE departments SET name = char(27) || '[2J' || name"_s);
+    QVERIFY(query(db, u"SELECT count(*) FROM departments WHERE name LIKE char(27) || '%'"_s).value(0).toInt() > 0);
+    for (const QStringList &command : {QStringList {u"board"_s}, QStringList {u"report"_s}}) {
+        const CtlResult r = runCtl(QStringList {u"--db"_s, db} + command);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("\\u001B[2J"), qPrintable(command.join(u' ')));
+        QVERIFY(!r.out.contains('\x1b'));
+    }
+}
+
+void TestCtlImport::categoriesAndTownsMatchIgnoringCase()
+{
+    // Found by attacking issue 13: `noise` in a ticket file created a second category beside `Noise`, and the
+    // centre's own categories file was then refused ("name “Noise” is already another entry's").
+    const QString db = m_dir.filePath(u"case-names.db"_s);
+    QCOMPARE(runCtl({u"--db"_s, db, u"init"_s}).exitCode, 0);
+    const QString categories = m_dir.filePath(u"case-categories.csv"_s);
+    const QString towns = m_dir.filePath(u"case-towns.csv"_s);
+    const QString tickets = m_dir.filePath(u"case-tickets.csv"_s);
+    const auto write = [](const QString &path, const QByteArray &text) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text);
+    };
+    write(categories, "code,name,department,class\nC1,Noise,,\n");
+    write(towns, "code,name\nT1,Town\n");
+    const QByteArray row = ",phone,consult,%1,%2,,,,s,2025-03-03T09:00:00+08:00,,2025-03-03T09:05:00+08:00,,\n";
+    write(tickets,
+          QByteArray("number,channel,type,category,town,department,caller_name,caller_phone,summary,"
+                     "registered_at,dispatched_at,replied_at,closed_at,satisfaction\n")
+              + "K-1" + QByteArray(row).replace("%1", "noise").replace("%2", "TOWN") + "K-2"
+              + QByteArray(row).replace("%1", "Fresh").replace("%2", "town") + "K-3"
+              + QByteArray(row).replace("%1", "FRESH").replace("%2", ""));
+    QCOMPARE(runCtl({u"--db"_s, db, u"categories"_s, u"import"_s, categories}).exitCode, 0);
+    QCOMPARE(runCtl({u"--db"_s, db, u"towns"_s, u"import"_s, towns}).exitCode, 0);
+    const CtlResult r = runCtl({u"--db"_s, db, u"import"_s, u"tickets"_s, tickets});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(query(db, u"SELECT number, category, town FROM tickets ORDER BY number"_s),
+             (QStringList {u"K-1|Noise|Town"_s, u"K-2|Fresh|Town"_s, u"K-3|Fresh|"_s}));
+    QCOMPARE(query(db, u"SELECT name FROM categories ORDER BY name"_s), (QStringList {u"Fresh"_s, u"Noise"_s}));
+    QCOMPARE(query(db, u"SELECT name FROM towns"_s), QStringList {u"Town"_s});
+    // The centre's files import again.
+    QCOMPARE(runCtl({u"--db"_s, db, u"categories"_s, u"import"_s, categories}).exitCode, 0);
+    QCOMPARE(runCtl({u"--db"_s, db, u"towns"_s, u"import"_s, towns}).exitCode, 0);
+    QCOMPARE(runCtl({u"--db"_s, db, u"verify"_s}).exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(TestCtlImport)

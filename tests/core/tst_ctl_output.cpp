@@ -244,6 +244,16 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(r.out, first);
         QVERIFY(!QFileInfo::exists(m_dir.filePath(u"-"_s)));
+        // Found by attacking issue 13: -o over the ledger with --force lost the output (the ledger was written
+        // over it) and every entry of the ledger. Never the ledger, nor its lock file.
+        const QByteArray ledgerBefore = fileBytes(ledger());
+        for (const QString &target : QStringList {ledger(), ledger() + u".lock"_s}) {
+            r = ctl(report.mid(0, report.size() - 1) + QStringList {target, u"--force"_s});
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains("list of its earlier outputs"), r.err.constData());
+        }
+        QCOMPARE(fileBytes(ledger()), ledgerBefore);
+        QVERIFY(!QFileInfo::exists(ledger() + u".lock"_s));
     }
 
     void unmaskedExportsArePrivate()
@@ -298,6 +308,22 @@ private Q_SLOTS:
         QCOMPARE(ctl({u"--db"_s, beside, u"board"_s}).exitCode, 1);
         QVERIFY(!QFileInfo::exists(beside));
         QVERIFY(!QFileInfo::exists(beside + u"-wal"_s));
+        // Found by attacking issue 13: an existing empty file (mktemp, a log) was migrated into a database by
+        // board; a folder gave a raw "Cannot read" only.
+        const QString empty = m_dir.filePath(u"empty.db"_s);
+        QFile f(empty);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        for (const QString &path : {empty, m_dir.path()}) {
+            const CtlResult r = ctl({u"--db"_s, path, u"board"_s});
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains("is not a Hotline Console database"), r.err.constData());
+        }
+        QCOMPARE(QFileInfo(empty).size(), 0);
+        QVERIFY(!QFileInfo::exists(empty + u"-wal"_s));
+        // A command that writes still creates the database in it.
+        QCOMPARE(ctl({u"--db"_s, empty, u"init"_s}).exitCode, 0);
+        QCOMPARE(ctl({u"--db"_s, empty, u"board"_s}).exitCode, 0);
     }
 
     void pdfIsNeverWrittenToATerminalOrUnasked()
@@ -358,6 +384,23 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         r = ctlWithStdin({u"--db"_s, m_db, u"config"_s, u"set"_s, u"sms.template"_s, u"--stdin"_s}, "");
         QCOMPARE(r.exitCode, 1);
+        // Found by attacking issue 13: an empty token file (or a failed `pass show | … --stdin`) silently cleared
+        // the token, and reminders stopped. Clearing takes an explicit empty value.
+        QVERIFY(writeFile(tokenFile, "\n"));
+        r = ctl({u"--db"_s, m_db, u"config"_s, u"set"_s, u"sms.token"_s, u"--from-file"_s, tokenFile});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("is empty; nothing was changed"), r.err.constData());
+        r = ctlWithStdin({u"--db"_s, m_db, u"config"_s, u"set"_s, u"sms.token"_s, u"--stdin"_s}, "");
+        QCOMPARE(r.exitCode, 1);
+        {
+            QSqlDatabase c = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"empty-token"_s);
+            c.setDatabaseName(m_db);
+            QVERIFY(c.open());
+            QSqlQuery q(c);
+            QVERIFY(q.exec(u"SELECT value FROM settings WHERE key = 'sms.token'"_s) && q.next());
+            QCOMPARE(q.value(0).toString(), u"tok-from-file"_s);
+        }
+        QSqlDatabase::removeDatabase(u"empty-token"_s);
         // Both, or a value as well: bad usage.
         r = ctl({u"--db"_s, m_db, u"config"_s, u"set"_s, u"sms.token"_s, u"x"_s, u"--stdin"_s});
         QCOMPARE(r.exitCode, 2);

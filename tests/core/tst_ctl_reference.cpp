@@ -134,6 +134,31 @@ private Q_SLOTS:
 
 private:
     QTemporaryDir m_dir;
+
+    void categoriesFindDepartmentByItsOtherCode()
+    {
+        // Found by attacking issue 13: a department created by import tickets keeps its code (its name) when
+        // departments import gives it the real code CG; a categories file naming CG must find it.
+        const QString db = m_dir.filePath(u"alias.db"_s);
+        const QString history = writeFile(
+            m_dir, u"history.csv"_s,
+            u"number,channel,type,category,town,department,caller_name,caller_phone,summary,registered_at,"
+            "dispatched_at,replied_at,closed_at,satisfaction\nA-1,phone,complaint,,,区城管局,,,占道,"
+            "2025-03-03T09:00:00+08:00,2025-03-03T10:00:00+08:00,,,\n"_s);
+        CtlResult r = runCtl({u"--db"_s, db, u"import"_s, u"tickets"_s, history});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = runCtl({u"--db"_s, db, u"departments"_s, u"import"_s,
+                    writeFile(m_dir, u"real.csv"_s, u"name,code,duty_phones,head_phone\n区城管局,CG,,\n"_s)});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = runCtl({u"--db"_s, db, u"categories"_s, u"import"_s,
+                    writeFile(m_dir, u"routing.csv"_s, u"code,name,department,class\nC1,占道经营,cg,handling\n"_s)});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = runCtl({u"--db"_s, db, u"categories"_s, u"list"_s, u"--format"_s, u"json"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject row = QJsonDocument::fromJson(r.out).array().at(0).toObject();
+        QCOMPARE(row.value(u"department"_s).toString(), u"区城管局"_s); // the kept code
+        QCOMPARE(row.value(u"department_name"_s).toString(), u"区城管局"_s);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCtlReference)

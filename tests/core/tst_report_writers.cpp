@@ -39,6 +39,7 @@ private Q_SLOTS:
     void jsonWithoutDepartments();
     void csv();
     void textIsAligned();
+    void textNeverPrintsControlCharacters();
 };
 
 void TestReportWriters::displayWidth_data()
@@ -158,6 +159,18 @@ void TestReportWriters::textIsAligned()
     const qsizetype column = table[0].indexOf(u"Received"_s) + 8;
     QVERIFY(table[2].left(column - 3).endsWith(u" 7614"_s)); // the han row is three characters shorter
     QVERIFY(table[5].left(column).endsWith(u"8000"_s));
+}
+
+void TestReportWriters::textNeverPrintsControlCharacters()
+{
+    // Found by attacking issue 13: a department name holding ESC (an older or hand-edited database) reached the
+    // terminal raw through `hotlinectl report`.
+    ReportData r = sample();
+    r.departments[0].name = u"城管\u001B[2J局\u202E"_s;
+    const QByteArray text = ReportWriter::text(r);
+    QVERIFY(!text.contains('\x1b'));
+    QVERIFY(!text.contains("\u202E"));
+    QVERIFY2(text.contains("城管\\u001B[2J局\\u202E"), text.constData());
 }
 
 QTEST_GUILESS_MAIN(TestReportWriters)

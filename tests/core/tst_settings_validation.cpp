@@ -37,6 +37,8 @@ private Q_SLOTS:
             // Nothing invisible gets in, whatever the type.
             QVERIFY2(!Settings::validate(s.key, s.defaultValue + u"\u202E"_s).isEmpty(), qPrintable(s.key));
             QVERIFY2(!Settings::validate(s.key, s.defaultValue + u"\x1b[2J"_s).isEmpty(), qPrintable(s.key));
+            // Found by attacking issue 13: the Arabic letter mark (a bidi control TextRules forbids) got in.
+            QVERIFY2(!Settings::validate(s.key, s.defaultValue + u"\u061C"_s).isEmpty(), qPrintable(s.key));
         }
     }
 
