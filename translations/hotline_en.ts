@@ -884,6 +884,22 @@ Options:
         <source>Usage: hotlinectl report [--month YYYY-MM | --from DATE --to DATE] [--at ISO8601] [--format text|csv|json|pdf] [-o FILE]</source>
         <translation>Usage: hotlinectl report [--month YYYY-MM | --from DATE --to DATE] [--at ISO8601] [--format text|csv|json|pdf] [-o FILE]</translation>
     </message>
+    <message>
+        <source>%1: longer than %2 bytes; reading stopped here (is this a holiday-cn JSON file?)</source>
+        <translation>%1: longer than %2 bytes; reading stopped here (is this a holiday-cn JSON file?)</translation>
+    </message>
+    <message>
+        <source>%1 is not a Hotline Console database (an empty file, a folder or a device); it was left untouched.</source>
+        <translation>%1 is not a Hotline Console database (an empty file, a folder or a device); it was left untouched.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is outside the years 1900 to 2200.</source>
+        <translation>&quot;%1&quot; is outside the years 1900 to 2200.</translation>
+    </message>
+    <message>
+        <source>%1 is empty; nothing was changed. To clear the setting, give an empty value: hotlinectl config set KEY &quot;&quot;</source>
+        <translation>%1 is empty; nothing was changed. To clear the setting, give an empty value: hotlinectl config set KEY &quot;&quot;</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -1587,6 +1603,10 @@ Options:
     <message>
         <source>Cannot write %1: %2</source>
         <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is hotlinectl&apos;s list of its earlier outputs: output is never written there, not even with --force. Choose another file.</source>
+        <translation>%1 is hotlinectl&apos;s list of its earlier outputs: output is never written there, not even with --force. Choose another file.</translation>
     </message>
 </context>
 <context>

@@ -880,6 +880,22 @@ Options:
         <source>Usage: hotlinectl report [--month YYYY-MM | --from DATE --to DATE] [--at ISO8601] [--format text|csv|json|pdf] [-o FILE]</source>
         <translation>用法：hotlinectl report [--month YYYY-MM | --from DATE --to DATE] [--at ISO8601] [--format text|csv|json|pdf] [-o FILE]</translation>
     </message>
+    <message>
+        <source>%1: longer than %2 bytes; reading stopped here (is this a holiday-cn JSON file?)</source>
+        <translation>%1：超过 %2 字节，已停止读取（这是 holiday-cn JSON 文件吗？）</translation>
+    </message>
+    <message>
+        <source>%1 is not a Hotline Console database (an empty file, a folder or a device); it was left untouched.</source>
+        <translation>%1 不是民声热线工作台的数据库（是空文件、文件夹或设备）；未作任何改动。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is outside the years 1900 to 2200.</source>
+        <translation>“%1”超出 1900 至 2200 年的范围。</translation>
+    </message>
+    <message>
+        <source>%1 is empty; nothing was changed. To clear the setting, give an empty value: hotlinectl config set KEY &quot;&quot;</source>
+        <translation>%1 为空；未作任何更改。如需清除该设置，请给出空值：hotlinectl config set KEY &quot;&quot;</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -1581,6 +1597,10 @@ Options:
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is hotlinectl&apos;s list of its earlier outputs: output is never written there, not even with --force. Choose another file.</source>
+        <translation>%1 是 hotlinectl 记录其先前输出的清单：输出绝不会写入该文件，即使使用 --force 也不行。请另选文件。</translation>
     </message>
 </context>
 <context>
