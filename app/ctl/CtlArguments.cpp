@@ -41,7 +41,8 @@ bool CtlArguments::parse(const QStringList &arguments, QString *error)
             m_values.insert(arg, value);
         } else if (kFlags.contains(arg) && !hasInline) {
             m_flags.insert(arg == u"-h"_s ? u"--help"_s : arg);
-        } else if (arg.startsWith(u'-') && arg.size() > 1) {
+        } else if (arg.startsWith(u'-') && arg.size() > 1 && !arg.at(1).isDigit()) {
+            // A negative number ("-1") is a value, so that `config set KEY -1` says why -1 is refused.
             *error = tr("Unknown option %1. See hotlinectl --help.").arg(arguments.at(i));
             return false;
         } else {

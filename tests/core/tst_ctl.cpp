@@ -349,6 +349,11 @@ void TestCtl::configGetSetAndValidation()
     QVERIFY(r.err.contains("{remainder}"));
     r = runCtl({u"--db"_s, db, u"config"_s, u"set"_s, u"sla.yellow_hours"_s, u"soon"_s});
     QCOMPARE(r.exitCode, 1);
+    // A negative number is a value, refused by the setting's range, not taken for an unknown option.
+    r = runCtl({u"--db"_s, db, u"config"_s, u"set"_s, u"sla.consult_days"_s, u"-1"_s});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(!r.err.contains("-1. See"), r.err.constData());
+    QVERIFY2(r.err.contains("sla.consult_days"), r.err.constData());
     r = runCtl({u"--db"_s, db, u"config"_s, u"get"_s, u"no.such.key"_s});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains("no.such.key"));
