@@ -52,6 +52,7 @@ struct Ticket
     std::optional<qint64> deadlineS;     ///< deadline in force, seconds UTC
     int extensionDays = 0;
     bool extensionPending = false;
+    std::optional<qint64> extensionRequestedMs; ///< when the pending request was made (in time or not)
     std::optional<qint64> signedMs;
     std::optional<qint64> repliedMs;
     std::optional<bool> replyOnTime;
@@ -61,6 +62,9 @@ struct Ticket
     bool reminderSent = false;
     bool overdueOpened = false;
     int urged = 0;
+    QString clockId;                     ///< event id of the running (or last) clock's dispatch row
+    bool breached = false;               ///< any of its clocks passed its deadline without a reply: permanent
+    std::optional<qint64> stageSinceMs;  ///< waiting at the centre (for dispatch or for callback) since
     qint64 lastSeq = 0;
 
     bool exists() const { return !id.isEmpty(); }

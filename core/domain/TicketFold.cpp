@@ -29,6 +29,7 @@ void startClock(Ticket &t, const TicketEvent &e)
     t.state = TicketState::Dispatched;
     t.department = str(e, Key::Department);
     t.dispatchedMs = e.atMs;
+    t.stageSinceMs.reset(); // with a department: the department's countdown runs, not the centre's
     t.deadlineS = deadlineOf(e);
     t.extensionDays = 0;
     t.extensionPending = false;
@@ -133,6 +134,7 @@ bool TicketFold::apply(Ticket &t, const TicketEvent &e)
         t.details = str(e, Key::Details);
         t.state = TicketState::Registered;
         t.registeredMs = e.atMs;
+        t.stageSinceMs = e.atMs; // waiting for dispatch
         break;
     case EventType::Dispatched:
     case EventType::Transferred: // a transfer hands the ticket to another department with a new clock
@@ -147,6 +149,7 @@ bool TicketFold::apply(Ticket &t, const TicketEvent &e)
         t.repliedMs = e.atMs;
         t.replyOnTime = replyIsOnTime(t, e.atMs);
         t.extensionPending = false;
+        t.stageSinceMs = e.atMs; // waiting for the centre's callback
         break;
     case EventType::ExtensionRequested:
         t.extensionPending = true;
@@ -170,6 +173,7 @@ bool TicketFold::apply(Ticket &t, const TicketEvent &e)
         break;
     case EventType::Returned:
         backToQueue(t);
+        t.stageSinceMs = e.atMs; // waiting for re-dispatch
         break;
     case EventType::Urged:
         ++t.urged;
@@ -186,12 +190,14 @@ bool TicketFold::apply(Ticket &t, const TicketEvent &e)
     case EventType::Closed:
         t.state = TicketState::Closed;
         t.closedMs = e.atMs;
+        t.stageSinceMs.reset();
         // Closed at intake (never dispatched) counts as on time; otherwise the reply decides.
         t.onTime = t.dispatchedMs ? t.replyOnTime.value_or(false) : true;
         break;
     case EventType::Reopened:
         // An unsatisfied caller's matter goes back to the dispatch queue; a new dispatch starts a new clock.
         backToQueue(t);
+        t.stageSinceMs = e.atMs; // waiting for dispatch again
         t.closedMs.reset();
         t.onTime.reset();
         break;

@@ -31,6 +31,13 @@ struct ReportFigures
     qint64 satisfied = 0;
     qint64 basicallySatisfied = 0;
     qint64 unsatisfied = 0;
+    // A department judged on the dispatches it received (PRODUCT §6); in the totals, over all departments.
+    qint64 replied = 0;    ///< dispatches in the period that this department replied to
+    qint64 repliedOnTime = 0; ///< of those, replied by its own clock's deadline in force
+    qint64 breaches = 0;   ///< its clocks that passed their deadline without a reply (also returned/transferred later)
+    qint64 returns = 0;    ///< returns counted against it (after the misroute window)
+    qint64 misroutes = 0;  ///< returns within the misroute window (cost nothing)
+    qint64 extensions = 0; ///< extensions approved to it
 
     /** 按时办结率: on time ÷ completed. */
     std::optional<qint64> onTimeRateHundredths() const { return percentHundredths(onTime, completed); }

@@ -28,7 +28,7 @@ const QStringList &migrationFiles()
                                     u":/sql/005_sync.sql"_s, u":/sql/006_sms_outbox.sql"_s,
                                     u":/sql/007_user_security.sql"_s, u":/sql/008_access_log.sql"_s,
                                     u":/sql/009_reference.sql"_s,
-                                    u":/sql/010_department_aliases.sql"_s};
+                                    u":/sql/010_department_aliases.sql"_s, u":/sql/011_honest_figures.sql"_s};
     return files;
 }
 

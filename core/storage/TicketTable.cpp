@@ -41,7 +41,7 @@ QString TicketTable::columns()
     return u"id, number, channel, type, sla_class, category, town, caller_name, caller_phone, summary, details, "
            "state, department, registered_ms, dispatched_ms, deadline_s, extension_days, extension_pending, "
            "signed_ms, replied_ms, reply_on_time, closed_ms, on_time, satisfaction, reminder_sent, "
-           "overdue_opened, urged, last_seq"_s;
+           "overdue_opened, urged, last_seq, extension_requested_ms, clock_id, breached, stage_since_ms"_s;
 }
 
 TicketTable::TicketTable(Database &db) : m_db(db), m_load(db.sql()), m_loadByNumber(db.sql())
@@ -49,7 +49,7 @@ TicketTable::TicketTable(Database &db) : m_db(db), m_load(db.sql()), m_loadByNum
     m_load.prepare(u"SELECT "_s + columns() + u" FROM tickets WHERE id = ?"_s);
     m_loadByNumber.prepare(u"SELECT "_s + columns() + u" FROM tickets WHERE number = ?"_s);
     const QByteArray save = "INSERT OR REPLACE INTO tickets(" + columns().toLatin1()
-                            + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                            + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     m_save = std::make_unique<SqliteStatement>(db, save.constData());
     m_dispatch = std::make_unique<SqliteStatement>(
         db, "INSERT OR IGNORE INTO dispatches(event_id, ticket_id, department, at_ms) VALUES(?,?,?,?)");
@@ -107,6 +107,10 @@ Ticket TicketTable::fromQuery(const QSqlQuery &q, int c)
     t.overdueOpened = q.value(c + 25).toInt() != 0;
     t.urged = q.value(c + 26).toInt();
     t.lastSeq = q.value(c + 27).toLongLong();
+    t.extensionRequestedMs = optInt(q.value(c + 28));
+    t.clockId = q.value(c + 29).toString();
+    t.breached = q.value(c + 30).toInt() != 0;
+    t.stageSinceMs = optInt(q.value(c + 31));
     return t;
 }
 
@@ -161,6 +165,10 @@ bool TicketTable::save(const Ticket &t)
     q.bind(26, qint64(t.overdueOpened));
     q.bind(27, qint64(t.urged));
     q.bind(28, t.lastSeq);
+    q.bind(29, t.extensionRequestedMs);
+    bindTextOrNull(q, 30, t.clockId);
+    q.bind(31, qint64(t.breached));
+    q.bind(32, t.stageSinceMs);
     return run(q);
 }
 
