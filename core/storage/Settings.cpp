@@ -2,6 +2,7 @@
 
 #include "auth/Permissions.h"
 
+#include "domain/PhoneNumber.h"
 #include "storage/Database.h"
 
 #include <QSqlError>
@@ -25,6 +26,25 @@ const QList<SettingSpec> &Settings::specs()
         {u"sla.handling_days"_s, u"5"_s, tr("Working days to handle any other request"), T::WholeNumber, 1, 60},
         {u"sla.yellow_hours"_s, u"3"_s, tr("Working hours before the deadline at which a ticket turns yellow"),
          T::Decimal, 0.1, 48},
+        {u"sla.misroute_hours"_s, u"2"_s,
+         tr("Working hours after a dispatch within which a return is a misroute and does not count against the "
+            "department"),
+         T::Decimal, 0, 48},
+        {u"sla.dispatch_hours"_s, u"2"_s,
+         tr("Working hours a registered or returned ticket may wait at the dispatch desk"), T::Decimal, 0.1, 48},
+        {u"sla.callback_days"_s, u"1"_s, tr("Working days a replied ticket may wait for the callback to the citizen"),
+         T::WholeNumber, 1, 30},
+        {u"dispatch.duty_phones"_s, QString(),
+         tr("Mobile numbers of the dispatch desk's duty phones, separated by commas (reminders about waiting tickets)"),
+         T::PhoneList, 0, 10},
+        {u"assessment.weight.on_time"_s, u"0.7"_s, tr("Annual assessment: weight of the on-time rate in the score"),
+         T::Decimal, 0, 1},
+        {u"assessment.weight.satisfaction"_s, u"0.3"_s,
+         tr("Annual assessment: weight of the satisfaction rate in the score"), T::Decimal, 0, 1},
+        {u"assessment.penalty.breach"_s, u"0.5"_s, tr("Annual assessment: points deducted per breached deadline"),
+         T::Decimal, 0, 100},
+        {u"assessment.penalty.return"_s, u"0.2"_s,
+         tr("Annual assessment: points deducted per return counted against the department"), T::Decimal, 0, 100},
         {u"sync.interval_seconds"_s, u"5"_s, tr("Seconds between two syncs with the shared server"), T::WholeNumber, 1,
          3600},
         {u"sms.url"_s, QString(), tr("URL of the SMS gateway (HTTP POST)"), T::Url, 0, 2000},
@@ -110,5 +130,22 @@ QString Settings::smsToken() const { return value(u"sms.token"_s); }
 QString Settings::smsTemplate() const { return value(u"sms.template"_s); }
 QString Settings::smsUrgeTemplate() const { return value(u"sms.urge_template"_s); }
 int Settings::smsTimeoutSeconds() const { return value(u"sms.timeout_seconds"_s).toInt(); }
+qint64 Settings::misrouteWindowSeconds() const { return qint64(value(u"sla.misroute_hours"_s).toDouble() * 3600.0 + 0.5); }
+qint64 Settings::dispatchLimitSeconds() const { return qint64(value(u"sla.dispatch_hours"_s).toDouble() * 3600.0 + 0.5); }
+int Settings::callbackDays() const { return value(u"sla.callback_days"_s).toInt(); }
+double Settings::assessmentOnTimeWeight() const { return value(u"assessment.weight.on_time"_s).toDouble(); }
+double Settings::assessmentSatisfactionWeight() const { return value(u"assessment.weight.satisfaction"_s).toDouble(); }
+double Settings::assessmentBreachPenalty() const { return value(u"assessment.penalty.breach"_s).toDouble(); }
+double Settings::assessmentReturnPenalty() const { return value(u"assessment.penalty.return"_s).toDouble(); }
+
+QStringList Settings::dispatchDutyPhones() const
+{
+    QStringList phones;
+    for (const QString &part : value(u"dispatch.duty_phones"_s).split(u',', Qt::SkipEmptyParts)) {
+        if (const auto phone = PhoneNumber::parse(part.trimmed(), nullptr, PhoneNumber::Kind::Mobile))
+            phones << phone->normalized();
+    }
+    return phones;
+}
 
 } // namespace hotline

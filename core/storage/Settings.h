@@ -20,6 +20,7 @@ enum class SettingType {
     Url,         ///< empty (off) or an http(s) URL with a host, at most max characters
     Secret,      ///< empty or printable characters without spaces, at most max; never shown (••••)
     Template,    ///< an SMS text with known placeholders, naming {number}, 1..max characters
+    PhoneList,   ///< empty or mobile numbers separated by commas, at most max numbers (the dispatch desk's duty phones)
 };
 
 /** One configurable setting: its key, default and what it means (shown by `hotlinectl config`), type and range. */
@@ -71,6 +72,19 @@ public:
     QString smsTemplate() const;
     QString smsUrgeTemplate() const;
     int smsTimeoutSeconds() const;
+    /** A return within this many working seconds after the dispatch is a misroute (costs the department nothing). */
+    qint64 misrouteWindowSeconds() const;
+    /** The centre's own clocks (PRODUCT §3): working seconds a ticket may wait for (re-)dispatch … */
+    qint64 dispatchLimitSeconds() const;
+    /** … and working days a replied ticket may wait for the callback. */
+    int callbackDays() const;
+    /** Mobile numbers of the dispatch desk's duty phones (normalized), for reminders about the centre's clocks. */
+    QStringList dispatchDutyPhones() const;
+    /** The annual assessment's weights (on-time rate, satisfaction) and penalties (per breach, per return). */
+    double assessmentOnTimeWeight() const;
+    double assessmentSatisfactionWeight() const;
+    double assessmentBreachPenalty() const;
+    double assessmentReturnPenalty() const;
 
     /** Placeholders a reminder template may use. */
     static QStringList templatePlaceholders();

@@ -3,6 +3,8 @@
 #include "domain/TextRules.h"
 #include "storage/Settings.h"
 
+#include "domain/PhoneNumber.h"
+
 #include <QRegularExpression>
 #include <QTimeZone>
 #include <QUrl>
@@ -177,6 +179,19 @@ QString Settings::validate(const QString &key, const QString &value)
         if (length > spec->max || value.contains(u' '))
             return tr("%1 is at most %2 characters without spaces.").arg(key, number(spec->max));
         return {};
+    case SettingType::PhoneList: {
+        if (value.trimmed().isEmpty())
+            return {};
+        const QStringList parts = value.split(u',');
+        if (parts.size() > spec->max)
+            return tr("%1 holds at most %2 phone numbers.").arg(key, number(spec->max));
+        for (const QString &part : parts) {
+            QString why;
+            if (!PhoneNumber::parse(part.trimmed(), &why, PhoneNumber::Kind::Mobile))
+                return tr("%1: %2 (mobile numbers separated by commas).").arg(key, why);
+        }
+        return {};
+    }
     case SettingType::Template:
         if (length > spec->max)
             return tr("%1 is at most %2 characters long.").arg(key, number(spec->max));
