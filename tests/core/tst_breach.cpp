@@ -127,6 +127,7 @@ private Q_SLOTS:
     void returnAfterDeadlineKeepsTheBreach();
     void transferAfterDeadlineKeepsTheBreach();
     void transferInTimeCostsNothing();
+    void overdueEventRecordsTheBreachForGood();
     void extensionRequestedTooLateIsRefused();
     void extensionInTimeApprovedAfterDeadlineIsNoBreach();
     void extensionInTimeRefusedBreachesAtTheOriginalDeadline();
@@ -218,6 +219,35 @@ void TestBreach::transferInTimeCostsNothing()
     const Ticket t = tw.ws->events().ticket(id);
     QVERIFY(!t.breached);
     QCOMPARE(t.onTime, std::optional<bool>(true));
+}
+
+void TestBreach::overdueEventRecordsTheBreachForGood()
+{
+    TestWorkspace tw;
+    prepare(tw);
+    const QString id = dispatchedToCg(tw);
+    QString error;
+    // Past the deadline with no event yet: the fold does not read the time, readers judge it as of their now.
+    tw.setNow(u"2025-03-10T15:00:00+08:00"_s);
+    QVERIFY(!tw.ws->events().ticket(id).breached);
+    QCOMPARE(clocks(tw.ws->database(), id), QStringList{u"CG - - - 0"_s});
+    // The escalator's overdue event (stamped a second after the deadline) records it on the running clock.
+    const TicketEvent overdue = TicketEvent::make(id, EventType::Overdue, (secs(kDeadline) + 1) * 1000, u"system"_s, u"01"_s);
+    QVERIFY2(tw.ws->events().append({overdue}, &error), qPrintable(error));
+    QVERIFY(tw.ws->events().ticket(id).breached);
+    QCOMPARE(clocks(tw.ws->database(), id), QStringList{u"CG - - "_s + kBreachS + u" 0"_s});
+    // A re-decided deadline (after a calendar change) moves the clock's deadline, not the breach on record.
+    const qint64 later = secs(u"2025-03-11T10:00:00+08:00"_s);
+    const TicketEvent redecided = TicketEvent::make(id, EventType::DeadlineRedecided, ms(u"2025-03-10T16:00:00+08:00"_s),
+                                                    u"admin"_s, u"01"_s, {{Key::Deadline, later}, {Key::Reason, u"调休"_s}});
+    QVERIFY2(tw.ws->events().append({redecided}, &error), qPrintable(error));
+    const Ticket t = tw.ws->events().ticket(id);
+    QCOMPARE(deadlineOf(tw.ws->database(), t.clockId), QString::number(later));
+    tw.setNow(u"2025-03-10T17:00:00+08:00"_s);
+    QVERIFY2(tw.ws->tickets().reply(kCg, id, u"已处理"_s, &error), qPrintable(error));
+    QCOMPARE(clocks(tw.ws->database(), id), QStringList{u"CG replied 1 "_s + kBreachS + u" 0"_s});
+    QVERIFY2(callbackAndClose(tw, id, &error), qPrintable(error));
+    QCOMPARE(tw.ws->events().ticket(id).onTime, std::optional<bool>(false));
 }
 
 void TestBreach::extensionRequestedTooLateIsRefused()
