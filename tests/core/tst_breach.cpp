@@ -3,6 +3,7 @@
 // extension and reopen, and the ticket is never on time again. Extensions must be asked for before the
 // deadline; a return needs a reason and is a misroute (no cost) only within the window after dispatch. Driven
 // through the services on real SQLite files with a manual clock, plus the refold of an upgraded schema-10 file.
+#include "TestSupport.h"
 #include "TestWorkspace.h"
 
 #include "domain/TicketEvent.h"
@@ -473,6 +474,14 @@ void TestBreach::rebuildGivesTheSameProjection()
     // And the clocks read back after a rebuild are the ones a live fold keeps (the next action builds on them).
     QCOMPARE(clocks(tw.ws->database(), a),
              (QStringList{u"CG returned - "_s + kBreachS + u" 0"_s, u"JT replied 1 - 0"_s}));
+
+    // `hotlinectl rebuild`, another process on the same file, derives the same bytes.
+    tw.ws.reset();
+    const CtlResult r = runCtl({u"--db"_s, tw.path(), u"rebuild"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    auto db = Database::open(tw.path(), &error);
+    QVERIFY2(db, qPrintable(error));
+    QCOMPARE(dump(*db), live);
 }
 
 void TestBreach::upgradeRefoldsALaunderedHistory()
