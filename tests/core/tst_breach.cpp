@@ -3,6 +3,7 @@
 // extension and reopen, and the ticket is never on time again. Extensions must be asked for before the
 // deadline; a return needs a reason and is a misroute (no cost) only within the window after dispatch. Driven
 // through the services on real SQLite files with a manual clock, plus the refold of an upgraded schema-10 file.
+#include "TestSupport.h"
 #include "TestWorkspace.h"
 
 #include "domain/TicketEvent.h"
@@ -127,6 +128,7 @@ private Q_SLOTS:
     void returnAfterDeadlineKeepsTheBreach();
     void transferAfterDeadlineKeepsTheBreach();
     void transferInTimeCostsNothing();
+    void overdueEventRecordsTheBreachForGood();
     void extensionRequestedTooLateIsRefused();
     void extensionInTimeApprovedAfterDeadlineIsNoBreach();
     void extensionInTimeRefusedBreachesAtTheOriginalDeadline();
@@ -218,6 +220,35 @@ void TestBreach::transferInTimeCostsNothing()
     const Ticket t = tw.ws->events().ticket(id);
     QVERIFY(!t.breached);
     QCOMPARE(t.onTime, std::optional<bool>(true));
+}
+
+void TestBreach::overdueEventRecordsTheBreachForGood()
+{
+    TestWorkspace tw;
+    prepare(tw);
+    const QString id = dispatchedToCg(tw);
+    QString error;
+    // Past the deadline with no event yet: the fold does not read the time, readers judge it as of their now.
+    tw.setNow(u"2025-03-10T15:00:00+08:00"_s);
+    QVERIFY(!tw.ws->events().ticket(id).breached);
+    QCOMPARE(clocks(tw.ws->database(), id), QStringList{u"CG - - - 0"_s});
+    // The escalator's overdue event (stamped a second after the deadline) records it on the running clock.
+    const TicketEvent overdue = TicketEvent::make(id, EventType::Overdue, (secs(kDeadline) + 1) * 1000, u"system"_s, u"01"_s);
+    QVERIFY2(tw.ws->events().append({overdue}, &error), qPrintable(error));
+    QVERIFY(tw.ws->events().ticket(id).breached);
+    QCOMPARE(clocks(tw.ws->database(), id), QStringList{u"CG - - "_s + kBreachS + u" 0"_s});
+    // A re-decided deadline (after a calendar change) moves the clock's deadline, not the breach on record.
+    const qint64 later = secs(u"2025-03-11T10:00:00+08:00"_s);
+    const TicketEvent redecided = TicketEvent::make(id, EventType::DeadlineRedecided, ms(u"2025-03-10T16:00:00+08:00"_s),
+                                                    u"admin"_s, u"01"_s, {{Key::Deadline, later}, {Key::Reason, u"调休"_s}});
+    QVERIFY2(tw.ws->events().append({redecided}, &error), qPrintable(error));
+    const Ticket t = tw.ws->events().ticket(id);
+    QCOMPARE(deadlineOf(tw.ws->database(), t.clockId), QString::number(later));
+    tw.setNow(u"2025-03-10T17:00:00+08:00"_s);
+    QVERIFY2(tw.ws->tickets().reply(kCg, id, u"已处理"_s, &error), qPrintable(error));
+    QCOMPARE(clocks(tw.ws->database(), id), QStringList{u"CG replied 1 "_s + kBreachS + u" 0"_s});
+    QVERIFY2(callbackAndClose(tw, id, &error), qPrintable(error));
+    QCOMPARE(tw.ws->events().ticket(id).onTime, std::optional<bool>(false));
 }
 
 void TestBreach::extensionRequestedTooLateIsRefused()
@@ -443,6 +474,14 @@ void TestBreach::rebuildGivesTheSameProjection()
     // And the clocks read back after a rebuild are the ones a live fold keeps (the next action builds on them).
     QCOMPARE(clocks(tw.ws->database(), a),
              (QStringList{u"CG returned - "_s + kBreachS + u" 0"_s, u"JT replied 1 - 0"_s}));
+
+    // `hotlinectl rebuild`, another process on the same file, derives the same bytes.
+    tw.ws.reset();
+    const CtlResult r = runCtl({u"--db"_s, tw.path(), u"rebuild"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    auto db = Database::open(tw.path(), &error);
+    QVERIFY2(db, qPrintable(error));
+    QCOMPARE(dump(*db), live);
 }
 
 void TestBreach::upgradeRefoldsALaunderedHistory()
