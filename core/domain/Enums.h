@@ -53,6 +53,7 @@ enum class EventType {
     Closed,
     Reopened,
     DeadlineRedecided, ///< an administrator re-decided the deadline after a calendar change (reason, old, new)
+    AdminChanged, ///< not a ticket's: an administrative change (setting, calendar day, department, user…) in the admin stream
 };
 Q_ENUM_NS(EventType)
 } // namespace Domain
@@ -81,6 +82,9 @@ std::optional<Colour> colourFromCode(QStringView code);
 std::optional<Satisfaction> satisfactionFromCode(QStringView code);
 std::optional<TicketState> ticketStateFromCode(QStringView code);
 std::optional<EventType> eventTypeFromCode(QStringView code);
+
+/** The reserved ticket_id of the administrative stream (AdminChanged events): no ticket has it, folds skip it. */
+inline constexpr QLatin1StringView kAdminStream{"admin"};
 
 /** Consultations are class consult, everything else handling (a category may override). */
 inline SlaClass defaultSlaClass(TicketType t) { return t == TicketType::Consult ? SlaClass::Consult : SlaClass::Handling; }

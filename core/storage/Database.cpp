@@ -3,6 +3,7 @@
 
 #include "util/PrivateFiles.h"
 
+#include "util/Clock.h"
 #include "util/LogCategories.h"
 
 #include <QAtomicInt>
@@ -404,6 +405,12 @@ QString Database::describeError(int sqliteCode, const QString &driverText, const
     default:
         return driverText;
     }
+}
+
+const Clock &Database::clock() const
+{
+    static const SystemClock system;
+    return m_clock ? *m_clock : system;
 }
 
 WriteTransaction::WriteTransaction(Database &db) : m_db(db)

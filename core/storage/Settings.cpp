@@ -3,6 +3,7 @@
 #include "auth/Permissions.h"
 
 #include "domain/PhoneNumber.h"
+#include "storage/AdminAudit.h"
 #include "storage/Database.h"
 
 #include <QSqlError>
@@ -88,16 +89,28 @@ QString Settings::value(const QString &key) const
 
 bool Settings::set(const Actor &by, const QString &key, const QString &value, QString *error)
 {
-    return Permissions::check(by, Action::ManageConfig, error) && set(key, value, error);
+    return Permissions::check(by, Action::ManageConfig, error) && store(by, key, value, error);
 }
 
 bool Settings::set(const QString &key, const QString &value, QString *error)
+{
+    return store(Actor{u"system"_s, Role::System, QString(), QString()}, key, value, error);
+}
+
+bool Settings::store(const Actor &by, const QString &key, const QString &value, QString *error)
 {
     const QString why = validate(key, value);
     if (!why.isEmpty()) {
         *error = why;
         return false;
     }
+    // The change and its administrative event (AdminAudit) commit together or not at all.
+    WriteTransaction tx(m_db);
+    if (!tx.isActive()) {
+        *error = tx.error();
+        return false;
+    }
+    AdminAudit audit(m_db, {AdminEntity::Setting});
     // UPDATE, then INSERT when there was nothing to update: an upsert's DO UPDATE makes SQLite apply its conflict
     // handling to the sync triggers' INSERT OR IGNORE as well, and a second `config set` of a key failed.
     QSqlQuery q(m_db.sql());
@@ -115,7 +128,13 @@ bool Settings::set(const QString &key, const QString &value, QString *error)
         *error = tr("Cannot save the setting: %1").arg(q.lastError().text());
         return false;
     }
+    if (!audit.record(by, error))
+        return false;
     m_db.bumpConfigGeneration();
+    if (!tx.commit()) {
+        *error = tx.error();
+        return false;
+    }
     return true;
 }
 

@@ -56,6 +56,7 @@ public:
     static constexpr char16_t kMasked[] = u"••••";
 
     QString value(const QString &key) const;
+    /** Stores a value (recorded in the log as an administrative change by `system`). */
     bool set(const QString &key, const QString &value, QString *error);
     /** The same, on behalf of a person: refused unless the permission table lets them change settings. */
     bool set(const Actor &by, const QString &key, const QString &value, QString *error);
@@ -90,6 +91,8 @@ public:
     static QStringList templatePlaceholders();
 
 private:
+    bool store(const Actor &by, const QString &key, const QString &value, QString *error);
+
     Database &m_db;
 };
 
