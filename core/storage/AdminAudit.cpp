@@ -154,11 +154,11 @@ QString AdminAudit::actorName(const Actor &by)
 {
     // hotlinectl acts as the system on this machine: name the operating-system account that ran it.
     if (by.role == Role::System && by.user == u"hotlinectl"_s) {
-        QString os = qEnvironmentVariable("USER");
-        if (os.isEmpty())
-            os = qEnvironmentVariable("USERNAME");
-        if (!os.isEmpty())
-            return u"hotlinectl (%1)"_s.arg(os);
+        for (const char *name : {"USER", "USERNAME", "LOGNAME"}) {
+            const QString os = qEnvironmentVariable(name);
+            if (!os.isEmpty())
+                return u"hotlinectl (%1)"_s.arg(os);
+        }
     }
     return by.user.isEmpty() ? u"system"_s : by.user;
 }
