@@ -64,6 +64,7 @@ const QList<Command> &commands()
         {{u"export"_s, u"tickets"_s}, cmdExportTickets}, {{u"access-log"_s}, cmdAccessLog},
         {{u"users"_s}, cmdUsers},
         {{u"permissions"_s}, cmdPermissions},
+        {{u"audit"_s}, cmdAudit},
     };
     return all;
 }
@@ -118,6 +119,9 @@ QString helpText()
         "                                        without it: keep syncing until stopped, a headless replica)\n"
         "  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,\n"
         "                                        send what is due, then exit; without it: keep escalating\n"
+        "  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]\n"
+        "                                        administrative changes (settings, calendar, departments,\n"
+        "                                        categories, towns, users) with actor, old and new value\n"
         "\n"
         "Options:\n"
         "  --db PATH      the database file\n"
@@ -135,7 +139,7 @@ bool readsOnly(const QStringList &words)
     static const QList<QStringList> readers{
         {u"verify"_s}, {u"report"_s}, {u"board"_s}, {u"export"_s}, {u"access-log"_s}, {u"deadline"_s},
         {u"config"_s, u"get"_s}, {u"config"_s, u"list"_s}, {u"users"_s, u"list"_s}, {u"categories"_s, u"list"_s},
-        {u"towns"_s, u"list"_s}, {u"calendar"_s, u"list"_s}};
+        {u"towns"_s, u"list"_s}, {u"calendar"_s, u"list"_s}, {u"audit"_s}};
     for (const QStringList &r : readers) {
         if (words.mid(0, r.size()) == r)
             return true;

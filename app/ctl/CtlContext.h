@@ -89,5 +89,7 @@ int cmdServerInit(CtlContext &ctx);
 int cmdSync(CtlContext &ctx);
 int cmdEscalate(CtlContext &ctx);
 int cmdNotYetAvailable(CtlContext &ctx);
+/** `audit [--from DATE --to DATE] [--entity NAME] [--format text|json]`: the administrative changes. */
+int cmdAudit(CtlContext &ctx);
 
 } // namespace hotline::ctl

@@ -204,7 +204,7 @@ int cmdConfig(CtlContext &ctx)
         if (!ws)
             return Failed;
         QString error;
-        if (!ws->settings().set(w.at(1), value, &error))
+        if (!ws->settings().set(ws->systemActor(), w.at(1), value, &error))
             return ctx.fail(error);
         return Ok;
     }

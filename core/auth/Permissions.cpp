@@ -55,6 +55,7 @@ constexpr Row kTable[] = {
     {Action::ViewAccessLog,      "view-access-log",    {N, N, N, N, Y, Y}},
     {Action::ImportTickets,      "import-tickets",     {N, N, N, N, Y, Y}},
     {Action::ReviewConflicts,    "review-conflicts",   {N, Y, N, Y, Y, Y}},
+    {Action::ViewAudit,          "view-audit",         {N, N, N, Y, Y, Y}},
 };
 
 int column(Role role)
@@ -181,6 +182,7 @@ std::optional<Action> Permissions::actionFor(EventType type)
     case EventType::Closed: return Action::Close;
     case EventType::Reopened: return Action::Reopen;
     case EventType::DeadlineRedecided: return Action::ManageCalendar;
+    case EventType::AdminChanged: return std::nullopt; // each write path checks its own Manage… action
     case EventType::ReminderSent:
     case EventType::Overdue: return std::nullopt;
     }

@@ -41,6 +41,7 @@ enum class Action {
     ViewAccessLog,     ///< who viewed which caller's full number
     ImportTickets,     ///< load historical tickets from a CSV file
     ReviewConflicts,   ///< the list of actions that no longer applied after a sync
+    ViewAudit,         ///< the administrative changes (settings, calendar, departments, users…): the audit page
 };
 Q_ENUM_NS(Action)
 

@@ -2,6 +2,7 @@
 
 #include "auth/PasswordHasher.h"
 #include "auth/Permissions.h"
+#include "storage/AdminAudit.h"
 #include "storage/Database.h"
 #include "util/Clock.h"
 
@@ -118,16 +119,41 @@ bool UserStore::create(const std::optional<User> &by, const User &u, const QStri
         *error = tr("The sign-in name %1 is taken.").arg(u.name);
         return false;
     }
-    QSqlQuery q(m_db.sql());
-    q.prepare(u"INSERT INTO users(name, display_name, role, department, password_hash, created_ms) VALUES(?,?,?,?,?,?)"_s);
-    q.addBindValue(u.name);
-    q.addBindValue(u.displayName.trimmed());
-    q.addBindValue(toCode(u.role));
-    q.addBindValue(needsDepartment(u.role) ? QVariant(u.department) : QVariant(QMetaType::fromType<QString>()));
-    q.addBindValue(PasswordHasher::hash(password));
-    q.addBindValue(m_clock.nowMs());
-    if (!q.exec()) {
-        *error = q.lastError().text();
+    const QString hash = PasswordHasher::hash(password); // slow on purpose: not while holding the write lock
+    // The first administrator (no one signed in yet) is the system's setup, recorded once the users are on record.
+    const Actor actor = by ? actorFor(*by, QString()) : Actor{u"system"_s, Role::System, QString(), QString()};
+    return audited(actor, u"create"_s, !by, error, [&](QString *why) {
+        QSqlQuery q(m_db.sql());
+        q.prepare(u"INSERT INTO users(name, display_name, role, department, password_hash, created_ms) VALUES(?,?,?,?,?,?)"_s);
+        q.addBindValue(u.name);
+        q.addBindValue(u.displayName.trimmed());
+        q.addBindValue(toCode(u.role));
+        q.addBindValue(needsDepartment(u.role) ? QVariant(u.department) : QVariant(QMetaType::fromType<QString>()));
+        q.addBindValue(hash);
+        q.addBindValue(m_clock.nowMs());
+        if (!q.exec()) {
+            *why = q.lastError().text();
+            return false;
+        }
+        return true;
+    });
+}
+
+bool UserStore::audited(const Actor &by, const QString &action, bool seeding, QString *error,
+                        const std::function<bool(QString *)> &write)
+{
+    // The change and its administrative event (AdminAudit, docs/TAMPER-EVIDENCE.md) commit together or not at all.
+    WriteTransaction tx(m_db);
+    if (!tx.isActive()) {
+        *error = tx.error();
+        return false;
+    }
+    AdminAudit audit(m_db, {AdminEntity::User});
+    if (!write(error)
+        || !audit.record(by, error, action, seeding ? AdminAudit::Origin::Seeding : AdminAudit::Origin::Person))
+        return false;
+    if (!tx.commit()) {
+        *error = tx.error();
         return false;
     }
     return true;
@@ -207,7 +233,8 @@ bool UserStore::changePassword(const QString &rawName, const QString &oldPasswor
         *error = weak;
         return false;
     }
-    return setPasswordHash(name, newPassword, false, error);
+    return audited(Actor{name, Role::System, QString(), QString()}, u"password_change"_s, false, error,
+                   [&](QString *why) { return setPasswordHash(name, newPassword, false, why); });
 }
 
 bool UserStore::isLastManager(const User &u) const
@@ -233,15 +260,17 @@ bool UserStore::setDisabled(const Actor &by, const QString &name, bool disabled,
         *error = tr("%1 is the last enabled administrator and cannot be disabled.").arg(name);
         return false;
     }
-    QSqlQuery q(m_db.sql());
-    q.prepare(u"UPDATE users SET disabled = ? WHERE name = ?"_s);
-    q.addBindValue(disabled ? 1 : 0);
-    q.addBindValue(name);
-    if (!q.exec()) {
-        *error = q.lastError().text();
-        return false;
-    }
-    return true;
+    return audited(by, disabled ? u"disable"_s : u"enable"_s, false, error, [&](QString *why) {
+        QSqlQuery q(m_db.sql());
+        q.prepare(u"UPDATE users SET disabled = ? WHERE name = ?"_s);
+        q.addBindValue(disabled ? 1 : 0);
+        q.addBindValue(name);
+        if (!q.exec()) {
+            *why = q.lastError().text();
+            return false;
+        }
+        return true;
+    });
 }
 
 bool UserStore::resetPassword(const Actor &by, const QString &name, const QString &newPassword, QString *error)
@@ -253,7 +282,9 @@ bool UserStore::resetPassword(const Actor &by, const QString &name, const QStrin
         return false;
     }
     // The administrator knows this password, so the user must replace it before working.
-    return setPasswordHash(name, newPassword, true, error) && m_lockout.clear(name, error);
+    return audited(by, u"password_reset"_s, false, error, [&](QString *why) {
+        return setPasswordHash(name, newPassword, true, why) && m_lockout.clear(name, why);
+    });
 }
 
 bool UserStore::changeRole(const Actor &by, const QString &name, Role role, const QString &department, QString *error)
@@ -275,16 +306,18 @@ bool UserStore::changeRole(const Actor &by, const QString &name, Role role, cons
         *error = tr("%1 is the last enabled administrator and must stay one.").arg(name);
         return false;
     }
-    QSqlQuery q(m_db.sql());
-    q.prepare(u"UPDATE users SET role = ?, department = ? WHERE name = ?"_s);
-    q.addBindValue(toCode(role));
-    q.addBindValue(needsDepartment(role) ? QVariant(department) : QVariant(QMetaType::fromType<QString>()));
-    q.addBindValue(name);
-    if (!q.exec()) {
-        *error = q.lastError().text();
-        return false;
-    }
-    return true;
+    return audited(by, u"role_change"_s, false, error, [&](QString *why) {
+        QSqlQuery q(m_db.sql());
+        q.prepare(u"UPDATE users SET role = ?, department = ? WHERE name = ?"_s);
+        q.addBindValue(toCode(role));
+        q.addBindValue(needsDepartment(role) ? QVariant(department) : QVariant(QMetaType::fromType<QString>()));
+        q.addBindValue(name);
+        if (!q.exec()) {
+            *why = q.lastError().text();
+            return false;
+        }
+        return true;
+    });
 }
 
 bool UserStore::unlock(const Actor &by, const QString &name, QString *error)

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace hotline {
@@ -75,6 +76,9 @@ public:
     static Actor actorFor(const User &user, const QString &consoleCode);
 
 private:
+    /** Runs write in a write transaction together with the administrative event of what it changed. */
+    bool audited(const Actor &by, const QString &action, bool seeding, QString *error,
+                 const std::function<bool(QString *)> &write);
     /** The stored hash of a matching, enabled account; nullopt after counting the failure and setting error. */
     std::optional<QString> checkPassword(const QString &name, const QString &password, QString *error);
     bool setPasswordHash(const QString &name, const QString &password, bool mustChange, QString *error);

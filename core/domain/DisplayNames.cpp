@@ -84,6 +84,7 @@ QString DisplayNames::of(EventType v)
     case EventType::Closed: return tr("Closed");
     case EventType::Reopened: return tr("Reopened");
     case EventType::DeadlineRedecided: return tr("Deadline re-decided after a calendar change");
+    case EventType::AdminChanged: return tr("Administrative change");
     }
     return {};
 }
@@ -130,6 +131,7 @@ QString DisplayNames::action(Action v)
     case Action::ViewAccessLog: return tr("see the access log");
     case Action::ImportTickets: return tr("import historical tickets");
     case Action::ReviewConflicts: return tr("review sync conflicts");
+    case Action::ViewAudit: return tr("view the administrative changes");
     }
     return {};
 }

@@ -53,6 +53,7 @@ enum class EventType {
     Closed,
     Reopened,
     DeadlineRedecided, ///< an administrator re-decided the deadline after a calendar change (reason, old, new)
+    AdminChanged, ///< not a ticket's: an administrative change (setting, calendar day, department, user…) in the admin stream
 };
 Q_ENUM_NS(EventType)
 
@@ -90,6 +91,9 @@ std::optional<TicketState> ticketStateFromCode(QStringView code);
 std::optional<EventType> eventTypeFromCode(QStringView code);
 /** Running for an empty code. */
 std::optional<ClockOutcome> clockOutcomeFromCode(QStringView code);
+
+/** The reserved ticket_id of the administrative stream (AdminChanged events): no ticket has it, folds skip it. */
+inline constexpr QLatin1StringView kAdminStream{"admin"};
 
 /** Consultations are class consult, everything else handling (a category may override). */
 inline SlaClass defaultSlaClass(TicketType t) { return t == TicketType::Consult ? SlaClass::Consult : SlaClass::Handling; }

@@ -113,6 +113,8 @@ void moveDeadline(Ticket &t, const TicketEvent &e)
 
 QString TicketFold::check(const Ticket &t, EventType type)
 {
+    if (type == EventType::AdminChanged)
+        return tr("An administrative change is not a ticket's event."); // the admin stream never folds into a ticket
     if (type == EventType::Registered)
         return t.exists() ? tr("Ticket %1 is already registered.").arg(t.number) : QString();
     if (!t.exists())
@@ -120,6 +122,7 @@ QString TicketFold::check(const Ticket &t, EventType type)
     const bool closed = t.closedMs.has_value();
     const bool withDepartment = t.state == TicketState::Dispatched || t.state == TicketState::Signed;
     switch (type) {
+    case EventType::AdminChanged:
     case EventType::Registered:
         break;
     case EventType::Dispatched:
@@ -184,6 +187,8 @@ bool TicketFold::apply(Ticket &t, const TicketEvent &e)
     if (!check(t, e).isEmpty())
         return false;
     switch (e.type) {
+    case EventType::AdminChanged:
+        break; // refused by check() above
     case EventType::Registered:
         t.id = e.ticketId;
         t.number = str(e, Key::Number);

@@ -4,6 +4,7 @@
 #include "io/DepartmentCsv.h"
 #include "io/TicketImporter.h"
 #include "service/Workspace.h"
+#include "storage/AdminAudit.h"
 #include "storage/Database.h"
 #include "util/LogCategories.h"
 
@@ -80,6 +81,7 @@ ImportResult DepartmentImporter::importFile(const QString &path)
         result.errors << tr("%1: cannot start writing: %2").arg(shownPath, tx.error());
         return result;
     }
+    AdminAudit audit(db, {AdminEntity::Department}); // one administrative event per department the file changes
     QList<Existing> existing;
     QHash<QString, qsizetype> byCode; // key(code) -> index in existing
     QHash<QString, qsizetype> byName; // key(name) -> index in existing
@@ -193,6 +195,11 @@ ImportResult DepartmentImporter::importFile(const QString &path)
         result.notes << tr("%1 keeps its code %2, which its tickets' history refers to; later imports also find it "
                            "by %3.")
                             .arg(d.name, e.code, d.code);
+    }
+    if (QString why; !audit.record(m_by, &why, u"import"_s)) {
+        result.errors << tr("%1: cannot save the departments: %2").arg(shownPath, why);
+        result.notes.clear();
+        return result;
     }
     if (!tx.commit()) {
         result.errors << tr("%1: cannot save the departments: %2").arg(shownPath, tx.error());

@@ -2,6 +2,7 @@
 
 #include "auth/Permissions.h"
 #include "service/ReferenceStore.h"
+#include "storage/AdminAudit.h"
 #include "storage/Database.h"
 #include "util/LogCategories.h"
 
@@ -73,6 +74,8 @@ ReferenceImportResult ReferenceImporter::importFile(ReferenceKind kind, const QS
         result.errors << tr("%1: cannot save the import: %2").arg(shownPath, tx.error());
         return result;
     }
+    // One administrative event per entry the file changes, in this transaction.
+    AdminAudit audit(m_db, {kind == ReferenceKind::Categories ? AdminEntity::Category : AdminEntity::Town});
     // The table as it will be: existing entries, each replaced by the row that names it, plus new ones.
     QList<ReferenceEntry> table = store.all(kind);
     const QList<ReferenceEntry> before = table;
@@ -159,6 +162,11 @@ ReferenceImportResult ReferenceImporter::importFile(ReferenceKind kind, const QS
         }
         if (!insert.exec())
             return failed(insert);
+    }
+    if (QString why; !audit.record(m_by, &why, u"import"_s)) {
+        result.errors << tr("%1: cannot save the import: %2").arg(shownPath, why);
+        result.added = result.updated = 0;
+        return result;
     }
     if ((isCategory && !m_db.bumpConfigGeneration()) || !tx.commit()) {
         result.errors << tr("%1: cannot save the import: %2").arg(shownPath, tx.error());

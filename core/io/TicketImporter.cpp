@@ -8,6 +8,7 @@
 #include "io/TicketCsv.h"
 #include "service/Workspace.h"
 #include "sla/SlaClock.h"
+#include "storage/AdminAudit.h"
 #include "storage/Database.h"
 #include "storage/EventStore.h"
 #include "util/LogCategories.h"
@@ -351,6 +352,9 @@ ImportResult TicketImporter::importFile(const QString &path)
         result.errors << tr("%1: cannot start writing: %2").arg(shownPath, tx.error());
         return result;
     }
+    // Departments, categories and towns the file names but the database lacks are created with the tickets: on
+    // the administrative record once a table's record has begun (AdminAudit).
+    AdminAudit audit(db, {AdminEntity::Department, AdminEntity::Category, AdminEntity::Town});
     const SlaClock sla = m_ws.sla();
     const QString console = m_ws.consoleCode();
     ReferenceData reference(db);
@@ -428,6 +432,12 @@ ImportResult TicketImporter::importFile(const QString &path)
     flush();
     if (failed || !result.errors.isEmpty()) {
         tx.rollback();
+        result.imported = 0;
+        result.created.clear();
+        return result;
+    }
+    if (QString why; !audit.record(m_by, &why, u"import"_s, AdminAudit::Origin::Seeding)) {
+        result.errors << tr("%1: cannot save the import: %2").arg(shownPath, why);
         result.imported = 0;
         result.created.clear();
         return result;

@@ -1,5 +1,7 @@
 #include "notify/DepartmentContacts.h"
 
+#include "storage/AdminAudit.h"
+
 #include "auth/Permissions.h"
 
 #include "domain/PhoneNumber.h"
@@ -68,10 +70,15 @@ QStringList DepartmentContacts::parsePhones(const QString &text, QString *error)
 
 bool DepartmentContacts::save(const Actor &by, const DepartmentContact &contact, QString *error)
 {
-    return Permissions::check(by, Action::ManageDepartments, error) && save(contact, error);
+    return Permissions::check(by, Action::ManageDepartments, error) && store(by, contact, error);
 }
 
-bool DepartmentContacts::save(const DepartmentContact &c, QString *error)
+bool DepartmentContacts::save(const DepartmentContact &contact, QString *error)
+{
+    return store(Actor{u"system"_s, Role::System, QString(), QString()}, contact, error);
+}
+
+bool DepartmentContacts::store(const Actor &by, const DepartmentContact &c, QString *error)
 {
     if (c.code.trimmed().isEmpty() || c.name.trimmed().isEmpty()) {
         *error = tr("A department needs a code and a name.");
@@ -109,6 +116,10 @@ bool DepartmentContacts::save(const DepartmentContact &c, QString *error)
     // duty phone yet).
     const QString dutyText = duty.isEmpty() ? u""_s : duty.join(u';');
     WriteTransaction tx(m_db);
+    // The change and its administrative event commit together (snapshot taken inside the transaction).
+    std::optional<AdminAudit> audit;
+    if (tx.isActive())
+        audit.emplace(m_db, QList<AdminEntity>{AdminEntity::Department});
     QSqlQuery q(m_db.sql());
     q.prepare(u"UPDATE departments SET name = ?, duty_phones = ?, head_phone = ? WHERE code = ?"_s);
     q.addBindValue(c.name.trimmed());
@@ -124,6 +135,8 @@ bool DepartmentContacts::save(const DepartmentContact &c, QString *error)
         q.addBindValue(head.value(0, u""_s));
         ok = q.exec();
     }
+    if (ok && !audit->record(by, error))
+        return false;
     if (!ok || !tx.commit()) {
         *error = tr("Cannot save the department: %1").arg(tx.isActive() ? q.lastError().text() : tx.error());
         return false;

@@ -39,6 +39,7 @@ public:
     static QStringList parsePhones(const QString &text, QString *error);
 
 private:
+    bool store(const Actor &by, const DepartmentContact &contact, QString *error);
     Database &m_db;
 };
 

@@ -2,6 +2,7 @@
 
 #include "auth/Permissions.h"
 #include "domain/Enums.h"
+#include "storage/AdminAudit.h"
 #include "storage/Database.h"
 
 #include <QSqlQuery>
@@ -117,6 +118,7 @@ bool ReferenceStore::save(const Actor &by, ReferenceKind kind, const QString &or
         *error = tx.error();
         return false;
     }
+    AdminAudit audit(m_db, {kind == ReferenceKind::Categories ? AdminEntity::Category : AdminEntity::Town});
     // Read inside the transaction, so that a concurrent console's change is seen before deciding.
     const QList<ReferenceEntry> entries = all(kind);
     if (!originalName.isEmpty() && std::none_of(entries.cbegin(), entries.cend(), [&](const ReferenceEntry &o) {
@@ -165,6 +167,8 @@ bool ReferenceStore::save(const Actor &by, ReferenceKind kind, const QString &or
         *error = Database::describeError(q.lastError(), m_db.path());
         return false;
     }
+    if (!audit.record(by, error))
+        return false;
     // A category's class changes deadlines: every cached SLA clock is rebuilt.
     if (isCategory && !m_db.bumpConfigGeneration()) {
         *error = tr("cannot record the change of %1").arg(table);

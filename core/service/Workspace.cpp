@@ -42,6 +42,7 @@ std::unique_ptr<Workspace> Workspace::open(const QString &path, const Clock &clo
     std::unique_ptr<Database> db = Database::open(path, error);
     if (!db)
         return nullptr;
+    db->setClock(&clock); // administrative events are stamped by the workspace's clock
     std::unique_ptr<Workspace> ws(new Workspace(std::move(db), clock));
     if (ws->m_db->meta(u"calendar.seeded"_s).isEmpty()) {
         if (!ws->m_calendar->seedBuiltin(error) || !ws->m_db->setMeta(u"calendar.seeded"_s, u"1"_s))

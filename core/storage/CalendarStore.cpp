@@ -5,6 +5,7 @@
 #include "calendar/BuiltinCalendar.h"
 #include "calendar/WorkCalendar.h"
 #include "sla/SlaClock.h"
+#include "storage/AdminAudit.h"
 #include "storage/Database.h"
 #include "storage/Settings.h"
 #include "util/LogCategories.h"
@@ -30,13 +31,18 @@ QList<CalendarDay> CalendarStore::days() const
     return out;
 }
 
-bool CalendarStore::upsert(const QList<CalendarDay> &days, bool keepExisting, QString *error)
+namespace {
+const Actor kSystem{u"system"_s, Role::System, QString(), QString()};
+} // namespace
+
+bool CalendarStore::upsert(const Actor &by, const QList<CalendarDay> &days, bool keepExisting, QString *error)
 {
     WriteTransaction tx(m_db);
     if (!tx.isActive()) {
         *error = tx.error();
         return false;
     }
+    AdminAudit audit(m_db, {AdminEntity::CalendarDay});
     QSqlQuery q(m_db.sql());
     q.prepare(keepExisting ? u"INSERT OR IGNORE INTO calendar_days(date, is_off_day, name) VALUES(?,?,?)"_s
                            : u"INSERT OR REPLACE INTO calendar_days(date, is_off_day, name) VALUES(?,?,?)"_s);
@@ -51,6 +57,10 @@ bool CalendarStore::upsert(const QList<CalendarDay> &days, bool keepExisting, QS
             return false;
         }
     }
+    // The built-in calendar copied in at first start is the table's starting point, not a person's change.
+    if (!audit.record(by, error, keepExisting ? u"seed"_s : u"import"_s,
+                      keepExisting ? AdminAudit::Origin::Seeding : AdminAudit::Origin::Person))
+        return false;
     if (!m_db.bumpConfigGeneration()) {
         *error = tr("Cannot record the calendar change.");
         return false;
@@ -64,10 +74,15 @@ bool CalendarStore::upsert(const QList<CalendarDay> &days, bool keepExisting, QS
 
 bool CalendarStore::saveDays(const Actor &by, const QList<CalendarDay> &days, QString *error)
 {
-    return Permissions::check(by, Action::ManageCalendar, error) && saveDays(days, error);
+    return Permissions::check(by, Action::ManageCalendar, error) && storeDays(by, days, error);
 }
 
 bool CalendarStore::saveDays(const QList<CalendarDay> &days, QString *error)
+{
+    return storeDays(kSystem, days, error);
+}
+
+bool CalendarStore::storeDays(const Actor &by, const QList<CalendarDay> &days, QString *error)
 {
     // An imported file's names obey the rules of a note typed in (no ESC reaching `calendar list`, ≤ 100).
     for (const CalendarDay &d : days) {
@@ -76,7 +91,7 @@ bool CalendarStore::saveDays(const QList<CalendarDay> &days, QString *error)
             return false;
         }
     }
-    return upsert(days, false, error);
+    return upsert(by, days, false, error);
 }
 
 QString CalendarStore::validateDay(const CalendarDay &day)
@@ -113,6 +128,7 @@ bool CalendarStore::editDays(const Actor &by, const QList<CalendarDay> &set, con
         *error = tx.error();
         return false;
     }
+    AdminAudit audit(m_db, {AdminEntity::CalendarDay});
     QSqlQuery del(m_db.sql());
     del.prepare(u"DELETE FROM calendar_days WHERE date = ?"_s);
     for (const QDate &date : remove) {
@@ -133,6 +149,8 @@ bool CalendarStore::editDays(const Actor &by, const QList<CalendarDay> &set, con
             return false;
         }
     }
+    if (!audit.record(by, error))
+        return false;
     if (!m_db.bumpConfigGeneration()) {
         *error = tr("Cannot record the calendar change.");
         return false;
@@ -146,7 +164,7 @@ bool CalendarStore::editDays(const Actor &by, const QList<CalendarDay> &set, con
 
 bool CalendarStore::seedBuiltin(QString *error)
 {
-    return upsert(builtinCalendarDays(), true, error);
+    return upsert(kSystem, builtinCalendarDays(), true, error);
 }
 
 WorkCalendar CalendarStore::loadCalendar() const

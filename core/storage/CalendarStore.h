@@ -49,7 +49,8 @@ public:
     SlaClock loadSlaClock() const;
 
 private:
-    bool upsert(const QList<CalendarDay> &days, bool keepExisting, QString *error);
+    bool upsert(const Actor &by, const QList<CalendarDay> &days, bool keepExisting, QString *error);
+    bool storeDays(const Actor &by, const QList<CalendarDay> &days, QString *error);
 
     Database &m_db;
 };

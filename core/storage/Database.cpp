@@ -4,6 +4,7 @@
 
 #include "util/PrivateFiles.h"
 
+#include "util/Clock.h"
 #include "util/LogCategories.h"
 
 #include <QAtomicInt>
@@ -443,6 +444,12 @@ QString Database::describeError(int sqliteCode, const QString &driverText, const
     default:
         return driverText;
     }
+}
+
+const Clock &Database::clock() const
+{
+    static const SystemClock system;
+    return m_clock ? *m_clock : system;
 }
 
 WriteTransaction::WriteTransaction(Database &db) : m_db(db)

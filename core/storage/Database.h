@@ -9,6 +9,8 @@
 
 namespace hotline {
 
+class Clock;
+
 /**
  * The local SQLite database: opening with checks, WAL, the schema version and forward-only migrations.
  * One instance owns one named connection; use it from the thread that opened it only (open another
@@ -40,6 +42,13 @@ public:
     QString meta(const QString &key, const QString &fallback = {}) const;
     bool setMeta(const QString &key, const QString &value);
 
+    /**
+     * The clock that stamps what storage records by itself (administrative events, AdminAudit): the workspace's
+     * (Workspace::open sets it), the system clock until then. Not owned; must outlive the database.
+     */
+    const Clock &clock() const;
+    void setClock(const Clock *clock) { m_clock = clock; }
+
     /** Marks settings, calendar or categories as changed, so every cached SLA clock is rebuilt. */
     bool bumpConfigGeneration();
 
@@ -66,6 +75,7 @@ private:
     QString m_path;
     QString m_connectionName;
     bool m_registered = false; ///< counted among this process's open files (see Database.cpp)
+    const Clock *m_clock = nullptr;
 };
 
 /**

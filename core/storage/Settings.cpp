@@ -3,6 +3,7 @@
 #include "auth/Permissions.h"
 
 #include "domain/PhoneNumber.h"
+#include "storage/AdminAudit.h"
 #include "storage/Database.h"
 
 #include <QSqlError>
@@ -88,34 +89,61 @@ QString Settings::value(const QString &key) const
 
 bool Settings::set(const Actor &by, const QString &key, const QString &value, QString *error)
 {
-    return Permissions::check(by, Action::ManageConfig, error) && set(key, value, error);
+    return setMany(by, {{key, value}}, error);
 }
 
 bool Settings::set(const QString &key, const QString &value, QString *error)
 {
-    const QString why = validate(key, value);
-    if (!why.isEmpty()) {
-        *error = why;
+    return store(Actor{u"system"_s, Role::System, QString(), QString()}, {{key, value}}, error);
+}
+
+bool Settings::setMany(const Actor &by, const QList<std::pair<QString, QString>> &values, QString *error)
+{
+    return Permissions::check(by, Action::ManageConfig, error) && store(by, values, error);
+}
+
+bool Settings::store(const Actor &by, const QList<std::pair<QString, QString>> &values, QString *error)
+{
+    for (const auto &[key, value] : values) {
+        const QString why = validate(key, value);
+        if (!why.isEmpty()) {
+            *error = why;
+            return false;
+        }
+    }
+    // The change and its administrative events (AdminAudit) commit together or not at all.
+    WriteTransaction tx(m_db);
+    if (!tx.isActive()) {
+        *error = tx.error();
         return false;
     }
-    // UPDATE, then INSERT when there was nothing to update: an upsert's DO UPDATE makes SQLite apply its conflict
-    // handling to the sync triggers' INSERT OR IGNORE as well, and a second `config set` of a key failed.
-    QSqlQuery q(m_db.sql());
-    q.prepare(u"UPDATE settings SET value = ? WHERE key = ?"_s);
-    q.addBindValue(value);
-    q.addBindValue(key);
-    bool ok = q.exec();
-    if (ok && q.numRowsAffected() == 0) {
-        q.prepare(u"INSERT INTO settings(key, value) VALUES(?, ?)"_s);
-        q.addBindValue(key);
+    AdminAudit audit(m_db, {AdminEntity::Setting});
+    for (const auto &[key, value] : values) {
+        // UPDATE, then INSERT when there was nothing to update: an upsert's DO UPDATE makes SQLite apply its
+        // conflict handling to the sync triggers' INSERT OR IGNORE as well, and a second `config set` of a key failed.
+        QSqlQuery q(m_db.sql());
+        q.prepare(u"UPDATE settings SET value = ? WHERE key = ?"_s);
         q.addBindValue(value);
-        ok = q.exec();
+        q.addBindValue(key);
+        bool ok = q.exec();
+        if (ok && q.numRowsAffected() == 0) {
+            q.prepare(u"INSERT INTO settings(key, value) VALUES(?, ?)"_s);
+            q.addBindValue(key);
+            q.addBindValue(value);
+            ok = q.exec();
+        }
+        if (!ok) {
+            *error = tr("Cannot save the setting: %1").arg(q.lastError().text());
+            return false;
+        }
     }
-    if (!ok) {
-        *error = tr("Cannot save the setting: %1").arg(q.lastError().text());
+    if (!audit.record(by, error))
+        return false;
+    m_db.bumpConfigGeneration();
+    if (!tx.commit()) {
+        *error = tx.error();
         return false;
     }
-    m_db.bumpConfigGeneration();
     return true;
 }
 

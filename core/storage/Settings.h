@@ -56,9 +56,12 @@ public:
     static constexpr char16_t kMasked[] = u"••••";
 
     QString value(const QString &key) const;
+    /** Stores a value (recorded in the log as an administrative change by `system`). */
     bool set(const QString &key, const QString &value, QString *error);
     /** The same, on behalf of a person: refused unless the permission table lets them change settings. */
     bool set(const Actor &by, const QString &key, const QString &value, QString *error);
+    /** Several keys at once, all or none (the settings page), in one transaction with their administrative events. */
+    bool setMany(const Actor &by, const QList<std::pair<QString, QString>> &values, QString *error);
 
     // Typed accessors for the keys the core reads.
     QString centreName() const;
@@ -90,6 +93,8 @@ public:
     static QStringList templatePlaceholders();
 
 private:
+    bool store(const Actor &by, const QList<std::pair<QString, QString>> &values, QString *error);
+
     Database &m_db;
 };
 

@@ -15,6 +15,7 @@
 #include "service/ReferenceStore.h"
 #include "service/TicketQueries.h"
 #include "service/TicketService.h"
+#include "storage/AdminLog.h"
 #include "storage/CalendarStore.h"
 #include "storage/Database.h"
 #include "storage/EventStore.h"
@@ -77,6 +78,20 @@ struct Fixture
         QSqlQuery q(tw.ws->database().sql());
         q.exec(u"SELECT count(*) FROM events"_s);
         return q.next() ? q.value(0).toLongLong() : -1;
+    }
+
+    /** The accounts ManageUsers works on, made before counting events (creating them is an administrative event). */
+    bool setupUsers()
+    {
+        UserStore &users = tw.ws->users();
+        QString setup;
+        const User chief{u"chief"_s, u"主任"_s, Role::Administrator, QString()};
+        const User clerk{u"clerk"_s, u"话务员甲"_s, Role::CallTaker, QString()};
+        if (!users.create(std::nullopt, chief, u"hotline-2025"_s, &setup) || !users.create(chief, clerk, u"hotline-2025"_s, &setup)) {
+            qWarning() << "user setup failed:" << setup;
+            return false;
+        }
+        return true;
     }
 
     /** Brings a new ticket, dispatched to department (when it gets that far), to the stage. */
@@ -156,14 +171,12 @@ struct Fixture
             return error->isEmpty();
         case Action::ManageUsers: {
             UserStore &users = tw.ws->users();
-            QString setup;
-            const User chief{u"chief"_s, u"主任"_s, Role::Administrator, QString()};
-            const User clerk{u"clerk"_s, u"话务员甲"_s, Role::CallTaker, QString()};
-            if (!users.create(std::nullopt, chief, u"hotline-2025"_s, &setup) || !users.create(chief, clerk, u"hotline-2025"_s, &setup)) {
-                qWarning() << "user setup failed:" << setup;
-                return false;
-            }
             return users.setDisabled(actor, u"clerk"_s, true, error) && users.user(u"clerk"_s)->disabled;
+        }
+        case Action::ViewAudit: {
+            QList<AdminChange> changes;
+            AdminLog(tw.ws->database()).list(actor, 0, 0, QString(), &changes, error);
+            return error->isEmpty();
         }
         case Action::ManageDepartments:
             return DepartmentContacts(tw.ws->database()).save(actor, {u"D3"_s, u"区水务局"_s, {u"13800000003"_s}, QString()}, error);
@@ -255,6 +268,7 @@ private Q_SLOTS:
             {u"manage-config"_s, u"----yy"_s},     {u"manage-server"_s, u"----yy"_s},
             {u"view-access-log"_s, u"----yy"_s},   {u"import-tickets"_s, u"----yy"_s},
             {u"review-conflicts"_s, u"-y-yyy"_s},
+            {u"view-audit"_s, u"---yyy"_s},
         };
         QCOMPARE(agreed.size(), Permissions::allActions().size());
         const auto letter = [](Grant g) {
@@ -300,6 +314,8 @@ private Q_SLOTS:
             // A liaison's ticket is their own department's, except for "see all", which is about the others'.
             const QString department = action == Action::ViewAllTickets ? kOther : kOwn;
             QVERIFY(f.prepare(grant == Grant::AtIntake ? Stage::Replied : stage, department));
+            if (action == Action::ManageUsers)
+                QVERIFY(f.setupUsers());
             const long long before = f.eventCount();
             QString error;
             const bool done = f.perform(actorOf(role, kOwn), action, &error);

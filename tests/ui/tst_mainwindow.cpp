@@ -84,7 +84,8 @@ private Q_SLOTS:
         QVERIFY(!tabsFor(Role::CallTaker).contains(u"dispatchView"_s));
         QCOMPARE(tabsFor(Role::Dispatcher).first(), u"dispatchView"_s);
         QCOMPARE(tabsFor(Role::Liaison, u"CG"_s).first(), u"departmentDesk"_s);
-        QCOMPARE(tabsFor(Role::Supervisor), (QStringList{u"boardView"_s, u"accountabilityPage"_s, u"reportsPage"_s}));
+        QCOMPARE(tabsFor(Role::Supervisor),
+                 (QStringList{u"boardView"_s, u"accountabilityPage"_s, u"reportsPage"_s, u"auditPage"_s}));
         const QStringList admin = tabsFor(Role::Administrator);
         for (const QString &page : {u"accountabilityPage"_s, u"usersPage"_s, u"departmentsPage"_s, u"settingsPage"_s})
             QVERIFY2(admin.contains(page), qPrintable(admin.join(u", "_s)));

@@ -236,16 +236,12 @@ bool SettingsPage::save()
         return true;
     }
     // All changed keys or none: a half-saved SMS configuration would send with a mix of old and new values.
-    WriteTransaction tx(ws.database());
-    QString error = tx.error();
-    bool ok = tx.isActive();
-    for (const QString &key : std::as_const(changed)) {
-        if (!ok)
-            break;
-        ok = settings.set(m_session.actor(), key, m_rows.value(key).edit->text().trimmed(), &error);
-    }
-    if (!ok || !tx.commit()) {
-        showMessage(tr("Nothing was saved: %1").arg(ok ? tx.error() : error), true);
+    QList<std::pair<QString, QString>> values;
+    for (const QString &key : std::as_const(changed))
+        values.append({key, m_rows.value(key).edit->text().trimmed()});
+    QString error;
+    if (!settings.setMany(m_session.actor(), values, &error)) {
+        showMessage(tr("Nothing was saved: %1").arg(error), true);
         return false;
     }
     showMessage(tr("Saved %n setting(s).", nullptr, int(changed.size())), false);

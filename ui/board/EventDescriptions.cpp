@@ -111,6 +111,7 @@ QString EventDescriptions::details(const TicketEvent &event, const WorkCalendar 
         if (!text.isEmpty())
             add(tr("Note: %1").arg(text));
         break;
+    case EventType::AdminChanged: // never in a ticket's history
     case EventType::Signed:
     case EventType::ReminderSent:
     case EventType::Overdue:

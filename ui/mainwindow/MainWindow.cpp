@@ -21,6 +21,7 @@
 #include "support/Prompts.h"
 #include "supervision/AccountabilityBanner.h"
 #include "supervision/AccountabilityPage.h"
+#include "supervision/AuditPage.h"
 #include "util/Translations.h"
 
 #include <QAction>
@@ -89,6 +90,8 @@ void MainWindow::buildTabs()
         m_tabs->addTab(new SettingsPage(m_session, m_tabs), tr("Settings"));
     if (may(Action::ViewAccessLog))
         m_tabs->addTab(new AccessLogPage(m_session, m_tabs), tr("Access log"));
+    if (may(Action::ViewAudit)) // the discipline office and administrators: who changed what
+        m_tabs->addTab(new AuditPage(m_session, m_tabs), tr("Audit"));
     buildCalendar();
 }
 
