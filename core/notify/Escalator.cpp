@@ -77,7 +77,9 @@ void Escalator::deskReminder(const Ticket &t, const DeskClock &desk, qint64 nowS
     m.kind = u"desk"_s;
     m.ticketId = t.id;
     m.eventId = MessageIds::deskEpisodeId(t.id, toCode(*stage), *t.stageSinceMs); // the episode stands in for an event
-    m.department = t.department; // callback stage: the department that replied; empty while waiting for dispatch
+    // Callback stage: the department that replied. Never NULL (waiting for dispatch): the column is NOT NULL and
+    // the outbox's INSERT OR IGNORE would drop the row silently.
+    m.department = t.department.isEmpty() ? u""_s : t.department;
     m.audience = u"desk"_s;
     m.createdMs = nowSecs * 1000;
     m.nextAttemptMs = nowSecs * 1000;

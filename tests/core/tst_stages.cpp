@@ -273,7 +273,10 @@ private Q_SLOTS:
         // Configured later: the escalator catches up with the waiting ticket once.
         setDutyPhones(*tw.ws, u"13800001111"_s);
         QCOMPARE(notify.escalator().processDue().deskReminders, 1);
+        QCOMPARE(notify.outbox().forTicket(id).size(), 1);
+        tw.setNow(u"2025-03-04T09:05:00+08:00"_s);
         QCOMPARE(notify.escalator().processDue().deskReminders, 0);
+        QCOMPARE(DeskBoard::load(tw.ws->database(), clock, tw.clock.nowSecs()).entries.first().reminder, DeskReminder::Queued);
     }
 
     // Board JSON carries "desk" beside "tickets"; the text board has a desk section.

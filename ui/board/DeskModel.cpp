@@ -72,9 +72,12 @@ int DeskModel::columnCount(const QModelIndex &parent) const
 QString DeskModel::formatWorking(qint64 seconds, qint64 dayLengthSeconds)
 {
     const qint64 a = seconds < 0 ? -seconds : seconds;
-    QString text = DisplayNames::workingTime(dayLengthSeconds > 0 ? a % dayLengthSeconds : a);
-    if (dayLengthSeconds > 0 && a >= dayLengthSeconds)
-        text = tr("%n working day(s)", nullptr, int(a / dayLengthSeconds)) + u' ' + text;
+    const qint64 rest = dayLengthSeconds > 0 ? a % dayLengthSeconds : a;
+    QString text = DisplayNames::workingTime(rest);
+    if (dayLengthSeconds > 0 && a >= dayLengthSeconds) {
+        const QString days = tr("%n working day(s)", nullptr, int(a / dayLengthSeconds));
+        text = rest == 0 ? days : days + u' ' + text; // "1 working day", not "1 working day 0 h 00 min"
+    }
     return seconds < 0 ? tr("overdue %1").arg(text) : text;
 }
 
