@@ -113,7 +113,11 @@ QVariant DeskModel::data(const QModelIndex &index, int role) const
         case Since:
             return QDateTime::fromMSecsSinceEpoch(e.sinceMs, m_clock.calendar().timeZone()).toString(u"yyyy-MM-dd HH:mm"_s);
         case Waited: return formatWorking(e.status.waitedSeconds, day);
-        case Remaining: return formatWorking(e.status.remainingSeconds, day);
+        case Remaining:
+            // Past the limit with no working time since (a night, a weekend): still say overdue.
+            if (e.status.colour == DeskColour::Magenta && e.status.remainingSeconds >= 0)
+                return tr("overdue %1").arg(formatWorking(0, day));
+            return formatWorking(e.status.remainingSeconds, day);
         case Deadline:
             return QDateTime::fromSecsSinceEpoch(e.status.deadlineS, m_clock.calendar().timeZone()).toString(u"yyyy-MM-dd HH:mm"_s);
         case Reminder: return reminderText(e);
