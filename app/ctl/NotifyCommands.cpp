@@ -107,11 +107,13 @@ int cmdEscalate(CtlContext &ctx)
             break;
         notify.sender().sendDue();
     }
-    const QString summary = CtlContext::tr("Reminders: %1, accountability records: %2, SMS sent: %3, SMS waiting: %4.")
-                                .arg(r.reminders)
-                                .arg(r.overdue)
-                                .arg(sent)
-                                .arg(notify.outbox().pendingCount());
+    QString summary = CtlContext::tr("Reminders: %1, accountability records: %2, SMS sent: %3, SMS waiting: %4.")
+                          .arg(r.reminders)
+                          .arg(r.overdue)
+                          .arg(sent)
+                          .arg(notify.outbox().pendingCount());
+    if (r.deskReminders > 0) // the centre's own clocks (DeskClock): said apart, never mixed with departments'
+        summary += u'\n' + CtlContext::tr("Dispatch desk reminders: %1.").arg(r.deskReminders);
     if (!failures.isEmpty()) {
         QStringList reasons = failures.values();
         reasons.removeDuplicates();

@@ -8,6 +8,7 @@
 #include "reports/ReportBundle.h"
 #include "reports/ReportWriters.h"
 #include "service/Board.h"
+#include "service/DeskBoard.h"
 #include "service/Workspace.h"
 #include "sla/SlaClock.h"
 #include "storage/Settings.h"
@@ -39,10 +40,13 @@ int cmdBoard(CtlContext &ctx)
     const SlaClock sla = ws->sla();
     warnMissingNotice(ctx, sla.calendar(), atS);
     const BoardSnapshot board = Board::load(ws->database(), sla, atS);
+    // The dispatch desk (the centre's own clocks) beside the departments' countdown: nothing open is left out.
+    const DeskClock deskClock = DeskClock::fromSettings(sla, ws->settings());
+    const DeskSnapshot desk = DeskBoard::load(ws->database(), deskClock, atS);
     if (format == u"json"_s)
-        ctx.out += Board::toJson(board, sla);
+        ctx.out += Board::toJson(board, sla, &desk, &deskClock);
     else
-        ctx.out += Board::toText(board, sla).toUtf8();
+        ctx.out += Board::toText(board, sla, &desk, &deskClock).toUtf8();
     return Ok;
 }
 

@@ -4,10 +4,12 @@
 #include "notify/MessageIds.h"
 #include "notify/NotifyLog.h"
 #include "notify/SmsOutbox.h"
+#include "service/DeskClock.h"
 #include "service/Workspace.h"
 #include "sla/SlaClock.h"
 #include "storage/Database.h"
 #include "storage/EventStore.h"
+#include "storage/Settings.h"
 #include "util/Clock.h"
 
 #include <QSqlError>
@@ -35,6 +37,53 @@ Escalator::Escalator(Workspace &workspace, SmsOutbox &outbox, QObject *parent)
         armTimer();
     });
     connect(&m_ws.events(), &EventStore::ticketsChanged, this, &Escalator::reschedule);
+    m_desk = std::make_unique<DeskClock>(DeskClock::fromSettings(m_ws.sla(), m_ws.settings()));
+    m_deskOn = !m_ws.settings().dispatchDutyPhones().isEmpty();
+}
+
+Escalator::~Escalator() = default;
+
+std::optional<qint64> Escalator::deskAction(const Ticket &t, const DeskClock &desk, qint64 nowSecs, bool reminded,
+                                            bool remindersOn)
+{
+    const std::optional<DeskStage> stage = DeskClock::stageOf(t);
+    if (!stage || reminded || !remindersOn)
+        return std::nullopt;
+    const DeskStatus st = desk.status(*stage, *t.stageSinceMs / 1000, nowSecs);
+    return st.colour == DeskColour::Blue ? st.nextChange : std::optional<qint64>(nowSecs);
+}
+
+QString Escalator::deskMessageId(const Ticket &t)
+{
+    const std::optional<DeskStage> stage = DeskClock::stageOf(t);
+    if (!stage)
+        return {};
+    return MessageIds::messageId(MessageIds::deskEpisodeId(t.id, toCode(*stage), *t.stageSinceMs), u"desk"_s);
+}
+
+bool Escalator::deskReminded(const Ticket &t) const
+{
+    const QString id = deskMessageId(t);
+    return !id.isEmpty() && m_outbox.message(id).has_value();
+}
+
+void Escalator::deskReminder(const Ticket &t, const DeskClock &desk, qint64 nowSecs, QList<OutboxMessage> &messages) const
+{
+    const std::optional<DeskStage> stage = DeskClock::stageOf(t);
+    if (!stage || !m_deskOn || deskReminded(t) || desk.status(*stage, *t.stageSinceMs / 1000, nowSecs).colour == DeskColour::Blue)
+        return;
+    OutboxMessage m;
+    m.id = deskMessageId(t);
+    m.kind = u"desk"_s;
+    m.ticketId = t.id;
+    m.eventId = MessageIds::deskEpisodeId(t.id, toCode(*stage), *t.stageSinceMs); // the episode stands in for an event
+    // Callback stage: the department that replied. Never NULL (waiting for dispatch): the column is NOT NULL and
+    // the outbox's INSERT OR IGNORE would drop the row silently.
+    m.department = t.department.isEmpty() ? u""_s : t.department;
+    m.audience = u"desk"_s;
+    m.createdMs = nowSecs * 1000;
+    m.nextAttemptMs = nowSecs * 1000;
+    messages << m;
 }
 
 std::optional<qint64> Escalator::nextAction(const Ticket &t, const SlaClock &sla, qint64 nowSecs)
@@ -90,7 +139,9 @@ void Escalator::unschedule(const QString &ticketId)
 void Escalator::schedule(const Ticket &t, const SlaClock &sla, qint64 nowSecs)
 {
     unschedule(t.id);
-    const std::optional<qint64> at = nextAction(t, sla, nowSecs);
+    std::optional<qint64> at = nextAction(t, sla, nowSecs);
+    if (!at && !t.isCounting() && DeskClock::stageOf(t))
+        at = deskAction(t, *m_desk, nowSecs, m_deskOn && deskReminded(t), m_deskOn);
     if (!at)
         return;
     m_due.insert({*at, t.id});
@@ -110,6 +161,8 @@ void Escalator::reload()
     m_generation = m_ws.database().meta(u"config.generation"_s, u"0"_s);
     const SlaClock sla = m_ws.sla();
     const qint64 now = m_ws.clock().nowSecs();
+    *m_desk = DeskClock::fromSettings(sla, m_ws.settings());
+    m_deskOn = !m_ws.settings().dispatchDutyPhones().isEmpty();
     // Only what scheduling needs, straight from the partial index of counting tickets.
     QSqlQuery q(m_ws.database().sql());
     q.setForwardOnly(true);
@@ -126,6 +179,19 @@ void Escalator::reload()
         t.reminderSent = q.value(3).toBool();
         t.overdueOpened = q.value(4).toBool();
         schedule(t, sla, now);
+    }
+    // The centre's own clocks, from their partial index (open tickets waiting at the centre only).
+    if (m_deskOn && q.exec(u"SELECT id, registered_ms, replied_ms, stage_since_ms FROM tickets INDEXED BY tickets_stage "
+                           "WHERE stage_since_ms IS NOT NULL AND closed_ms IS NULL"_s)) {
+        while (q.next()) {
+            Ticket t;
+            t.id = q.value(0).toString();
+            t.registeredMs = q.value(1).toLongLong();
+            if (!q.value(2).isNull())
+                t.repliedMs = q.value(2).toLongLong();
+            t.stageSinceMs = q.value(3).toLongLong();
+            schedule(t, sla, now);
+        }
     }
     qCInfo(lcNotify) << "escalator watches" << m_due.size() << "tickets";
 }
@@ -174,8 +240,8 @@ EscalationResult Escalator::processDue()
         if (!ok)
             Q_EMIT failed(result.error);
     }
-    if (result.reminders > 0)
-        Q_EMIT remindersQueued(result.reminders);
+    if (result.reminders + result.deskReminders > 0)
+        Q_EMIT remindersQueued(result.reminders + result.deskReminders);
     if (!result.overdueTickets.isEmpty())
         Q_EMIT accountabilityOpened(result.overdueTickets);
     return result;
@@ -195,9 +261,16 @@ bool Escalator::writeBatch(const QStringList &ticketIds, const SlaClock &sla, qi
     QList<OutboxMessage> messages;
     QStringList changed;
     QStringList overdue;
+    int deskCount = 0;
     for (const QString &id : ticketIds) {
         Ticket t = m_ws.events().ticket(id);
-        if (!t.isCounting() || !TicketFold::check(t, EventType::ReminderSent).isEmpty())
+        if (!t.isCounting()) {
+            const qsizetype before = messages.size();
+            deskReminder(t, *m_desk, nowSecs, messages);
+            deskCount += int(messages.size() - before);
+            continue;
+        }
+        if (!TicketFold::check(t, EventType::ReminderSent).isEmpty())
             continue;
         const qint64 deadline = *t.deadlineS;
         const QJsonObject base{{Key::Department, t.department}, {Key::Deadline, deadline}};
@@ -227,11 +300,11 @@ bool Escalator::writeBatch(const QStringList &ticketIds, const SlaClock &sla, qi
         }
         changed << t.id;
     }
-    if (events.isEmpty())
+    if (events.isEmpty() && messages.isEmpty())
         return true;
     int added = 0;
     m_writing = true;
-    bool ok = m_ws.events().appendWithin(events, &result.error, EventStore::Mode::Strict, &added);
+    bool ok = events.isEmpty() || m_ws.events().appendWithin(events, &result.error, EventStore::Mode::Strict, &added);
     for (qsizetype i = 0; ok && i < messages.size(); ++i)
         ok = m_outbox.enqueueWithin(messages.at(i), &result.error);
     if (ok && !tx.commit()) {
@@ -239,12 +312,14 @@ bool Escalator::writeBatch(const QStringList &ticketIds, const SlaClock &sla, qi
         ok = false;
     }
     if (ok) {
-        result.reminders += int(messages.size());
+        result.reminders += int(messages.size()) - deskCount;
+        result.deskReminders += deskCount;
         result.overdue += int(overdue.size());
         result.overdueTickets << overdue;
-        qCInfo(lcNotify) << "escalated" << changed.size() << "tickets:" << messages.size() << "reminders,"
-                         << overdue.size() << "accountability records";
-        Q_EMIT m_ws.events().ticketsChanged(changed); // appendWithin leaves the notification to the transaction's owner
+        qCInfo(lcNotify) << "escalated" << changed.size() << "tickets:" << messages.size() - deskCount << "reminders,"
+                         << overdue.size() << "accountability records," << deskCount << "dispatch desk reminders";
+        if (!changed.isEmpty())
+            Q_EMIT m_ws.events().ticketsChanged(changed); // appendWithin leaves the notification to the transaction's owner
     } else {
         result.error = tr("Cannot record reminders and accountability: %1").arg(result.error);
         qCWarning(lcNotify) << result.error;

@@ -1,18 +1,21 @@
 #pragma once
 
 #include "domain/Ticket.h"
+#include "notify/SmsOutbox.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
 
+#include <memory>
 #include <optional>
 #include <set>
 #include <utility>
 
 namespace hotline {
 
+class DeskClock;
 class SmsOutbox;
 class SlaClock;
 class Workspace;
@@ -21,6 +24,7 @@ class Workspace;
 struct EscalationResult
 {
     int reminders = 0;           ///< ReminderSent events written now (each with its SMS queued)
+    int deskReminders = 0;       ///< SMS to the dispatch desk queued now (one per stage episode, DeskClock)
     int overdue = 0;             ///< accountability records opened now
     QStringList overdueTickets;  ///< their ticket ids
     QString error;               ///< set when a write failed (nothing of that batch was written)
@@ -32,6 +36,11 @@ struct EscalationResult
  * earliest one; a change to a ticket reschedules only that ticket. At start it catches up with everything that
  * fell due while no escalator ran. Event and message ids are deterministic (MessageIds), so a second pass, a
  * second process or another console doing the same work adds nothing.
+ *
+ * It also watches the centre's own clocks (DeskClock): a ticket waiting for (re-)dispatch or for the callback
+ * that turns amber queues one SMS to the dispatch desk's duty phones (dispatch.duty_phones), exactly once per
+ * stage episode; the outbox row is its record (no event: the department's reminder and breach rules stay as
+ * they are). Without duty phones nothing is queued.
  */
 class Escalator final : public QObject
 {
@@ -42,6 +51,7 @@ public:
     static constexpr int kBatch = 200;
 
     Escalator(Workspace &workspace, SmsOutbox &outbox, QObject *parent = nullptr);
+    ~Escalator() override;
 
     /** Loads every counting ticket and acts on everything already due (the catch-up). */
     EscalationResult start();
@@ -58,6 +68,12 @@ public:
 
     /** When a ticket needs the escalator next (UTC seconds); none when it needs nothing more on this clock. */
     static std::optional<qint64> nextAction(const Ticket &t, const SlaClock &sla, qint64 nowSecs);
+    /** When a ticket waiting at the centre needs a desk reminder; none when it needs none (reminded: its
+     *  episode's SMS is already queued; remindersOn: duty phones are configured). */
+    static std::optional<qint64> deskAction(const Ticket &t, const DeskClock &desk, qint64 nowSecs, bool reminded,
+                                            bool remindersOn);
+    /** The SMS id of the ticket's current desk episode; empty when it waits for nothing at the centre. */
+    static QString deskMessageId(const Ticket &t);
 
 public Q_SLOTS:
     /** Re-reads these tickets and reschedules them (connected to EventStore::ticketsChanged). */
@@ -73,6 +89,8 @@ Q_SIGNALS:
 
 private:
     void schedule(const Ticket &t, const SlaClock &sla, qint64 nowSecs);
+    bool deskReminded(const Ticket &t) const;
+    void deskReminder(const Ticket &t, const DeskClock &desk, qint64 nowSecs, QList<OutboxMessage> &messages) const;
     void unschedule(const QString &ticketId);
     bool writeBatch(const QStringList &ticketIds, const SlaClock &sla, qint64 nowSecs, EscalationResult &result);
     void armTimer();
@@ -86,6 +104,8 @@ private:
     QTimer m_timer;
     bool m_automatic = false;
     bool m_writing = false;
+    std::unique_ptr<DeskClock> m_desk; // the centre's stage clocks, as configured at the last reload
+    bool m_deskOn = false;             // duty phones configured: desk reminders are on
 };
 
 } // namespace hotline

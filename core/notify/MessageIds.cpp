@@ -45,4 +45,9 @@ QString messageId(const QString &eventId, const QString &audience)
     return v5(u"sms/"_s % eventId % u'/' % audience);
 }
 
+QString deskEpisodeId(const QString &ticketId, const QString &stage, qint64 sinceMs)
+{
+    return v5(u"desk/"_s % ticketId % u'/' % stage % u'/' % QString::number(sinceMs));
+}
+
 } // namespace hotline::MessageIds

@@ -24,6 +24,10 @@ QString escalationEventId(const QString &ticketId, qint64 dispatchedMs, qint64 d
 QString escalationEventId(const Ticket &ticket, EventType kind);
 /** Name-based (v5) UUID of the SMS that an event causes (the gateway's "id"); audience: "duty" or "head". */
 QString messageId(const QString &eventId, const QString &audience);
+/** Name-based (v5) UUID of one stage episode at the dispatch desk: the ticket, its stage ("dispatch" or
+ *  "callback") and the instant it began waiting. Stands in for the event id of a desk reminder; its SMS is
+ *  messageId(deskEpisodeId(…), "desk"), so every console and every restart derives the same one. */
+QString deskEpisodeId(const QString &ticketId, const QString &stage, qint64 sinceMs);
 
 } // namespace MessageIds
 } // namespace hotline

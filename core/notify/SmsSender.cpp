@@ -5,6 +5,7 @@
 #include "notify/MessageClaims.h"
 #include "notify/NotifyLog.h"
 #include "notify/SmsTemplate.h"
+#include "service/DeskClock.h"
 #include "service/Workspace.h"
 #include "storage/EventStore.h"
 #include "storage/Settings.h"
@@ -62,6 +63,8 @@ SmsSender::Prepared SmsSender::prepare(const OutboxMessage &m) const
     p.problem = SmsGateway::checkUrl(settings.smsUrl());
     if (!p.problem.isEmpty())
         return p;
+    if (m.audience == u"desk"_s)
+        return prepareDesk(m, std::move(p));
     const std::optional<DepartmentContact> dept = DepartmentContacts(m_ws.database()).find(m.department);
     p.request.to = !dept ? QStringList() : m.audience == u"head"_s ? QStringList{dept->headPhone} : dept->dutyPhones;
     p.request.to.removeAll(QString());
@@ -83,6 +86,33 @@ SmsSender::Prepared SmsSender::prepare(const OutboxMessage &m) const
     }
     const QString text = m.kind == u"urge"_s ? settings.smsUrgeTemplate() : settings.smsTemplate();
     p.request.text = SmsTemplate::render(text, v, &p.problem);
+    return p;
+}
+
+SmsSender::Prepared SmsSender::prepareDesk(const OutboxMessage &m, Prepared p) const
+{
+    // A reminder to the dispatch desk about the centre's own clock (DeskClock): to the duty phones, in a fixed
+    // text (the configurable templates speak of a department's deadline).
+    p.request.to = m_ws.settings().dispatchDutyPhones();
+    if (p.request.to.isEmpty()) {
+        p.problem = tr("The dispatch desk has no duty phone number; set dispatch.duty_phones in the settings.");
+        return p;
+    }
+    const Ticket t = m_ws.events().ticket(m.ticketId);
+    const DeskClock desk = DeskClock::fromSettings(m_ws.sla(), m_ws.settings());
+    const std::optional<DeskStage> stage = DeskClock::stageOf(t);
+    if (!stage) {
+        // Dispatched or closed since it was queued: the reminder still goes out (it was due), saying so plainly.
+        p.request.text = tr("Hotline ticket %1 waited too long at the dispatch desk.").arg(t.number);
+        return p;
+    }
+    const DeskStatus st = desk.status(*stage, *t.stageSinceMs / 1000, m_ws.clock().nowSecs());
+    const QString limit = QDateTime::fromSecsSinceEpoch(st.deadlineS, desk.calendar().timeZone()).toString(u"yyyy-MM-dd HH:mm"_s);
+    p.request.text = *stage == DeskStage::Callback
+                         ? tr("Hotline ticket %1 waits for the callback; limit %2 (%3).")
+                               .arg(t.number, limit, DisplayNames::workingTime(st.remainingSeconds))
+                         : tr("Hotline ticket %1 waits for dispatch; limit %2 (%3).")
+                               .arg(t.number, limit, DisplayNames::workingTime(st.remainingSeconds));
     return p;
 }
 

@@ -53,6 +53,7 @@ private:
         QString problem;
     };
     Prepared prepare(const OutboxMessage &m) const;
+    Prepared prepareDesk(const OutboxMessage &m, Prepared p) const;
     void attempt(const OutboxMessage &m);
     void onFinished(const SmsResult &r);
     void defer(const OutboxMessage &m, const QString &outcome, const QString &detail, qint64 nextMs, bool counted);

@@ -3,6 +3,7 @@
 #include "calendar/WorkCalendar.h"
 #include "domain/DisplayNames.h"
 #include "domain/TextRules.h"
+#include "service/DeskBoard.h"
 #include "sla/SlaClock.h"
 #include "storage/Database.h"
 #include "storage/SqliteStatement.h"
@@ -71,7 +72,7 @@ BoardSnapshot Board::load(Database &db, const SlaClock &sla, qint64 atS, const Q
     return board;
 }
 
-QByteArray Board::toJson(const BoardSnapshot &board, const SlaClock &sla)
+QByteArray Board::toJson(const BoardSnapshot &board, const SlaClock &sla, const DeskSnapshot *desk, const DeskClock *deskClock)
 {
     QJsonArray tickets;
     for (const BoardEntry &e : board.entries) {
@@ -84,15 +85,20 @@ QByteArray Board::toJson(const BoardSnapshot &board, const SlaClock &sla)
             {u"remaining_seconds"_s, e.remainingSeconds},
         });
     }
-    const QJsonObject root{
+    QJsonObject root{
         {u"at"_s, sla.calendar().toIsoLocal(board.atS)},
         {u"counts"_s, QJsonObject{{u"green"_s, board.green}, {u"yellow"_s, board.yellow}, {u"red"_s, board.red}}},
         {u"tickets"_s, tickets},
     };
+    if (desk && deskClock) {
+        root.insert(u"desk"_s, DeskBoard::toJson(*desk, *deskClock));
+        root.insert(u"desk_counts"_s, QJsonObject{{u"blue"_s, desk->blue}, {u"amber"_s, desk->amber}, {u"magenta"_s, desk->magenta}});
+        root.insert(u"desk_reminders"_s, desk->remindersOn());
+    }
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-QString Board::toText(const BoardSnapshot &board, const SlaClock &sla)
+QString Board::toText(const BoardSnapshot &board, const SlaClock &sla, const DeskSnapshot *desk, const DeskClock *deskClock)
 {
     QString out = tr("Board at %1: %2 red, %3 yellow, %4 green\n")
                       .arg(sla.calendar().toIsoLocal(board.atS))
@@ -105,6 +111,8 @@ QString Board::toText(const BoardSnapshot &board, const SlaClock &sla)
             DisplayNames::clock(e.remainingSeconds).rightJustified(10), sla.calendar().toIsoLocal(e.deadlineS),
             TextRules::visible(e.departmentName.isEmpty() ? e.departmentCode : e.departmentName));
     }
+    if (desk && deskClock)
+        out += u'\n' + DeskBoard::toText(*desk, *deskClock);
     return out;
 }
 

@@ -9,7 +9,9 @@
 namespace hotline {
 
 class Database;
+class DeskClock;
 class SlaClock;
+struct DeskSnapshot;
 
 /** One open, dispatched, unanswered ticket on the countdown board. */
 struct BoardEntry
@@ -48,10 +50,12 @@ class Board final
 public:
     /** The board; with departmentCode set, only that department's tickets (what a liaison sees). */
     static BoardSnapshot load(Database &db, const SlaClock &sla, qint64 atS, const QString &departmentCode = {});
-    /** The JSON board of PRODUCT §7. */
-    static QByteArray toJson(const BoardSnapshot &board, const SlaClock &sla);
-    /** A table for terminals. */
-    static QString toText(const BoardSnapshot &board, const SlaClock &sla);
+    /** The JSON board of PRODUCT §7; with a desk, its "desk" array too (DeskBoard::toJson). */
+    static QByteArray toJson(const BoardSnapshot &board, const SlaClock &sla, const DeskSnapshot *desk = nullptr,
+                             const DeskClock *deskClock = nullptr);
+    /** A table for terminals; with a desk, the dispatch desk's section after the departments' countdown. */
+    static QString toText(const BoardSnapshot &board, const SlaClock &sla, const DeskSnapshot *desk = nullptr,
+                          const DeskClock *deskClock = nullptr);
 };
 
 } // namespace hotline

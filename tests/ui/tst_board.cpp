@@ -4,6 +4,11 @@
 #include "board/BoardFilterProxy.h"
 #include "board/BoardModel.h"
 #include "board/BoardView.h"
+#include "board/BoardColours.h"
+#include "board/DeskColours.h"
+#include "board/DeskModel.h"
+#include "board/DeskPanel.h"
+#include "board/WallDisplay.h"
 #include "board/TicketDetailDialog.h"
 #include "domain/DisplayNames.h"
 #include "service/TicketService.h"
@@ -16,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -443,6 +449,105 @@ private Q_SLOTS:
         Prompts::queueAnswer(QVariant());
         view.urgeCurrent();
         QVERIFY(Prompts::takeShown().isEmpty());
+    }
+
+    // The dispatch desk: apart from the departments' countdown, in its own colours, for dispatchers and
+    // supervisors; every open ticket is in one of the two tables; reminders say "off" without duty phones.
+    void theDispatchDeskIsApart()
+    {
+        Centre c;
+        const QString onCountdown = c.dispatched(u"D01"_s);
+        NewTicket t;
+        t.type = TicketType::Complaint;
+        t.summary = u"楼上漏水"_s;
+        QString error;
+        const QString waiting = c.tickets().registerTicket(c.dispatcher, t, &error);
+        QVERIFY2(!waiting.isEmpty(), qPrintable(error));
+        const QString returned = c.dispatched(u"D01"_s);
+        const QString replied = c.dispatched(u"D02"_s);
+        c.at(u"2025-03-03T09:20:00+08:00"_s);
+        QVERIFY2(c.tickets().returnTicket(c.liaisonD01, returned, u"不属本单位"_s, &error), qPrintable(error));
+        QVERIFY2(c.tickets().reply(c.liaisonD02, replied, u"已处理"_s, &error), qPrintable(error));
+
+        ConsoleSession session(*c.tw.ws, c.tw.clock, c.dispatcher);
+        BoardView view(session);
+        view.resize(1200, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        DeskPanel *desk = view.deskPanel();
+        QVERIFY(desk);
+        QVERIFY(desk->isVisible());
+        QCOMPARE(view.model()->rowCount(), 1);
+        QCOMPARE(view.model()->row(0).ticketId, onCountdown);
+        DeskModel &model = *desk->model();
+        QCOMPARE(model.rowCount(), 3);
+        QSet<QString> onDesk;
+        for (int r = 0; r < model.rowCount(); ++r)
+            onDesk.insert(model.index(r, 0).data(DeskModel::TicketIdRole).toString());
+        QCOMPARE(onDesk, (QSet<QString>{waiting, returned, replied}));
+        // Most urgent first: the registration (limit 11:00), the return (11:20), the reply (callback, next day).
+        QCOMPARE(model.index(0, 0).data(DeskModel::TicketIdRole).toString(), waiting);
+        QCOMPARE(model.index(1, DeskModel::Stage).data().toString(), u"Waiting for re-dispatch"_s);
+        QCOMPARE(model.index(2, DeskModel::Stage).data().toString(), u"Waiting for callback"_s);
+        QCOMPARE(model.index(0, DeskModel::Waited).data().toString(), u"0 h 20 min"_s);
+        QCOMPARE(model.index(0, DeskModel::Remaining).data().toString(), u"1 h 40 min"_s);
+        QCOMPARE(labelText(view, "deskBlueCount"), u"3"_s);
+        QVERIFY(labelText(view, "deskReminders").contains(u"Reminders are off"_s));
+        QCOMPARE(model.index(0, DeskModel::Reminder).data().toString(), u"off"_s); // no duty phones: off, whatever the colour
+        // Its own colours, never the departments' green / yellow / red.
+        const QColor blue = model.index(0, DeskModel::Dot).data(Qt::DecorationRole).value<QColor>();
+        QCOMPARE(blue, DeskColours::dot(DeskColour::Blue));
+        for (Colour department : {Colour::Green, Colour::Yellow, Colour::Red}) {
+            for (DeskColour own : {DeskColour::Blue, DeskColour::Amber, DeskColour::Magenta})
+                QVERIFY(DeskColours::dot(own) != BoardColours::dot(department));
+        }
+        QVERIFY(labelText(view, "deskLegend").contains(u"magenta: past the limit"_s));
+
+        // The beat moves the colours: amber at 10:00 (1 h left), magenta after 11:00.
+        c.at(u"2025-03-03T10:00:00+08:00"_s);
+        session.pulse();
+        QCOMPARE(model.index(0, DeskModel::Dot).data(DeskModel::ColourRole).toInt(), int(DeskColour::Amber));
+        QCOMPARE(labelText(view, "deskAmberCount"), u"1"_s);
+        QCOMPARE(model.index(0, DeskModel::Reminder).data().toString(), u"off"_s); // never "sent"
+        c.at(u"2025-03-03T11:00:01+08:00"_s);
+        session.pulse();
+        QCOMPARE(labelText(view, "deskMagentaCount"), u"1"_s);
+        QCOMPARE(model.index(0, DeskModel::Remaining).data().toString(), u"overdue 0 h 00 min"_s);
+
+        // Dispatching takes it off the desk and onto the countdown.
+        QVERIFY2(c.tickets().dispatch(c.dispatcher, waiting, u"D02"_s, &error), qPrintable(error));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(view.model()->rowCount(), 2);
+
+        // Enter on a desk row opens the ticket.
+        QSignalSpy opened(&view, &BoardView::ticketOpened);
+        desk->table()->setFocus();
+        desk->table()->setCurrentIndex(model.index(0, DeskModel::Number));
+        QTest::keyClick(desk->table(), Qt::Key_Return);
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.first().first().toString(), returned);
+
+        // Duty phones configured: the panel says where reminders go.
+        QVERIFY2(c.tw.ws->settings().set(u"dispatch.duty_phones"_s, u"13800001111"_s, &error), qPrintable(error));
+        c.at(u"2025-03-03T11:01:00+08:00"_s);
+        session.pulse();
+        QVERIFY(labelText(view, "deskReminders").contains(u"1 duty phone"_s));
+
+        // Supervisors see it; a liaison does not.
+        ConsoleSession supervision(*c.tw.ws, c.tw.clock, c.supervisor);
+        BoardView supervisorView(supervision);
+        QVERIFY(supervisorView.deskPanel());
+        ConsoleSession liaison(*c.tw.ws, c.tw.clock, c.liaisonD01);
+        BoardView liaisonView(liaison);
+        QVERIFY(!liaisonView.deskPanel());
+        QVERIFY(!liaisonView.findChild<QTableView *>(u"deskTable"_s));
+
+        // The wall shows the desk on its own line.
+        WallDisplay wall(supervision);
+        const QString line = labelText(wall, "wallDesk");
+        QVERIFY2(line.contains(u"Dispatch desk"_s), qPrintable(line));
+        QVERIFY2(line.contains(u"0 past the limit"_s) && line.contains(u"1 limit near"_s), qPrintable(line));
+        QVERIFY2(line.contains(DeskColours::wall(DeskColour::Magenta).name()), qPrintable(line));
     }
 
     void callerIsMaskedForRolesThatDoNotNeedIt()

@@ -4,6 +4,7 @@
 #include "board/BoardDotDelegate.h"
 #include "board/BoardFilterProxy.h"
 #include "board/BoardModel.h"
+#include "board/DeskPanel.h"
 #include "board/TicketDetailDialog.h"
 #include "board/UrgeAction.h"
 #include "domain/DisplayNames.h"
@@ -18,6 +19,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSet>
+#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -110,7 +112,21 @@ BoardView::BoardView(ConsoleSession &session, QWidget *parent)
     columns->setSortIndicatorShown(true);
     columns->setSortIndicator(BoardModel::Remaining, Qt::AscendingOrder);
     connect(columns, &QHeaderView::sortIndicatorChanged, this, &BoardView::applySort);
-    layout->addWidget(m_table, 1);
+    if (DeskPanel::offeredTo(session)) {
+        // The dispatch desk apart from the departments' countdown: the centre's own clocks, its own colours.
+        auto *split = new QSplitter(Qt::Vertical, this);
+        split->setObjectName(u"boardSplitter"_s);
+        split->setChildrenCollapsible(false);
+        split->addWidget(m_table);
+        m_desk = new DeskPanel(session, split);
+        split->addWidget(m_desk);
+        split->setStretchFactor(0, 3);
+        split->setStretchFactor(1, 2);
+        connect(m_desk, &DeskPanel::ticketActivated, this, &BoardView::openTicket);
+        layout->addWidget(split, 1);
+    } else {
+        layout->addWidget(m_table, 1);
+    }
 
     auto *actions = new QHBoxLayout;
     m_shown = new QLabel(this);

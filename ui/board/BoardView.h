@@ -13,13 +13,15 @@ namespace hotline {
 class BoardFilterProxy;
 class BoardModel;
 class ConsoleSession;
+class DeskPanel;
 class TicketDetailDialog;
 
 /**
  * The countdown board: everyone's view of open dispatched tickets and the supervisor's home. Counts of
  * red / yellow / green on top, filters by department, town, type and number, the table in urgency order
  * (built for 100,000 rows: fixed row height, no measuring of cell contents), a ticket's detail on
- * double-click or Enter, and for a supervisor the Urge (督办) action.
+ * double-click or Enter, and for a supervisor the Urge (督办) action. Below it, for dispatchers and supervisors,
+ * the dispatch desk (DeskPanel): tickets waiting at the centre, on the centre's own clocks.
  */
 class BoardView final : public QWidget
 {
@@ -31,6 +33,8 @@ public:
     BoardModel *model() const { return m_model; }
     BoardFilterProxy *proxy() const { return m_proxy; }
     QTableView *table() const { return m_table; }
+    /** The dispatch desk's section; null for roles that do not see it (liaisons). */
+    DeskPanel *deskPanel() const { return m_desk; }
     /** The ticket of the current row, or an empty string. */
     QString currentTicketId() const;
 
@@ -67,6 +71,7 @@ private:
     QTableView *m_table = nullptr;
     QPushButton *m_open = nullptr;
     QPushButton *m_urge = nullptr;
+    DeskPanel *m_desk = nullptr;
 };
 
 } // namespace hotline

@@ -2,6 +2,8 @@
 
 #include "board/BoardColours.h"
 #include "board/BoardModel.h"
+#include "board/DeskColours.h"
+#include "board/DeskModel.h"
 #include "board/WallList.h"
 #include "privacy/CallerPrivacy.h"
 #include "support/ConsoleSession.h"
@@ -85,6 +87,17 @@ WallDisplay::WallDisplay(ConsoleSession &session, QWidget *parent)
         makeCount(u"wallGreenCount"_s, tr("Green · in time"), BoardColours::wall(Colour::Green), &m_green), 1);
     layout->addLayout(counts);
 
+    // The dispatch desk on one line under the departments' counts, in its own colours: on the wall too,
+    // nothing open is invisible.
+    m_deskModel = new DeskModel(session, this);
+    m_desk = new QLabel(this);
+    m_desk->setObjectName(u"wallDesk"_s);
+    m_desk->setTextFormat(Qt::RichText);
+    m_desk->setAlignment(Qt::AlignCenter);
+    m_desk->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    layout->addWidget(m_desk);
+    connect(m_deskModel, &DeskModel::countsChanged, this, &WallDisplay::updateDesk);
+
     m_list = new WallList(this);
     layout->addWidget(m_list, 1);
 
@@ -103,6 +116,7 @@ WallDisplay::WallDisplay(ConsoleSession &session, QWidget *parent)
 
     resize(1280, 720);
     updateCounts(m_model->redCount(), m_model->yellowCount(), m_model->greenCount());
+    updateDesk();
     updateClock(m_model->now());
     refreshPage();
 }
@@ -151,6 +165,7 @@ void WallDisplay::resizeEvent(QResizeEvent *event)
     m_title->setFont(pixelFont(base, h / 30, true));
     m_clock->setFont(pixelFont(base, h / 30, true));
     m_offHours->setFont(pixelFont(base, h / 36, false));
+    m_desk->setFont(pixelFont(base, h / 32, false));
     for (QLabel *n : {m_red, m_yellow, m_green})
         n->setFont(pixelFont(base, h / 9, true));
     for (QLabel *c : std::as_const(m_captions))
@@ -189,6 +204,33 @@ void WallDisplay::updateCounts(int red, int yellow, int green)
     m_red->setText(QString::number(red));
     m_yellow->setText(QString::number(yellow));
     m_green->setText(QString::number(green));
+}
+
+void WallDisplay::updateDesk()
+{
+    const DeskSnapshot &desk = m_deskModel->snapshot();
+    const auto coloured = [](DeskColour c, const QString &text) {
+        return u"<span style=\"color:%1\">%2</span>"_s.arg(DeskColours::wall(c).name(), text.toHtmlEscaped());
+    };
+    QString text = u"<b>%1</b> &nbsp; "_s.arg(tr("调度台 · Dispatch desk").toHtmlEscaped())
+                   + coloured(DeskColour::Magenta, tr("%1 past the limit").arg(desk.magenta)) + u" &nbsp;·&nbsp; "_s
+                   + coloured(DeskColour::Amber, tr("%1 limit near").arg(desk.amber)) + u" &nbsp;·&nbsp; "_s
+                   + coloured(DeskColour::Blue, tr("%1 in time").arg(desk.blue));
+    // The longest wait: what the room should see first (the list itself is on the dispatchers' screens).
+    const DeskEntry *longest = nullptr;
+    for (const DeskEntry &e : desk.entries) {
+        if (!longest || e.status.waitedSeconds > longest->status.waitedSeconds)
+            longest = &e;
+    }
+    if (longest) {
+        text += u" &nbsp; "_s
+                + coloured(longest->status.colour,
+                           tr("longest: %1 waiting %2")
+                               .arg(longest->number,
+                                    DeskModel::formatWorking(longest->status.waitedSeconds,
+                                                             m_deskModel->clock().calendar().dayLengthSeconds())));
+    }
+    m_desk->setText(text);
 }
 
 void WallDisplay::refreshPage()

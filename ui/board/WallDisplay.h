@@ -8,6 +8,7 @@ namespace hotline {
 
 class BoardModel;
 class ConsoleSession;
+class DeskModel;
 class WallList;
 
 /**
@@ -15,6 +16,7 @@ class WallList;
  * background, large type scaled to the screen height, counts on top (red, yellow, green), the list red
  * first, then yellow, then green, paging by itself every pageSeconds() on the session's beat (no timer of
  * its own), a clock line that says when the centre is not working (the countdowns stand still then).
+ * Under the counts, one line for the dispatch desk (DeskModel) in its own colours, with the longest wait.
  * Needs no mouse or keyboard. Shows no caller's name or phone number at all: the list holds the ticket
  * number, department, town, the summary (phone numbers in it masked, cut to one line) and remaining time.
  */
@@ -28,6 +30,8 @@ public:
     explicit WallDisplay(ConsoleSession &session, QWidget *parent = nullptr);
 
     BoardModel *model() const { return m_model; }
+    /** The dispatch desk shown on its line under the counts. */
+    DeskModel *deskModel() const { return m_deskModel; }
     /** The page shown, from 0. */
     int currentPage() const { return m_page; }
     int pageCount() const;
@@ -43,6 +47,7 @@ private:
     void updateClock(qint64 nowSecs);
     void updateCounts(int red, int yellow, int green);
     void refreshPage();
+    void updateDesk();
     QWidget *makeCount(const QString &objectName, const QString &caption, const QColor &colour, QLabel **number);
 
     ConsoleSession &m_session;
@@ -53,6 +58,8 @@ private:
     QLabel *m_red = nullptr;
     QLabel *m_yellow = nullptr;
     QLabel *m_green = nullptr;
+    DeskModel *m_deskModel = nullptr;
+    QLabel *m_desk = nullptr;
     QList<QLabel *> m_captions;
     WallList *m_list = nullptr;
     QLabel *m_pageLabel = nullptr;

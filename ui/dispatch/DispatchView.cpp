@@ -1,5 +1,7 @@
 #include "dispatch/DispatchView.h"
 
+#include "board/DeskPanel.h"
+#include "board/TicketDetailDialog.h"
 #include "dispatch/DispatchCallbackPage.h"
 #include "dispatch/DispatchExtensionPage.h"
 #include "dispatch/DispatchInProgressPage.h"
@@ -39,6 +41,16 @@ DispatchView::DispatchView(ConsoleSession &session, QWidget *parent)
     addPage(m_extensions, tr("&Extension requests"));
     addPage(m_inProgress, tr("&With departments"));
     addPage(m_callbacks, tr("Call&backs"));
+    // The centre's own clocks for what waits here (also under the board): it follows the tickets by itself.
+    m_desk = new DeskPanel(session, m_tabs);
+    m_tabs->addTab(m_desk, tr("Dispatch des&k"));
+    connect(m_desk, &DeskPanel::ticketActivated, this, [this](const QString &id) {
+        if (id.isEmpty())
+            return;
+        auto *dialog = new TicketDetailDialog(m_session, id, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
 
     connect(&session, &ConsoleSession::ticketsChanged, this, &DispatchView::onTicketsChanged);
     connect(m_tabs, &QTabWidget::currentChanged, this, &DispatchView::refreshVisible);
@@ -63,8 +75,10 @@ void DispatchView::addPage(DispatchPage *page, const QString &title)
 
 void DispatchView::onTicketsChanged()
 {
-    for (int i = 0; i < m_tabs->count(); ++i)
-        m_stale.insert(static_cast<DispatchPage *>(m_tabs->widget(i)));
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto *page = qobject_cast<DispatchPage *>(m_tabs->widget(i)))
+            m_stale.insert(page);
+    }
     refreshVisible();
 }
 
@@ -72,7 +86,7 @@ void DispatchView::refreshVisible()
 {
     if (!isVisible() || m_queue->isBusy())
         return;
-    auto *page = static_cast<DispatchPage *>(m_tabs->currentWidget());
+    auto *page = qobject_cast<DispatchPage *>(m_tabs->currentWidget());
     if (page && m_stale.remove(page))
         page->refresh();
 }
@@ -81,8 +95,10 @@ void DispatchView::refreshAll()
 {
     if (m_queue->isBusy())
         return;
-    for (int i = 0; i < m_tabs->count(); ++i)
-        static_cast<DispatchPage *>(m_tabs->widget(i))->refresh();
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto *page = qobject_cast<DispatchPage *>(m_tabs->widget(i)))
+            page->refresh();
+    }
     m_stale.clear();
 }
 
