@@ -9,7 +9,7 @@ const QStringList kValueOptions{u"--db"_s, u"-o"_s, u"--output"_s, u"--class"_s,
                                 u"--from"_s, u"--to"_s, u"--format"_s, u"--at"_s, u"--url"_s, u"--server"_s,
                                 u"--console-role"_s, u"--note"_s, u"--year"_s, u"--from-file"_s};
 const QStringList kFlags{u"--demo"_s, u"--once"_s, u"--help"_s, u"-h"_s, u"--version"_s, u"--unmasked"_s,
-                         u"--force"_s, u"--stdin"_s, u"--all-errors"_s};
+                         u"--force"_s, u"--stdin"_s, u"--all-errors"_s, u"--assessment"_s};
 
 } // namespace
 

@@ -41,4 +41,18 @@ QString ReportData::runningNote() const
         .arg(QDateTime::fromMSecsSinceEpoch(*runningAtMs, zone).toString(u"yyyy-MM-dd HH:mm:ss"_s));
 }
 
+ReportData ReportData::scopedTo(const QString &departmentCode) const
+{
+    ReportData scoped = *this;
+    scoped.departments.clear();
+    DepartmentReport own {departmentCode, departmentCode, {}};
+    for (const DepartmentReport &d : departments) {
+        if (d.code == departmentCode)
+            own = d;
+    }
+    scoped.departments << own;
+    scoped.totals = own.figures;
+    return scoped;
+}
+
 } // namespace hotline

@@ -48,6 +48,12 @@ struct ReportFigures
         return percentHundredths(satisfied + basicallySatisfied, surveyed);
     }
     std::optional<double> satisfactionRate() const { return percent(satisfied + basicallySatisfied, surveyed); }
+    /** A department's on-time rate by its own clocks: replied on time ÷ (replied on time + breaches), i.e. over
+     *  the clocks judged so far (misroutes, hand-overs before the deadline and clocks still in time are not). */
+    std::optional<qint64> ownOnTimeRateHundredths() const
+    {
+        return percentHundredths(repliedOnTime, repliedOnTime + breaches);
+    }
 
     bool isZero() const { return *this == ReportFigures {}; }
     bool operator==(const ReportFigures &) const = default;
@@ -80,6 +86,10 @@ struct ReportData
     /** For a running period, what its readers are told: overdue counts the open tickets at runningAtMs; empty
      *  for a closed period. */
     QString runningNote() const;
+
+    /** What a department's liaison reads: only that department's row, and totals that are that row (PRODUCT §1:
+     *  a liaison sees their own department). A code without a row gives an all-zero row of that code. */
+    ReportData scopedTo(const QString &departmentCode) const;
 };
 
 } // namespace hotline

@@ -248,7 +248,7 @@ private Q_SLOTS:
             {u"urge"_s, u"---yyy"_s},              {u"callback"_s, u"yy--yy"_s},
             {u"close"_s, u"iy--yy"_s},             {u"reopen"_s, u"-y--yy"_s},
             {u"view-all-tickets"_s, u"yy-yyy"_s},  {u"view-caller"_s, u"yydy-y"_s},
-            {u"view-accountability"_s, u"---yyy"_s}, {u"view-reports"_s, u"---yyy"_s},
+            {u"view-accountability"_s, u"---yyy"_s}, {u"view-reports"_s, u"--dyyy"_s},
             {u"export"_s, u"---yyy"_s},            {u"manage-users"_s, u"----yy"_s},
             {u"manage-departments"_s, u"----yy"_s}, {u"manage-reference"_s, u"----yy"_s},
             {u"manage-calendar"_s, u"----yy"_s},
