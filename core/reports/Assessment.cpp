@@ -183,7 +183,7 @@ QByteArray AssessmentWriter::text(const Assessment &a)
             widths[i] = qMax(widths[i], displayWidth(row[i]));
     }
     // Department and code read left to right; the rank and figures line up on their last digit.
-    const auto line = [&](const QStringList &cells) {
+    const auto line = [&](const QStringList &cells) -> QString {
         QStringList padded;
         for (int i = 0; i < cells.size(); ++i)
             padded << padToWidth(cells[i], widths[i], i == 1 || i == 2);

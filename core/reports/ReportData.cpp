@@ -1,5 +1,7 @@
 #include "reports/ReportData.h"
 
+#include "auth/Permissions.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 
@@ -53,6 +55,15 @@ ReportData ReportData::scopedTo(const QString &departmentCode) const
     scoped.departments << own;
     scoped.totals = own.figures;
     return scoped;
+}
+
+std::optional<ReportData> ReportData::readableBy(const Actor &actor, QString *error) const
+{
+    if (!Permissions::check(actor, Action::ViewReports, error))
+        return std::nullopt;
+    if (Permissions::grant(actor.role, Action::ViewReports) == Grant::OwnDepartment)
+        return scopedTo(actor.department);
+    return *this;
 }
 
 } // namespace hotline

@@ -9,6 +9,8 @@
 
 namespace hotline {
 
+struct Actor;
+
 /**
  * part ÷ whole as a percentage in hundredths (9576 means 95.76 %), rounded half-up in integer arithmetic so
  * that 1/800 = 0.125 % gives 0.13 exactly; none when whole is 0 (nothing to divide by).
@@ -90,6 +92,9 @@ struct ReportData
     /** What a department's liaison reads: only that department's row, and totals that are that row (PRODUCT §1:
      *  a liaison sees their own department). A code without a row gives an all-zero row of that code. */
     ReportData scopedTo(const QString &departmentCode) const;
+    /** The report as actor may read it (the permission table's view-reports): all of it, their own department's
+     *  row only (a liaison: scopedTo), or none with error set. */
+    std::optional<ReportData> readableBy(const Actor &actor, QString *error) const;
 };
 
 } // namespace hotline

@@ -4,6 +4,8 @@
 #include "TestWorkspace.h"
 
 #include "auth/Permissions.h"
+#include "reports/ReportBuilder.h"
+#include "sla/SlaClock.h"
 #include "domain/DisplayNames.h"
 #include "auth/UserStore.h"
 #include "io/ExportFile.h"
@@ -48,6 +50,7 @@ Stage stageFor(Action a)
     case Action::Transfer:
     case Action::Urge:
     case Action::ViewAllTickets:
+    case Action::ViewReports:
     case Action::ViewCallerInFull: return Stage::Dispatched;
     case Action::Reply:
     case Action::RequestExtension: return Stage::Signed;
@@ -139,6 +142,23 @@ struct Fixture
         case Action::ViewAccountability: {
             Accountability(*tw.ws).list(actor, {}, error);
             return error->isEmpty();
+        }
+        case Action::ViewReports: {
+            // The month's report as the actor may read it: done when the row of the ticket's department is in it
+            // (a liaison's report holds their own department's row only).
+            const std::optional<ReportData> report
+                = ReportBuilder(tw.ws->database(), tw.ws->sla().calendar().timeZone(), tw.clock.nowMs())
+                      .build(QDate(2025, 3, 1), QDate(2025, 4, 1), error);
+            const std::optional<ReportData> seen = report ? report->readableBy(actor, error) : std::nullopt;
+            if (!seen)
+                return false;
+            const std::optional<Ticket> t = tw.ws->queries().ticket(system, ticket);
+            for (const DepartmentReport &d : seen->departments) {
+                if (t && d.code == t->department && d.figures.dispatched == 1)
+                    return true;
+            }
+            *error = u"only their own department's figures"_s;
+            return false;
         }
         case Action::Export: {
             const QString path = tw.dir.filePath(u"export.csv"_s);

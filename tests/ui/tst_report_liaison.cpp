@@ -5,6 +5,7 @@
 
 #include "reports/PeriodPicker.h"
 #include "reports/ReportsPage.h"
+#include "service/DemoData.h"
 #include "service/TicketService.h"
 #include "support/ConsoleSession.h"
 #include "support/Prompts.h"
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void yearNotBegunShowsNoFigure();
     void liaisonSeesTheirOwnRow();
     void liaisonSeesTheirOwnAssessmentLine();
+    void demoYearAssessment();
 
 private:
     std::unique_ptr<ReportsPage> pageFor(const Actor &actor);
@@ -110,8 +112,6 @@ void TestReportLiaison::supervisorSeesTheAssessmentOfTheYear()
     QVERIFY2(title->text().startsWith(u"Annual assessment 2025, to date"_s), qPrintable(title->text()));
     QVERIFY(title->text().contains(u"0.7 × on-time rate"_s));
     QVERIFY(page->findChild<QPushButton *>(u"exportAssessment"_s)->isEnabled());
-    if (const QByteArray dir = qgetenv("HOTLINE_SCREENSHOT_DIR"); !dir.isEmpty())
-        QVERIFY(page->grab().save(QString::fromLocal8Bit(dir) + u"/assessment.png"_s));
 }
 
 void TestReportLiaison::yearNotBegunShowsNoFigure()
@@ -148,6 +148,35 @@ void TestReportLiaison::liaisonSeesTheirOwnAssessmentLine()
     QCOMPARE(table->rowCount(), 1);
     QCOMPARE(table->item(0, 2)->text(), u"B"_s);
     QCOMPARE(table->item(0, 0)->text(), u"2"_s); // their rank among all departments
+}
+
+void TestReportLiaison::demoYearAssessment()
+{
+    // The demo district (17 departments) this year so far: every department has a line, ranked by score.
+    TestWorkspace tw(u"2025-03-28T16:00:00+08:00"_s);
+    QString error;
+    DemoSummary summary;
+    QVERIFY2(DemoData::populate(*tw.ws, &summary, &error), qPrintable(error));
+    ConsoleSession session(*tw.ws, tw.clock, Actor {u"boss"_s, Role::Supervisor, {}, u"01"_s});
+    ReportsPage page(session);
+    page.resize(1400, 1000);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    chooseYear(page, 2025);
+    QVERIFY(page.assessment());
+    const Assessment &a = *page.assessment();
+    QCOMPARE(a.rows.size(), page.bundle()->report.departments.size());
+    QVERIFY(a.rows.size() >= 10);
+    std::optional<qint64> previous;
+    for (const AssessmentRow &r : a.rows) {
+        if (!r.score)
+            continue;
+        QVERIFY(!previous || *previous >= *r.score);
+        previous = r.score;
+    }
+    QCOMPARE(page.findChild<QTableWidget *>(u"assessmentTable"_s)->rowCount(), a.rows.size());
+    if (const QString dir = qEnvironmentVariable("HOTLINE_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(page.grab().save(dir + u"/assessment.png"_s));
 }
 
 QTEST_MAIN(TestReportLiaison)

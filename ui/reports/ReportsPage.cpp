@@ -168,11 +168,17 @@ void ReportsPage::refresh()
         m_assessment = AssessmentBuilder::assess(m_period->from().year(), m_bundle->report,
                                                  AssessmentWeights::fromSettings(ws.settings()));
     }
-    if (const QString own = ownDepartment(); m_bundle && !own.isEmpty()) {
+    if (m_bundle) {
         // A liaison reads their own department's figures: its row, and totals that are that row.
-        m_bundle->report = m_bundle->report.scopedTo(own);
-        if (m_assessment)
-            m_assessment = m_assessment->scopedTo(own);
+        std::optional<ReportData> readable = m_bundle->report.readableBy(m_session.actor(), &error);
+        if (!readable) {
+            m_bundle.reset();
+            m_assessment.reset();
+        } else {
+            m_bundle->report = std::move(*readable);
+            if (const QString own = ownDepartment(); m_assessment && !own.isEmpty())
+                m_assessment = m_assessment->scopedTo(own);
+        }
     }
     showAssessment();
     if (!m_bundle) {
