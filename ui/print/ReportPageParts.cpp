@@ -15,7 +15,7 @@ namespace {
 
 // Column widths in mm: rank, department, the eleven §6 figures (the rates wider: "100.00"), then the department
 // judged on its own clocks: breaches, returns, extensions.
-const QList<qreal> kWidths {7, 25, 10, 10.5, 10.5, 10, 12, 10, 10, 10, 11, 10.5, 12, 10.5, 10.5, 10.5};
+const QList<qreal> kWidths {6, 35.5, 10, 10.5, 10.5, 9.5, 11, 9.5, 9.5, 9.5, 10, 10.5, 11, 9, 8, 10};
 
 QString count(qint64 v)
 {
@@ -183,7 +183,8 @@ void ReportPageParts::tableRow(const ReportDocument::Page &p, qreal top, const Q
                              count(f.breaches),
                              count(f.returns),
                              count(f.extensions)};
-    const QFont font = ReportCharts::font(7.5, bold);
+    // 7 pt: sixteen columns on A4 portrait, and a department's name of ten ideographs still whole.
+    const QFont font = ReportCharts::font(7, bold);
     g.setFont(font);
     g.setPen(Qt::black);
     const QFontMetricsF metrics(font, g.device());
