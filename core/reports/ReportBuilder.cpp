@@ -69,20 +69,24 @@ QList<GroupQuery> groupQueries(const Bounds &b)
          {b.fromMs, b.toMs},
          [](ReportFigures &f, const QSqlQuery &q) { f.received += count(q, 1); }},
         // Each department judged on the clocks it was given in the period (one row per dispatch or transfer,
-        // kept by the fold): how each ended, and whether it breached. A breach is what the fold recorded
-        // (breached_s, a late reply, a return or transfer after the deadline) or, for a clock still running at the
-        // cutoff, a deadline already passed there, unless an extension asked in time is still undecided (it holds
-        // the breach until decided). A misroute never costs the department anything.
-        {u"SELECT department, COUNT(*), COUNT(CASE WHEN outcome = 'replied' THEN 1 END), "
-         "COUNT(CASE WHEN outcome = 'replied' AND on_time = 1 THEN 1 END), "
-         "COUNT(CASE WHEN outcome IS NOT 'misroute' AND (breached_s IS NOT NULL OR on_time = 0 "
+        // kept by the fold), as of the cutoff, so that a closed period stays as it was at its end: a reply, return
+        // or misroute counts once it happened before the cutoff; a breach once its deadline passed before it,
+        // whether the fold recorded it (breached_s, a late reply, a return or transfer after the deadline) or the
+        // clock was still running there, unless an extension asked in time is still undecided (it holds the breach
+        // until decided). A misroute never costs the department anything.
+        {u"SELECT department, COUNT(*), COUNT(CASE WHEN outcome = 'replied' AND ended_ms < ? THEN 1 END), "
+         "COUNT(CASE WHEN outcome = 'replied' AND on_time = 1 AND ended_ms < ? THEN 1 END), "
+         "COUNT(CASE WHEN outcome IS NOT 'misroute' AND COALESCE(breached_s, deadline_s) < ? "
+         "AND (breached_s IS NOT NULL OR on_time = 0 "
          "OR (outcome IN ('returned', 'transferred') AND deadline_s < ended_ms / 1000) "
-         "OR ((ended_ms IS NULL OR ended_ms >= ?) AND deadline_s < ? AND NOT (ended_ms IS NULL AND EXISTS ("
+         "OR ((ended_ms IS NULL OR ended_ms >= ?) AND NOT (ended_ms IS NULL AND EXISTS ("
          "SELECT 1 FROM tickets t WHERE t.id = dispatches.ticket_id AND t.clock_id = dispatches.event_id "
          "AND t.extension_pending = 1)))) THEN 1 END), "
-         "COUNT(CASE WHEN outcome = 'returned' THEN 1 END), COUNT(CASE WHEN outcome = 'misroute' THEN 1 END), "
+         "COUNT(CASE WHEN outcome = 'returned' AND ended_ms < ? THEN 1 END), "
+         "COUNT(CASE WHEN outcome = 'misroute' AND ended_ms < ? THEN 1 END), "
          "TOTAL(extensions) FROM dispatches WHERE at_ms >= ? AND at_ms < ? GROUP BY department"_s,
-         {b.cutoffMs, b.begun ? b.cutoffS : std::numeric_limits<qint64>::min(), b.fromMs, b.toMs},
+         {b.cutoffMs, b.cutoffMs, b.begun ? b.cutoffS : std::numeric_limits<qint64>::min(), b.cutoffMs, b.cutoffMs,
+          b.cutoffMs, b.fromMs, b.toMs},
          [](ReportFigures &f, const QSqlQuery &q) {
              f.dispatched += count(q, 1);
              f.replied += count(q, 2);

@@ -315,10 +315,14 @@ void TestReportDepartments::assessmentScoresAndRanks()
     QCOMPARE(a.rows[2].breaches, 2);
     QCOMPARE(a.rows[2].returns, 1);
 
-    // The weights are settings: a heavier breach penalty moves A below zero and under D.
-    QVERIFY2(m_tw->ws->settings().set(u"assessment.penalty.breach"_s, u"30"_s, &error), qPrintable(error));
-    const Assessment heavy = AssessmentBuilder::assess(2025, *y, AssessmentWeights::fromSettings(m_tw->ws->settings()));
-    QCOMPARE(heavy.rows.last().code, u"A"_s);
+    // The weights are settings: judged on satisfaction alone, A (98.80) passes B (its caller unsatisfied: 0).
+    QVERIFY2(m_tw->ws->settings().set(u"assessment.weight.on_time"_s, u"0"_s, &error), qPrintable(error));
+    QVERIFY2(m_tw->ws->settings().set(u"assessment.weight.satisfaction"_s, u"1"_s, &error), qPrintable(error));
+    const Assessment bySatisfaction
+        = AssessmentBuilder::assess(2025, *y, AssessmentWeights::fromSettings(m_tw->ws->settings()));
+    QCOMPARE(bySatisfaction.rows[1].code, u"A"_s);
+    QCOMPARE(bySatisfaction.rows[1].score, std::optional<qint64>(9880));
+    QCOMPARE(bySatisfaction.rows[2].code, u"B"_s);
 
     // Every written form carries the table.
     const QJsonObject json = QJsonDocument::fromJson(AssessmentWriter::json(a)).object();
