@@ -223,7 +223,8 @@ void TestReportPeriods::reopenAfterTheMonthIsReported()
 
 void TestReportPeriods::lateExtensionAndFirstDispatchAreReported()
 {
-    // Past its deadline at the end of March; an extension approved in April moves the deadline.
+    // Past its deadline at the end of March; an extension asked in time (26 March) and approved in April moves the
+    // deadline (one asked after the deadline is refused: issue 14).
     append(u"x"_s, EventType::Registered, u"2025-03-20T09:00:00+08:00"_s,
            {{Key::Number, u"x"_s}, {Key::Channel, u"phone"_s}, {Key::Type, u"help"_s}, {Key::SlaClass, u"handling"_s}});
     append(u"x"_s, EventType::Dispatched, u"2025-03-20T10:00:00+08:00"_s,
@@ -232,7 +233,7 @@ void TestReportPeriods::lateExtensionAndFirstDispatchAreReported()
     append(u"q"_s, EventType::Registered, u"2025-03-31T23:00:00+08:00"_s,
            {{Key::Number, u"q"_s}, {Key::Channel, u"phone"_s}, {Key::Type, u"help"_s}, {Key::SlaClass, u"handling"_s}});
     QCOMPARE(report(QDate(2025, 3, 1), QDate(2025, 4, 1)).totals.overdue, 1);
-    append(u"x"_s, EventType::ExtensionRequested, u"2025-04-01T09:00:00+08:00"_s, {{Key::Days, 5}});
+    append(u"x"_s, EventType::ExtensionRequested, u"2025-03-26T09:00:00+08:00"_s, {{Key::Days, 5}});
     append(u"x"_s, EventType::ExtensionApproved, u"2025-04-01T10:00:00+08:00"_s,
            {{Key::Days, 5}, {Key::Deadline, secs(u"2025-04-03T10:00:00+08:00"_s)}});
     append(u"q"_s, EventType::Dispatched, u"2025-04-01T08:30:00+08:00"_s,
