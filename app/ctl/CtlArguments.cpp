@@ -10,7 +10,7 @@ const QStringList kValueOptions{u"--db"_s, u"-o"_s, u"--output"_s, u"--class"_s,
                                 u"--console-role"_s, u"--note"_s, u"--year"_s, u"--from-file"_s,
                                 u"--entity"_s};
 const QStringList kFlags{u"--demo"_s, u"--once"_s, u"--help"_s, u"-h"_s, u"--version"_s, u"--unmasked"_s,
-                         u"--force"_s, u"--stdin"_s, u"--all-errors"_s};
+                         u"--force"_s, u"--stdin"_s, u"--all-errors"_s, u"--assessment"_s};
 
 } // namespace
 

@@ -3,7 +3,9 @@
 
 #include "auth/Permissions.h"
 #include "calendar/WorkCalendar.h"
+#include "print/AssessmentDocument.h"
 #include "print/ReportDocument.h"
+#include "reports/Assessment.h"
 #include "reports/ReportBuilder.h"
 #include "reports/ReportBundle.h"
 #include "reports/ReportWriters.h"
@@ -16,6 +18,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -50,10 +53,71 @@ int cmdBoard(CtlContext &ctx)
     return Ok;
 }
 
+namespace {
+
+// report --year YYYY [--assessment]: a calendar year in the centre's zone, never one that has not begun.
+int yearReport(CtlContext &ctx, Workspace &ws, const QTimeZone &zone, const QString &format)
+{
+    if (!ctx.args.has(u"--year"_s))
+        return ctx.fail(CtlContext::tr("--assessment needs --year YYYY (the calendar year assessed)."), Usage);
+    if (ctx.args.has(u"--month"_s) || ctx.args.has(u"--from"_s) || ctx.args.has(u"--to"_s))
+        return ctx.fail(CtlContext::tr("Give either --year, --month or --from/--to, not several."), Usage);
+    static const QRegularExpression yearPattern(u"^\\d{4}$"_s);
+    const QString yearText = ctx.args.value(u"--year"_s);
+    if (!yearPattern.match(yearText).hasMatch())
+        return ctx.fail(CtlContext::tr("\"%1\" is not a year like 2025.").arg(yearText), Usage);
+    const int year = yearText.toInt();
+    qint64 nowMs = ctx.clock().nowMs();
+    if (ctx.args.has(u"--at"_s)) {
+        QString error;
+        const auto at = ctx.parseInstant(ctx.args.value(u"--at"_s), &error);
+        if (!at)
+            return ctx.fail(error, Usage);
+        nowMs = *at;
+    }
+    QString error;
+    const std::optional<ReportData> report = AssessmentBuilder::yearReport(ws.database(), zone, nowMs, year, &error);
+    if (!report)
+        return ctx.fail(CtlContext::tr("Cannot build the report: %1").arg(error));
+    static const QHash<QString, ReportFormat> formats{
+        {u"text"_s, ReportFormat::Text}, {u"csv"_s, ReportFormat::Csv}, {u"json"_s, ReportFormat::Json}};
+    if (ctx.args.has(u"--assessment"_s)) {
+        const Assessment assessment
+            = AssessmentBuilder::assess(year, *report, AssessmentWeights::fromSettings(ws.settings()));
+        if (format == u"pdf"_s) {
+            const std::optional<QByteArray> pdf = AssessmentDocument::toPdf(assessment, ws.settings().centreName(),
+                                                                             nowMs, &error);
+            if (!pdf)
+                return ctx.fail(CtlContext::tr("Cannot draw the PDF report: %1").arg(error));
+            ctx.out += *pdf;
+            return Ok;
+        }
+        ctx.out += AssessmentWriter::write(assessment, formats.value(format));
+        return Ok;
+    }
+    if (format == u"pdf"_s) {
+        const std::optional<ReportBundle> bundle
+            = ReportBundleBuilder::build(ws.database(), zone, ws.settings().centreName(), report->from, report->to,
+                                         nowMs, kDefaultMinCompletedForRank, &error);
+        if (!bundle)
+            return ctx.fail(CtlContext::tr("Cannot build the report: %1").arg(error));
+        const std::optional<QByteArray> pdf = ReportDocument(*bundle).toPdf(&error);
+        if (!pdf)
+            return ctx.fail(CtlContext::tr("Cannot draw the PDF report: %1").arg(error));
+        ctx.out += *pdf;
+        return Ok;
+    }
+    ctx.out += ReportWriter::write(*report, formats.value(format));
+    return Ok;
+}
+
+} // namespace
+
 int cmdReport(CtlContext &ctx)
 {
-    const QString usage = CtlContext::tr("Usage: hotlinectl report [--month YYYY-MM | --from DATE --to DATE] "
-                                         "[--at ISO8601] [--format text|csv|json|pdf] [-o FILE]");
+    const QString usage = CtlContext::tr("Usage: hotlinectl report [--month YYYY-MM | --from DATE --to DATE | "
+                                         "--year YYYY [--assessment]] [--at ISO8601] [--format text|csv|json|pdf] "
+                                         "[-o FILE]");
     const QString format = ctx.args.value(u"--format"_s, u"text"_s);
     static const QHash<QString, ReportFormat> formats{
         {u"text"_s, ReportFormat::Text}, {u"csv"_s, ReportFormat::Csv}, {u"json"_s, ReportFormat::Json}};
@@ -63,6 +127,8 @@ int cmdReport(CtlContext &ctx)
     if (!ws)
         return Failed;
     const QTimeZone zone = ws->sla().calendar().timeZone();
+    if (ctx.args.has(u"--year"_s) || ctx.args.has(u"--assessment"_s))
+        return yearReport(ctx, *ws, zone, format);
     int code = Ok;
     const std::optional<CtlPeriod> period = ctx.period(zone, false, &code);
     if (!period)

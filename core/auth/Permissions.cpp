@@ -44,7 +44,7 @@ constexpr Row kTable[] = {
     {Action::ViewAllTickets,     "view-all-tickets",   {Y, Y, N, Y, Y, Y}},
     {Action::ViewCallerInFull,   "view-caller",        {Y, Y, D, Y, N, Y}},
     {Action::ViewAccountability, "view-accountability",{N, N, N, Y, Y, Y}},
-    {Action::ViewReports,        "view-reports",       {N, N, N, Y, Y, Y}},
+    {Action::ViewReports,        "view-reports",       {N, N, D, Y, Y, Y}},
     {Action::Export,             "export",             {N, N, N, Y, Y, Y}},
     {Action::ManageUsers,        "manage-users",       {N, N, N, N, Y, Y}},
     {Action::ManageDepartments,  "manage-departments", {N, N, N, N, Y, Y}},

@@ -68,10 +68,37 @@ QList<GroupQuery> groupQueries(const Bounds &b)
          "GROUP BY +department"_s,
          {b.fromMs, b.toMs},
          [](ReportFigures &f, const QSqlQuery &q) { f.received += count(q, 1); }},
-        {u"SELECT department, COUNT(*) FROM dispatches WHERE at_ms >= ? AND at_ms < ? GROUP BY department"_s,
-         {b.fromMs, b.toMs},
-         [](ReportFigures &f, const QSqlQuery &q) { f.dispatched += count(q, 1); }},
-        {u"SELECT department, COUNT(*), COUNT(CASE WHEN on_time = 1 THEN 1 END) FROM tickets "
+        // Each department judged on the clocks it was given in the period (one row per dispatch or transfer,
+        // kept by the fold), as of the cutoff, so that a closed period stays as it was at its end: a reply, return
+        // or misroute counts once it happened before the cutoff; a breach once its deadline passed before it,
+        // whether the fold recorded it (breached_s, a late reply, a return or transfer after the deadline) or the
+        // clock was still running there, unless an extension asked in time is still undecided (it holds the breach
+        // until decided). A misroute never costs the department anything.
+        {u"SELECT department, COUNT(*), COUNT(CASE WHEN outcome = 'replied' AND ended_ms < ? THEN 1 END), "
+         "COUNT(CASE WHEN outcome = 'replied' AND on_time = 1 AND ended_ms < ? THEN 1 END), "
+         "COUNT(CASE WHEN outcome IS NOT 'misroute' AND COALESCE(breached_s, deadline_s) < ? "
+         "AND (breached_s IS NOT NULL OR on_time = 0 "
+         "OR (outcome IN ('returned', 'transferred') AND deadline_s < ended_ms / 1000) "
+         "OR ((ended_ms IS NULL OR ended_ms >= ?) AND NOT (ended_ms IS NULL AND EXISTS ("
+         "SELECT 1 FROM tickets t WHERE t.id = dispatches.ticket_id AND t.clock_id = dispatches.event_id "
+         "AND t.extension_pending = 1)))) THEN 1 END), "
+         "COUNT(CASE WHEN outcome = 'returned' AND ended_ms < ? THEN 1 END), "
+         "COUNT(CASE WHEN outcome = 'misroute' AND ended_ms < ? THEN 1 END), "
+         "TOTAL(extensions) FROM dispatches WHERE at_ms >= ? AND at_ms < ? GROUP BY department"_s,
+         {b.cutoffMs, b.cutoffMs, b.begun ? b.cutoffS : std::numeric_limits<qint64>::min(), b.cutoffMs, b.cutoffMs,
+          b.cutoffMs, b.fromMs, b.toMs},
+         [](ReportFigures &f, const QSqlQuery &q) {
+             f.dispatched += count(q, 1);
+             f.replied += count(q, 2);
+             f.repliedOnTime += count(q, 3);
+             f.breaches += count(q, 4);
+             f.returns += count(q, 5);
+             f.misroutes += count(q, 6);
+             f.extensions += qint64(q.value(7).toDouble());
+         }},
+        // On time judges the ticket: none of its clocks breached (tickets.breached is permanent), and the reply in
+        // force was on time (or it was closed at intake).
+        {u"SELECT department, COUNT(*), COUNT(CASE WHEN on_time = 1 AND breached = 0 THEN 1 END) FROM tickets "
          "WHERE closed_ms >= ? AND closed_ms < ? GROUP BY +department"_s,
          {b.fromMs, b.toMs},
          [](ReportFigures &f, const QSqlQuery &q) {

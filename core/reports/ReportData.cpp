@@ -1,5 +1,7 @@
 #include "reports/ReportData.h"
 
+#include "auth/Permissions.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 
@@ -39,6 +41,29 @@ QString ReportData::runningNote() const
                                        "The period is not over: overdue counts the open tickets past their deadline "
                                        "at %1, as the board does at that instant.")
         .arg(QDateTime::fromMSecsSinceEpoch(*runningAtMs, zone).toString(u"yyyy-MM-dd HH:mm:ss"_s));
+}
+
+ReportData ReportData::scopedTo(const QString &departmentCode) const
+{
+    ReportData scoped = *this;
+    scoped.departments.clear();
+    DepartmentReport own {departmentCode, departmentCode, {}};
+    for (const DepartmentReport &d : departments) {
+        if (d.code == departmentCode)
+            own = d;
+    }
+    scoped.departments << own;
+    scoped.totals = own.figures;
+    return scoped;
+}
+
+std::optional<ReportData> ReportData::readableBy(const Actor &actor, QString *error) const
+{
+    if (!Permissions::check(actor, Action::ViewReports, error))
+        return std::nullopt;
+    if (Permissions::grant(actor.role, Action::ViewReports) == Grant::OwnDepartment)
+        return scopedTo(actor.department);
+    return *this;
 }
 
 } // namespace hotline

@@ -9,6 +9,8 @@
 
 namespace hotline {
 
+struct Actor;
+
 /**
  * part ÷ whole as a percentage in hundredths (9576 means 95.76 %), rounded half-up in integer arithmetic so
  * that 1/800 = 0.125 % gives 0.13 exactly; none when whole is 0 (nothing to divide by).
@@ -48,6 +50,12 @@ struct ReportFigures
         return percentHundredths(satisfied + basicallySatisfied, surveyed);
     }
     std::optional<double> satisfactionRate() const { return percent(satisfied + basicallySatisfied, surveyed); }
+    /** A department's on-time rate by its own clocks: replied on time ÷ (replied on time + breaches), i.e. over
+     *  the clocks judged so far (misroutes, hand-overs before the deadline and clocks still in time are not). */
+    std::optional<qint64> ownOnTimeRateHundredths() const
+    {
+        return percentHundredths(repliedOnTime, repliedOnTime + breaches);
+    }
 
     bool isZero() const { return *this == ReportFigures {}; }
     bool operator==(const ReportFigures &) const = default;
@@ -80,6 +88,13 @@ struct ReportData
     /** For a running period, what its readers are told: overdue counts the open tickets at runningAtMs; empty
      *  for a closed period. */
     QString runningNote() const;
+
+    /** What a department's liaison reads: only that department's row, and totals that are that row (PRODUCT §1:
+     *  a liaison sees their own department). A code without a row gives an all-zero row of that code. */
+    ReportData scopedTo(const QString &departmentCode) const;
+    /** The report as actor may read it (the permission table's view-reports): all of it, their own department's
+     *  row only (a liaison: scopedTo), or none with error set. */
+    std::optional<ReportData> readableBy(const Actor &actor, QString *error) const;
 };
 
 } // namespace hotline

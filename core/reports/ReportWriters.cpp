@@ -18,7 +18,11 @@ QStringList figureCells(const ReportFigures &f, const QString &noRate)
     return {QString::number(f.received),    QString::number(f.dispatched),       QString::number(f.completed),
             QString::number(f.onTime),      rate(f.onTimeRateHundredths()),      QString::number(f.overdue),
             QString::number(f.surveyed),    QString::number(f.satisfied),        QString::number(f.basicallySatisfied),
-            QString::number(f.unsatisfied), rate(f.satisfactionRateHundredths())};
+            QString::number(f.unsatisfied), rate(f.satisfactionRateHundredths()),
+            // The department judged on its own clocks (PRODUCT §6), after the ticket figures.
+            QString::number(f.replied),     QString::number(f.repliedOnTime),    rate(f.ownOnTimeRateHundredths()),
+            QString::number(f.breaches),    QString::number(f.returns),          QString::number(f.misroutes),
+            QString::number(f.extensions)};
 }
 
 QList<QStringList> tableRows(const ReportData &report, const QString &noRate)
@@ -73,7 +77,10 @@ QString jsonFigures(const ReportFigures &f)
         + rate(f.onTimeRateHundredths()) + u", \"overdue\": "_s + n(f.overdue) + u", \"surveyed\": "_s + n(f.surveyed)
         + u", \"satisfied\": "_s + n(f.satisfied) + u", \"basically_satisfied\": "_s + n(f.basicallySatisfied)
         + u", \"unsatisfied\": "_s + n(f.unsatisfied) + u", \"satisfaction_rate\": "_s
-        + rate(f.satisfactionRateHundredths());
+        + rate(f.satisfactionRateHundredths()) + u", \"replied\": "_s + n(f.replied) + u", \"replied_on_time\": "_s
+        + n(f.repliedOnTime) + u", \"own_on_time_rate\": "_s + rate(f.ownOnTimeRateHundredths())
+        + u", \"breaches\": "_s + n(f.breaches) + u", \"returns\": "_s + n(f.returns) + u", \"misroutes\": "_s
+        + n(f.misroutes) + u", \"extensions\": "_s + n(f.extensions);
 }
 
 } // namespace
@@ -92,7 +99,14 @@ QStringList ReportWriter::columnTitles()
             tr("Satisfied"),
             tr("Basically satisfied"),
             tr("Unsatisfied"),
-            tr("Satisfaction rate (%)")};
+            tr("Satisfaction rate (%)"),
+            tr("Replied"),
+            tr("Replied on time"),
+            tr("Own on-time rate (%)"),
+            tr("Breaches"),
+            tr("Returns"),
+            tr("Misroutes"),
+            tr("Extensions")};
 }
 
 QString ReportWriter::totalsLabel()
@@ -130,6 +144,9 @@ QByteArray ReportWriter::text(const ReportData &report)
 
     QString out = tr("Hotline report: %1 to %2")
                       .arg(report.from.toString(Qt::ISODate), report.to.addDays(-1).toString(Qt::ISODate))
+        + (report.runningAtMs && *report.runningAtMs >= report.from.startOfDay(report.zone).toMSecsSinceEpoch()
+               ? tr(", to date")
+               : QString())
         + u"\n"_s;
     if (const QString running = report.runningNote(); !running.isEmpty())
         out += running + u'\n';

@@ -45,7 +45,8 @@ QString describe(const Totals &t)
 
 // The §6 totals in ONE statement, written from PRODUCT §6 and the projection schema, not from ReportBuilder's
 // queries: each scalar subquery is one index range. ?1/?2: the period in UTC ms; ?3: its end in whole seconds,
-// rounded up (deadline_s < ?3 <=> the deadline is before the period's end). Overdue = completed late + open at
+// rounded up (deadline_s < ?3 <=> the deadline is before the period's end). On time: no clock of the ticket
+// ever breached (tickets.breached) and the reply in force was on time. Overdue = completed late + open at
 // the period's end (still open, or closed since) past the deadline in force without an on-time reply; the
 // terms "deadline_s IS NOT NULL AND reply_on_time IS NOT 1" are spelled so that a partial index on them
 // (002_report_indexes.sql) can serve the query, as a careful hand-writer would.
@@ -55,7 +56,7 @@ SELECT r.n, d.n, c.n, c.on_time,
        s.n, s.satisfied, s.basic, s.unsatisfied
 FROM (SELECT COUNT(*) AS n FROM tickets WHERE registered_ms >= ?1 AND registered_ms < ?2) AS r,
      (SELECT COUNT(*) AS n FROM dispatches WHERE at_ms >= ?1 AND at_ms < ?2) AS d,
-     (SELECT COUNT(*) AS n, COALESCE(SUM(on_time = 1), 0) AS on_time
+     (SELECT COUNT(*) AS n, COALESCE(SUM(on_time = 1 AND breached = 0), 0) AS on_time
         FROM tickets WHERE closed_ms >= ?1 AND closed_ms < ?2) AS c,
      (SELECT (SELECT COUNT(*) FROM tickets
                WHERE closed_ms IS NULL AND deadline_s IS NOT NULL AND deadline_s < ?3 AND dispatched_ms < ?2

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void argumentsInMessagesNeverRaw();
     void emptyOptionValueIsAUsageError();
     void instantsOutsideTheYearsAreUsageErrors();
+    void yearReportAndAssessment();
 
 private:
     QTemporaryDir m_dir;
@@ -522,6 +523,87 @@ void TestCtl::instantsOutsideTheYearsAreUsageErrors()
         QVERIFY2(r.err.contains("is outside the years 1900 to 2200"), r.err.constData());
     }
     QCOMPARE(runCtl({u"--db"_s, db, u"board"_s, u"--at"_s, u"2200-06-01T00:00:00Z"_s}).exitCode, 0);
+}
+
+// report --year: a calendar year in the centre's zone, "to date" while it runs, refused before it begins; and the
+// annual assessment in every form. Worked by hand from march-2025.csv: 区城管局 received H-0001 (on time), H-0002
+// (one second late: a breach) and H-0007 (April, never answered: past its deadline by the year's end); 区交通局
+// H-0004 (on time) and H-0005 (never answered).
+void TestCtl::yearReportAndAssessment()
+{
+    const QString db = m_dir.filePath(u"year.db"_s);
+    CtlResult r = runCtl({u"--db"_s, db, u"import"_s, u"tickets"_s, data(u"march-2025.csv"_s)});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QString june = u"2025-06-01T00:00:00+08:00"_s;
+
+    r = runCtl({u"--db"_s, db, u"report"_s, u"--year"_s, u"2025"_s, u"--at"_s, june, u"--format"_s, u"json"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject period = json(r).value(u"period"_s).toObject();
+    QCOMPARE(period.value(u"from"_s).toString(), u"2025-01-01"_s);
+    QCOMPARE(period.value(u"to"_s).toString(), u"2026-01-01"_s);
+    QVERIFY(period.contains(u"overdue_at"_s)); // judged at June 1st: to date
+    QCOMPARE(json(r).value(u"totals"_s).toObject().value(u"received"_s).toInt(), 7);
+    r = runCtl({u"--db"_s, db, u"report"_s, u"--year"_s, u"2025"_s, u"--at"_s, june});
+    QVERIFY2(r.out.startsWith("Hotline report: 2025-01-01 to 2025-12-31, to date\n"), r.out.constData());
+
+    // Never a figure for a period that has not happened.
+    r = runCtl({u"--db"_s, db, u"report"_s, u"--year"_s, u"2026"_s, u"--at"_s, june});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains("2026 has not begun"), r.err.constData());
+    r = runCtl({u"--db"_s, db, u"report"_s, u"--year"_s, u"2026"_s, u"--assessment"_s, u"--at"_s, june});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.isEmpty());
+    // Usage errors.
+    QCOMPARE(runCtl({u"--db"_s, db, u"report"_s, u"--year"_s, u"25"_s}).exitCode, 2);
+    QCOMPARE(runCtl({u"--db"_s, db, u"report"_s, u"--assessment"_s}).exitCode, 2);
+    QCOMPARE(runCtl({u"--db"_s, db, u"report"_s, u"--year"_s, u"2025"_s, u"--month"_s, u"2025-03"_s}).exitCode, 2);
+
+    // The assessment of the whole year, judged at its end.
+    const QString newYear = u"2026-01-01T00:00:00+08:00"_s;
+    r = runCtl({u"--db"_s, db, u"report"_s, u"--year"_s, u"2025"_s, u"--assessment"_s, u"--at"_s, newYear, u"--format"_s,
+                u"json"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject a = json(r);
+    QCOMPARE(a.value(u"year"_s).toInt(), 2025);
+    QCOMPARE(a.value(u"to_date"_s).toBool(), false);
+    QCOMPARE(a.value(u"weights"_s).toObject().value(u"breach"_s).toDouble(), 0.5);
+    const QJsonArray rows = a.value(u"departments"_s).toArray();
+    QCOMPARE(rows.size(), 2);
+    const QJsonObject first = rows[0].toObject();
+    const QJsonObject second = rows[1].toObject();
+    // 区交通局: 1 ÷ (1 + 1) = 50 % on time, satisfied: 0.7 × 50 + 0.3 × 100 − 0.5 × 1 = 64.50.
+    QCOMPARE(first.value(u"department"_s).toString(), u"区交通局"_s);
+    QCOMPARE(first.value(u"rank"_s).toInt(), 1);
+    QCOMPARE(first.value(u"breaches"_s).toInt(), 1);
+    QCOMPARE(first.value(u"on_time_rate"_s).toDouble(), 50.0);
+    QCOMPARE(first.value(u"score"_s).toDouble(), 64.5);
+    // 区城管局: 1 ÷ (1 + 2) = 33.33 %, one of two callers satisfied: 23.33 + 15 − 1 = 37.33.
+    QCOMPARE(second.value(u"department"_s).toString(), u"区城管局"_s);
+    QCOMPARE(second.value(u"rank"_s).toInt(), 2);
+    QCOMPARE(second.value(u"breaches"_s).toInt(), 2);
+    QCOMPARE(second.value(u"returns"_s).toInt(), 0);
+    QCOMPARE(second.value(u"satisfaction_rate"_s).toDouble(), 50.0);
+    QCOMPARE(second.value(u"score"_s).toDouble(), 37.33);
+
+    // The weights are settings.
+    QCOMPARE(runCtl({u"--db"_s, db, u"config"_s, u"set"_s, u"assessment.penalty.breach"_s, u"40"_s}).exitCode, 0);
+    r = runCtl({u"--db"_s, db, u"report"_s, u"--year"_s, u"2025"_s, u"--assessment"_s, u"--at"_s, newYear, u"--format"_s,
+                u"csv"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.out.startsWith("\xEF\xBB\xBFRank,Department,Code,Received,On-time rate (%),Satisfaction rate (%),"
+                              "Breaches,Returns,Score\r\n1,区交通局,"),
+             r.out.constData());
+    r = runCtl({u"--db"_s, db, u"report"_s, u"--year"_s, u"2025"_s, u"--assessment"_s, u"--at"_s, newYear});
+    QVERIFY2(r.out.startsWith("Annual assessment 2025\nScore = 0.7 × on-time rate + 0.3 × satisfaction rate − 40 × "),
+             r.out.constData());
+    const QString pdf = m_dir.filePath(u"assessment.pdf"_s);
+    r = runCtl({u"--db"_s, db, u"report"_s, u"--year"_s, u"2025"_s, u"--assessment"_s, u"--at"_s, newYear, u"--format"_s,
+                u"pdf"_s, u"-o"_s, pdf});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile f(pdf);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.read(5) == "%PDF-");
 }
 
 QTEST_GUILESS_MAIN(TestCtl)

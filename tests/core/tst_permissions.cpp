@@ -4,6 +4,8 @@
 #include "TestWorkspace.h"
 
 #include "auth/Permissions.h"
+#include "reports/ReportBuilder.h"
+#include "sla/SlaClock.h"
 #include "domain/DisplayNames.h"
 #include "auth/UserStore.h"
 #include "io/ExportFile.h"
@@ -49,6 +51,7 @@ Stage stageFor(Action a)
     case Action::Transfer:
     case Action::Urge:
     case Action::ViewAllTickets:
+    case Action::ViewReports:
     case Action::ViewCallerInFull: return Stage::Dispatched;
     case Action::Reply:
     case Action::RequestExtension: return Stage::Signed;
@@ -154,6 +157,23 @@ struct Fixture
         case Action::ViewAccountability: {
             Accountability(*tw.ws).list(actor, {}, error);
             return error->isEmpty();
+        }
+        case Action::ViewReports: {
+            // The month's report as the actor may read it: done when the row of the ticket's department is in it
+            // (a liaison's report holds their own department's row only).
+            const std::optional<ReportData> report
+                = ReportBuilder(tw.ws->database(), tw.ws->sla().calendar().timeZone(), tw.clock.nowMs())
+                      .build(QDate(2025, 3, 1), QDate(2025, 4, 1), error);
+            const std::optional<ReportData> seen = report ? report->readableBy(actor, error) : std::nullopt;
+            if (!seen)
+                return false;
+            const std::optional<Ticket> t = tw.ws->queries().ticket(system, ticket);
+            for (const DepartmentReport &d : seen->departments) {
+                if (t && d.code == t->department && d.figures.dispatched == 1)
+                    return true;
+            }
+            *error = u"only their own department's figures"_s;
+            return false;
         }
         case Action::Export: {
             const QString path = tw.dir.filePath(u"export.csv"_s);
@@ -261,7 +281,7 @@ private Q_SLOTS:
             {u"urge"_s, u"---yyy"_s},              {u"callback"_s, u"yy--yy"_s},
             {u"close"_s, u"iy--yy"_s},             {u"reopen"_s, u"-y--yy"_s},
             {u"view-all-tickets"_s, u"yy-yyy"_s},  {u"view-caller"_s, u"yydy-y"_s},
-            {u"view-accountability"_s, u"---yyy"_s}, {u"view-reports"_s, u"---yyy"_s},
+            {u"view-accountability"_s, u"---yyy"_s}, {u"view-reports"_s, u"--dyyy"_s},
             {u"export"_s, u"---yyy"_s},            {u"manage-users"_s, u"----yy"_s},
             {u"manage-departments"_s, u"----yy"_s}, {u"manage-reference"_s, u"----yy"_s},
             {u"manage-calendar"_s, u"----yy"_s},

@@ -223,7 +223,8 @@ void TestReportPeriods::reopenAfterTheMonthIsReported()
 
 void TestReportPeriods::lateExtensionAndFirstDispatchAreReported()
 {
-    // Past its deadline at the end of March; an extension asked for in time and approved in April moves the deadline.
+    // Past its deadline at the end of March; an extension asked in time (26 March) and approved in April moves the
+    // deadline (one asked after the deadline is refused: issue 14).
     append(u"x"_s, EventType::Registered, u"2025-03-20T09:00:00+08:00"_s,
            {{Key::Number, u"x"_s}, {Key::Channel, u"phone"_s}, {Key::Type, u"help"_s}, {Key::SlaClass, u"handling"_s}});
     append(u"x"_s, EventType::Dispatched, u"2025-03-20T10:00:00+08:00"_s,

@@ -149,9 +149,12 @@ void TestReportPdf::pdfHasEveryDepartmentRatesAndPageNumbers()
                                 .arg(f.overdue)
                                 .arg(f.surveyed)
                                 .arg(f.satisfied)
-            + u"%1\\s+%2\\s+%3"_s.arg(f.basicallySatisfied)
+            + u"%1\\s+%2\\s+%3\\s+%4\\s+%5\\s+%6"_s.arg(f.basicallySatisfied)
                   .arg(f.unsatisfied)
-                  .arg(printed(f.satisfactionRateHundredths()));
+                  .arg(printed(f.satisfactionRateHundredths()))
+                  .arg(f.breaches)
+                  .arg(f.returns)
+                  .arg(f.extensions);
         QVERIFY2(QRegularExpression(row).match(all).hasMatch(), qPrintable(row));
     }
     const ReportFigures &t = m_bundle->report.totals;

@@ -13,8 +13,9 @@ using namespace Qt::StringLiterals;
 namespace hotline {
 namespace {
 
-// Column widths in mm: rank, department, then the eleven §6 figures (the rates wider: "100.00").
-const QList<qreal> kWidths {9, 37, 11.5, 12, 12, 11.5, 13, 11.5, 11.5, 11.5, 13, 12, 14};
+// Column widths in mm: rank, department, the eleven §6 figures (the rates wider: "100.00"), then the department
+// judged on its own clocks: breaches, returns, extensions.
+const QList<qreal> kWidths {6, 35.5, 10, 10.5, 10.5, 9.5, 11, 9.5, 9.5, 9.5, 10, 10.5, 11, 9, 8, 10};
 
 QString count(qint64 v)
 {
@@ -48,7 +49,10 @@ QStringList ReportPageParts::columnTitles()
             tr("Satisfied"),
             tr("Basically satisfied"),
             tr("Unsatisfied"),
-            tr("Satisfaction rate (%)")};
+            tr("Satisfaction rate (%)"),
+            tr("Breaches"),
+            tr("Returns"),
+            tr("Extensions")};
 }
 
 QString ReportPageParts::periodText(const ReportBundle &b)
@@ -57,6 +61,8 @@ QString ReportPageParts::periodText(const ReportBundle &b)
     const QDate to = b.report.to;
     if (from.day() == 1 && to == from.addMonths(1))
         return tr("Month %1").arg(from.toString(u"yyyy-MM"_s));
+    if (from.day() == 1 && from.month() == 1 && to == from.addYears(1))
+        return tr("Year %1").arg(from.year());
     return tr("%1 to %2").arg(from.toString(Qt::ISODate), to.addDays(-1).toString(Qt::ISODate));
 }
 
@@ -173,8 +179,12 @@ void ReportPageParts::tableRow(const ReportDocument::Page &p, qreal top, const Q
                              count(f.satisfied),
                              count(f.basicallySatisfied),
                              count(f.unsatisfied),
-                             rate(f.satisfactionRateHundredths())};
-    const QFont font = ReportCharts::font(7.5, bold);
+                             rate(f.satisfactionRateHundredths()),
+                             count(f.breaches),
+                             count(f.returns),
+                             count(f.extensions)};
+    // 7 pt: sixteen columns on A4 portrait, and a department's name of ten ideographs still whole.
+    const QFont font = ReportCharts::font(7, bold);
     g.setFont(font);
     g.setPen(Qt::black);
     const QFontMetricsF metrics(font, g.device());

@@ -22,6 +22,7 @@ PeriodPicker::PeriodPicker(QWidget *parent)
     m_mode->addItem(tr("Month"), QVariant::fromValue(Mode::Month));
     m_mode->addItem(tr("Quarter"), QVariant::fromValue(Mode::Quarter));
     m_mode->addItem(tr("Custom"), QVariant::fromValue(Mode::Custom));
+    m_mode->addItem(tr("Year"), QVariant::fromValue(Mode::Year));
     m_start->setCalendarPopup(true);
     m_end->setCalendarPopup(true);
     m_end->setDisplayFormat(u"yyyy-MM-dd"_s);
@@ -49,6 +50,11 @@ void PeriodPicker::setMode(Mode mode)
     m_mode->setCurrentIndex(m_mode->findData(QVariant::fromValue(mode)));
 }
 
+PeriodPicker::Mode PeriodPicker::mode() const
+{
+    return m_mode->currentData().value<Mode>();
+}
+
 void PeriodPicker::setDates(QDate date, QDate lastDay)
 {
     const QSignalBlocker blockEnd(m_end);
@@ -61,7 +67,9 @@ void PeriodPicker::updateEditors()
 {
     const Mode mode = m_mode->currentData().value<Mode>();
     // A month reads as 2025-03, a quarter by any day in it; custom dates are whole dates.
-    m_start->setDisplayFormat(mode == Mode::Month ? u"yyyy-MM"_s : u"yyyy-MM-dd"_s);
+    m_start->setDisplayFormat(mode == Mode::Month ? u"yyyy-MM"_s
+                              : mode == Mode::Year ? u"yyyy"_s
+                                                   : u"yyyy-MM-dd"_s);
     m_end->setVisible(mode == Mode::Custom);
 }
 
@@ -75,6 +83,8 @@ QDate PeriodPicker::from() const
         return QDate(d.year(), (d.month() - 1) / 3 * 3 + 1, 1);
     case Mode::Custom:
         return d;
+    case Mode::Year:
+        return QDate(d.year(), 1, 1);
     }
     return d;
 }
@@ -88,6 +98,8 @@ QDate PeriodPicker::to() const
         return from().addMonths(3);
     case Mode::Custom:
         return m_end->date().addDays(1);
+    case Mode::Year:
+        return from().addYears(1);
     }
     return {};
 }

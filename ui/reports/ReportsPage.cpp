@@ -2,8 +2,11 @@
 
 #include "io/ExportFile.h"
 #include "charts/ReportChartsView.h"
+#include "print/AssessmentDocument.h"
 #include "print/ReportDocument.h"
+#include "auth/Permissions.h"
 #include "reports/PeriodPicker.h"
+#include "reports/ReportBuilder.h"
 #include "reports/ReportWriters.h"
 #include "reports/SavePathPrompt.h"
 #include "service/Workspace.h"
@@ -50,6 +53,9 @@ ReportsPage::ReportsPage(ConsoleSession &session, QWidget *parent)
     , m_charts(new ReportChartsView(this))
     , m_ticketsTitle(new QLabel(this))
     , m_tickets(new QTableWidget(this))
+    , m_assessmentTitle(new QLabel(this))
+    , m_assessmentTable(new QTableWidget(this))
+    , m_exportAssessment(button(this, u"exportAssessment"_s, tr("Assessment PDF…")))
 {
     setObjectName(u"reportsPage"_s);
     m_minCompleted->setObjectName(u"minCompleted"_s);
@@ -65,6 +71,16 @@ ReportsPage::ReportsPage(ConsoleSession &session, QWidget *parent)
     m_tickets->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_tickets->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tickets->verticalHeader()->hide();
+
+    m_assessmentTitle->setObjectName(u"assessmentTitle"_s);
+    m_assessmentTitle->setWordWrap(true);
+    m_assessmentTable->setObjectName(u"assessmentTable"_s);
+    m_assessmentTable->setColumnCount(int(AssessmentWriter::columnTitles().size()));
+    m_assessmentTable->setHorizontalHeaderLabels(AssessmentWriter::columnTitles());
+    m_assessmentTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_assessmentTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_assessmentTable->verticalHeader()->hide();
+    m_exportAssessment->setToolTip(tr("The annual assessment table as a PDF (choose the Year period)."));
 
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_period);
@@ -83,6 +99,8 @@ ReportsPage::ReportsPage(ConsoleSession &session, QWidget *parent)
         controls->addWidget(b);
         connect(b, &QPushButton::clicked, this, slot);
     }
+    controls->addWidget(m_exportAssessment);
+    connect(m_exportAssessment, &QPushButton::clicked, this, &ReportsPage::exportAssessmentPdf);
 
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
@@ -93,11 +111,19 @@ ReportsPage::ReportsPage(ConsoleSession &session, QWidget *parent)
     ticketsLayout->addWidget(m_ticketsTitle);
     ticketsLayout->addWidget(m_tickets);
     m_ticketsTitle->setText(tr("Click a department's bar to list the tickets it completed in the period."));
+    auto *assessmentBox = new QWidget(this);
+    assessmentBox->setObjectName(u"assessmentBox"_s);
+    auto *assessmentLayout = new QVBoxLayout(assessmentBox);
+    assessmentLayout->setContentsMargins(0, 0, 0, 0);
+    assessmentLayout->addWidget(m_assessmentTitle);
+    assessmentLayout->addWidget(m_assessmentTable);
     auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(assessmentBox);
     split->addWidget(scroll);
     split->addWidget(ticketsBox);
-    split->setStretchFactor(0, 4);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 4);
+    split->setStretchFactor(2, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
@@ -114,14 +140,47 @@ ReportsPage::ReportsPage(ConsoleSession &session, QWidget *parent)
     refresh();
 }
 
+QString ReportsPage::ownDepartment() const
+{
+    const Actor &actor = m_session.actor();
+    return Permissions::grant(actor.role, Action::ViewReports) == Grant::OwnDepartment ? actor.department : QString();
+}
+
 void ReportsPage::refresh()
 {
     Workspace &ws = m_session.workspace();
     const QTimeZone zone = m_session.sla().calendar().timeZone();
+    const qint64 nowMs = m_session.clock().nowMs();
+    const bool year = m_period->mode() == PeriodPicker::Mode::Year;
     QString error;
-    m_bundle = ReportBundleBuilder::build(ws.database(), zone, ws.settings().centreName(), m_period->from(),
-                                          m_period->to(), m_session.clock().nowMs(), m_minCompleted->value(), &error);
+    m_assessment.reset();
     m_tickets->setRowCount(0);
+    if (year && nowMs < ReportBuilder::startOfDayMs(m_period->from(), zone)) {
+        // Never a figure for a period that has not happened.
+        m_bundle.reset();
+        error = AssessmentBuilder::tr("The year %1 has not begun: there are no figures for it yet.")
+                    .arg(m_period->from().year());
+    } else {
+        m_bundle = ReportBundleBuilder::build(ws.database(), zone, ws.settings().centreName(), m_period->from(),
+                                              m_period->to(), nowMs, m_minCompleted->value(), &error);
+    }
+    if (m_bundle && year) {
+        m_assessment = AssessmentBuilder::assess(m_period->from().year(), m_bundle->report,
+                                                 AssessmentWeights::fromSettings(ws.settings()));
+    }
+    if (m_bundle) {
+        // A liaison reads their own department's figures: its row, and totals that are that row.
+        std::optional<ReportData> readable = m_bundle->report.readableBy(m_session.actor(), &error);
+        if (!readable) {
+            m_bundle.reset();
+            m_assessment.reset();
+        } else {
+            m_bundle->report = std::move(*readable);
+            if (const QString own = ownDepartment(); m_assessment && !own.isEmpty())
+                m_assessment = m_assessment->scopedTo(own);
+        }
+    }
+    showAssessment();
     if (!m_bundle) {
         m_corrections->setText(tr("Cannot compute the report: %1").arg(error));
         m_corrections->show();
@@ -135,10 +194,53 @@ void ReportsPage::refresh()
     m_charts->setBundle(*m_bundle);
 }
 
+void ReportsPage::showAssessment()
+{
+    m_exportAssessment->setEnabled(m_assessment.has_value());
+    m_assessmentTitle->parentWidget()->setVisible(m_period->mode() == PeriodPicker::Mode::Year);
+    m_assessmentTable->setRowCount(0);
+    if (!m_assessment) {
+        m_assessmentTitle->setText(tr("No assessment for this year."));
+        return;
+    }
+    m_assessmentTitle->setText(AssessmentWriter::title(*m_assessment) + u'\n'
+                               + AssessmentWriter::formula(m_assessment->weights));
+    QList<QStringList> rows;
+    for (const AssessmentRow &r : m_assessment->rows)
+        rows << AssessmentWriter::cells(r, u"–"_s);
+    m_assessmentTable->setRowCount(int(rows.size()));
+    for (int r = 0; r < rows.size(); ++r) {
+        for (int c = 0; c < rows[r].size(); ++c) {
+            auto *item = new QTableWidgetItem(rows[r][c]);
+            if (c != 1 && c != 2)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_assessmentTable->setItem(r, c, item);
+        }
+    }
+    m_assessmentTable->resizeColumnsToContents();
+    m_assessmentTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+}
+
+void ReportsPage::exportAssessmentPdf()
+{
+    if (!m_assessment)
+        return;
+    QString error;
+    const std::optional<QByteArray> pdf = AssessmentDocument::toPdf(
+        *m_assessment, m_session.workspace().settings().centreName(), m_session.clock().nowMs(), &error);
+    if (!pdf) {
+        Prompts::warning(this, tr("Export PDF"), error);
+        return;
+    }
+    saveBytes(tr("Export PDF"), u"pdf"_s, tr("PDF (*.pdf)"), *pdf);
+}
+
 void ReportsPage::showDepartmentTickets(const QString &code)
 {
     if (!m_bundle)
         return;
+    if (const QString own = ownDepartment(); !own.isEmpty() && code != own)
+        return; // a liaison lists their own department's tickets only
     QString error;
     const QTimeZone zone = m_session.sla().calendar().timeZone();
     const auto tickets = ReportSeriesBuilder(m_session.workspace().database(), zone, m_bundle->generatedMs)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "reports/Assessment.h"
 #include "reports/ReportBundle.h"
 
 #include <QWidget>
@@ -8,6 +9,7 @@
 
 class QLabel;
 class QPrinter;
+class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
@@ -32,6 +34,8 @@ public:
     ReportChartsView *charts() const { return m_charts; }
     /** What the page shows now; none when the last computation failed. */
     const std::optional<ReportBundle> &bundle() const { return m_bundle; }
+    /** The annual assessment of the chosen year (Year period only); a liaison's holds their row alone. */
+    const std::optional<Assessment> &assessment() const { return m_assessment; }
 
 public Q_SLOTS:
     /** Computes the period again (figures, charts, corrections). */
@@ -41,6 +45,8 @@ public Q_SLOTS:
     void exportPdf();
     void printPreview();
     void print();
+    /** The annual assessment as a PDF for the officials (Year period). */
+    void exportAssessmentPdf();
     /** Lists the tickets a department completed in the period (a click on its bar). */
     void showDepartmentTickets(const QString &code);
 
@@ -48,6 +54,9 @@ private:
     void saveBytes(const QString &title, const QString &suffix, const QString &filter, const QByteArray &bytes);
     void paintOn(QPrinter *printer);
     QString suggestedName(const QString &suffix) const;
+    void showAssessment();
+    /** A liaison's department: they see that row alone (PRODUCT §1); empty for everyone else. */
+    QString ownDepartment() const;
 
     ConsoleSession &m_session;
     PeriodPicker *m_period;
@@ -57,6 +66,10 @@ private:
     QLabel *m_ticketsTitle;
     QTableWidget *m_tickets;
     std::optional<ReportBundle> m_bundle;
+    QLabel *m_assessmentTitle;
+    QTableWidget *m_assessmentTable;
+    QPushButton *m_exportAssessment;
+    std::optional<Assessment> m_assessment;
 };
 
 } // namespace hotline
