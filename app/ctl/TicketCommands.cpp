@@ -37,6 +37,7 @@ struct Verb
     QString word;
     Action action;
     QStringList options;
+    EventType event = EventType::Registered; ///< what it records (show: nothing)
 };
 
 const QList<Verb> &verbs()
@@ -45,16 +46,17 @@ const QList<Verb> &verbs()
         {u"register"_s, Action::Register,
          {u"--type"_s, u"--channel"_s, u"--summary"_s, u"--details"_s, u"--category"_s, u"--town"_s,
           u"--caller-name"_s, u"--caller-phone"_s, u"--class"_s}},
-        {u"dispatch"_s, Action::Dispatch, {u"--department"_s}},
-        {u"sign"_s, Action::Sign, {}},
-        {u"return"_s, Action::Return, {u"--reason"_s}},
-        {u"transfer"_s, Action::Transfer, {u"--department"_s, u"--reason"_s}},
-        {u"reply"_s, Action::Reply, {u"--text"_s}},
-        {u"extend"_s, Action::RequestExtension, {u"--days"_s, u"--reason"_s}},
-        {u"decide-extension"_s, Action::DecideExtension, {u"--approve"_s, u"--refuse"_s, u"--reason"_s}},
-        {u"callback"_s, Action::Callback, {u"--answer"_s, u"--text"_s}},
-        {u"close"_s, Action::Close, {u"--text"_s}},
-        {u"reopen"_s, Action::Reopen, {u"--reason"_s}},
+        {u"dispatch"_s, Action::Dispatch, {u"--department"_s}, EventType::Dispatched},
+        {u"sign"_s, Action::Sign, {}, EventType::Signed},
+        {u"return"_s, Action::Return, {u"--reason"_s}, EventType::Returned},
+        {u"transfer"_s, Action::Transfer, {u"--department"_s, u"--reason"_s}, EventType::Transferred},
+        {u"reply"_s, Action::Reply, {u"--text"_s}, EventType::Replied},
+        {u"extend"_s, Action::RequestExtension, {u"--days"_s, u"--reason"_s}, EventType::ExtensionRequested},
+        {u"decide-extension"_s, Action::DecideExtension, {u"--approve"_s, u"--refuse"_s, u"--reason"_s},
+         EventType::ExtensionApproved},
+        {u"callback"_s, Action::Callback, {u"--answer"_s, u"--text"_s}, EventType::Callback},
+        {u"close"_s, Action::Close, {u"--text"_s}, EventType::Closed},
+        {u"reopen"_s, Action::Reopen, {u"--reason"_s}, EventType::Reopened},
         {u"show"_s, Action::ViewAllTickets, {u"--format"_s, u"--unmasked"_s}},
     };
     return all;
@@ -287,6 +289,13 @@ int cmdTicket(CtlContext &ctx)
         ticket = findTicket(*ws, w.at(1));
         if (!ticket.exists())
             return ctx.fail(CtlContext::tr("There is no ticket %1.").arg(w.at(1)));
+    }
+    // On a training database the actor follows from the ticket's state; a ticket in the wrong state for the action
+    // has no such actor, and the state is the reason to give (with --as the permission is checked first, as in
+    // the console: who may not act learns nothing about the state).
+    if (training && !ctx.args.has(u"--as"_s) && ticket.exists() && verb->word != u"show"_s) {
+        if (const QString why = TicketFold::check(ticket, verb->event); !why.isEmpty())
+            return ctx.fail(why);
     }
     int code = Ok;
     const std::optional<Actor> actor = ticketActor(ctx, *ws, verb->action, ticket, &code);

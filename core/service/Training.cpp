@@ -130,7 +130,9 @@ std::optional<Actor> Training::actorFor(Workspace &ws, Action action, const Tick
             continue;
         return actor;
     }
-    *error = tr("No training user may %1 this ticket now.").arg(DisplayNames::action(action));
+    *error = ticket.exists() ? tr("No training user may do this to ticket %1 (%2) now: %3.")
+                                   .arg(ticket.number, DisplayNames::of(ticket.state), DisplayNames::action(action))
+                             : tr("No training user may do this: %1.").arg(DisplayNames::action(action));
     return std::nullopt;
 }
 
