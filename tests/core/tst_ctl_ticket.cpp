@@ -95,6 +95,14 @@ private Q_SLOTS:
     void badInputWritesNothing();
     void realDatabaseRefusesDrillsAndAnonymousActions();
     void trainingDatabaseNeverSyncs();
+    // The breach rules (issue 14) driven through hotlinectl with --at, as a drill would.
+    void returnAfterTheDeadlineStaysBreached();
+    void transferAfterTheDeadlineStaysBreached();
+    void extensionRequestedTooLateIsRefused();
+    void extensionInTimeApprovedLateHoldsNoBreach();
+    void extensionInTimeRefusedLateBreachesAtTheOriginalDeadline();
+    void misrouteWithinTheWindowCostsNothing();
+    void returnAfterTheWindowCountsAgainstTheDepartment();
 
 private:
     /** hotlinectl --db (the training database) ARGS. */
@@ -117,6 +125,29 @@ private:
         return json(drill({u"ticket"_s, u"show"_s, number, u"--format"_s, u"json"_s}));
     }
     int events() { return scalar(m_db, u"SELECT count(*) FROM events"_s).toInt(); }
+    /** A ticket registered at t0 and dispatched six minutes later; its number. */
+    QString dispatchedAt(const QString &t0, const QString &department, const QString &type = u"complaint"_s)
+    {
+        const QString number = registerAt(t0, type);
+        const CtlResult r = drill({u"ticket"_s, u"dispatch"_s, number, u"--department"_s, department, u"--at"_s,
+                                   plusHours(t0, 0.1)});
+        if (r.exitCode != 0)
+            qWarning() << r.err;
+        return number;
+    }
+    /** hotlinectl ticket ARGS --at AT; true when it succeeded (the reason is logged when not). */
+    bool step(const QStringList &args, const QString &at)
+    {
+        const CtlResult r = drill(QStringList{u"ticket"_s} + args + QStringList{u"--at"_s, at});
+        if (r.exitCode != 0)
+            qWarning() << args << at << r.err;
+        return r.exitCode == 0;
+    }
+    static QJsonObject clock(const QJsonObject &ticket, int i)
+    {
+        return ticket.value(u"dispatches"_s).toArray().at(i).toObject();
+    }
+    static QString deadline(const QJsonObject &ticket, int i) { return clock(ticket, i).value(u"deadline"_s).toString(); }
 
     QTemporaryDir m_dir;
     QString m_db;
@@ -212,6 +243,11 @@ void TestCtlTicket::fullLoopByTrainingUsers()
     QCOMPARE(dispatches.size(), 1);
     QCOMPARE(dispatches.at(0).toObject().value(u"department"_s).toString(), u"CG"_s);
     QCOMPARE(dispatches.at(0).toObject().value(u"at"_s).toString(), plusHours(t0, 0.5));
+    QCOMPARE(dispatches.at(0).toObject().value(u"deadline"_s).toString(), t.value(u"deadline"_s).toString());
+    QCOMPARE(dispatches.at(0).toObject().value(u"outcome"_s).toString(), u"replied"_s);
+    QCOMPARE(dispatches.at(0).toObject().value(u"on_time"_s).toBool(), true);
+    QCOMPARE(dispatches.at(0).toObject().value(u"breached"_s).toBool(), false);
+    QCOMPARE(t.value(u"breached"_s).toBool(), false);
     QCOMPARE(t.value(u"waiting"_s), QJsonValue());
 
     // The text form says the same for people.
@@ -348,6 +384,129 @@ void TestCtlTicket::trainingDatabaseNeverSyncs()
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("training database"), r.err.constData());
     QVERIFY(scalar(m_db, u"SELECT value FROM meta WHERE key = 'sync.server_url'"_s).isEmpty());
+}
+
+void TestCtlTicket::returnAfterTheDeadlineStaysBreached()
+{
+    // Consultation: one working day. CG lets it run past its deadline, then returns it; the breach stays with CG's
+    // dispatch, and a re-dispatch answered quickly does not launder the ticket.
+    const QString t0 = u"2025-03-10T09:00:00+08:00"_s;
+    const QString number = dispatchedAt(t0, u"CG"_s, u"consult"_s);
+    QVERIFY(step({u"sign"_s, number}, plusHours(t0, 0.2)));
+    const QString due = deadline(show(number), 0);
+    QVERIFY(!due.isEmpty());
+    QVERIFY(step({u"return"_s, number, u"--reason"_s, u"不属于本单位"_s}, plusHours(due, 24)));
+    QVERIFY(step({u"dispatch"_s, number, u"--department"_s, u"JT"_s}, plusHours(due, 24.5)));
+    QVERIFY(step({u"sign"_s, number}, plusHours(due, 24.6)));
+    QVERIFY(step({u"reply"_s, number, u"--text"_s, u"已处理"_s}, plusHours(due, 25)));
+    const QJsonObject t = show(number);
+    QCOMPARE(t.value(u"breached"_s).toBool(), true);
+    QCOMPARE(t.value(u"dispatches"_s).toArray().size(), 2);
+    QCOMPARE(clock(t, 0).value(u"department"_s).toString(), u"CG"_s);
+    QCOMPARE(clock(t, 0).value(u"outcome"_s).toString(), u"returned"_s);
+    QCOMPARE(clock(t, 0).value(u"breached"_s).toBool(), true);
+    QCOMPARE(clock(t, 0).value(u"breached_at"_s).toString(), due);
+    QCOMPARE(clock(t, 1).value(u"department"_s).toString(), u"JT"_s);
+    QCOMPARE(clock(t, 1).value(u"outcome"_s).toString(), u"replied"_s);
+    QCOMPARE(clock(t, 1).value(u"on_time"_s).toBool(), true);
+    QCOMPARE(clock(t, 1).value(u"breached"_s).toBool(), false);
+}
+
+void TestCtlTicket::transferAfterTheDeadlineStaysBreached()
+{
+    const QString t0 = u"2025-03-11T09:00:00+08:00"_s;
+    const QString number = dispatchedAt(t0, u"CG"_s, u"consult"_s);
+    const QString due = deadline(show(number), 0);
+    QVERIFY(step({u"transfer"_s, number, u"--department"_s, u"JT"_s, u"--reason"_s, u"改派"_s}, plusHours(due, 2)));
+    const QJsonObject t = show(number);
+    QCOMPARE(t.value(u"breached"_s).toBool(), true);
+    QCOMPARE(clock(t, 0).value(u"outcome"_s).toString(), u"transferred"_s);
+    QCOMPARE(clock(t, 0).value(u"breached"_s).toBool(), true);
+    QCOMPARE(clock(t, 0).value(u"breached_at"_s).toString(), due);
+    QCOMPARE(clock(t, 1).value(u"department"_s).toString(), u"JT"_s);
+    QCOMPARE(clock(t, 1).value(u"outcome"_s).toString(), u"running"_s);
+    QCOMPARE(clock(t, 1).value(u"breached"_s).toBool(), false);
+    QVERIFY(deadline(t, 1) > due); // a fresh clock for JT, judged on its own
+}
+
+void TestCtlTicket::extensionRequestedTooLateIsRefused()
+{
+    const QString t0 = u"2025-03-12T09:00:00+08:00"_s;
+    const QString number = dispatchedAt(t0, u"ZJ"_s);
+    QVERIFY(step({u"sign"_s, number}, plusHours(t0, 0.2)));
+    const QString due = deadline(show(number), 0);
+    const int before = events();
+    const CtlResult r = drill({u"ticket"_s, u"extend"_s, number, u"--days"_s, u"3"_s, u"--reason"_s, u"需协调"_s,
+                               u"--at"_s, plusHours(due, 1)});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(!r.err.isEmpty());
+    QCOMPARE(events(), before);
+    const QJsonObject t = show(number);
+    QCOMPARE(t.value(u"extension_pending"_s).toBool(), false);
+    QCOMPARE(deadline(t, 0), due);
+}
+
+void TestCtlTicket::extensionInTimeApprovedLateHoldsNoBreach()
+{
+    const QString t0 = u"2025-03-13T09:00:00+08:00"_s;
+    const QString number = dispatchedAt(t0, u"ZJ"_s);
+    QVERIFY(step({u"sign"_s, number}, plusHours(t0, 0.2)));
+    const QString due = deadline(show(number), 0);
+    QVERIFY(step({u"extend"_s, number, u"--days"_s, u"3"_s, u"--reason"_s, u"需协调施工单位"_s}, plusHours(due, -2)));
+    QVERIFY(step({u"decide-extension"_s, number, u"--approve"_s}, plusHours(due, 20)));
+    QJsonObject t = show(number);
+    QCOMPARE(t.value(u"breached"_s).toBool(), false);
+    QCOMPARE(clock(t, 0).value(u"breached"_s).toBool(), false);
+    QCOMPARE(clock(t, 0).value(u"extensions"_s).toInt(), 1);
+    QVERIFY(deadline(t, 0) > plusHours(due, 20));
+    QVERIFY(step({u"reply"_s, number, u"--text"_s, u"已疏通"_s}, plusHours(due, 21)));
+    t = show(number);
+    QCOMPARE(clock(t, 0).value(u"outcome"_s).toString(), u"replied"_s);
+    QCOMPARE(clock(t, 0).value(u"on_time"_s).toBool(), true);
+    QCOMPARE(t.value(u"breached"_s).toBool(), false);
+}
+
+void TestCtlTicket::extensionInTimeRefusedLateBreachesAtTheOriginalDeadline()
+{
+    const QString t0 = u"2025-03-14T09:00:00+08:00"_s;
+    const QString number = dispatchedAt(t0, u"ZJ"_s);
+    const QString due = deadline(show(number), 0);
+    QVERIFY(step({u"extend"_s, number, u"--days"_s, u"2"_s, u"--reason"_s, u"需协调"_s}, plusHours(due, -1)));
+    QVERIFY(step({u"decide-extension"_s, number, u"--refuse"_s, u"--reason"_s, u"理由不足"_s}, plusHours(due, 30)));
+    const QJsonObject t = show(number);
+    QCOMPARE(t.value(u"breached"_s).toBool(), true);
+    QCOMPARE(clock(t, 0).value(u"breached"_s).toBool(), true);
+    QCOMPARE(clock(t, 0).value(u"breached_at"_s).toString(), due);
+}
+
+void TestCtlTicket::misrouteWithinTheWindowCostsNothing()
+{
+    const QString t0 = u"2025-03-17T09:00:00+08:00"_s;
+    const QString number = dispatchedAt(t0, u"CG"_s);
+    QVERIFY(step({u"sign"_s, number}, plusHours(t0, 0.2)));
+    QVERIFY(step({u"return"_s, number, u"--reason"_s, u"应由镇街处理"_s}, plusHours(t0, 0.75)));
+    const QJsonObject t = show(number);
+    QCOMPARE(clock(t, 0).value(u"outcome"_s).toString(), u"misroute"_s);
+    QCOMPARE(clock(t, 0).value(u"breached"_s).toBool(), false);
+    QCOMPARE(t.value(u"breached"_s).toBool(), false);
+    QCOMPARE(t.value(u"waiting"_s).toObject().value(u"for"_s).toString(), u"dispatch"_s);
+    QCOMPARE(t.value(u"waiting"_s).toObject().value(u"since"_s).toString(), plusHours(t0, 0.75));
+    // A return needs a reason.
+    QVERIFY(step({u"dispatch"_s, number, u"--department"_s, u"GC"_s}, plusHours(t0, 1)));
+    const CtlResult r = drill({u"ticket"_s, u"return"_s, number, u"--at"_s, plusHours(t0, 1.2)});
+    QCOMPARE(r.exitCode, 1);
+}
+
+void TestCtlTicket::returnAfterTheWindowCountsAgainstTheDepartment()
+{
+    // After the misroute window, before the deadline: a return against the department, but no breach.
+    const QString t0 = u"2025-03-18T09:00:00+08:00"_s;
+    const QString number = dispatchedAt(t0, u"CG"_s);
+    QVERIFY(step({u"return"_s, number, u"--reason"_s, u"不属于本单位"_s}, u"2025-03-19T10:00:00+08:00"_s));
+    const QJsonObject t = show(number);
+    QCOMPARE(clock(t, 0).value(u"outcome"_s).toString(), u"returned"_s);
+    QCOMPARE(clock(t, 0).value(u"breached"_s).toBool(), false);
+    QCOMPARE(t.value(u"breached"_s).toBool(), false);
 }
 
 QTEST_GUILESS_MAIN(TestCtlTicket)
