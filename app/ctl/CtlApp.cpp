@@ -33,6 +33,7 @@ int cmdUsers(CtlContext &ctx); // UserCommands.cpp
 int cmdPermissions(CtlContext &ctx); // ViewCommands.cpp
 int cmdCategories(CtlContext &ctx); // ReferenceCommands.cpp
 int cmdTowns(CtlContext &ctx);      // ReferenceCommands.cpp
+int cmdTicket(CtlContext &ctx);     // TicketCommands.cpp
 
 namespace {
 
@@ -65,6 +66,7 @@ const QList<Command> &commands()
         {{u"users"_s}, cmdUsers},
         {{u"permissions"_s}, cmdPermissions},
         {{u"audit"_s}, cmdAudit},
+        {{u"ticket"_s}, cmdTicket},
     };
     return all;
 }
@@ -78,7 +80,8 @@ QString helpText()
         "Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.\n"
         "\n"
         "Commands:\n"
-        "  init [--demo]                         create or migrate the database; --demo adds demo data\n"
+        "  init [--demo | --training]            create or migrate the database; --demo adds demo data;\n"
+        "                                        --training: a training database with training users\n"
         "  calendar import FILE...               import holiday-cn JSON calendars (all files or none)\n"
         "  calendar set DATE... off|workday|normal [--note TEXT]\n"
         "                                        mark dates as off days, make-up working days, or back to Mon-Fri\n"
@@ -125,6 +128,10 @@ QString helpText()
         "  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]\n"
         "                                        administrative changes (settings, calendar, departments,\n"
         "                                        categories, towns, users) with actor, old and new value\n"
+        "  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show\n"
+        "                                        the console's ticket actions, as --as USER (password on stdin);\n"
+        "                                        register prints the new number; see hotlinectl ticket for options\n"
+        "                                        (on a training database: training users act, --at ISO8601 allowed)\n"
         "\n"
         "Options:\n"
         "  --db PATH      the database file\n"
@@ -142,7 +149,7 @@ bool readsOnly(const QStringList &words)
     static const QList<QStringList> readers{
         {u"verify"_s}, {u"report"_s}, {u"board"_s}, {u"export"_s}, {u"access-log"_s}, {u"deadline"_s},
         {u"config"_s, u"get"_s}, {u"config"_s, u"list"_s}, {u"users"_s, u"list"_s}, {u"categories"_s, u"list"_s},
-        {u"towns"_s, u"list"_s}, {u"calendar"_s, u"list"_s}, {u"audit"_s}};
+        {u"towns"_s, u"list"_s}, {u"calendar"_s, u"list"_s}, {u"audit"_s}, {u"ticket"_s, u"show"_s}};
     for (const QStringList &r : readers) {
         if (words.mid(0, r.size()) == r)
             return true;

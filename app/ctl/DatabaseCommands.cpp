@@ -3,6 +3,7 @@
 
 #include "io/StrictUtf8.h"
 #include "service/DemoData.h"
+#include "service/Training.h"
 #include "service/Workspace.h"
 #include "storage/ChainVerifier.h"
 #include "storage/Database.h"
@@ -24,11 +25,32 @@ namespace hotline::ctl {
 int cmdInit(CtlContext &ctx)
 {
     if (!ctx.args.words.isEmpty())
-        return ctx.fail(CtlContext::tr("init takes no arguments (did you mean --demo?)."), Usage);
+        return ctx.fail(CtlContext::tr("init takes no arguments (did you mean --demo or --training?)."), Usage);
+    if (ctx.args.has(u"--training"_s) && ctx.args.has(u"--demo"_s))
+        return ctx.fail(CtlContext::tr("Give either --demo or --training: a training database starts without tickets."),
+                        Usage);
     Workspace *ws = ctx.workspace();
     if (!ws)
         return Failed;
     ctx.print(CtlContext::tr("Database %1 is ready (schema %2).").arg(ws->database().path()).arg(ws->database().schemaVersion()));
+    if (ctx.args.has(u"--training"_s)) {
+        if (Training::isTraining(ws->database())) {
+            ctx.print(CtlContext::tr("It is a training database; its training users keep their password."));
+            return Ok;
+        }
+        QString error;
+        QString password;
+        QStringList users;
+        if (!Training::create(*ws, &password, &users, &error))
+            return ctx.fail(error);
+        ctx.print(CtlContext::tr("Training database: %n training user(s), one per role and department:", nullptr,
+                                 int(users.size())));
+        ctx.print(u"  "_s + users.join(u' '));
+        // Printed this once and stored nowhere but as hashes; the users can be given new ones with
+        // users reset-password.
+        ctx.print(CtlContext::tr("Their password (shown only now): %1").arg(password));
+        ctx.privateOutput = true;
+    }
     if (ctx.args.has(u"--demo"_s)) {
         QString error;
         DemoSummary summary;

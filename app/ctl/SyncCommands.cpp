@@ -1,6 +1,7 @@
 // hotlinectl server init / sync: the shared PostgreSQL server (PRODUCT §5).
 #include "CtlContext.h"
 
+#include "service/Training.h"
 #include "service/Workspace.h"
 #include "storage/Database.h"
 #include "storage/Settings.h"
@@ -121,6 +122,8 @@ int cmdSync(CtlContext &ctx)
     if (!ws)
         return Failed;
     Database &db = ws->database();
+    if (const QString refusal = Training::joinRefusal(db); !refusal.isEmpty())
+        return ctx.fail(refusal); // before the address is remembered: nothing is written
     QString url = ctx.args.value(u"--server"_s, db.meta(SyncEngine::urlKey()));
     if (url.isEmpty())
         return ctx.fail(CtlContext::tr("no server: give --server postgresql://USER:PASSWORD@HOST:PORT/DATABASE"), Usage);

@@ -272,6 +272,11 @@ bool DemoData::isDemo(Workspace &ws)
     return ws.database().meta(u"demo"_s) == u"1"_s;
 }
 
+bool DemoData::seedReferenceData(Workspace &ws, QString *error)
+{
+    return Generator(ws, ws.clock().nowMs()).seedReferenceData(error);
+}
+
 bool DemoData::populate(Workspace &ws, DemoSummary *summary, QString *error)
 {
     Generator gen(ws, ws.clock().nowMs());

@@ -43,6 +43,8 @@ public:
     static QList<DemoAccount> accounts();
     /** Whether the database was filled by populate() (meta demo=1). */
     static bool isDemo(Workspace &ws);
+    /** Only the reference data (departments, categories, towns), for a training database. */
+    static bool seedReferenceData(Workspace &ws, QString *error);
 };
 
 } // namespace hotline

@@ -1,6 +1,7 @@
 #include "sync/SyncEngine.h"
 
 #include "domain/TicketEvent.h"
+#include "service/Training.h"
 #include "storage/Database.h"
 #include "sync/ReferenceData.h"
 #include "sync/ReplicaStore.h"
@@ -50,6 +51,12 @@ void SyncEngine::disconnect()
 
 bool SyncEngine::connectTo(const QString &url, QString *error)
 {
+    // Decided here, where every path to the server passes (console, hotlinectl sync, the replica): a drill
+    // never reaches the centre's real record.
+    if (const QString refusal = Training::joinRefusal(m_db); !refusal.isEmpty()) {
+        *error = refusal;
+        return false;
+    }
     if (!m_pg.connect(url)) {
         *error = tr("cannot reach the server %1: %2").arg(PgConnection::redacted(url), m_pg.lastError());
         return false;

@@ -13,10 +13,12 @@
 #include "dispatch/DispatchView.h"
 #include "domain/DisplayNames.h"
 #include "mainwindow/ConsoleStatusBar.h"
+#include "mainwindow/TrainingBanner.h"
 #include "sync/ServerSettingsDialog.h"
 #include "sync/SyncConflictsDialog.h"
 #include "registration/RegistrationForm.h"
 #include "reports/ReportsPage.h"
+#include "service/Workspace.h"
 #include "support/ConsoleSession.h"
 #include "support/Prompts.h"
 #include "supervision/AccountabilityBanner.h"
@@ -53,6 +55,11 @@ MainWindow::MainWindow(ConsoleSession &session, QWidget *parent) : QMainWindow(p
     setStatusBar(new ConsoleStatusBar(session, this));
     buildTabs();
     buildMenus();
+    // Above every other notice: a drill must never be mistaken for the real record.
+    if (auto *training = TrainingBanner::createFor(session.workspace().database(), central)) {
+        column->insertWidget(0, training);
+        setWindowTitle(windowTitle() + u" — "_s + tr("TRAINING DATABASE"));
+    }
     resize(1366, 800);
 }
 

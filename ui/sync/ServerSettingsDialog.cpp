@@ -1,5 +1,6 @@
 #include "sync/ServerSettingsDialog.h"
 
+#include "service/Training.h"
 #include "service/Workspace.h"
 #include "storage/Database.h"
 #include "support/ConsoleSession.h"
@@ -106,6 +107,11 @@ void ServerSettingsDialog::join()
     const QString bad = PgConnection::checkUrl(url);
     if (!bad.isEmpty()) {
         m_result->setText(tr("Not a PostgreSQL address: %1").arg(bad));
+        return;
+    }
+    // The engine refuses too (core decides); saying it here keeps the address unsaved and the dialog open.
+    if (const QString refusal = Training::joinRefusal(m_session.workspace().database()); !refusal.isEmpty()) {
+        m_result->setText(refusal);
         return;
     }
     if (!m_session.workspace().database().setMeta(SyncEngine::urlKey(), url)) {
