@@ -209,6 +209,12 @@ void ReportPageParts::footer(const ReportDocument::Page &p, const ReportBundle &
     const QRectF r = box(p, kMargin, kFooterTop + 1, kBodyWidth, 5);
     g.drawText(r, Qt::AlignLeft | Qt::AlignVCenter, generatedText(b));
     g.drawText(r, Qt::AlignRight | Qt::AlignVCenter, tr("Page %1 of %2").arg(index + 1).arg(count));
+    // On every page, so that any sheet of a paper copy can be matched with `hotlinectl verify` on the database.
+    if (b.report.log) {
+        g.setFont(ReportCharts::font(7));
+        g.drawText(box(p, kMargin, kFooterTop + 5.5, kBodyWidth, 4), Qt::AlignLeft | Qt::AlignVCenter,
+                   b.report.log->text());
+    }
 }
 
 } // namespace hotline
