@@ -548,8 +548,10 @@ ProjectionFinding ProjectionVerifier::verify(Database &db, const QList<Projectio
         return f;
     }
     QString error;
-    // A small page cache: the events are read once, and a big cache only grows the process.
-    if (!run(handle, "PRAGMA cache_size = -8192", &error) || !shadowProjection(handle, &error)) {
+    // A small page cache and no memory map: the events are read once, and mapping the whole file would only grow
+    // the process by the size of the database.
+    if (!run(handle, "PRAGMA cache_size = -8192", &error) || !run(handle, "PRAGMA mmap_size = 0", &error)
+        || !shadowProjection(handle, &error)) {
         f.error = error;
         return f;
     }
