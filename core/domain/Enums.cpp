@@ -81,6 +81,13 @@ constexpr std::array<std::pair<EventType, const char16_t *>, 16> kEvents{{
     {EventType::Reopened, u"reopened"},
     {EventType::DeadlineRedecided, u"deadline_redecided"},
 }};
+constexpr std::array<std::pair<ClockOutcome, const char16_t *>, 5> kOutcomes{{
+    {ClockOutcome::Running, u""},
+    {ClockOutcome::Replied, u"replied"},
+    {ClockOutcome::Returned, u"returned"},
+    {ClockOutcome::Misroute, u"misroute"},
+    {ClockOutcome::Transferred, u"transferred"},
+}};
 
 } // namespace
 
@@ -91,6 +98,7 @@ QString toCode(Colour v) { return codeOf(kColours, v); }
 QString toCode(Satisfaction v) { return codeOf(kSatisfaction, v); }
 QString toCode(TicketState v) { return codeOf(kStates, v); }
 QString toCode(EventType v) { return codeOf(kEvents, v); }
+QString toCode(ClockOutcome v) { return codeOf(kOutcomes, v); }
 std::optional<Channel> channelFromCode(QStringView c) { return valueOf(kChannels, c); }
 std::optional<TicketType> ticketTypeFromCode(QStringView c) { return valueOf(kTypes, c); }
 std::optional<SlaClass> slaClassFromCode(QStringView c) { return valueOf(kClasses, c); }
@@ -98,5 +106,6 @@ std::optional<Colour> colourFromCode(QStringView c) { return valueOf(kColours, c
 std::optional<Satisfaction> satisfactionFromCode(QStringView c) { return valueOf(kSatisfaction, c); }
 std::optional<TicketState> ticketStateFromCode(QStringView c) { return valueOf(kStates, c); }
 std::optional<EventType> eventTypeFromCode(QStringView c) { return valueOf(kEvents, c); }
+std::optional<ClockOutcome> clockOutcomeFromCode(QStringView c) { return valueOf(kOutcomes, c); }
 
 } // namespace hotline

@@ -55,9 +55,14 @@ enum class EventType {
     DeadlineRedecided, ///< an administrator re-decided the deadline after a calendar change (reason, old, new)
 };
 Q_ENUM_NS(EventType)
+
+/** How one department's clock (one dispatch or transfer) ended; Running while it has not. */
+enum class ClockOutcome { Running, Replied, Returned, Misroute, Transferred };
+Q_ENUM_NS(ClockOutcome)
 } // namespace Domain
 
 using Domain::Channel;
+using Domain::ClockOutcome;
 using Domain::Colour;
 using Domain::EventType;
 using Domain::Satisfaction;
@@ -74,6 +79,8 @@ QString toCode(Colour v);
 QString toCode(Satisfaction v);
 QString toCode(TicketState v);
 QString toCode(EventType v);
+/** "replied", "returned", "misroute", "transferred"; empty for Running (NULL in the projection). */
+QString toCode(ClockOutcome v);
 std::optional<Channel> channelFromCode(QStringView code);
 std::optional<TicketType> ticketTypeFromCode(QStringView code);
 std::optional<SlaClass> slaClassFromCode(QStringView code);
@@ -81,6 +88,8 @@ std::optional<Colour> colourFromCode(QStringView code);
 std::optional<Satisfaction> satisfactionFromCode(QStringView code);
 std::optional<TicketState> ticketStateFromCode(QStringView code);
 std::optional<EventType> eventTypeFromCode(QStringView code);
+/** Running for an empty code. */
+std::optional<ClockOutcome> clockOutcomeFromCode(QStringView code);
 
 /** Consultations are class consult, everything else handling (a category may override). */
 inline SlaClass defaultSlaClass(TicketType t) { return t == TicketType::Consult ? SlaClass::Consult : SlaClass::Handling; }

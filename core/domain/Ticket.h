@@ -3,6 +3,7 @@
 #include "domain/Enums.h"
 
 #include <QLatin1StringView>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -28,7 +29,30 @@ inline constexpr QLatin1StringView Days{"days"};
 inline constexpr QLatin1StringView Reason{"reason"};
 inline constexpr QLatin1StringView Text{"text"};
 inline constexpr QLatin1StringView Satisfaction{"satisfaction"};
+/** On a return: true when it came within the misroute window after the dispatch (decided once, by the service). */
+inline constexpr QLatin1StringView Misroute{"misroute"};
 } // namespace Key
+
+/**
+ * One department's clock: what it was given by one dispatch or transfer, and how that ended. Stored as the
+ * `dispatches` row with the same event id. A clock only ever gains facts: once breachedS is set it stays, whatever
+ * happens to the ticket afterwards (return, transfer, re-dispatch, extension, reopen).
+ */
+struct DepartmentClock
+{
+    QString id;                          ///< event id of the Dispatched/Transferred event that started it
+    QString department;
+    qint64 startMs = 0;
+    std::optional<qint64> deadlineS;     ///< deadline in force (moved by approved extensions and re-decisions)
+    std::optional<qint64> endedMs;       ///< reply, return or transfer away; none while running
+    ClockOutcome outcome = ClockOutcome::Running;
+    std::optional<bool> onTime;          ///< replied by this department by its deadline in force
+    std::optional<qint64> breachedS;     ///< the deadline it passed without a reply, once the events show it
+    int extensions = 0;                  ///< extensions approved on this clock
+
+    bool isRunning() const { return outcome == ClockOutcome::Running; }
+    bool operator==(const DepartmentClock &) const = default;
+};
 
 /** The current state of one ticket, derived by folding its events (see TicketFold). */
 struct Ticket
@@ -66,11 +90,18 @@ struct Ticket
     bool breached = false;               ///< any of its clocks passed its deadline without a reply: permanent
     std::optional<qint64> stageSinceMs;  ///< waiting at the centre (for dispatch or for callback) since
     qint64 lastSeq = 0;
+    /** Every clock it was given, in fold order; the last one is clockId's. Loaded only by TicketTable::load*. */
+    QList<DepartmentClock> clocks;
 
     bool exists() const { return !id.isEmpty(); }
     bool isOpen() const { return exists() && !closedMs; }
     /** Dispatched, not replied, not closed: its countdown runs. */
     bool isCounting() const { return deadlineS.has_value() && !repliedMs && !closedMs; }
+    /** The department clock now running, or null (in the dispatch queue, replied, closed). */
+    const DepartmentClock *runningClock() const
+    {
+        return !clocks.isEmpty() && clocks.constLast().isRunning() ? &clocks.constLast() : nullptr;
+    }
 
     bool operator==(const Ticket &) const = default;
 };

@@ -24,6 +24,41 @@ bool replyIsOnTime(const Ticket &t, qint64 repliedMs)
     return t.deadlineS && repliedMs / 1000 <= *t.deadlineS;
 }
 
+// An instant strictly after a deadline (whole seconds), the same comparison as replyIsOnTime.
+bool isPast(qint64 atMs, const std::optional<qint64> &deadlineS)
+{
+    return deadlineS && atMs / 1000 > *deadlineS;
+}
+
+DepartmentClock *runningClock(Ticket &t)
+{
+    return !t.clocks.isEmpty() && t.clocks.last().isRunning() ? &t.clocks.last() : nullptr;
+}
+
+// The clock passed its deadline in force without a reply: the breach is that department's for good.
+void breach(Ticket &t, DepartmentClock &c)
+{
+    if (!c.breachedS)
+        c.breachedS = c.deadlineS;
+    t.breached = true;
+}
+
+// Ends the running clock: a reply, a return or a transfer away. Ending after the deadline is a breach, except a
+// misroute (the department was never the right one, decided by the service when it recorded the return).
+void endClock(Ticket &t, const TicketEvent &e, ClockOutcome outcome)
+{
+    DepartmentClock *c = runningClock(t);
+    if (!c)
+        return;
+    c->endedMs = e.atMs;
+    c->outcome = outcome;
+    const bool late = isPast(e.atMs, c->deadlineS);
+    if (outcome == ClockOutcome::Replied)
+        c->onTime = !late;
+    if (late && outcome != ClockOutcome::Misroute)
+        breach(t, *c);
+}
+
 void startClock(Ticket &t, const TicketEvent &e)
 {
     t.state = TicketState::Dispatched;
@@ -33,11 +68,19 @@ void startClock(Ticket &t, const TicketEvent &e)
     t.deadlineS = deadlineOf(e);
     t.extensionDays = 0;
     t.extensionPending = false;
+    t.extensionRequestedMs.reset();
     t.signedMs.reset();
     t.repliedMs.reset();
     t.replyOnTime.reset();
     t.reminderSent = false;
     t.overdueOpened = false;
+    DepartmentClock c;
+    c.id = e.id;
+    c.department = t.department;
+    c.startMs = e.atMs;
+    c.deadlineS = t.deadlineS;
+    t.clocks.append(c);
+    t.clockId = e.id;
 }
 
 void backToQueue(Ticket &t)
@@ -48,10 +91,21 @@ void backToQueue(Ticket &t)
     t.deadlineS.reset();
     t.extensionDays = 0;
     t.extensionPending = false;
+    t.extensionRequestedMs.reset();
     t.signedMs.reset();
     t.repliedMs.reset();
     t.replyOnTime.reset();
     t.reminderSent = false;
+    t.overdueOpened = false;
+}
+
+// A new deadline in force (approved extension, re-decision) for the ticket and its running clock.
+void moveDeadline(Ticket &t, const TicketEvent &e)
+{
+    t.deadlineS = deadlineOf(e);
+    if (DepartmentClock *c = runningClock(t))
+        c->deadlineS = t.deadlineS;
+    t.reminderSent = false; // the new deadline gets its own reminder and accountability
     t.overdueOpened = false;
 }
 
@@ -115,9 +169,19 @@ QString TicketFold::check(const Ticket &t, EventType type)
     return {};
 }
 
+QString TicketFold::check(const Ticket &t, const TicketEvent &e)
+{
+    QString why = check(t, e.type);
+    // An extension is asked for before the deadline in force; after it the breach has happened and no decision
+    // can take it back.
+    if (why.isEmpty() && e.type == EventType::ExtensionRequested && isPast(e.atMs, t.deadlineS))
+        why = tr("The deadline of ticket %1 has passed: an extension must be requested before the deadline.").arg(t.number);
+    return why;
+}
+
 bool TicketFold::apply(Ticket &t, const TicketEvent &e)
 {
-    if (!check(t, e.type).isEmpty())
+    if (!check(t, e).isEmpty())
         return false;
     switch (e.type) {
     case EventType::Registered:
@@ -138,6 +202,8 @@ bool TicketFold::apply(Ticket &t, const TicketEvent &e)
         break;
     case EventType::Dispatched:
     case EventType::Transferred: // a transfer hands the ticket to another department with a new clock
+        if (e.type == EventType::Transferred)
+            endClock(t, e, ClockOutcome::Transferred);
         startClock(t, e);
         break;
     case EventType::Signed:
@@ -148,30 +214,40 @@ bool TicketFold::apply(Ticket &t, const TicketEvent &e)
         t.state = TicketState::Replied;
         t.repliedMs = e.atMs;
         t.replyOnTime = replyIsOnTime(t, e.atMs);
+        // A request still waiting does not stretch the deadline: only an approval does.
         t.extensionPending = false;
+        t.extensionRequestedMs.reset();
+        endClock(t, e, ClockOutcome::Replied);
         t.stageSinceMs = e.atMs; // waiting for the centre's callback
         break;
     case EventType::ExtensionRequested:
+        // In time (check() refused a late one): the breach, if the deadline passes, waits for the decision.
         t.extensionPending = true;
+        t.extensionRequestedMs = e.atMs;
         break;
     case EventType::ExtensionApproved:
         t.extensionPending = false;
+        t.extensionRequestedMs.reset();
         // Summed in 64 bits: many approvals of huge "days" must not overflow.
         t.extensionDays = int(std::clamp<qint64>(qint64(t.extensionDays) + e.payload.value(Key::Days).toInt(), 0, INT_MAX));
-        t.deadlineS = deadlineOf(e);
-        t.reminderSent = false; // the new deadline gets its own reminder and accountability
-        t.overdueOpened = false;
+        if (DepartmentClock *c = runningClock(t))
+            ++c->extensions;
+        moveDeadline(t, e);
         break;
     case EventType::ExtensionRefused:
         t.extensionPending = false;
+        t.extensionRequestedMs.reset();
+        // Refused after the deadline it was holding: the breach happened at that deadline.
+        if (DepartmentClock *c = runningClock(t); c && isPast(e.atMs, c->deadlineS))
+            breach(t, *c);
         break;
     case EventType::DeadlineRedecided:
-        // The only way a calendar change reaches a ticket: an administrator's decision, with its reason.
-        t.deadlineS = deadlineOf(e);
-        t.reminderSent = false; // the new deadline gets its own reminder and accountability
-        t.overdueOpened = false;
+        // The only way a calendar change reaches a ticket: an administrator's decision, with its reason. A breach
+        // already on record stays (its deadline was passed).
+        moveDeadline(t, e);
         break;
     case EventType::Returned:
+        endClock(t, e, e.payload.value(Key::Misroute).toBool() ? ClockOutcome::Misroute : ClockOutcome::Returned);
         backToQueue(t);
         t.stageSinceMs = e.atMs; // waiting for re-dispatch
         break;
@@ -183,6 +259,9 @@ bool TicketFold::apply(Ticket &t, const TicketEvent &e)
         break;
     case EventType::Overdue:
         t.overdueOpened = true;
+        // The escalator saw the deadline pass; a request made in time holds the breach until it is decided.
+        if (DepartmentClock *c = runningClock(t); c && !t.extensionPending && isPast(e.atMs, c->deadlineS))
+            breach(t, *c);
         break;
     case EventType::Callback:
         t.satisfaction = satisfactionFromCode(str(e, Key::Satisfaction));
@@ -191,8 +270,9 @@ bool TicketFold::apply(Ticket &t, const TicketEvent &e)
         t.state = TicketState::Closed;
         t.closedMs = e.atMs;
         t.stageSinceMs.reset();
-        // Closed at intake (never dispatched) counts as on time; otherwise the reply decides.
-        t.onTime = t.dispatchedMs ? t.replyOnTime.value_or(false) : true;
+        // Never on time once any clock breached; otherwise closed at intake (not with a department) is on time,
+        // and a replied ticket is on time when that reply was.
+        t.onTime = !t.breached && (t.dispatchedMs ? t.replyOnTime.value_or(false) : true);
         break;
     case EventType::Reopened:
         // An unsatisfied caller's matter goes back to the dispatch queue; a new dispatch starts a new clock.

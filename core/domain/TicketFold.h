@@ -12,6 +12,11 @@ namespace hotline {
  * same order give the same state on every console; an event that makes no sense in the current state
  * (e.g. a reply to a ticket in the dispatch queue) changes nothing. check() says why an action would be
  * refused, for services that create new events.
+ *
+ * It also keeps the ticket's department clocks (Ticket::clocks, the `dispatches` rows): each dispatch or transfer
+ * starts one; a reply, return or transfer ends it; a breach is recorded on the clock (and the ticket's breached
+ * flag) as soon as the events show it, and never cleared. The fold never reads the time: a running clock past its
+ * deadline with no event about it yet is not breached here; readers (board, reports) judge it as of their "now".
  */
 class TicketFold final
 {
@@ -22,6 +27,8 @@ public:
     static bool apply(Ticket &ticket, const TicketEvent &event);
     /** Empty when an event of this type is allowed now, otherwise a translated reason. */
     static QString check(const Ticket &ticket, EventType type);
+    /** check() by type, plus what depends on the event's instant: an extension requested after the deadline. */
+    static QString check(const Ticket &ticket, const TicketEvent &event);
 };
 
 } // namespace hotline

@@ -8,6 +8,7 @@
 #include "sla/SlaClock.h"
 #include "storage/Database.h"
 #include "storage/EventStore.h"
+#include "storage/Settings.h"
 #include "storage/TicketNumbers.h"
 #include "util/Clock.h"
 
@@ -141,18 +142,19 @@ bool TicketService::act(const Actor &actor, const QString &ticketId, EventType t
     // Permission first: someone who may not act on the ticket learns nothing about its state.
     if (!permitted(actor, type, t, error))
         return false;
-    const QString why = TicketFold::check(t, type);
-    if (!why.isEmpty()) {
-        *error = why;
-        return false;
-    }
     // Free text (replies, answers, reasons, notes) loses invisible and control characters, keeping line breaks.
     for (const QLatin1StringView key : {Key::Text, Key::Reason}) {
         if (payload.contains(key))
             payload.insert(key, TextRules::stripped(payload.value(key).toString(), TextRules::Lines::Keep));
     }
-    return m_store.append({TicketEvent::make(ticketId, type, m_clock.nowMs(), actor.user, actor.console, std::move(payload))},
-                          error);
+    const TicketEvent e = TicketEvent::make(ticketId, type, m_clock.nowMs(), actor.user, actor.console, std::move(payload));
+    // By the event, at its instant: an extension asked for after the deadline is refused here.
+    const QString why = TicketFold::check(t, e);
+    if (!why.isEmpty()) {
+        *error = why;
+        return false;
+    }
+    return m_store.append({e}, error);
 }
 
 bool TicketService::dispatch(const Actor &actor, const QString &ticketId, const QString &department, QString *error)
@@ -323,7 +325,16 @@ bool TicketService::returnTicket(const Actor &actor, const QString &ticketId, co
         *error = tr("Say why the ticket is returned.");
         return false;
     }
-    return act(actor, ticketId, EventType::Returned, {{Key::Reason, reason.trimmed()}}, error);
+    // Decided once, here, like a deadline: a return within the misroute window (working time since this clock's
+    // dispatch or transfer) says the ticket went to the wrong department, and costs that department nothing.
+    const Ticket t = m_store.ticket(ticketId);
+    bool misroute = false;
+    if (t.dispatchedMs) {
+        const qint64 worked = m_sla().calendar().workingSecondsBetween(*t.dispatchedMs / 1000, m_clock.nowSecs());
+        const qint64 window = Settings(m_db).misrouteWindowSeconds(); // 0: no window, every return counts
+        misroute = window > 0 && worked <= window;
+    }
+    return act(actor, ticketId, EventType::Returned, {{Key::Reason, reason.trimmed()}, {Key::Misroute, misroute}}, error);
 }
 
 bool TicketService::urge(const Actor &actor, const QString &ticketId, const QString &note, QString *error)

@@ -79,8 +79,14 @@ public:
     bool transfer(const Actor &actor, const QString &ticketId, const QString &department, const QString &reason, QString *error);
     bool sign(const Actor &actor, const QString &ticketId, QString *error);
     bool reply(const Actor &actor, const QString &ticketId, const QString &text, QString *error);
+    /** Refused after the clock's deadline in force (the breach has happened); one made in time holds it until decided. */
     bool requestExtension(const Actor &actor, const QString &ticketId, int days, const QString &reason, QString *error);
     bool decideExtension(const Actor &actor, const QString &ticketId, bool approve, const QString &reason, QString *error);
+    /**
+     * Returns the ticket to the dispatch queue; a reason is required. Within sla.misroute_hours working hours of
+     * the clock's start the return is recorded as a misroute (payload "misroute": true), which costs the
+     * department nothing; a later one counts against it (and breaches if its deadline had passed).
+     */
     bool returnTicket(const Actor &actor, const QString &ticketId, const QString &reason, QString *error);
     bool urge(const Actor &actor, const QString &ticketId, const QString &note, QString *error);
     bool callback(const Actor &actor, const QString &ticketId, Satisfaction answer, const QString &note, QString *error);

@@ -1,5 +1,6 @@
 #include "storage/Database.h"
 #include "storage/OpenDatabases.h"
+#include "storage/EventStore.h"
 
 #include "util/PrivateFiles.h"
 
@@ -14,6 +15,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -31,6 +34,11 @@ const QStringList &migrationFiles()
                                     u":/sql/010_department_aliases.sql"_s, u":/sql/011_honest_figures.sql"_s};
     return files;
 }
+
+// Schemas whose migration adds projection columns only the fold can fill: after migrating to one of them, the
+// projection is derived again from the events (the meta key below survives a crash until that is done).
+constexpr int kRefoldAfter[] = {11};
+const QString kRefoldKey = u"projection.refold_needed"_s;
 
 QString nextConnectionName()
 {
@@ -295,6 +303,7 @@ std::unique_ptr<Database> Database::open(const QString &path, QString *error)
 bool Database::migrate(QString *error)
 {
     int version = schemaVersion();
+    const bool fresh = version == 0; // a new file has no events to fold
     while (version < latestSchemaVersion()) {
         const QString file = migrationFiles().at(version);
         QFile f(file);
@@ -323,6 +332,11 @@ bool Database::migrate(QString *error)
             }
         }
         QString why;
+        const bool refold = !fresh && std::ranges::find(kRefoldAfter, version + 1) != std::end(kRefoldAfter);
+        if (refold && !exec(u"INSERT OR REPLACE INTO meta(key, value) VALUES('"_s + kRefoldKey + u"', '1')"_s, &why)) {
+            *error = tr("Migration to schema %1 failed: %2").arg(version + 1).arg(why);
+            return false;
+        }
         if (!exec(u"PRAGMA user_version = "_s + QString::number(version + 1), &why) || !tx.commit()) {
             *error = tr("Migration to schema %1 failed: %2").arg(version + 1).arg(why.isEmpty() ? tx.error() : why);
             return false;
@@ -330,6 +344,31 @@ bool Database::migrate(QString *error)
         qCDebug(lcStorage) << "migrated" << m_path << "to schema" << version + 1;
         ++version;
     }
+    return refoldIfNeeded(error);
+}
+
+bool Database::refoldIfNeeded(QString *error)
+{
+    if (meta(kRefoldKey).isEmpty())
+        return true;
+    WriteTransaction tx(*this);
+    if (!tx.isActive()) {
+        *error = tx.error();
+        return false;
+    }
+    if (meta(kRefoldKey).isEmpty())
+        return true; // another process refolded while this one waited for the write lock
+    // The upgraded projection is derived from the events by today's fold, like `hotlinectl rebuild`: the columns
+    // the new schema added are filled, and figures the old rules let be laundered show as what the events say.
+    EventStore store(*this);
+    QStringList changed;
+    QString why;
+    if (!store.rebuildWithin(&changed, &why) || !exec(u"DELETE FROM meta WHERE key = '"_s + kRefoldKey + u"'"_s, &why)
+        || !tx.commit()) {
+        *error = tr("Deriving the tickets again after the upgrade failed: %1").arg(why.isEmpty() ? tx.error() : why);
+        return false;
+    }
+    qCInfo(lcStorage) << "refolded" << changed.size() << "tickets of" << m_path << "after the upgrade";
     return true;
 }
 

@@ -60,6 +60,8 @@ public:
 private:
     Database(QString path, QString connectionName);
     bool migrate(QString *error);
+    /** After a migration that needs it (see kRefoldAfter): derives the projection again from the events. */
+    bool refoldIfNeeded(QString *error);
 
     QString m_path;
     QString m_connectionName;

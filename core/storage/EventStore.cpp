@@ -13,6 +13,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+#include <tuple>
+
 using namespace Qt::StringLiterals;
 
 namespace hotline {
@@ -99,7 +102,7 @@ bool EventStore::appendImpl(const QList<TicketEvent> &events, QString *error, Mo
         }
         Ticket &t = it.value();
         if (mode == Mode::Strict) {
-            const QString why = TicketFold::check(t, e.type);
+            const QString why = TicketFold::check(t, e);
             if (!why.isEmpty()) {
                 *error = why;
                 return false;
@@ -192,6 +195,19 @@ bool EventStore::rebuildProjection(QString *error)
         *error = tx.error();
         return false;
     }
+    QStringList changed;
+    if (!rebuildWithin(&changed, error))
+        return false;
+    if (!tx.commit()) {
+        *error = tx.error();
+        return false;
+    }
+    Q_EMIT ticketsChanged(changed);
+    return true;
+}
+
+bool EventStore::rebuildWithin(QStringList *changed, QString *error)
+{
     if (!m_table->clearAll()) {
         *error = m_table->lastError();
         return false;
@@ -217,17 +233,23 @@ bool EventStore::rebuildProjection(QString *error)
             t.lastSeq = e.seq;
         }
     }
+    // In first-registration order, so the clocks' rows are written in a stable order on every run.
+    QList<const Ticket *> ordered;
+    ordered.reserve(tickets.size());
     for (const Ticket &t : std::as_const(tickets)) {
-        if (t.exists() && !m_table->save(t)) {
+        if (t.exists())
+            ordered << &t;
+    }
+    std::sort(ordered.begin(), ordered.end(), [](const Ticket *a, const Ticket *b) {
+        return std::tie(a->registeredMs, a->id) < std::tie(b->registeredMs, b->id);
+    });
+    for (const Ticket *t : std::as_const(ordered)) {
+        if (!m_table->save(*t)) {
             *error = m_table->lastError();
             return false;
         }
     }
-    if (!tx.commit()) {
-        *error = tx.error();
-        return false;
-    }
-    Q_EMIT ticketsChanged(tickets.keys());
+    *changed = tickets.keys();
     return true;
 }
 

@@ -57,6 +57,8 @@ public:
 
     /** Drops the projection and derives it again from the events, in one transaction. */
     bool rebuildProjection(QString *error);
+    /** The same inside a write transaction the caller holds (the refold after an upgrade); says what changed. */
+    bool rebuildWithin(QStringList *changedTickets, QString *error);
     /** Recomputes the hash chain and names the first event whose stored content was altered. */
     VerifyReport verify();
 

@@ -44,15 +44,23 @@ QString TicketTable::columns()
            "overdue_opened, urged, last_seq, extension_requested_ms, clock_id, breached, stage_since_ms"_s;
 }
 
-TicketTable::TicketTable(Database &db) : m_db(db), m_load(db.sql()), m_loadByNumber(db.sql())
+TicketTable::TicketTable(Database &db)
+    : m_db(db), m_load(db.sql()), m_loadByNumber(db.sql()), m_loadClocks(db.sql())
 {
     m_load.prepare(u"SELECT "_s + columns() + u" FROM tickets WHERE id = ?"_s);
     m_loadByNumber.prepare(u"SELECT "_s + columns() + u" FROM tickets WHERE number = ?"_s);
     const QByteArray save = "INSERT OR REPLACE INTO tickets(" + columns().toLatin1()
                             + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     m_save = std::make_unique<SqliteStatement>(db, save.constData());
+    m_loadClocks.prepare(u"SELECT event_id, department, at_ms, deadline_s, ended_ms, outcome, on_time, breached_s, extensions "
+                         "FROM dispatches WHERE ticket_id = ? ORDER BY rowid"_s);
+    // An upsert keeps the row (and its rowid, the fold order load() reads the clocks back in).
     m_dispatch = std::make_unique<SqliteStatement>(
-        db, "INSERT OR IGNORE INTO dispatches(event_id, ticket_id, department, at_ms) VALUES(?,?,?,?)");
+        db, "INSERT INTO dispatches(event_id, ticket_id, department, at_ms, deadline_s, ended_ms, outcome, on_time, "
+            "breached_s, extensions) VALUES(?,?,?,?,?,?,?,?,?,?) ON CONFLICT(event_id) DO UPDATE SET "
+            "department = excluded.department, at_ms = excluded.at_ms, deadline_s = excluded.deadline_s, "
+            "ended_ms = excluded.ended_ms, outcome = excluded.outcome, on_time = excluded.on_time, "
+            "breached_s = excluded.breached_s, extensions = excluded.extensions");
     m_callback = std::make_unique<SqliteStatement>(
         db, "INSERT OR IGNORE INTO callbacks(event_id, ticket_id, at_ms, satisfaction, department) VALUES(?,?,?,?,?)");
 }
@@ -114,6 +122,29 @@ Ticket TicketTable::fromQuery(const QSqlQuery &q, int c)
     return t;
 }
 
+void TicketTable::loadClocks(Ticket &t)
+{
+    if (!t.exists())
+        return;
+    m_loadClocks.addBindValue(t.id);
+    if (run(m_loadClocks)) {
+        while (m_loadClocks.next()) {
+            DepartmentClock c;
+            c.id = m_loadClocks.value(0).toString();
+            c.department = m_loadClocks.value(1).toString();
+            c.startMs = m_loadClocks.value(2).toLongLong();
+            c.deadlineS = optInt(m_loadClocks.value(3));
+            c.endedMs = optInt(m_loadClocks.value(4));
+            c.outcome = clockOutcomeFromCode(m_loadClocks.value(5).toString()).value_or(ClockOutcome::Running);
+            c.onTime = optBool(m_loadClocks.value(6));
+            c.breachedS = optInt(m_loadClocks.value(7));
+            c.extensions = m_loadClocks.value(8).toInt();
+            t.clocks.append(c);
+        }
+    }
+    m_loadClocks.finish();
+}
+
 Ticket TicketTable::load(const QString &ticketId)
 {
     m_load.addBindValue(ticketId);
@@ -121,6 +152,7 @@ Ticket TicketTable::load(const QString &ticketId)
     if (run(m_load) && m_load.next())
         t = fromQuery(m_load);
     m_load.finish();
+    loadClocks(t);
     return t;
 }
 
@@ -131,6 +163,7 @@ Ticket TicketTable::loadByNumber(const QString &number)
     if (run(m_loadByNumber) && m_loadByNumber.next())
         t = fromQuery(m_loadByNumber);
     m_loadByNumber.finish();
+    loadClocks(t);
     return t;
 }
 
@@ -169,19 +202,30 @@ bool TicketTable::save(const Ticket &t)
     bindTextOrNull(q, 30, t.clockId);
     q.bind(31, qint64(t.breached));
     q.bind(32, t.stageSinceMs);
-    return run(q);
+    if (!run(q))
+        return false;
+    // Every clock, each once per save: a batch (an import's whole history, a rebuild) writes each row once.
+    SqliteStatement &d = *m_dispatch;
+    for (const DepartmentClock &c : t.clocks) {
+        d.bind(1, c.id);
+        d.bind(2, t.id);
+        d.bind(3, c.department);
+        d.bind(4, c.startMs);
+        d.bind(5, c.deadlineS);
+        d.bind(6, c.endedMs);
+        bindTextOrNull(d, 7, toCode(c.outcome));
+        d.bind(8, opt(c.onTime));
+        d.bind(9, c.breachedS);
+        d.bind(10, qint64(c.extensions));
+        if (!run(d))
+            return false;
+    }
+    return true;
 }
 
 bool TicketTable::recordSideEffects(const Ticket &after, const TicketEvent &e)
 {
-    if (e.type == EventType::Dispatched || e.type == EventType::Transferred) {
-        SqliteStatement &q = *m_dispatch;
-        q.bind(1, e.id);
-        q.bind(2, e.ticketId);
-        q.bind(3, after.department);
-        q.bind(4, e.atMs);
-        return run(q);
-    }
+    // The clocks (dispatches rows) are part of the ticket's state and written by save().
     if (e.type == EventType::Callback && after.satisfaction) {
         SqliteStatement &q = *m_callback;
         q.bind(1, e.id);

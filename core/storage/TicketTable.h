@@ -22,16 +22,18 @@ public:
     explicit TicketTable(Database &db);
     ~TicketTable();
 
-    /** The projected ticket, or a Ticket whose exists() is false. */
+    /** The projected ticket with its clocks (Ticket::clocks), or a Ticket whose exists() is false. */
     Ticket load(const QString &ticketId);
     /** The ticket with this number, or a Ticket whose exists() is false. */
     Ticket loadByNumber(const QString &number);
+    /** Writes the ticket's row and each of its clocks' `dispatches` rows. */
     bool save(const Ticket &ticket);
-    /** Side tables fed by single events (dispatch counts and surveys per period). */
+    /** Side tables fed by single events (surveys per period). */
     bool recordSideEffects(const Ticket &after, const TicketEvent &event);
     bool clearAll();
     QString lastError() const { return m_lastError; }
 
+    /** The ticket row alone: no clocks (see load()). */
     static Ticket fromQuery(const QSqlQuery &q, int firstColumn = 0);
     /** The column list matching fromQuery(), for SELECTs elsewhere. */
     static QString columns();
@@ -39,10 +41,12 @@ public:
 private:
     bool run(QSqlQuery &q);
     bool run(SqliteStatement &s);
+    void loadClocks(Ticket &t);
 
     Database &m_db;
     QSqlQuery m_load;
     QSqlQuery m_loadByNumber;
+    QSqlQuery m_loadClocks;
     // Writes go straight through SQLite: a million-ticket import makes millions of them.
     std::unique_ptr<SqliteStatement> m_save;
     std::unique_ptr<SqliteStatement> m_dispatch;

@@ -411,7 +411,7 @@ bool ReplicaStore::recordConflict(const Ticket &before, const TicketEvent &e, QS
 {
     if (!before.exists())
         return true; // its registration has not arrived yet: not a conflict, it folds when it does
-    QString reason = TicketFold::check(before, e.type);
+    QString reason = TicketFold::check(before, e);
     if (reason.isEmpty())
         reason = tr("no longer applies after an earlier action from another console");
     SqliteStatement &c = *m_conflict;
