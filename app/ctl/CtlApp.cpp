@@ -113,6 +113,8 @@ QString helpText()
         "  verify [--server URL]                 check the hash chain of the event log (or of the server's,\n"
         "                                        compared with --db's copy when given); names the first\n"
         "                                        altered, removed, reordered or truncated event\n"
+        "                                        locally, then that the projection is what the events give\n"
+        "                                        (names the first differing ticket); prints the log stamp\n"
         "  rebuild                               derive the ticket projection again from the events\n"
         "  permissions                           the role × action permission table (Markdown)\n"
         "  users list | unlock NAME | enable NAME | reset-password NAME\n"

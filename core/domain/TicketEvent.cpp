@@ -41,6 +41,22 @@ TicketEvent TicketEvent::make(const QString &ticketId, EventType type, qint64 at
     return e;
 }
 
+TicketEvent TicketEvent::fromStored(qint64 seq, const QString &id, const QString &ticketId, const QString &typeCode,
+                                    qint64 atMs, const QString &actor, const QString &console,
+                                    const QByteArray &payloadJson)
+{
+    TicketEvent e;
+    e.seq = seq;
+    e.id = id;
+    e.ticketId = ticketId;
+    e.type = eventTypeFromCode(typeCode).value_or(EventType::Urged);
+    e.atMs = atMs;
+    e.actor = actor;
+    e.console = console;
+    e.payload = QJsonDocument::fromJson(payloadJson).object();
+    return e;
+}
+
 QByteArray TicketEvent::payloadJson() const
 {
     // QJsonObject keeps keys sorted, so the compact form is canonical.

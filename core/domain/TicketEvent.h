@@ -23,6 +23,12 @@ struct TicketEvent
     /** A fresh event with a new unique id. */
     static TicketEvent make(const QString &ticketId, EventType type, qint64 atMs, const QString &actor,
                             const QString &console, QJsonObject payload = {});
+    /**
+     * An event as read back from the log, for folding: the payload parsed from its stored JSON. A type code this
+     * build does not know folds as Urged, which no state refuses (rebuild and verify agree on it).
+     */
+    static TicketEvent fromStored(qint64 seq, const QString &id, const QString &ticketId, const QString &typeCode,
+                                  qint64 atMs, const QString &actor, const QString &console, const QByteArray &payloadJson);
     /** The payload as compact JSON with sorted keys (stable across machines, hashed for tamper evidence). */
     QByteArray payloadJson() const;
 };

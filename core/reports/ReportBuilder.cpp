@@ -251,6 +251,12 @@ std::optional<ReportData> ReportBuilder::build(QDate from, QDate to, QString *er
         qCDebug(lcReports) << timer.elapsed() << "ms after" << g.sql.left(60);
     }
     report.departments = rows.values();
+    // In the same snapshot as the figures: the printed stamp names exactly the log they came from.
+    report.log = LogStamp::read(m_db, &why);
+    if (!report.log) {
+        why = tr("Cannot compute the report: %1").arg(why);
+        return std::nullopt;
+    }
     qCDebug(lcReports) << "report" << from << to << "built in" << timer.elapsed() << "ms";
     return report;
 }

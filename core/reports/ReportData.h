@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/LogStamp.h"
+
 #include <QDate>
 #include <QList>
 #include <QString>
@@ -82,6 +84,9 @@ struct ReportData
     std::optional<qint64> runningAtMs;
     ReportFigures totals; ///< over all tickets, including those never dispatched (not a sum of the rows)
     QList<DepartmentReport> departments;
+    /** The event log the figures were read from (same snapshot); every form prints it. Unset for a report not
+     *  read from a database. */
+    std::optional<LogStamp> log;
 
     bool operator==(const ReportData &) const = default;
 

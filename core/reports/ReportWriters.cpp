@@ -154,6 +154,8 @@ QByteArray ReportWriter::text(const ReportData &report)
     for (qsizetype i = 0; i + 1 < rows.size(); ++i)
         out += line(rows[i]);
     out += rule + line(rows.last());
+    if (report.log)
+        out += u'\n' + report.log->text() + u'\n'; // the last line: which log these figures came from
     return out.toUtf8();
 }
 
@@ -169,6 +171,14 @@ QByteArray ReportWriter::csv(const ReportData &report)
         for (QString &cell : row)
             cell = CsvWriter::neutralised(cell);
         writer.writeRow(row);
+    }
+    if (report.log) {
+        // After an empty row, so that a sheet summing the table's columns does not take it in.
+        writer.writeRow(QStringList {});
+        QStringList stamp = report.log->csvCells();
+        for (QString &cell : stamp)
+            cell = CsvWriter::neutralised(cell);
+        writer.writeRow(stamp);
     }
     return out.toUtf8();
 }
@@ -188,7 +198,10 @@ QByteArray ReportWriter::json(const ReportData &report)
         out += (i == 0 ? u"\n    {"_s : u",\n    {"_s) + u"\"department\": "_s + jsonString(d.name) + u", \"code\": "_s
             + jsonString(d.code) + u", "_s + jsonFigures(d.figures) + u'}';
     }
-    out += (report.departments.isEmpty() ? u"]\n}\n"_s : u"\n  ]\n}\n"_s);
+    out += (report.departments.isEmpty() ? u"]"_s : u"\n  ]"_s);
+    if (report.log)
+        out += u",\n  \"log\": "_s + report.log->json();
+    out += u"\n}\n"_s;
     return out.toUtf8();
 }
 

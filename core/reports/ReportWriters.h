@@ -11,7 +11,11 @@ namespace hotline {
 /** The report forms the core writes; the printable A4 PDF is drawn in ui/print. */
 enum class ReportFormat { Text, Csv, Json };
 
-/** Renders a ReportData as terminal text, CSV for Excel or the JSON of PRODUCT §7, as UTF-8 bytes. */
+/**
+ * Renders a ReportData as terminal text, CSV for Excel or the JSON of PRODUCT §7, as UTF-8 bytes. A report read
+ * from a database ends with its log stamp (LogStamp): the text's last line; in CSV an empty row, then the stamp
+ * row; in JSON "log": {"head", "events"}.
+ */
 class ReportWriter final
 {
     Q_DECLARE_TR_FUNCTIONS(ReportWriter)

@@ -166,16 +166,9 @@ namespace {
 
 TicketEvent eventFromQuery(const QSqlQuery &q)
 {
-    TicketEvent e;
-    e.seq = q.value(0).toLongLong();
-    e.id = q.value(1).toString();
-    e.ticketId = q.value(2).toString();
-    e.type = eventTypeFromCode(q.value(3).toString()).value_or(EventType::Urged);
-    e.atMs = q.value(4).toLongLong();
-    e.actor = q.value(5).toString();
-    e.console = q.value(6).toString();
-    e.payload = QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object();
-    return e;
+    return TicketEvent::fromStored(q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                                   q.value(3).toString(), q.value(4).toLongLong(), q.value(5).toString(),
+                                   q.value(6).toString(), q.value(7).toString().toUtf8());
 }
 
 const QString kEventColumns = u"seq, id, ticket_id, type, at_ms, actor, console, payload, hash"_s;

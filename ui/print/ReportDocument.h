@@ -18,8 +18,8 @@ namespace hotline {
 /**
  * The printable monthly report on A4: a header with the centre, period and time generated; the headline figures;
  * the per-department table in ranking order with its header repeated on every page; the charts drawn as vectors;
- * the corrections of a closed period; page numbers. Laid out once in millimetres, so the same pages go to a PDF
- * file, a printer or the print preview.
+ * the corrections of a closed period; page numbers and the log stamp (LogStamp) in every footer. Laid out once
+ * in millimetres, so the same pages go to a PDF file, a printer or the print preview.
  */
 class ReportDocument final
 {
