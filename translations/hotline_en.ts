@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>AccessLog</name>
@@ -10,6 +9,129 @@
     <message>
         <source>Cannot read the access log: %1</source>
         <translation>Cannot read the access log: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AdminLog</name>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message numerus="yes">
+        <source>record starts: %n row(s) as they stood</source>
+        <translation>
+            <numerusform>record starts: %n row as they stood</numerusform>
+            <numerusform>record starts: %n rows as they stood</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>Calendar day</source>
+        <translation>Calendar day</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentBuilder</name>
+    <message>
+        <source>%1 is not a year like 2025.</source>
+        <translation>%1 is not a year like 2025.</translation>
+    </message>
+    <message>
+        <source>The year %1 has not begun: there are no figures for it yet.</source>
+        <translation>The year %1 has not begun: there are no figures for it yet.</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentDocument</name>
+    <message>
+        <source>Cannot start drawing the assessment.</source>
+        <translation>Cannot start drawing the assessment.</translation>
+    </message>
+    <message>
+        <source>Generated %1 (%2)</source>
+        <translation>Generated %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentWriter</name>
+    <message>
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>On-time rate (%)</source>
+        <translation>On-time rate (%)</translation>
+    </message>
+    <message>
+        <source>Satisfaction rate (%)</source>
+        <translation>Satisfaction rate (%)</translation>
+    </message>
+    <message>
+        <source>Breaches</source>
+        <translation>Breaches</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Annual assessment %1</source>
+        <translation>Annual assessment %1</translation>
+    </message>
+    <message>
+        <source>Annual assessment %1, to date (as of %2)</source>
+        <translation>Annual assessment %1, to date (as of %2)</translation>
+    </message>
+    <message>
+        <source>Score = %1 × on-time rate + %2 × satisfaction rate − %3 × breaches − %4 × returns. On-time rate: replies on time ÷ (replies on time + breaches), by each department's own clocks.</source>
+        <translation>Score = %1 × on-time rate + %2 × satisfaction rate − %3 × breaches − %4 × returns. On-time rate: replies on time ÷ (replies on time + breaches), by each department's own clocks.</translation>
     </message>
 </context>
 <context>
@@ -28,8 +150,8 @@
         <translation>The calendar is not valid JSON: %1 (at offset %2).</translation>
     </message>
     <message>
-        <source>The calendar must be a JSON object with a &quot;years&quot; list.</source>
-        <translation>The calendar must be a JSON object with a &quot;years&quot; list.</translation>
+        <source>The calendar must be a JSON object with a "years" list.</source>
+        <translation>The calendar must be a JSON object with a "years" list.</translation>
     </message>
     <message>
         <source>Year entry %1 of the calendar: %2</source>
@@ -168,8 +290,8 @@
 <context>
     <name>ConsoleRole</name>
     <message>
-        <source>the console role name &quot;%1&quot; must be lower-case letters, digits or _ (at most 63, not starting with a digit)</source>
-        <translation>the console role name &quot;%1&quot; must be lower-case letters, digits or _ (at most 63, not starting with a digit)</translation>
+        <source>the console role name "%1" must be lower-case letters, digits or _ (at most 63, not starting with a digit)</source>
+        <translation>the console role name "%1" must be lower-case letters, digits or _ (at most 63, not starting with a digit)</translation>
     </message>
     <message>
         <source>role names starting with pg_ are reserved by PostgreSQL</source>
@@ -204,8 +326,8 @@
         <translation>cannot let role %1 reach the database: %2</translation>
     </message>
     <message>
-        <source>cannot set the console role&apos;s rights: %1</source>
-        <translation>cannot set the console role&apos;s rights: %1</translation>
+        <source>cannot set the console role's rights: %1</source>
+        <translation>cannot set the console role's rights: %1</translation>
     </message>
 </context>
 <context>
@@ -339,20 +461,16 @@
         <translation>Usage: hotlinectl deadline --class consult|handling --start ISO8601</translation>
     </message>
     <message>
-        <source>Unknown command &quot;%1&quot;. See hotlinectl --help.</source>
-        <translation>Unknown command &quot;%1&quot;. See hotlinectl --help.</translation>
+        <source>Unknown command "%1". See hotlinectl --help.</source>
+        <translation>Unknown command "%1". See hotlinectl --help.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</source>
-        <translation>&quot;%1&quot; is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</translation>
+        <source>"%1" is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</source>
+        <translation>"%1" is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</translation>
     </message>
     <message>
         <source>This command needs the shared server and reminders, which this version does not have yet.</source>
         <translation>This command needs the shared server and reminders, which this version does not have yet.</translation>
-    </message>
-    <message>
-        <source>init takes no arguments (did you mean --demo?).</source>
-        <translation>init takes no arguments (did you mean --demo?).</translation>
     </message>
     <message>
         <source>Database %1 is ready (schema %2).</source>
@@ -391,8 +509,8 @@
         <translation>Give either --month or --from/--to, not both.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a month like 2025-03.</source>
-        <translation>&quot;%1&quot; is not a month like 2025-03.</translation>
+        <source>"%1" is not a month like 2025-03.</source>
+        <translation>"%1" is not a month like 2025-03.</translation>
     </message>
     <message>
         <source>--from and --to must both be dates (YYYY-MM-DD) with --from before --to; --to is exclusive.</source>
@@ -506,8 +624,8 @@
         <translation>verify --server needs postgresql://USER:PASSWORD@HOST:PORT/DATABASE (%1)</translation>
     </message>
     <message>
-        <source>the server&apos;s event log</source>
-        <translation>the server&apos;s event log</translation>
+        <source>the server's event log</source>
+        <translation>the server's event log</translation>
     </message>
     <message>
         <source>%1 events match the copies this console pulled.</source>
@@ -634,16 +752,16 @@ The same again: </translation>
         <translation>Usage: hotlinectl calendar set DATE... off|workday|normal [--note TEXT]</translation>
     </message>
     <message>
-        <source>Unknown kind of day &quot;%1&quot;: off, workday or normal.</source>
-        <translation>Unknown kind of day &quot;%1&quot;: off, workday or normal.</translation>
+        <source>Unknown kind of day "%1": off, workday or normal.</source>
+        <translation>Unknown kind of day "%1": off, workday or normal.</translation>
     </message>
     <message>
         <source>A normal day has no note.</source>
         <translation>A normal day has no note.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a date (YYYY-MM-DD).</source>
-        <translation>&quot;%1&quot; is not a date (YYYY-MM-DD).</translation>
+        <source>"%1" is not a date (YYYY-MM-DD).</source>
+        <translation>"%1" is not a date (YYYY-MM-DD).</translation>
     </message>
     <message>
         <source>Nothing was changed: %1</source>
@@ -665,122 +783,6 @@ The same again: </translation>
         <translation>--year must be a year between 1900 and 2200.</translation>
     </message>
     <message>
-        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-Administers a Hotline Console database. --db names the local SQLite file (default: the console&apos;s own).
-Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
-
-Commands:
-  init [--demo]                         create or migrate the database; --demo adds demo data
-  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
-  calendar set DATE... off|workday|normal [--note TEXT]
-                                        mark dates as off days, make-up working days, or back to Mon-Fri
-  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
-  deadline --class consult|handling --start ISO8601
-                                        print the deadline for a dispatch at that instant
-  import tickets FILE.csv [--all-errors]
-                                        import historical tickets (all rows or none); bad rows are
-                                        listed up to 1,000, all of them with --all-errors
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        completion-rate report; --to is exclusive
-                                        --at ISO8601: computed as at that instant (default month: its month)
-  board [--at ISO8601] [--format text|json]
-                                        open tickets with colour and remaining working time
-  departments import FILE.csv [--all-errors]
-                                        name,code,duty_phones,head_phone (all rows or none)
-  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
-  categories list [--format text|json]  the categories and their routing
-  towns import FILE.csv | towns list [--format text|json]
-                                        code,name
-  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
-                                        historical ticket CSV; callers masked unless --unmasked (logged)
-  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
-  config get|set KEY [VALUE]            read or change a setting; &apos;config list&apos; shows them all
-                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
-  verify [--server URL]                 check the hash chain of the event log (or of the server&apos;s,
-                                        compared with --db&apos;s copy when given); names the first
-                                        altered, removed, reordered or truncated event
-  rebuild                               derive the ticket projection again from the events
-  permissions                           the role × action permission table (Markdown)
-  users list | unlock NAME | enable NAME | reset-password NAME
-                                        accounts; reset-password reads the new one from stdin
-  server init --url URL [--console-role NAME]
-                                        create or migrate the shared PostgreSQL server&apos;s schema;
-                                        --console-role: the restricted login for consoles (password
-                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
-  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
-                                        without it: keep syncing until stopped, a headless replica)
-  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
-                                        send what is due, then exit; without it: keep escalating
-
-Options:
-  --db PATH      the database file
-  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
-                 Never the database; an existing file only if it is hotlinectl&apos;s unchanged earlier
-                 output (or empty)
-  --force        let -o replace any other existing file
-  --help         this help
-  --version      the program&apos;s version
-</source>
-        <translation>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-Administers a Hotline Console database. --db names the local SQLite file (default: the console&apos;s own).
-Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
-
-Commands:
-  init [--demo]                         create or migrate the database; --demo adds demo data
-  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
-  calendar set DATE... off|workday|normal [--note TEXT]
-                                        mark dates as off days, make-up working days, or back to Mon-Fri
-  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
-  deadline --class consult|handling --start ISO8601
-                                        print the deadline for a dispatch at that instant
-  import tickets FILE.csv [--all-errors]
-                                        import historical tickets (all rows or none); bad rows are
-                                        listed up to 1,000, all of them with --all-errors
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        completion-rate report; --to is exclusive
-                                        --at ISO8601: computed as at that instant (default month: its month)
-  board [--at ISO8601] [--format text|json]
-                                        open tickets with colour and remaining working time
-  departments import FILE.csv [--all-errors]
-                                        name,code,duty_phones,head_phone (all rows or none)
-  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
-  categories list [--format text|json]  the categories and their routing
-  towns import FILE.csv | towns list [--format text|json]
-                                        code,name
-  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
-                                        historical ticket CSV; callers masked unless --unmasked (logged)
-  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
-  config get|set KEY [VALUE]            read or change a setting; &apos;config list&apos; shows them all
-                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
-  verify [--server URL]                 check the hash chain of the event log (or of the server&apos;s,
-                                        compared with --db&apos;s copy when given); names the first
-                                        altered, removed, reordered or truncated event
-  rebuild                               derive the ticket projection again from the events
-  permissions                           the role × action permission table (Markdown)
-  users list | unlock NAME | enable NAME | reset-password NAME
-                                        accounts; reset-password reads the new one from stdin
-  server init --url URL [--console-role NAME]
-                                        create or migrate the shared PostgreSQL server&apos;s schema;
-                                        --console-role: the restricted login for consoles (password
-                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
-  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
-                                        without it: keep syncing until stopped, a headless replica)
-  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
-                                        send what is due, then exit; without it: keep escalating
-
-Options:
-  --db PATH      the database file
-  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
-                 Never the database; an existing file only if it is hotlinectl&apos;s unchanged earlier
-                 output (or empty)
-  --force        let -o replace any other existing file
-  --help         this help
-  --version      the program&apos;s version
-</translation>
-    </message>
-    <message>
         <source>The PDF report is binary: give -o FILE (or -o - to send it to standard output that is not a terminal).</source>
         <translation>The PDF report is binary: give -o FILE (or -o - to send it to standard output that is not a terminal).</translation>
     </message>
@@ -789,8 +791,8 @@ Options:
         <translation>Standard output is a terminal: the PDF report is not written there. Give -o FILE, or redirect standard output to a file.</translation>
     </message>
     <message>
-        <source>warning: %1 was written, but the list of hotlinectl&apos;s outputs could not be updated: %2</source>
-        <translation>warning: %1 was written, but the list of hotlinectl&apos;s outputs could not be updated: %2</translation>
+        <source>warning: %1 was written, but the list of hotlinectl's outputs could not be updated: %2</source>
+        <translation>warning: %1 was written, but the list of hotlinectl's outputs could not be updated: %2</translation>
     </message>
     <message>
         <source>There is no database at %1; nothing was created. Create it with: hotlinectl --db %1 init</source>
@@ -809,8 +811,8 @@ Options:
         <translation>Usage: hotlinectl config set KEY --from-file PATH | config set KEY --stdin</translation>
     </message>
     <message>
-        <source>warning: a secret on the command line can be seen by other users and stays in the shell&apos;s history; prefer config set %1 --stdin or --from-file PATH.</source>
-        <translation>warning: a secret on the command line can be seen by other users and stays in the shell&apos;s history; prefer config set %1 --stdin or --from-file PATH.</translation>
+        <source>warning: a secret on the command line can be seen by other users and stays in the shell's history; prefer config set %1 --stdin or --from-file PATH.</source>
+        <translation>warning: a secret on the command line can be seen by other users and stays in the shell's history; prefer config set %1 --stdin or --from-file PATH.</translation>
     </message>
     <message>
         <source>Usage: hotlinectl config get KEY | config set KEY VALUE | config set KEY --from-file PATH | config set KEY --stdin | config list</source>
@@ -881,10 +883,6 @@ Options:
         <translation>setting from the server refused (local value kept): %1</translation>
     </message>
     <message>
-        <source>Usage: hotlinectl report [--month YYYY-MM | --from DATE --to DATE] [--at ISO8601] [--format text|csv|json|pdf] [-o FILE]</source>
-        <translation>Usage: hotlinectl report [--month YYYY-MM | --from DATE --to DATE] [--at ISO8601] [--format text|csv|json|pdf] [-o FILE]</translation>
-    </message>
-    <message>
         <source>%1: longer than %2 bytes; reading stopped here (is this a holiday-cn JSON file?)</source>
         <translation>%1: longer than %2 bytes; reading stopped here (is this a holiday-cn JSON file?)</translation>
     </message>
@@ -893,12 +891,373 @@ Options:
         <translation>%1 is not a Hotline Console database (an empty file, a folder or a device); it was left untouched.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is outside the years 1900 to 2200.</source>
-        <translation>&quot;%1&quot; is outside the years 1900 to 2200.</translation>
+        <source>"%1" is outside the years 1900 to 2200.</source>
+        <translation>"%1" is outside the years 1900 to 2200.</translation>
     </message>
     <message>
-        <source>%1 is empty; nothing was changed. To clear the setting, give an empty value: hotlinectl config set KEY &quot;&quot;</source>
-        <translation>%1 is empty; nothing was changed. To clear the setting, give an empty value: hotlinectl config set KEY &quot;&quot;</translation>
+        <source>%1 is empty; nothing was changed. To clear the setting, give an empty value: hotlinectl config set KEY ""</source>
+        <translation>%1 is empty; nothing was changed. To clear the setting, give an empty value: hotlinectl config set KEY ""</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl audit [--from DATE --to DATE] [--entity NAME] [--format text|json]</source>
+        <translation>Usage: hotlinectl audit [--from DATE --to DATE] [--entity NAME] [--format text|json]</translation>
+    </message>
+    <message>
+        <source>Unknown entity “%1”: use one of %2.</source>
+        <translation>Unknown entity “%1”: use one of %2.</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
+Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
+
+Commands:
+  init [--demo | --training]            create or migrate the database; --demo adds demo data;
+                                        --training: a training database with training users
+  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
+  calendar set DATE... off|workday|normal [--note TEXT]
+                                        mark dates as off days, make-up working days, or back to Mon-Fri
+  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
+  deadline --class consult|handling --start ISO8601
+                                        print the deadline for a dispatch at that instant
+  import tickets FILE.csv [--all-errors]
+                                        import historical tickets (all rows or none); bad rows are
+                                        listed up to 1,000, all of them with --all-errors
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        completion-rate report; --to is exclusive
+                                        --at ISO8601: computed as at that instant (default month: its month)
+  report --year YYYY [--assessment] [--format text|csv|json|pdf]
+                                        a calendar year (to date while it runs); --assessment: the
+                                        departments' annual assessment, scored and ranked
+  board [--at ISO8601] [--format text|json]
+                                        open tickets with colour and remaining working time
+  departments import FILE.csv [--all-errors]
+                                        name,code,duty_phones,head_phone (all rows or none)
+  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
+  categories list [--format text|json]  the categories and their routing
+  towns import FILE.csv | towns list [--format text|json]
+                                        code,name
+  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
+                                        historical ticket CSV; callers masked unless --unmasked (logged)
+  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
+  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
+                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
+  verify [--server URL]                 check the hash chain of the event log (or of the server's,
+                                        compared with --db's copy when given); names the first
+                                        altered, removed, reordered or truncated event
+                                        locally, then that the projection is what the events give
+                                        (names the first differing ticket); prints the log stamp
+  rebuild                               derive the ticket projection again from the events
+  permissions                           the role × action permission table (Markdown)
+  users list | unlock NAME | enable NAME | reset-password NAME
+                                        accounts; reset-password reads the new one from stdin
+  server init --url URL [--console-role NAME]
+                                        create or migrate the shared PostgreSQL server's schema;
+                                        --console-role: the restricted login for consoles (password
+                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
+  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
+                                        without it: keep syncing until stopped, a headless replica)
+  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
+                                        send what is due, then exit; without it: keep escalating
+  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
+                                        administrative changes (settings, calendar, departments,
+                                        categories, towns, users) with actor, old and new value
+  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show
+                                        the console's ticket actions, as --as USER (password on stdin);
+                                        register prints the new number; see hotlinectl ticket for options
+                                        (on a training database: training users act, --at ISO8601 allowed)
+
+Options:
+  --db PATH      the database file
+  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
+                 Never the database; an existing file only if it is hotlinectl's unchanged earlier
+                 output (or empty)
+  --force        let -o replace any other existing file
+  --help         this help
+  --version      the program's version
+</source>
+        <translation>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
+Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
+
+Commands:
+  init [--demo | --training]            create or migrate the database; --demo adds demo data;
+                                        --training: a training database with training users
+  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
+  calendar set DATE... off|workday|normal [--note TEXT]
+                                        mark dates as off days, make-up working days, or back to Mon-Fri
+  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
+  deadline --class consult|handling --start ISO8601
+                                        print the deadline for a dispatch at that instant
+  import tickets FILE.csv [--all-errors]
+                                        import historical tickets (all rows or none); bad rows are
+                                        listed up to 1,000, all of them with --all-errors
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        completion-rate report; --to is exclusive
+                                        --at ISO8601: computed as at that instant (default month: its month)
+  report --year YYYY [--assessment] [--format text|csv|json|pdf]
+                                        a calendar year (to date while it runs); --assessment: the
+                                        departments' annual assessment, scored and ranked
+  board [--at ISO8601] [--format text|json]
+                                        open tickets with colour and remaining working time
+  departments import FILE.csv [--all-errors]
+                                        name,code,duty_phones,head_phone (all rows or none)
+  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
+  categories list [--format text|json]  the categories and their routing
+  towns import FILE.csv | towns list [--format text|json]
+                                        code,name
+  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
+                                        historical ticket CSV; callers masked unless --unmasked (logged)
+  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
+  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
+                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
+  verify [--server URL]                 check the hash chain of the event log (or of the server's,
+                                        compared with --db's copy when given); names the first
+                                        altered, removed, reordered or truncated event
+                                        locally, then that the projection is what the events give
+                                        (names the first differing ticket); prints the log stamp
+  rebuild                               derive the ticket projection again from the events
+  permissions                           the role × action permission table (Markdown)
+  users list | unlock NAME | enable NAME | reset-password NAME
+                                        accounts; reset-password reads the new one from stdin
+  server init --url URL [--console-role NAME]
+                                        create or migrate the shared PostgreSQL server's schema;
+                                        --console-role: the restricted login for consoles (password
+                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
+  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
+                                        without it: keep syncing until stopped, a headless replica)
+  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
+                                        send what is due, then exit; without it: keep escalating
+  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
+                                        administrative changes (settings, calendar, departments,
+                                        categories, towns, users) with actor, old and new value
+  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show
+                                        the console's ticket actions, as --as USER (password on stdin);
+                                        register prints the new number; see hotlinectl ticket for options
+                                        (on a training database: training users act, --at ISO8601 allowed)
+
+Options:
+  --db PATH      the database file
+  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
+                 Never the database; an existing file only if it is hotlinectl's unchanged earlier
+                 output (or empty)
+  --force        let -o replace any other existing file
+  --help         this help
+  --version      the program's version
+</translation>
+    </message>
+    <message>
+        <source>init takes no arguments (did you mean --demo or --training?).</source>
+        <translation>init takes no arguments (did you mean --demo or --training?).</translation>
+    </message>
+    <message>
+        <source>Give either --demo or --training: a training database starts without tickets.</source>
+        <translation>Give either --demo or --training: a training database starts without tickets.</translation>
+    </message>
+    <message>
+        <source>It is a training database; its training users keep their password.</source>
+        <translation>It is a training database; its training users keep their password.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training database: %n training user(s), one per role and department:</source>
+        <translation>
+            <numerusform>Training database: %n training user, one per role and department:</numerusform>
+            <numerusform>Training database: %n training users, one per role and department:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their password (shown only now): %1</source>
+        <translation>Their password (shown only now): %1</translation>
+    </message>
+    <message>
+        <source>Cannot compare the projection with the event log: %1</source>
+        <translation>Cannot compare the projection with the event log: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tickets (or rows) differ from what the events give; hotlinectl rebuild derives the projection again from the events.</source>
+        <translation>%1 of %2 tickets (or rows) differ from what the events give; hotlinectl rebuild derives the projection again from the events.</translation>
+    </message>
+    <message>
+        <source>OK: the projection of %1 tickets (%2 dispatch and callback rows) is what the events give.</source>
+        <translation>OK: the projection of %1 tickets (%2 dispatch and callback rows) is what the events give.</translation>
+    </message>
+    <message>
+        <source>Dispatch desk reminders: %1.</source>
+        <translation>Dispatch desk reminders: %1.</translation>
+    </message>
+    <message>
+        <source>Say who acts: --as USER, with the password on standard input (a ticket's record names a person; only a training database acts without one).</source>
+        <translation>Say who acts: --as USER, with the password on standard input (a ticket's record names a person; only a training database acts without one).</translation>
+    </message>
+    <message>
+        <source>Give %1's password on standard input (one line).</source>
+        <translation>Give %1's password on standard input (one line).</translation>
+    </message>
+    <message>
+        <source>%1 must choose a new password (sign in to the console once) before acting.</source>
+        <translation>%1 must choose a new password (sign in to the console once) before acting.</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl ticket VERB [NUMBER] [--as USER] [--at ISO8601] [options]
+  register --summary TEXT [--type T] [--channel C] [--category NAME] [--town NAME] [--caller-name NAME]
+           [--caller-phone PHONE] [--details TEXT] [--class consult|handling]   (prints the new number)
+  dispatch NUMBER --department NAME|CODE      sign NUMBER      reply NUMBER --text TEXT
+  return NUMBER --reason TEXT                 transfer NUMBER --department NAME|CODE --reason TEXT
+  extend NUMBER --days N --reason TEXT        decide-extension NUMBER --approve|--refuse [--reason TEXT]
+  callback NUMBER --answer satisfied|basic|unsatisfied [--text TEXT]
+  close NUMBER [--text TEXT]                  reopen NUMBER --reason TEXT
+  show NUMBER [--format text|json] [--unmasked]
+--as USER reads USER's password from standard input; on a training database the training users act
+without it, and --at backdates or forwards the action (only there).</source>
+        <translation>Usage: hotlinectl ticket VERB [NUMBER] [--as USER] [--at ISO8601] [options]
+  register --summary TEXT [--type T] [--channel C] [--category NAME] [--town NAME] [--caller-name NAME]
+           [--caller-phone PHONE] [--details TEXT] [--class consult|handling]   (prints the new number)
+  dispatch NUMBER --department NAME|CODE      sign NUMBER      reply NUMBER --text TEXT
+  return NUMBER --reason TEXT                 transfer NUMBER --department NAME|CODE --reason TEXT
+  extend NUMBER --days N --reason TEXT        decide-extension NUMBER --approve|--refuse [--reason TEXT]
+  callback NUMBER --answer satisfied|basic|unsatisfied [--text TEXT]
+  close NUMBER [--text TEXT]                  reopen NUMBER --reason TEXT
+  show NUMBER [--format text|json] [--unmasked]
+--as USER reads USER's password from standard input; on a training database the training users act
+without it, and --at backdates or forwards the action (only there).</translation>
+    </message>
+    <message>
+        <source>Give the department: --department NAME|CODE.</source>
+        <translation>Give the department: --department NAME|CODE.</translation>
+    </message>
+    <message>
+        <source>There is no department "%1" (by code or name). See the departments in the console's administration or import them with hotlinectl departments import.</source>
+        <translation>There is no department "%1" (by code or name). See the departments in the console's administration or import them with hotlinectl departments import.</translation>
+    </message>
+    <message>
+        <source>There is no category "%1" (see hotlinectl categories list).</source>
+        <translation>There is no category "%1" (see hotlinectl categories list).</translation>
+    </message>
+    <message>
+        <source>There is no town "%1" (see hotlinectl towns list).</source>
+        <translation>There is no town "%1" (see hotlinectl towns list).</translation>
+    </message>
+    <message>
+        <source>"%1" is not a ticket type (consult, complaint, help, suggestion, report).</source>
+        <translation>"%1" is not a ticket type (consult, complaint, help, suggestion, report).</translation>
+    </message>
+    <message>
+        <source>"%1" is not a channel (phone, weibo, wechat, web, petition, interview, walkin).</source>
+        <translation>"%1" is not a channel (phone, weibo, wechat, web, petition, interview, walkin).</translation>
+    </message>
+    <message>
+        <source>--class is consult or handling, not "%1".</source>
+        <translation>--class is consult or handling, not "%1".</translation>
+    </message>
+    <message>
+        <source>A ticket of type %1 in category "%2" has the time limit %3, not %4: the type and the category decide it.</source>
+        <translation>A ticket of type %1 in category "%2" has the time limit %3, not %4: the type and the category decide it.</translation>
+    </message>
+    <message>
+        <source>%1: %2 by %3, now %4</source>
+        <translation>%1: %2 by %3, now %4</translation>
+    </message>
+    <message>
+        <source>, with %1 until %2</source>
+        <translation>, with %1 until %2</translation>
+    </message>
+    <message>
+        <source>extend needs --days N, a whole number of working days.</source>
+        <translation>extend needs --days N, a whole number of working days.</translation>
+    </message>
+    <message>
+        <source>decide-extension needs either --approve or --refuse.</source>
+        <translation>decide-extension needs either --approve or --refuse.</translation>
+    </message>
+    <message>
+        <source>callback needs --answer satisfied, basic or unsatisfied.</source>
+        <translation>callback needs --answer satisfied, basic or unsatisfied.</translation>
+    </message>
+    <message>
+        <source>show --format is text or json.</source>
+        <translation>show --format is text or json.</translation>
+    </message>
+    <message>
+        <source>ticket %1 does not take %2.</source>
+        <translation>ticket %1 does not take %2.</translation>
+    </message>
+    <message>
+        <source>ticket show has no --at: it shows the ticket as recorded.</source>
+        <translation>ticket show has no --at: it shows the ticket as recorded.</translation>
+    </message>
+    <message>
+        <source>--at is accepted only on a training database: no back-dating on a real record.</source>
+        <translation>--at is accepted only on a training database: no back-dating on a real record.</translation>
+    </message>
+    <message>
+        <source>There is no ticket %1.</source>
+        <translation>There is no ticket %1.</translation>
+    </message>
+    <message>
+        <source>--at %1 is before the ticket's last event (%2): a drill's clock does not run backwards.</source>
+        <translation>--at %1 is before the ticket's last event (%2): a drill's clock does not run backwards.</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Ticket %1 · %2 · %3 · %4</source>
+        <translation>Ticket %1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Caller: %1 %2</source>
+        <translation>Caller: %1 %2</translation>
+    </message>
+    <message>
+        <source>Summary: %1</source>
+        <translation>Summary: %1</translation>
+    </message>
+    <message>
+        <source>Department: %1, deadline %2</source>
+        <translation>Department: %1, deadline %2</translation>
+    </message>
+    <message>
+        <source>Waits for dispatch since %1.</source>
+        <translation>Waits for dispatch since %1.</translation>
+    </message>
+    <message>
+        <source>Waits for the callback since %1.</source>
+        <translation>Waits for the callback since %1.</translation>
+    </message>
+    <message>
+        <source>Breached: a department's clock passed its deadline without a reply.</source>
+        <translation>Breached: a department's clock passed its deadline without a reply.</translation>
+    </message>
+    <message>
+        <source>  clock %1 from %2, deadline %3: %4%5</source>
+        <translation>  clock %1 from %2, deadline %3: %4%5</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>, breached at %1</source>
+        <translation>, breached at %1</translation>
+    </message>
+    <message>
+        <source>--assessment needs --year YYYY (the calendar year assessed).</source>
+        <translation>--assessment needs --year YYYY (the calendar year assessed).</translation>
+    </message>
+    <message>
+        <source>Give either --year, --month or --from/--to, not several.</source>
+        <translation>Give either --year, --month or --from/--to, not several.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a year like 2025.</source>
+        <translation>"%1" is not a year like 2025.</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl report [--month YYYY-MM | --from DATE --to DATE | --year YYYY [--assessment]] [--at ISO8601] [--format text|csv|json|pdf] [-o FILE]</source>
+        <translation>Usage: hotlinectl report [--month YYYY-MM | --from DATE --to DATE | --year YYYY [--assessment]] [--at ISO8601] [--format text|csv|json|pdf] [-o FILE]</translation>
     </message>
 </context>
 <context>
@@ -975,6 +1334,10 @@ Options:
         <source>Cannot create the database %1: %2</source>
         <translation>Cannot create the database %1: %2</translation>
     </message>
+    <message>
+        <source>Deriving the tickets again after the upgrade failed: %1</source>
+        <translation>Deriving the tickets again after the upgrade failed: %1</translation>
+    </message>
 </context>
 <context>
     <name>DemoData</name>
@@ -1010,16 +1373,16 @@ Options:
         <translation>Cannot save the department: %1</translation>
     </message>
     <message>
-        <source>The department&apos;s name contains the invisible or control character %1.</source>
-        <translation>The department&apos;s name contains the invisible or control character %1.</translation>
+        <source>The department's name contains the invisible or control character %1.</source>
+        <translation>The department's name contains the invisible or control character %1.</translation>
     </message>
     <message>
-        <source>The department&apos;s code contains the invisible or control character %1.</source>
-        <translation>The department&apos;s code contains the invisible or control character %1.</translation>
+        <source>The department's code contains the invisible or control character %1.</source>
+        <translation>The department's code contains the invisible or control character %1.</translation>
     </message>
     <message>
-        <source>A department&apos;s name has at most %1 characters, its code at most %2.</source>
-        <translation>A department&apos;s name has at most %1 characters, its code at most %2.</translation>
+        <source>A department's name has at most %1 characters, its code at most %2.</source>
+        <translation>A department's name has at most %1 characters, its code at most %2.</translation>
     </message>
 </context>
 <context>
@@ -1104,8 +1467,57 @@ Options:
         <translation>%1:%2: cannot save the code %3 of the department %4: %5</translation>
     </message>
     <message>
-        <source>%1 keeps its code %2, which its tickets&apos; history refers to; later imports also find it by %3.</source>
-        <translation>%1 keeps its code %2, which its tickets&apos; history refers to; later imports also find it by %3.</translation>
+        <source>%1 keeps its code %2, which its tickets' history refers to; later imports also find it by %3.</source>
+        <translation>%1 keeps its code %2, which its tickets' history refers to; later imports also find it by %3.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskBoard</name>
+    <message>
+        <source>Waiting for callback</source>
+        <translation>Waiting for callback</translation>
+    </message>
+    <message>
+        <source>Waiting for re-dispatch</source>
+        <translation>Waiting for re-dispatch</translation>
+    </message>
+    <message>
+        <source>Waiting for dispatch</source>
+        <translation>Waiting for dispatch</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>blue</translation>
+    </message>
+    <message>
+        <source>amber</source>
+        <translation>amber</translation>
+    </message>
+    <message>
+        <source>magenta</source>
+        <translation>magenta</translation>
+    </message>
+    <message>
+        <source>Dispatch desk: %1 magenta (past the limit), %2 amber, %3 blue
+</source>
+        <translation>Dispatch desk: %1 magenta (past the limit), %2 amber, %3 blue
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reminders go to %n duty phone(s) of the dispatch desk.
+</source>
+        <translation>
+            <numerusform>Reminders go to %n duty phone of the dispatch desk.
+</numerusform>
+            <numerusform>Reminders go to %n duty phones of the dispatch desk.
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reminders are off: no duty phones are configured (dispatch.duty_phones).
+</source>
+        <translation>Reminders are off: no duty phones are configured (dispatch.duty_phones).
+</translation>
     </message>
 </context>
 <context>
@@ -1377,12 +1789,12 @@ Options:
         <translation>reopen tickets</translation>
     </message>
     <message>
-        <source>see every department&apos;s tickets</source>
-        <translation>see every department&apos;s tickets</translation>
+        <source>see every department's tickets</source>
+        <translation>see every department's tickets</translation>
     </message>
     <message>
-        <source>see callers&apos; full names and numbers</source>
-        <translation>see callers&apos; full names and numbers</translation>
+        <source>see callers' full names and numbers</source>
+        <translation>see callers' full names and numbers</translation>
     </message>
     <message>
         <source>see the accountability log</source>
@@ -1435,6 +1847,14 @@ Options:
     <message>
         <source>manage categories and towns</source>
         <translation>manage categories and towns</translation>
+    </message>
+    <message>
+        <source>Administrative change</source>
+        <translation>Administrative change</translation>
+    </message>
+    <message>
+        <source>view the administrative changes</source>
+        <translation>view the administrative changes</translation>
     </message>
 </context>
 <context>
@@ -1528,44 +1948,44 @@ Options:
         <translation>The holiday calendar is not valid JSON: %1 (at character %2).</translation>
     </message>
     <message>
-        <source>The holiday calendar must be a JSON object with &quot;year&quot; and &quot;days&quot;.</source>
-        <translation>The holiday calendar must be a JSON object with &quot;year&quot; and &quot;days&quot;.</translation>
+        <source>The holiday calendar must be a JSON object with "year" and "days".</source>
+        <translation>The holiday calendar must be a JSON object with "year" and "days".</translation>
     </message>
     <message>
-        <source>The holiday calendar needs &quot;year&quot; as a whole number between 1900 and 2200.</source>
-        <translation>The holiday calendar needs &quot;year&quot; as a whole number between 1900 and 2200.</translation>
+        <source>The holiday calendar needs "year" as a whole number between 1900 and 2200.</source>
+        <translation>The holiday calendar needs "year" as a whole number between 1900 and 2200.</translation>
     </message>
     <message>
-        <source>The holiday calendar for %1 needs &quot;days&quot; as a list.</source>
-        <translation>The holiday calendar for %1 needs &quot;days&quot; as a list.</translation>
+        <source>The holiday calendar for %1 needs "days" as a list.</source>
+        <translation>The holiday calendar for %1 needs "days" as a list.</translation>
     </message>
     <message>
         <source>Entry %1 of the holiday calendar for %2 is not an object.</source>
         <translation>Entry %1 of the holiday calendar for %2 is not an object.</translation>
     </message>
     <message>
-        <source>Entry %1 of the holiday calendar for %2 has no &quot;date&quot; text.</source>
-        <translation>Entry %1 of the holiday calendar for %2 has no &quot;date&quot; text.</translation>
+        <source>Entry %1 of the holiday calendar for %2 has no "date" text.</source>
+        <translation>Entry %1 of the holiday calendar for %2 has no "date" text.</translation>
     </message>
     <message>
-        <source>Entry %1 of the holiday calendar for %2 has an invalid date &quot;%3&quot; (expected YYYY-MM-DD).</source>
-        <translation>Entry %1 of the holiday calendar for %2 has an invalid date &quot;%3&quot; (expected YYYY-MM-DD).</translation>
+        <source>Entry %1 of the holiday calendar for %2 has an invalid date "%3" (expected YYYY-MM-DD).</source>
+        <translation>Entry %1 of the holiday calendar for %2 has an invalid date "%3" (expected YYYY-MM-DD).</translation>
     </message>
     <message>
         <source>Entry %1 (%2) of the holiday calendar for %3 is too far from that year.</source>
         <translation>Entry %1 (%2) of the holiday calendar for %3 is too far from that year.</translation>
     </message>
     <message>
-        <source>Entry %1 (%2) of the holiday calendar for %3 has no &quot;name&quot; text.</source>
-        <translation>Entry %1 (%2) of the holiday calendar for %3 has no &quot;name&quot; text.</translation>
+        <source>Entry %1 (%2) of the holiday calendar for %3 has no "name" text.</source>
+        <translation>Entry %1 (%2) of the holiday calendar for %3 has no "name" text.</translation>
     </message>
     <message>
-        <source>Entry %1 (%2) of the holiday calendar for %3 needs &quot;isOffDay&quot; as true or false.</source>
-        <translation>Entry %1 (%2) of the holiday calendar for %3 needs &quot;isOffDay&quot; as true or false.</translation>
+        <source>Entry %1 (%2) of the holiday calendar for %3 needs "isOffDay" as true or false.</source>
+        <translation>Entry %1 (%2) of the holiday calendar for %3 needs "isOffDay" as true or false.</translation>
     </message>
     <message>
-        <source>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of &quot;days&quot;).</source>
-        <translation>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of &quot;days&quot;).</translation>
+        <source>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of "days").</source>
+        <translation>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of "days").</translation>
     </message>
 </context>
 <context>
@@ -1576,6 +1996,21 @@ Options:
             <numerusform>Too many failed sign-ins: this account is locked for %n more minute. An administrator can unlock it.</numerusform>
             <numerusform>Too many failed sign-ins: this account is locked for %n more minutes. An administrator can unlock it.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LogStamp</name>
+    <message>
+        <source>Event log: %1 events, head %2</source>
+        <translation>Event log: %1 events, head %2</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Event log</translation>
     </message>
 </context>
 <context>
@@ -1605,8 +2040,8 @@ Options:
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <source>%1 is hotlinectl&apos;s list of its earlier outputs: output is never written there, not even with --force. Choose another file.</source>
-        <translation>%1 is hotlinectl&apos;s list of its earlier outputs: output is never written there, not even with --force. Choose another file.</translation>
+        <source>%1 is hotlinectl's list of its earlier outputs: output is never written there, not even with --force. Choose another file.</source>
+        <translation>%1 is hotlinectl's list of its earlier outputs: output is never written there, not even with --force. Choose another file.</translation>
     </message>
 </context>
 <context>
@@ -1654,8 +2089,8 @@ Options:
         <translation>Cannot parse the text map of font %1 (object %2).</translation>
     </message>
     <message>
-        <source>The PDF&apos;s objects overlap its cross-reference table.</source>
-        <translation>The PDF&apos;s objects overlap its cross-reference table.</translation>
+        <source>The PDF's objects overlap its cross-reference table.</source>
+        <translation>The PDF's objects overlap its cross-reference table.</translation>
     </message>
 </context>
 <context>
@@ -1795,6 +2230,44 @@ Options:
     </message>
 </context>
 <context>
+    <name>ProjectionDifference</name>
+    <message>
+        <source>ticket %1</source>
+        <translation>ticket %1</translation>
+    </message>
+    <message>
+        <source>%1 row %2</source>
+        <translation>%1 row %2</translation>
+    </message>
+    <message>
+        <source>%1 row of event %2</source>
+        <translation>%1 row of event %2</translation>
+    </message>
+    <message>
+        <source>%1: %2.%3 is %4 in the database, the events give %5</source>
+        <translation>%1: %2.%3 is %4 in the database, the events give %5</translation>
+    </message>
+    <message>
+        <source>%1: the events give a %2 that the database does not have</source>
+        <translation>%1: the events give a %2 that the database does not have</translation>
+    </message>
+    <message>
+        <source>%1: the database has a %2 that the events do not give</source>
+        <translation>%1: the database has a %2 that the events do not give</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectionVerifier</name>
+    <message>
+        <source>the projection tables (tickets, dispatches, callbacks) are not all there</source>
+        <translation>the projection tables (tickets, dispatches, callbacks) are not all there</translation>
+    </message>
+    <message>
+        <source>the local database is not open</source>
+        <translation>the local database is not open</translation>
+    </message>
+</context>
+<context>
     <name>ReferenceCsvReader</name>
     <message>
         <source>code “%1” already appears on line %2</source>
@@ -1816,12 +2289,12 @@ Options:
         <translation>not a shared table: %1</translation>
     </message>
     <message>
-        <source>the server&apos;s %1 document is not a JSON array: %2</source>
-        <translation>the server&apos;s %1 document is not a JSON array: %2</translation>
+        <source>the server's %1 document is not a JSON array: %2</source>
+        <translation>the server's %1 document is not a JSON array: %2</translation>
     </message>
     <message>
-        <source>the server&apos;s %1 document does not fit this database: %2</source>
-        <translation>the server&apos;s %1 document does not fit this database: %2</translation>
+        <source>the server's %1 document does not fit this database: %2</source>
+        <translation>the server's %1 document does not fit this database: %2</translation>
     </message>
     <message>
         <source>cannot record the %1 update</source>
@@ -1847,8 +2320,8 @@ Options:
         <translation>%1: cannot save the import: %2</translation>
     </message>
     <message>
-        <source>name “%1” is already another entry&apos;s</source>
-        <translation>name “%1” is already another entry&apos;s</translation>
+        <source>name “%1” is already another entry's</source>
+        <translation>name “%1” is already another entry's</translation>
     </message>
     <message>
         <source>name “%1” is already the name of %2, which this file does not change</source>
@@ -1907,6 +2380,32 @@ Options:
     <message>
         <source>%1 “%2” contains spaces</source>
         <translation>%1 “%2” contains spaces</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceVerifier</name>
+    <message>
+        <source>no such row</source>
+        <translation>no such row</translation>
+    </message>
+    <message>
+        <source>cannot read the administrative events: %1</source>
+        <translation>cannot read the administrative events: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the %1 rows: %2</source>
+        <translation>cannot read the %1 rows: %2</translation>
+    </message>
+    <message>
+        <source>%1 “%2” differs from the administrative log: the log says %3, the table holds %4</source>
+        <translation>%1 “%2” differs from the administrative log: the log says %3, the table holds %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reference row(s) match the administrative log</source>
+        <translation>
+            <numerusform>%n reference row matches the administrative log</numerusform>
+            <numerusform>%n reference rows match the administrative log</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2011,10 +2510,10 @@ Options:
         <translation>the figures differ from those at the end of the period; the tickets are listed at the end of the report.</translation>
     </message>
     <message numerus="yes">
-        <source>%n ticket(s) registered in the period were first dispatched after it and now count in their department&apos;s row.</source>
+        <source>%n ticket(s) registered in the period were first dispatched after it and now count in their department's row.</source>
         <translation>
-            <numerusform>%n ticket registered in the period were first dispatched after it and now count in their department&apos;s row.</numerusform>
-            <numerusform>%n tickets registered in the period were first dispatched after it and now count in their department&apos;s row.</numerusform>
+            <numerusform>%n ticket registered in the period were first dispatched after it and now count in their department's row.</numerusform>
+            <numerusform>%n tickets registered in the period were first dispatched after it and now count in their department's row.</numerusform>
         </translation>
     </message>
 </context>
@@ -2153,6 +2652,22 @@ Options:
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
     </message>
+    <message>
+        <source>Breaches</source>
+        <translation>Breaches</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation>Extensions</translation>
+    </message>
+    <message>
+        <source>Year %1</source>
+        <translation>Year %1</translation>
+    </message>
 </context>
 <context>
     <name>ReportSeriesBuilder</name>
@@ -2227,12 +2742,44 @@ Options:
         <source>Hotline report: %1 to %2</source>
         <translation>Hotline report: %1 to %2</translation>
     </message>
+    <message>
+        <source>Replied</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
+        <source>Replied on time</source>
+        <translation>Replied on time</translation>
+    </message>
+    <message>
+        <source>Own on-time rate (%)</source>
+        <translation>Own on-time rate (%)</translation>
+    </message>
+    <message>
+        <source>Breaches</source>
+        <translation>Breaches</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <source>Misroutes</source>
+        <translation>Misroutes</translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation>Extensions</translation>
+    </message>
+    <message>
+        <source>, to date</source>
+        <translation>, to date</translation>
+    </message>
 </context>
 <context>
     <name>ServerChainVerifier</name>
     <message>
-        <source>the server&apos;s sequence row is missing</source>
-        <translation>the server&apos;s sequence row is missing</translation>
+        <source>the server's sequence row is missing</source>
+        <translation>the server's sequence row is missing</translation>
     </message>
     <message>
         <source>server_seq jumps from %1 to %2</source>
@@ -2247,8 +2794,8 @@ Options:
         <translation>server_seq was renumbered to hide the gap</translation>
     </message>
     <message>
-        <source>its %1 differs from the copy this console pulled: the server&apos;s log was rewritten and its chain recomputed</source>
-        <translation>its %1 differs from the copy this console pulled: the server&apos;s log was rewritten and its chain recomputed</translation>
+        <source>its %1 differs from the copy this console pulled: the server's log was rewritten and its chain recomputed</source>
+        <translation>its %1 differs from the copy this console pulled: the server's log was rewritten and its chain recomputed</translation>
     </message>
     <message>
         <source>the server recorded %1 events and a different chain head</source>
@@ -2266,8 +2813,8 @@ Options:
 <context>
     <name>ServerSchema</name>
     <message>
-        <source>the server&apos;s schema (version %1) is newer than this program knows (%2); update the program</source>
-        <translation>the server&apos;s schema (version %1) is newer than this program knows (%2); update the program</translation>
+        <source>the server's schema (version %1) is newer than this program knows (%2); update the program</source>
+        <translation>the server's schema (version %1) is newer than this program knows (%2); update the program</translation>
     </message>
     <message>
         <source>server migration %1 is missing from this build</source>
@@ -2282,8 +2829,8 @@ Options:
         <translation>the server has no Hotline schema yet; run `hotlinectl server init --url URL` first</translation>
     </message>
     <message>
-        <source>the server&apos;s schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</source>
-        <translation>the server&apos;s schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</translation>
+        <source>the server's schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</source>
+        <translation>the server's schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</translation>
     </message>
 </context>
 <context>
@@ -2325,20 +2872,20 @@ Options:
         <translation>Reminder text; placeholders {number} {department} {remaining} {deadline}</translation>
     </message>
     <message>
-        <source>Unknown setting &quot;%1&quot;.</source>
-        <translation>Unknown setting &quot;%1&quot;.</translation>
+        <source>Unknown setting "%1".</source>
+        <translation>Unknown setting "%1".</translation>
     </message>
     <message>
-        <source>The centre&apos;s name cannot be empty.</source>
-        <translation>The centre&apos;s name cannot be empty.</translation>
+        <source>The centre's name cannot be empty.</source>
+        <translation>The centre's name cannot be empty.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a known time zone (e.g. Asia/Shanghai).</source>
-        <translation>&quot;%1&quot; is not a known time zone (e.g. Asia/Shanghai).</translation>
+        <source>"%1" is not a known time zone (e.g. Asia/Shanghai).</source>
+        <translation>"%1" is not a known time zone (e.g. Asia/Shanghai).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an http(s) URL.</source>
-        <translation>&quot;%1&quot; is not an http(s) URL.</translation>
+        <source>"%1" is not an http(s) URL.</source>
+        <translation>"%1" is not an http(s) URL.</translation>
     </message>
     <message>
         <source>Unknown placeholder {%1} in the template; use {number}, {department}, {remaining} or {deadline}.</source>
@@ -2389,20 +2936,20 @@ Options:
         <translation>At most %1 working periods.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a working period HH:MM-HH:MM (e.g. %2).</source>
-        <translation>&quot;%1&quot; is not a working period HH:MM-HH:MM (e.g. %2).</translation>
+        <source>"%1" is not a working period HH:MM-HH:MM (e.g. %2).</source>
+        <translation>"%1" is not a working period HH:MM-HH:MM (e.g. %2).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot;: times run from 00:00 to 23:59.</source>
-        <translation>&quot;%1&quot;: times run from 00:00 to 23:59.</translation>
+        <source>"%1": times run from 00:00 to 23:59.</source>
+        <translation>"%1": times run from 00:00 to 23:59.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot;: a period must end after it starts.</source>
-        <translation>&quot;%1&quot;: a period must end after it starts.</translation>
+        <source>"%1": a period must end after it starts.</source>
+        <translation>"%1": a period must end after it starts.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; overlaps or comes before the period before it; list periods in order.</source>
-        <translation>&quot;%1&quot; overlaps or comes before the period before it; list periods in order.</translation>
+        <source>"%1" overlaps or comes before the period before it; list periods in order.</source>
+        <translation>"%1" overlaps or comes before the period before it; list periods in order.</translation>
     </message>
     <message>
         <source>%1 cannot be empty.</source>
@@ -2427,6 +2974,46 @@ Options:
     <message>
         <source>%1 is at most %2 characters without spaces.</source>
         <translation>%1 is at most %2 characters without spaces.</translation>
+    </message>
+    <message>
+        <source>Working hours after a dispatch within which a return is a misroute and does not count against the department</source>
+        <translation>Working hours after a dispatch within which a return is a misroute and does not count against the department</translation>
+    </message>
+    <message>
+        <source>Working hours a registered or returned ticket may wait at the dispatch desk</source>
+        <translation>Working hours a registered or returned ticket may wait at the dispatch desk</translation>
+    </message>
+    <message>
+        <source>Working days a replied ticket may wait for the callback to the citizen</source>
+        <translation>Working days a replied ticket may wait for the callback to the citizen</translation>
+    </message>
+    <message>
+        <source>Mobile numbers of the dispatch desk's duty phones, separated by commas (reminders about waiting tickets)</source>
+        <translation>Mobile numbers of the dispatch desk's duty phones, separated by commas (reminders about waiting tickets)</translation>
+    </message>
+    <message>
+        <source>Annual assessment: weight of the on-time rate in the score</source>
+        <translation>Annual assessment: weight of the on-time rate in the score</translation>
+    </message>
+    <message>
+        <source>Annual assessment: weight of the satisfaction rate in the score</source>
+        <translation>Annual assessment: weight of the satisfaction rate in the score</translation>
+    </message>
+    <message>
+        <source>Annual assessment: points deducted per breached deadline</source>
+        <translation>Annual assessment: points deducted per breached deadline</translation>
+    </message>
+    <message>
+        <source>Annual assessment: points deducted per return counted against the department</source>
+        <translation>Annual assessment: points deducted per return counted against the department</translation>
+    </message>
+    <message>
+        <source>%1 holds at most %2 phone numbers.</source>
+        <translation>%1 holds at most %2 phone numbers.</translation>
+    </message>
+    <message>
+        <source>%1: %2 (mobile numbers separated by commas).</source>
+        <translation>%1: %2 (mobile numbers separated by commas).</translation>
     </message>
 </context>
 <context>
@@ -2515,8 +3102,8 @@ Options:
         <translation>event format version %1 is unknown to this program (it knows %2); update the program</translation>
     </message>
     <message>
-        <source>unknown event type &quot;%1&quot;</source>
-        <translation>unknown event type &quot;%1&quot;</translation>
+        <source>unknown event type "%1"</source>
+        <translation>unknown event type "%1"</translation>
     </message>
     <message>
         <source>event without an id or a ticket</source>
@@ -2691,6 +3278,14 @@ Options:
         <source>Ticket %1 is not closed.</source>
         <translation>Ticket %1 is not closed.</translation>
     </message>
+    <message>
+        <source>An administrative change is not a ticket's event.</source>
+        <translation>An administrative change is not a ticket's event.</translation>
+    </message>
+    <message>
+        <source>The deadline of ticket %1 has passed: an extension must be requested before the deadline.</source>
+        <translation>The deadline of ticket %1 has passed: an extension must be requested before the deadline.</translation>
+    </message>
 </context>
 <context>
     <name>TicketImporter</name>
@@ -2703,8 +3298,8 @@ Options:
         <translation>%1: cannot write the tickets: %2</translation>
     </message>
     <message>
-        <source>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department&apos;s reply</source>
-        <translation>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department&apos;s reply</translation>
+        <source>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department's reply</source>
+        <translation>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department's reply</translation>
     </message>
     <message>
         <source>ticket number %1 is already in the database</source>
@@ -2742,20 +3337,20 @@ Options:
         <translation>The details are too long (%1 characters, at most %2).</translation>
     </message>
     <message>
-        <source>The caller&apos;s name is too long (at most %1 characters).</source>
-        <translation>The caller&apos;s name is too long (at most %1 characters).</translation>
+        <source>The caller's name is too long (at most %1 characters).</source>
+        <translation>The caller's name is too long (at most %1 characters).</translation>
     </message>
     <message>
-        <source>There is no department with the code &quot;%1&quot;.</source>
-        <translation>There is no department with the code &quot;%1&quot;.</translation>
+        <source>There is no department with the code "%1".</source>
+        <translation>There is no department with the code "%1".</translation>
     </message>
     <message>
         <source>Ticket %1 is already with that department.</source>
         <translation>Ticket %1 is already with that department.</translation>
     </message>
     <message>
-        <source>Write the department&apos;s reply.</source>
-        <translation>Write the department&apos;s reply.</translation>
+        <source>Write the department's reply.</source>
+        <translation>Write the department's reply.</translation>
     </message>
     <message>
         <source>An extension is 1 to 30 working days.</source>
@@ -2782,8 +3377,8 @@ Options:
         <translation>Only the system records %1 events.</translation>
     </message>
     <message>
-        <source>The caller&apos;s name contains the invisible or control character %1.</source>
-        <translation>The caller&apos;s name contains the invisible or control character %1.</translation>
+        <source>The caller's name contains the invisible or control character %1.</source>
+        <translation>The caller's name contains the invisible or control character %1.</translation>
     </message>
     <message>
         <source>The category contains the invisible or control character %1.</source>
@@ -2804,6 +3399,61 @@ Options:
     <message>
         <source>The calendar in force gives ticket %1 the deadline it already has.</source>
         <translation>The calendar in force gives ticket %1 the deadline it already has.</translation>
+    </message>
+</context>
+<context>
+    <name>Training</name>
+    <message>
+        <source>This is a training database: it never joins a shared server, so that no drill reaches the centre's real record. Use a real database to join.</source>
+        <translation>This is a training database: it never joins a shared server, so that no drill reaches the centre's real record. Use a real database to join.</translation>
+    </message>
+    <message>
+        <source>This is already a training database; its training users keep their password.</source>
+        <translation>This is already a training database; its training users keep their password.</translation>
+    </message>
+    <message>
+        <source>This database already holds tickets or users; a training database starts empty. Give a new file with --db.</source>
+        <translation>This database already holds tickets or users; a training database starts empty. Give a new file with --db.</translation>
+    </message>
+    <message>
+        <source>The training database could not be made (%1); delete the file and try again.</source>
+        <translation>The training database could not be made (%1); delete the file and try again.</translation>
+    </message>
+    <message>
+        <source>Training administrator</source>
+        <translation>Training administrator</translation>
+    </message>
+    <message>
+        <source>Training call-taker</source>
+        <translation>Training call-taker</translation>
+    </message>
+    <message>
+        <source>Training dispatcher</source>
+        <translation>Training dispatcher</translation>
+    </message>
+    <message>
+        <source>Training supervisor</source>
+        <translation>Training supervisor</translation>
+    </message>
+    <message>
+        <source>Cannot read the departments.</source>
+        <translation>Cannot read the departments.</translation>
+    </message>
+    <message>
+        <source>Training liaison %1</source>
+        <translation>Training liaison %1</translation>
+    </message>
+    <message>
+        <source>cannot write to the database</source>
+        <translation>cannot write to the database</translation>
+    </message>
+    <message>
+        <source>No training user may do this to ticket %1 (%2) now: %3.</source>
+        <translation>No training user may do this to ticket %1 (%2) now: %3.</translation>
+    </message>
+    <message>
+        <source>No training user may do this: %1.</source>
+        <translation>No training user may do this: %1.</translation>
     </message>
 </context>
 <context>
@@ -2844,8 +3494,8 @@ Options:
 <context>
     <name>Urging</name>
     <message>
-        <source>Department %1 has no head&apos;s phone number: the SMS waits until one is entered.</source>
-        <translation>Department %1 has no head&apos;s phone number: the SMS waits until one is entered.</translation>
+        <source>Department %1 has no head's phone number: the SMS waits until one is entered.</source>
+        <translation>Department %1 has no head's phone number: the SMS waits until one is entered.</translation>
     </message>
 </context>
 <context>
@@ -2863,8 +3513,8 @@ Options:
         <translation>A sign-in name is 2 to 32 letters, digits, dots, dashes or underscores.</translation>
     </message>
     <message>
-        <source>Enter the person&apos;s name.</source>
-        <translation>Enter the person&apos;s name.</translation>
+        <source>Enter the person's name.</source>
+        <translation>Enter the person's name.</translation>
     </message>
     <message>
         <source>Choose a role.</source>
@@ -3024,8 +3674,8 @@ Options:
         <translation>Details</translation>
     </message>
     <message>
-        <source>Every time someone is shown a caller&apos;s full name and number, and every unmasked export, is recorded here. The log cannot be edited.</source>
-        <translation>Every time someone is shown a caller&apos;s full name and number, and every unmasked export, is recorded here. The log cannot be edited.</translation>
+        <source>Every time someone is shown a caller's full name and number, and every unmasked export, is recorded here. The log cannot be edited.</source>
+        <translation>Every time someone is shown a caller's full name and number, and every unmasked export, is recorded here. The log cannot be edited.</translation>
     </message>
     <message>
         <source>Unmasked export</source>
@@ -3165,6 +3815,104 @@ Options:
         <translation>
             <numerusform>%n record exported to %1.</numerusform>
             <numerusform>%n records exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hotline::AuditPage</name>
+    <message>
+        <source>password reset</source>
+        <translation>password reset</translation>
+    </message>
+    <message>
+        <source>password changed by its owner</source>
+        <translation>password changed by its owner</translation>
+    </message>
+    <message>
+        <source>role changed</source>
+        <translation>role changed</translation>
+    </message>
+    <message>
+        <source>account created</source>
+        <translation>account created</translation>
+    </message>
+    <message>
+        <source>account disabled</source>
+        <translation>account disabled</translation>
+    </message>
+    <message>
+        <source>account enabled</source>
+        <translation>account enabled</translation>
+    </message>
+    <message>
+        <source>imported from a file</source>
+        <translation>imported from a file</translation>
+    </message>
+    <message>
+        <source>record starts</source>
+        <translation>record starts</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Everything</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>T&amp;o</source>
+        <translation>T&amp;o</translation>
+    </message>
+    <message>
+        <source>&amp;Changed</source>
+        <translation>&amp;Changed</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Which</source>
+        <translation>Which</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Every change of a setting, calendar day, department, category, town or account is recorded in the same tamper-evident log as the tickets, with who made it and the values before and after. Secrets and passwords are never shown. This page cannot change anything.</source>
+        <translation>Every change of a setting, calendar day, department, category, town or account is recorded in the same tamper-evident log as the tickets, with who made it and the values before and after. Secrets and passwords are never shown. This page cannot change anything.</translation>
+    </message>
+    <message>
+        <source>(the whole table)</source>
+        <translation>(the whole table)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
         </translation>
     </message>
 </context>
@@ -3368,8 +4116,8 @@ Options:
         <translation>No holiday notice for %1: no deadline can fall in that year until the notices up to it are entered.</translation>
     </message>
     <message>
-        <source>No open ticket&apos;s deadline differs from what the calendar in force gives it.</source>
-        <translation>No open ticket&apos;s deadline differs from what the calendar in force gives it.</translation>
+        <source>No open ticket's deadline differs from what the calendar in force gives it.</source>
+        <translation>No open ticket's deadline differs from what the calendar in force gives it.</translation>
     </message>
     <message numerus="yes">
         <source>%n open ticket(s) would get another deadline from the calendar in force. They keep the deadline in force until you re-decide them:</source>
@@ -3440,8 +4188,8 @@ Options:
         <translation>&amp;Anonymous caller</translation>
     </message>
     <message>
-        <source>The caller&apos;s name and phone are not recorded.</source>
-        <translation>The caller&apos;s name and phone are not recorded.</translation>
+        <source>The caller's name and phone are not recorded.</source>
+        <translation>The caller's name and phone are not recorded.</translation>
     </message>
     <message>
         <source>One line: what the caller asks for or reports</source>
@@ -3526,16 +4274,16 @@ Options:
         <translation>Double-click or press Enter on an earlier ticket to link the new one to it.</translation>
     </message>
     <message>
-        <source>Caller&apos;s earlier tickets</source>
-        <translation>Caller&apos;s earlier tickets</translation>
+        <source>Caller's earlier tickets</source>
+        <translation>Caller's earlier tickets</translation>
     </message>
     <message>
         <source>Earlier tickets of %1 (%2)</source>
         <translation>Earlier tickets of %1 (%2)</translation>
     </message>
     <message>
-        <source>Type the caller&apos;s phone number to see their earlier tickets.</source>
-        <translation>Type the caller&apos;s phone number to see their earlier tickets.</translation>
+        <source>Type the caller's phone number to see their earlier tickets.</source>
+        <translation>Type the caller's phone number to see their earlier tickets.</translation>
     </message>
     <message>
         <source>No earlier tickets from this number.</source>
@@ -3561,12 +4309,12 @@ Options:
         <translation>&amp;Link to %1</translation>
     </message>
     <message>
-        <source>Name ticket %1 in the new ticket&apos;s details as a related ticket.</source>
-        <translation>Name ticket %1 in the new ticket&apos;s details as a related ticket.</translation>
+        <source>Name ticket %1 in the new ticket's details as a related ticket.</source>
+        <translation>Name ticket %1 in the new ticket's details as a related ticket.</translation>
     </message>
     <message>
-        <source>Linked to ticket %1: the new ticket&apos;s details name it as related.</source>
-        <translation>Linked to ticket %1: the new ticket&apos;s details name it as related.</translation>
+        <source>Linked to ticket %1: the new ticket's details name it as related.</source>
+        <translation>Linked to ticket %1: the new ticket's details name it as related.</translation>
     </message>
 </context>
 <context>
@@ -3629,8 +4377,8 @@ Options:
         <translation>Your account is not bound to a department yet, so there is no desk to show. Ask an administrator to set your department.</translation>
     </message>
     <message>
-        <source>The department desk shows a department&apos;s own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</source>
-        <translation>The department desk shows a department&apos;s own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</translation>
+        <source>The department desk shows a department's own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</source>
+        <translation>The department desk shows a department's own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</translation>
     </message>
     <message>
         <source>&amp;Sign for</source>
@@ -3645,8 +4393,8 @@ Options:
         <translation>&amp;Reply…</translation>
     </message>
     <message>
-        <source>Write the department&apos;s reply; the countdown stops</source>
-        <translation>Write the department&apos;s reply; the countdown stops</translation>
+        <source>Write the department's reply; the countdown stops</source>
+        <translation>Write the department's reply; the countdown stops</translation>
     </message>
     <message>
         <source>Request e&amp;xtension…</source>
@@ -3757,8 +4505,8 @@ Options:
         <translation>Duty phones (reminders)</translation>
     </message>
     <message>
-        <source>Head&apos;s phone (urging)</source>
-        <translation>Head&apos;s phone (urging)</translation>
+        <source>Head's phone (urging)</source>
+        <translation>Head's phone (urging)</translation>
     </message>
     <message>
         <source>e.g. 13800000001; 0757-86280000</source>
@@ -3777,8 +4525,8 @@ Options:
         <translation>&amp;Duty phones (separate with ;)</translation>
     </message>
     <message>
-        <source>&amp;Head&apos;s phone</source>
-        <translation>&amp;Head&apos;s phone</translation>
+        <source>&amp;Head's phone</source>
+        <translation>&amp;Head's phone</translation>
     </message>
     <message>
         <source>&amp;Import CSV…</source>
@@ -3833,6 +4581,118 @@ Options:
             <numerusform>Imported %n department.</numerusform>
             <numerusform>Imported %n departments.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DeskModel</name>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>overdue %1</source>
+        <translation>overdue %1</translation>
+    </message>
+    <message>
+        <source>sent %1</source>
+        <translation>sent %1</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>queued</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>due</translation>
+    </message>
+    <message>
+        <source>Replied by %1</source>
+        <translation>Replied by %1</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>Waiting for</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Waited (working time)</source>
+        <translation>Waited (working time)</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DeskPanel</name>
+    <message>
+        <source>调度台 / Dispatch desk</source>
+        <translation>调度台 / Dispatch desk</translation>
+    </message>
+    <message>
+        <source>Magenta · past the limit</source>
+        <translation>Magenta · past the limit</translation>
+    </message>
+    <message>
+        <source>Amber · limit near</source>
+        <translation>Amber · limit near</translation>
+    </message>
+    <message>
+        <source>Blue · in time</source>
+        <translation>Blue · in time</translation>
+    </message>
+    <message>
+        <source>The centre's own clocks, not a department's: a ticket may wait %1 of working time for dispatch or re-dispatch and %2 for the callback after a reply. Blue: in time; amber: within %3 (dispatch) or %4 (callback) of the limit; magenta: past the limit.</source>
+        <translation>The centre's own clocks, not a department's: a ticket may wait %1 of working time for dispatch or re-dispatch and %2 for the callback after a reply. Blue: in time; amber: within %3 (dispatch) or %4 (callback) of the limit; magenta: past the limit.</translation>
+    </message>
+    <message>
+        <source>Waiting for re-dispatch</source>
+        <translation>Waiting for re-dispatch</translation>
+    </message>
+    <message>
+        <source>sent 03-03 17:30</source>
+        <translation>sent 03-03 17:30</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reminders: an SMS to the dispatch desk's %n duty phone(s) when a ticket turns amber, once per wait.</source>
+        <translation>
+            <numerusform>Reminders: an SMS to the dispatch desk's %n duty phone when a ticket turns amber, once per wait.</numerusform>
+            <numerusform>Reminders: an SMS to the dispatch desk's %n duty phones when a ticket turns amber, once per wait.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reminders are off: no duty phones are configured for the dispatch desk (setting dispatch.duty_phones).</source>
+        <translation>Reminders are off: no duty phones are configured for the dispatch desk (setting dispatch.duty_phones).</translation>
     </message>
 </context>
 <context>
@@ -4027,8 +4887,8 @@ Options:
         <translation>In time</translation>
     </message>
     <message>
-        <source>Department&apos;s reply</source>
-        <translation>Department&apos;s reply</translation>
+        <source>Department's reply</source>
+        <translation>Department's reply</translation>
     </message>
     <message>
         <source>Caller</source>
@@ -4050,8 +4910,8 @@ Options:
         <translation>Record &amp;callback…</translation>
     </message>
     <message>
-        <source>Record the caller&apos;s satisfaction and close the ticket</source>
-        <translation>Record the caller&apos;s satisfaction and close the ticket</translation>
+        <source>Record the caller's satisfaction and close the ticket</source>
+        <translation>Record the caller's satisfaction and close the ticket</translation>
     </message>
     <message>
         <source>Select the ticket you are calling back about.</source>
@@ -4106,8 +4966,8 @@ Options:
         <translation>Show &amp;number</translation>
     </message>
     <message>
-        <source>Show the selected caller&apos;s full name and phone number to call them back. Each view is recorded in the access log.</source>
-        <translation>Show the selected caller&apos;s full name and phone number to call them back. Each view is recorded in the access log.</translation>
+        <source>Show the selected caller's full name and phone number to call them back. Each view is recorded in the access log.</source>
+        <translation>Show the selected caller's full name and phone number to call them back. Each view is recorded in the access log.</translation>
     </message>
     <message>
         <source>Select the ticket whose caller you want to call.</source>
@@ -4351,16 +5211,16 @@ Options:
         <translation>Choose the department first (type its name or code).</translation>
     </message>
     <message>
-        <source>There is no department &quot;%1&quot;; choose one from the list.</source>
-        <translation>There is no department &quot;%1&quot;; choose one from the list.</translation>
+        <source>There is no department "%1"; choose one from the list.</source>
+        <translation>There is no department "%1"; choose one from the list.</translation>
     </message>
     <message>
         <source>Select the tickets to dispatch (Ctrl+A selects all).</source>
         <translation>Select the tickets to dispatch (Ctrl+A selects all).</translation>
     </message>
     <message>
-        <source>no department is suggested for the category &quot;%1&quot;; choose one</source>
-        <translation>no department is suggested for the category &quot;%1&quot;; choose one</translation>
+        <source>no department is suggested for the category "%1"; choose one</source>
+        <translation>no department is suggested for the category "%1"; choose one</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -4391,6 +5251,10 @@ Options:
     <message>
         <source>Call&amp;backs</source>
         <translation>Call&amp;backs</translation>
+    </message>
+    <message>
+        <source>Dispatch des&amp;k</source>
+        <translation>Dispatch des&amp;k</translation>
     </message>
 </context>
 <context>
@@ -4563,8 +5427,8 @@ Operator console of a citizen service hotline.</translation>
         <translation>The language changes the next time the console starts.</translation>
     </message>
     <message>
-        <source>The language could not be saved in the user&apos;s settings.</source>
-        <translation>The language could not be saved in the user&apos;s settings.</translation>
+        <source>The language could not be saved in the user's settings.</source>
+        <translation>The language could not be saved in the user's settings.</translation>
     </message>
     <message>
         <source>Access log</source>
@@ -4581,6 +5445,14 @@ Operator console of a citizen service hotline.</translation>
     <message>
         <source>Calendar</source>
         <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>TRAINING DATABASE</source>
+        <translation>TRAINING DATABASE</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
     </message>
 </context>
 <context>
@@ -4605,6 +5477,10 @@ Operator console of a citizen service hotline.</translation>
         <source>to</source>
         <translation>to</translation>
     </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
 </context>
 <context>
     <name>hotline::PgConnection</name>
@@ -4616,8 +5492,8 @@ Operator console of a citizen service hotline.</translation>
 <context>
     <name>hotline::ReferencePage</name>
     <message>
-        <source>Each category&apos;s usual department is what the dispatch queue suggests; its time-limit class decides the deadline (empty: the ticket type decides). Disabled categories are no longer offered at registration.</source>
-        <translation>Each category&apos;s usual department is what the dispatch queue suggests; its time-limit class decides the deadline (empty: the ticket type decides). Disabled categories are no longer offered at registration.</translation>
+        <source>Each category's usual department is what the dispatch queue suggests; its time-limit class decides the deadline (empty: the ticket type decides). Disabled categories are no longer offered at registration.</source>
+        <translation>Each category's usual department is what the dispatch queue suggests; its time-limit class decides the deadline (empty: the ticket type decides). Disabled categories are no longer offered at registration.</translation>
     </message>
     <message>
         <source>The towns offered at registration. Disabled towns are no longer offered; tickets keep the town they were registered with.</source>
@@ -4876,8 +5752,8 @@ Operator console of a citizen service hotline.</translation>
         <translation>Print…</translation>
     </message>
     <message>
-        <source>Click a department&apos;s bar to list the tickets it completed in the period.</source>
-        <translation>Click a department&apos;s bar to list the tickets it completed in the period.</translation>
+        <source>Click a department's bar to list the tickets it completed in the period.</source>
+        <translation>Click a department's bar to list the tickets it completed in the period.</translation>
     </message>
     <message>
         <source>Cannot compute the report: %1</source>
@@ -4937,6 +5813,18 @@ Operator console of a citizen service hotline.</translation>
     <message>
         <source>Print preview — monthly report</source>
         <translation>Print preview — monthly report</translation>
+    </message>
+    <message>
+        <source>Assessment PDF…</source>
+        <translation>Assessment PDF…</translation>
+    </message>
+    <message>
+        <source>The annual assessment table as a PDF (choose the Year period).</source>
+        <translation>The annual assessment table as a PDF (choose the Year period).</translation>
+    </message>
+    <message>
+        <source>No assessment for this year.</source>
+        <translation>No assessment for this year.</translation>
     </message>
 </context>
 <context>
@@ -5200,8 +6088,8 @@ Operator console of a citizen service hotline.</translation>
         <translation>No SMS gateway is configured: set sms.url (hotlinectl config set sms.url URL).</translation>
     </message>
     <message>
-        <source>The SMS gateway URL &quot;%1&quot; is not an http(s) URL.</source>
-        <translation>The SMS gateway URL &quot;%1&quot; is not an http(s) URL.</translation>
+        <source>The SMS gateway URL "%1" is not an http(s) URL.</source>
+        <translation>The SMS gateway URL "%1" is not an http(s) URL.</translation>
     </message>
     <message>
         <source>The SMS gateway answered HTTP %1%2</source>
@@ -5219,8 +6107,8 @@ Operator console of a citizen service hotline.</translation>
 <context>
     <name>hotline::SmsSender</name>
     <message>
-        <source>Department %1 has no head&apos;s phone number; add it on the departments page.</source>
-        <translation>Department %1 has no head&apos;s phone number; add it on the departments page.</translation>
+        <source>Department %1 has no head's phone number; add it on the departments page.</source>
+        <translation>Department %1 has no head's phone number; add it on the departments page.</translation>
     </message>
     <message>
         <source>Department %1 has no duty phone number; add one on the departments page.</source>
@@ -5237,6 +6125,22 @@ Operator console of a citizen service hotline.</translation>
     <message>
         <source>Cannot claim the message: %1</source>
         <translation>Cannot claim the message: %1</translation>
+    </message>
+    <message>
+        <source>The dispatch desk has no duty phone number; set dispatch.duty_phones in the settings.</source>
+        <translation>The dispatch desk has no duty phone number; set dispatch.duty_phones in the settings.</translation>
+    </message>
+    <message>
+        <source>Hotline ticket %1 waited too long at the dispatch desk.</source>
+        <translation>Hotline ticket %1 waited too long at the dispatch desk.</translation>
+    </message>
+    <message>
+        <source>Hotline ticket %1 waits for the callback; limit %2 (%3).</source>
+        <translation>Hotline ticket %1 waits for the callback; limit %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Hotline ticket %1 waits for dispatch; limit %2 (%3).</source>
+        <translation>Hotline ticket %1 waits for dispatch; limit %2 (%3).</translation>
     </message>
 </context>
 <context>
@@ -5408,8 +6312,8 @@ Operator console of a citizen service hotline.</translation>
         <translation>Show &amp;number</translation>
     </message>
     <message>
-        <source>Show the caller&apos;s full name and phone number. Each view is recorded in the access log.</source>
-        <translation>Show the caller&apos;s full name and phone number. Each view is recorded in the access log.</translation>
+        <source>Show the caller's full name and phone number. Each view is recorded in the access log.</source>
+        <translation>Show the caller's full name and phone number. Each view is recorded in the access log.</translation>
     </message>
     <message>
         <source>anonymous</source>
@@ -5418,6 +6322,17 @@ Operator console of a citizen service hotline.</translation>
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::TrainingBanner</name>
+    <message>
+        <source>TRAINING DATABASE</source>
+        <translation>TRAINING DATABASE</translation>
+    </message>
+    <message>
+        <source>Nothing here is a real record: tickets, replies and figures are for practice only.</source>
+        <translation>Nothing here is a real record: tickets, replies and figures are for practice only.</translation>
     </message>
 </context>
 <context>
@@ -5588,6 +6503,26 @@ Operator console of a citizen service hotline.</translation>
     <message>
         <source>Non-working time · countdowns paused</source>
         <translation>Non-working time · countdowns paused</translation>
+    </message>
+    <message>
+        <source>调度台 · Dispatch desk</source>
+        <translation>调度台 · Dispatch desk</translation>
+    </message>
+    <message>
+        <source>%1 past the limit</source>
+        <translation>%1 past the limit</translation>
+    </message>
+    <message>
+        <source>%1 limit near</source>
+        <translation>%1 limit near</translation>
+    </message>
+    <message>
+        <source>%1 in time</source>
+        <translation>%1 in time</translation>
+    </message>
+    <message>
+        <source>longest: %1 waiting %2</source>
+        <translation>longest: %1 waiting %2</translation>
     </message>
 </context>
 <context>

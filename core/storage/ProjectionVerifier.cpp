@@ -3,9 +3,12 @@
 #include "domain/TextRules.h"
 #include "domain/TicketFold.h"
 #include "storage/Database.h"
+#include "storage/ReferenceVerifier.h"
 #include "storage/SqliteStatement.h"
 #include "storage/TicketTable.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 #include <memory>
@@ -19,6 +22,8 @@ namespace hotline {
 
 QString ProjectionDifference::describe() const
 {
+    if (!message.isEmpty())
+        return message;
     QString who;
     if (!ticketId.isEmpty())
         who = tr("ticket %1").arg(ticketNumber.isEmpty() ? ticketId : ticketNumber);
@@ -39,6 +44,43 @@ QString ProjectionDifference::describe() const
 }
 
 namespace {
+
+// The reference tables against the administrative events that made them (ReferenceVerifier, issue 14): the first
+// row changed behind the log's back is a difference like a ticket's.
+bool checkReferenceRows(Database &db, ProjectionFinding &finding, QString *error)
+{
+    const ReferenceFinding r = ReferenceVerifier::verify(db);
+    finding.rows += r.checkedRows;
+    if (r.ok)
+        return true;
+    if (r.entity.isEmpty()) { // the log or a table could not be read
+        *error = r.message;
+        return false;
+    }
+    const auto shown = [](const QJsonValue &v) {
+        if (v.isNull() || v.isUndefined())
+            return u"NULL"_s;
+        if (v.isString())
+            return u'"' + v.toString() + u'"';
+        return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+    };
+    ProjectionDifference d;
+    d.table = r.entity;
+    d.key = r.key;
+    d.message = r.message;
+    if (r.expected.isNull() || r.expected.isUndefined())
+        d.kind = ProjectionDifference::Kind::Extra;
+    else if (r.stored.isNull() || r.stored.isUndefined())
+        d.kind = ProjectionDifference::Kind::Missing;
+    else {
+        d.kind = ProjectionDifference::Kind::Value;
+        d.column = u"*"_s;
+        d.stored = shown(r.stored);
+        d.derived = shown(r.expected);
+    }
+    finding.note(d);
+    return true;
+}
 
 /** Where a difference sorts: tickets by number, then tickets known only by id, then reference rows. */
 int rank(const ProjectionDifference &d)
@@ -532,7 +574,7 @@ bool foldAndCompare(Database &own, sqlite3 *db, ProjectionFinding &f, QString *e
 QList<ProjectionCheck> ProjectionVerifier::extraChecks()
 {
     // Append further checks here (each runs in the same snapshot, after the tickets).
-    return {};
+    return {{u"reference"_s, checkReferenceRows}};
 }
 
 ProjectionFinding ProjectionVerifier::verify(Database &db, const QList<ProjectionCheck> &extra)

@@ -32,6 +32,7 @@ public:
     QString column;       ///< Kind::Value only
     QString stored;       ///< as printed: NULL, a number, or text in quotes
     QString derived;
+    QString message;      ///< an extra check's own sentence (e.g. ReferenceVerifier's); describe() returns it when set
 
     /** One translated sentence naming the ticket (or row), the table, the column and both values. */
     QString describe() const;
