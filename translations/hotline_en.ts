@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>AccessLog</name>
@@ -130,8 +131,8 @@
         <translation>Annual assessment %1, to date (as of %2)</translation>
     </message>
     <message>
-        <source>Score = %1 × on-time rate + %2 × satisfaction rate − %3 × breaches − %4 × returns. On-time rate: replies on time ÷ (replies on time + breaches), by each department's own clocks.</source>
-        <translation>Score = %1 × on-time rate + %2 × satisfaction rate − %3 × breaches − %4 × returns. On-time rate: replies on time ÷ (replies on time + breaches), by each department's own clocks.</translation>
+        <source>Score = %1 × on-time rate + %2 × satisfaction rate − %3 × breaches − %4 × returns. On-time rate: replies on time ÷ (replies on time + breaches), by each department&apos;s own clocks.</source>
+        <translation>Score = %1 × on-time rate + %2 × satisfaction rate − %3 × breaches − %4 × returns. On-time rate: replies on time ÷ (replies on time + breaches), by each department&apos;s own clocks.</translation>
     </message>
 </context>
 <context>
@@ -150,8 +151,8 @@
         <translation>The calendar is not valid JSON: %1 (at offset %2).</translation>
     </message>
     <message>
-        <source>The calendar must be a JSON object with a "years" list.</source>
-        <translation>The calendar must be a JSON object with a "years" list.</translation>
+        <source>The calendar must be a JSON object with a &quot;years&quot; list.</source>
+        <translation>The calendar must be a JSON object with a &quot;years&quot; list.</translation>
     </message>
     <message>
         <source>Year entry %1 of the calendar: %2</source>
@@ -290,8 +291,8 @@
 <context>
     <name>ConsoleRole</name>
     <message>
-        <source>the console role name "%1" must be lower-case letters, digits or _ (at most 63, not starting with a digit)</source>
-        <translation>the console role name "%1" must be lower-case letters, digits or _ (at most 63, not starting with a digit)</translation>
+        <source>the console role name &quot;%1&quot; must be lower-case letters, digits or _ (at most 63, not starting with a digit)</source>
+        <translation>the console role name &quot;%1&quot; must be lower-case letters, digits or _ (at most 63, not starting with a digit)</translation>
     </message>
     <message>
         <source>role names starting with pg_ are reserved by PostgreSQL</source>
@@ -326,8 +327,8 @@
         <translation>cannot let role %1 reach the database: %2</translation>
     </message>
     <message>
-        <source>cannot set the console role's rights: %1</source>
-        <translation>cannot set the console role's rights: %1</translation>
+        <source>cannot set the console role&apos;s rights: %1</source>
+        <translation>cannot set the console role&apos;s rights: %1</translation>
     </message>
 </context>
 <context>
@@ -461,12 +462,12 @@
         <translation>Usage: hotlinectl deadline --class consult|handling --start ISO8601</translation>
     </message>
     <message>
-        <source>Unknown command "%1". See hotlinectl --help.</source>
-        <translation>Unknown command "%1". See hotlinectl --help.</translation>
+        <source>Unknown command &quot;%1&quot;. See hotlinectl --help.</source>
+        <translation>Unknown command &quot;%1&quot;. See hotlinectl --help.</translation>
     </message>
     <message>
-        <source>"%1" is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</source>
-        <translation>"%1" is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</translation>
+        <source>&quot;%1&quot; is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</source>
+        <translation>&quot;%1&quot; is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</translation>
     </message>
     <message>
         <source>This command needs the shared server and reminders, which this version does not have yet.</source>
@@ -509,8 +510,8 @@
         <translation>Give either --month or --from/--to, not both.</translation>
     </message>
     <message>
-        <source>"%1" is not a month like 2025-03.</source>
-        <translation>"%1" is not a month like 2025-03.</translation>
+        <source>&quot;%1&quot; is not a month like 2025-03.</source>
+        <translation>&quot;%1&quot; is not a month like 2025-03.</translation>
     </message>
     <message>
         <source>--from and --to must both be dates (YYYY-MM-DD) with --from before --to; --to is exclusive.</source>
@@ -624,8 +625,8 @@
         <translation>verify --server needs postgresql://USER:PASSWORD@HOST:PORT/DATABASE (%1)</translation>
     </message>
     <message>
-        <source>the server's event log</source>
-        <translation>the server's event log</translation>
+        <source>the server&apos;s event log</source>
+        <translation>the server&apos;s event log</translation>
     </message>
     <message>
         <source>%1 events match the copies this console pulled.</source>
@@ -752,16 +753,16 @@ The same again: </translation>
         <translation>Usage: hotlinectl calendar set DATE... off|workday|normal [--note TEXT]</translation>
     </message>
     <message>
-        <source>Unknown kind of day "%1": off, workday or normal.</source>
-        <translation>Unknown kind of day "%1": off, workday or normal.</translation>
+        <source>Unknown kind of day &quot;%1&quot;: off, workday or normal.</source>
+        <translation>Unknown kind of day &quot;%1&quot;: off, workday or normal.</translation>
     </message>
     <message>
         <source>A normal day has no note.</source>
         <translation>A normal day has no note.</translation>
     </message>
     <message>
-        <source>"%1" is not a date (YYYY-MM-DD).</source>
-        <translation>"%1" is not a date (YYYY-MM-DD).</translation>
+        <source>&quot;%1&quot; is not a date (YYYY-MM-DD).</source>
+        <translation>&quot;%1&quot; is not a date (YYYY-MM-DD).</translation>
     </message>
     <message>
         <source>Nothing was changed: %1</source>
@@ -791,8 +792,8 @@ The same again: </translation>
         <translation>Standard output is a terminal: the PDF report is not written there. Give -o FILE, or redirect standard output to a file.</translation>
     </message>
     <message>
-        <source>warning: %1 was written, but the list of hotlinectl's outputs could not be updated: %2</source>
-        <translation>warning: %1 was written, but the list of hotlinectl's outputs could not be updated: %2</translation>
+        <source>warning: %1 was written, but the list of hotlinectl&apos;s outputs could not be updated: %2</source>
+        <translation>warning: %1 was written, but the list of hotlinectl&apos;s outputs could not be updated: %2</translation>
     </message>
     <message>
         <source>There is no database at %1; nothing was created. Create it with: hotlinectl --db %1 init</source>
@@ -811,8 +812,8 @@ The same again: </translation>
         <translation>Usage: hotlinectl config set KEY --from-file PATH | config set KEY --stdin</translation>
     </message>
     <message>
-        <source>warning: a secret on the command line can be seen by other users and stays in the shell's history; prefer config set %1 --stdin or --from-file PATH.</source>
-        <translation>warning: a secret on the command line can be seen by other users and stays in the shell's history; prefer config set %1 --stdin or --from-file PATH.</translation>
+        <source>warning: a secret on the command line can be seen by other users and stays in the shell&apos;s history; prefer config set %1 --stdin or --from-file PATH.</source>
+        <translation>warning: a secret on the command line can be seen by other users and stays in the shell&apos;s history; prefer config set %1 --stdin or --from-file PATH.</translation>
     </message>
     <message>
         <source>Usage: hotlinectl config get KEY | config set KEY VALUE | config set KEY --from-file PATH | config set KEY --stdin | config list</source>
@@ -891,12 +892,12 @@ The same again: </translation>
         <translation>%1 is not a Hotline Console database (an empty file, a folder or a device); it was left untouched.</translation>
     </message>
     <message>
-        <source>"%1" is outside the years 1900 to 2200.</source>
-        <translation>"%1" is outside the years 1900 to 2200.</translation>
+        <source>&quot;%1&quot; is outside the years 1900 to 2200.</source>
+        <translation>&quot;%1&quot; is outside the years 1900 to 2200.</translation>
     </message>
     <message>
-        <source>%1 is empty; nothing was changed. To clear the setting, give an empty value: hotlinectl config set KEY ""</source>
-        <translation>%1 is empty; nothing was changed. To clear the setting, give an empty value: hotlinectl config set KEY ""</translation>
+        <source>%1 is empty; nothing was changed. To clear the setting, give an empty value: hotlinectl config set KEY &quot;&quot;</source>
+        <translation>%1 is empty; nothing was changed. To clear the setting, give an empty value: hotlinectl config set KEY &quot;&quot;</translation>
     </message>
     <message>
         <source>Usage: hotlinectl audit [--from DATE --to DATE] [--entity NAME] [--format text|json]</source>
@@ -909,7 +910,7 @@ The same again: </translation>
     <message>
         <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
 
-Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
+Administers a Hotline Console database. --db names the local SQLite file (default: the console&apos;s own).
 Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
 
 Commands:
@@ -929,7 +930,7 @@ Commands:
                                         --at ISO8601: computed as at that instant (default month: its month)
   report --year YYYY [--assessment] [--format text|csv|json|pdf]
                                         a calendar year (to date while it runs); --assessment: the
-                                        departments' annual assessment, scored and ranked
+                                        departments&apos; annual assessment, scored and ranked
   board [--at ISO8601] [--format text|json]
                                         open tickets with colour and remaining working time
   departments import FILE.csv [--all-errors]
@@ -941,10 +942,10 @@ Commands:
   export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
                                         historical ticket CSV; callers masked unless --unmasked (logged)
   access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
-  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
+  config get|set KEY [VALUE]            read or change a setting; &apos;config list&apos; shows them all
                                         (secrets as ••••); set KEY --stdin | --from-file PATH reads it
-  verify [--server URL]                 check the hash chain of the event log (or of the server's,
-                                        compared with --db's copy when given); names the first
+  verify [--server URL]                 check the hash chain of the event log (or of the server&apos;s,
+                                        compared with --db&apos;s copy when given); names the first
                                         altered, removed, reordered or truncated event
                                         locally, then that the projection is what the events give
                                         (names the first differing ticket); prints the log stamp
@@ -953,7 +954,7 @@ Commands:
   users list | unlock NAME | enable NAME | reset-password NAME
                                         accounts; reset-password reads the new one from stdin
   server init --url URL [--console-role NAME]
-                                        create or migrate the shared PostgreSQL server's schema;
+                                        create or migrate the shared PostgreSQL server&apos;s schema;
                                         --console-role: the restricted login for consoles (password
                                         from HOTLINE_CONSOLE_PASSWORD or stdin)
   sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
@@ -964,22 +965,22 @@ Commands:
                                         administrative changes (settings, calendar, departments,
                                         categories, towns, users) with actor, old and new value
   ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show
-                                        the console's ticket actions, as --as USER (password on stdin);
+                                        the console&apos;s ticket actions, as --as USER (password on stdin);
                                         register prints the new number; see hotlinectl ticket for options
                                         (on a training database: training users act, --at ISO8601 allowed)
 
 Options:
   --db PATH      the database file
   -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
-                 Never the database; an existing file only if it is hotlinectl's unchanged earlier
+                 Never the database; an existing file only if it is hotlinectl&apos;s unchanged earlier
                  output (or empty)
   --force        let -o replace any other existing file
   --help         this help
-  --version      the program's version
+  --version      the program&apos;s version
 </source>
         <translation>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
 
-Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
+Administers a Hotline Console database. --db names the local SQLite file (default: the console&apos;s own).
 Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
 
 Commands:
@@ -999,7 +1000,7 @@ Commands:
                                         --at ISO8601: computed as at that instant (default month: its month)
   report --year YYYY [--assessment] [--format text|csv|json|pdf]
                                         a calendar year (to date while it runs); --assessment: the
-                                        departments' annual assessment, scored and ranked
+                                        departments&apos; annual assessment, scored and ranked
   board [--at ISO8601] [--format text|json]
                                         open tickets with colour and remaining working time
   departments import FILE.csv [--all-errors]
@@ -1011,10 +1012,10 @@ Commands:
   export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
                                         historical ticket CSV; callers masked unless --unmasked (logged)
   access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
-  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
+  config get|set KEY [VALUE]            read or change a setting; &apos;config list&apos; shows them all
                                         (secrets as ••••); set KEY --stdin | --from-file PATH reads it
-  verify [--server URL]                 check the hash chain of the event log (or of the server's,
-                                        compared with --db's copy when given); names the first
+  verify [--server URL]                 check the hash chain of the event log (or of the server&apos;s,
+                                        compared with --db&apos;s copy when given); names the first
                                         altered, removed, reordered or truncated event
                                         locally, then that the projection is what the events give
                                         (names the first differing ticket); prints the log stamp
@@ -1023,7 +1024,7 @@ Commands:
   users list | unlock NAME | enable NAME | reset-password NAME
                                         accounts; reset-password reads the new one from stdin
   server init --url URL [--console-role NAME]
-                                        create or migrate the shared PostgreSQL server's schema;
+                                        create or migrate the shared PostgreSQL server&apos;s schema;
                                         --console-role: the restricted login for consoles (password
                                         from HOTLINE_CONSOLE_PASSWORD or stdin)
   sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
@@ -1034,18 +1035,18 @@ Commands:
                                         administrative changes (settings, calendar, departments,
                                         categories, towns, users) with actor, old and new value
   ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show
-                                        the console's ticket actions, as --as USER (password on stdin);
+                                        the console&apos;s ticket actions, as --as USER (password on stdin);
                                         register prints the new number; see hotlinectl ticket for options
                                         (on a training database: training users act, --at ISO8601 allowed)
 
 Options:
   --db PATH      the database file
   -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
-                 Never the database; an existing file only if it is hotlinectl's unchanged earlier
+                 Never the database; an existing file only if it is hotlinectl&apos;s unchanged earlier
                  output (or empty)
   --force        let -o replace any other existing file
   --help         this help
-  --version      the program's version
+  --version      the program&apos;s version
 </translation>
     </message>
     <message>
@@ -1088,12 +1089,12 @@ Options:
         <translation>Dispatch desk reminders: %1.</translation>
     </message>
     <message>
-        <source>Say who acts: --as USER, with the password on standard input (a ticket's record names a person; only a training database acts without one).</source>
-        <translation>Say who acts: --as USER, with the password on standard input (a ticket's record names a person; only a training database acts without one).</translation>
+        <source>Say who acts: --as USER, with the password on standard input (a ticket&apos;s record names a person; only a training database acts without one).</source>
+        <translation>Say who acts: --as USER, with the password on standard input (a ticket&apos;s record names a person; only a training database acts without one).</translation>
     </message>
     <message>
-        <source>Give %1's password on standard input (one line).</source>
-        <translation>Give %1's password on standard input (one line).</translation>
+        <source>Give %1&apos;s password on standard input (one line).</source>
+        <translation>Give %1&apos;s password on standard input (one line).</translation>
     </message>
     <message>
         <source>%1 must choose a new password (sign in to the console once) before acting.</source>
@@ -1109,7 +1110,7 @@ Options:
   callback NUMBER --answer satisfied|basic|unsatisfied [--text TEXT]
   close NUMBER [--text TEXT]                  reopen NUMBER --reason TEXT
   show NUMBER [--format text|json] [--unmasked]
---as USER reads USER's password from standard input; on a training database the training users act
+--as USER reads USER&apos;s password from standard input; on a training database the training users act
 without it, and --at backdates or forwards the action (only there).</source>
         <translation>Usage: hotlinectl ticket VERB [NUMBER] [--as USER] [--at ISO8601] [options]
   register --summary TEXT [--type T] [--channel C] [--category NAME] [--town NAME] [--caller-name NAME]
@@ -1120,7 +1121,7 @@ without it, and --at backdates or forwards the action (only there).</source>
   callback NUMBER --answer satisfied|basic|unsatisfied [--text TEXT]
   close NUMBER [--text TEXT]                  reopen NUMBER --reason TEXT
   show NUMBER [--format text|json] [--unmasked]
---as USER reads USER's password from standard input; on a training database the training users act
+--as USER reads USER&apos;s password from standard input; on a training database the training users act
 without it, and --at backdates or forwards the action (only there).</translation>
     </message>
     <message>
@@ -1128,32 +1129,32 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Give the department: --department NAME|CODE.</translation>
     </message>
     <message>
-        <source>There is no department "%1" (by code or name). See the departments in the console's administration or import them with hotlinectl departments import.</source>
-        <translation>There is no department "%1" (by code or name). See the departments in the console's administration or import them with hotlinectl departments import.</translation>
+        <source>There is no department &quot;%1&quot; (by code or name). See the departments in the console&apos;s administration or import them with hotlinectl departments import.</source>
+        <translation>There is no department &quot;%1&quot; (by code or name). See the departments in the console&apos;s administration or import them with hotlinectl departments import.</translation>
     </message>
     <message>
-        <source>There is no category "%1" (see hotlinectl categories list).</source>
-        <translation>There is no category "%1" (see hotlinectl categories list).</translation>
+        <source>There is no category &quot;%1&quot; (see hotlinectl categories list).</source>
+        <translation>There is no category &quot;%1&quot; (see hotlinectl categories list).</translation>
     </message>
     <message>
-        <source>There is no town "%1" (see hotlinectl towns list).</source>
-        <translation>There is no town "%1" (see hotlinectl towns list).</translation>
+        <source>There is no town &quot;%1&quot; (see hotlinectl towns list).</source>
+        <translation>There is no town &quot;%1&quot; (see hotlinectl towns list).</translation>
     </message>
     <message>
-        <source>"%1" is not a ticket type (consult, complaint, help, suggestion, report).</source>
-        <translation>"%1" is not a ticket type (consult, complaint, help, suggestion, report).</translation>
+        <source>&quot;%1&quot; is not a ticket type (consult, complaint, help, suggestion, report).</source>
+        <translation>&quot;%1&quot; is not a ticket type (consult, complaint, help, suggestion, report).</translation>
     </message>
     <message>
-        <source>"%1" is not a channel (phone, weibo, wechat, web, petition, interview, walkin).</source>
-        <translation>"%1" is not a channel (phone, weibo, wechat, web, petition, interview, walkin).</translation>
+        <source>&quot;%1&quot; is not a channel (phone, weibo, wechat, web, petition, interview, walkin).</source>
+        <translation>&quot;%1&quot; is not a channel (phone, weibo, wechat, web, petition, interview, walkin).</translation>
     </message>
     <message>
-        <source>--class is consult or handling, not "%1".</source>
-        <translation>--class is consult or handling, not "%1".</translation>
+        <source>--class is consult or handling, not &quot;%1&quot;.</source>
+        <translation>--class is consult or handling, not &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>A ticket of type %1 in category "%2" has the time limit %3, not %4: the type and the category decide it.</source>
-        <translation>A ticket of type %1 in category "%2" has the time limit %3, not %4: the type and the category decide it.</translation>
+        <source>A ticket of type %1 in category &quot;%2&quot; has the time limit %3, not %4: the type and the category decide it.</source>
+        <translation>A ticket of type %1 in category &quot;%2&quot; has the time limit %3, not %4: the type and the category decide it.</translation>
     </message>
     <message>
         <source>%1: %2 by %3, now %4</source>
@@ -1196,8 +1197,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>There is no ticket %1.</translation>
     </message>
     <message>
-        <source>--at %1 is before the ticket's last event (%2): a drill's clock does not run backwards.</source>
-        <translation>--at %1 is before the ticket's last event (%2): a drill's clock does not run backwards.</translation>
+        <source>--at %1 is before the ticket&apos;s last event (%2): a drill&apos;s clock does not run backwards.</source>
+        <translation>--at %1 is before the ticket&apos;s last event (%2): a drill&apos;s clock does not run backwards.</translation>
     </message>
     <message>
         <source>—</source>
@@ -1228,8 +1229,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Waits for the callback since %1.</translation>
     </message>
     <message>
-        <source>Breached: a department's clock passed its deadline without a reply.</source>
-        <translation>Breached: a department's clock passed its deadline without a reply.</translation>
+        <source>Breached: a department&apos;s clock passed its deadline without a reply.</source>
+        <translation>Breached: a department&apos;s clock passed its deadline without a reply.</translation>
     </message>
     <message>
         <source>  clock %1 from %2, deadline %3: %4%5</source>
@@ -1252,8 +1253,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Give either --year, --month or --from/--to, not several.</translation>
     </message>
     <message>
-        <source>"%1" is not a year like 2025.</source>
-        <translation>"%1" is not a year like 2025.</translation>
+        <source>&quot;%1&quot; is not a year like 2025.</source>
+        <translation>&quot;%1&quot; is not a year like 2025.</translation>
     </message>
     <message>
         <source>Usage: hotlinectl report [--month YYYY-MM | --from DATE --to DATE | --year YYYY [--assessment]] [--at ISO8601] [--format text|csv|json|pdf] [-o FILE]</source>
@@ -1373,16 +1374,16 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Cannot save the department: %1</translation>
     </message>
     <message>
-        <source>The department's name contains the invisible or control character %1.</source>
-        <translation>The department's name contains the invisible or control character %1.</translation>
+        <source>The department&apos;s name contains the invisible or control character %1.</source>
+        <translation>The department&apos;s name contains the invisible or control character %1.</translation>
     </message>
     <message>
-        <source>The department's code contains the invisible or control character %1.</source>
-        <translation>The department's code contains the invisible or control character %1.</translation>
+        <source>The department&apos;s code contains the invisible or control character %1.</source>
+        <translation>The department&apos;s code contains the invisible or control character %1.</translation>
     </message>
     <message>
-        <source>A department's name has at most %1 characters, its code at most %2.</source>
-        <translation>A department's name has at most %1 characters, its code at most %2.</translation>
+        <source>A department&apos;s name has at most %1 characters, its code at most %2.</source>
+        <translation>A department&apos;s name has at most %1 characters, its code at most %2.</translation>
     </message>
 </context>
 <context>
@@ -1467,8 +1468,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>%1:%2: cannot save the code %3 of the department %4: %5</translation>
     </message>
     <message>
-        <source>%1 keeps its code %2, which its tickets' history refers to; later imports also find it by %3.</source>
-        <translation>%1 keeps its code %2, which its tickets' history refers to; later imports also find it by %3.</translation>
+        <source>%1 keeps its code %2, which its tickets&apos; history refers to; later imports also find it by %3.</source>
+        <translation>%1 keeps its code %2, which its tickets&apos; history refers to; later imports also find it by %3.</translation>
     </message>
 </context>
 <context>
@@ -1789,12 +1790,12 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>reopen tickets</translation>
     </message>
     <message>
-        <source>see every department's tickets</source>
-        <translation>see every department's tickets</translation>
+        <source>see every department&apos;s tickets</source>
+        <translation>see every department&apos;s tickets</translation>
     </message>
     <message>
-        <source>see callers' full names and numbers</source>
-        <translation>see callers' full names and numbers</translation>
+        <source>see callers&apos; full names and numbers</source>
+        <translation>see callers&apos; full names and numbers</translation>
     </message>
     <message>
         <source>see the accountability log</source>
@@ -1948,44 +1949,44 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>The holiday calendar is not valid JSON: %1 (at character %2).</translation>
     </message>
     <message>
-        <source>The holiday calendar must be a JSON object with "year" and "days".</source>
-        <translation>The holiday calendar must be a JSON object with "year" and "days".</translation>
+        <source>The holiday calendar must be a JSON object with &quot;year&quot; and &quot;days&quot;.</source>
+        <translation>The holiday calendar must be a JSON object with &quot;year&quot; and &quot;days&quot;.</translation>
     </message>
     <message>
-        <source>The holiday calendar needs "year" as a whole number between 1900 and 2200.</source>
-        <translation>The holiday calendar needs "year" as a whole number between 1900 and 2200.</translation>
+        <source>The holiday calendar needs &quot;year&quot; as a whole number between 1900 and 2200.</source>
+        <translation>The holiday calendar needs &quot;year&quot; as a whole number between 1900 and 2200.</translation>
     </message>
     <message>
-        <source>The holiday calendar for %1 needs "days" as a list.</source>
-        <translation>The holiday calendar for %1 needs "days" as a list.</translation>
+        <source>The holiday calendar for %1 needs &quot;days&quot; as a list.</source>
+        <translation>The holiday calendar for %1 needs &quot;days&quot; as a list.</translation>
     </message>
     <message>
         <source>Entry %1 of the holiday calendar for %2 is not an object.</source>
         <translation>Entry %1 of the holiday calendar for %2 is not an object.</translation>
     </message>
     <message>
-        <source>Entry %1 of the holiday calendar for %2 has no "date" text.</source>
-        <translation>Entry %1 of the holiday calendar for %2 has no "date" text.</translation>
+        <source>Entry %1 of the holiday calendar for %2 has no &quot;date&quot; text.</source>
+        <translation>Entry %1 of the holiday calendar for %2 has no &quot;date&quot; text.</translation>
     </message>
     <message>
-        <source>Entry %1 of the holiday calendar for %2 has an invalid date "%3" (expected YYYY-MM-DD).</source>
-        <translation>Entry %1 of the holiday calendar for %2 has an invalid date "%3" (expected YYYY-MM-DD).</translation>
+        <source>Entry %1 of the holiday calendar for %2 has an invalid date &quot;%3&quot; (expected YYYY-MM-DD).</source>
+        <translation>Entry %1 of the holiday calendar for %2 has an invalid date &quot;%3&quot; (expected YYYY-MM-DD).</translation>
     </message>
     <message>
         <source>Entry %1 (%2) of the holiday calendar for %3 is too far from that year.</source>
         <translation>Entry %1 (%2) of the holiday calendar for %3 is too far from that year.</translation>
     </message>
     <message>
-        <source>Entry %1 (%2) of the holiday calendar for %3 has no "name" text.</source>
-        <translation>Entry %1 (%2) of the holiday calendar for %3 has no "name" text.</translation>
+        <source>Entry %1 (%2) of the holiday calendar for %3 has no &quot;name&quot; text.</source>
+        <translation>Entry %1 (%2) of the holiday calendar for %3 has no &quot;name&quot; text.</translation>
     </message>
     <message>
-        <source>Entry %1 (%2) of the holiday calendar for %3 needs "isOffDay" as true or false.</source>
-        <translation>Entry %1 (%2) of the holiday calendar for %3 needs "isOffDay" as true or false.</translation>
+        <source>Entry %1 (%2) of the holiday calendar for %3 needs &quot;isOffDay&quot; as true or false.</source>
+        <translation>Entry %1 (%2) of the holiday calendar for %3 needs &quot;isOffDay&quot; as true or false.</translation>
     </message>
     <message>
-        <source>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of "days").</source>
-        <translation>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of "days").</translation>
+        <source>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of &quot;days&quot;).</source>
+        <translation>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of &quot;days&quot;).</translation>
     </message>
 </context>
 <context>
@@ -2040,8 +2041,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <source>%1 is hotlinectl's list of its earlier outputs: output is never written there, not even with --force. Choose another file.</source>
-        <translation>%1 is hotlinectl's list of its earlier outputs: output is never written there, not even with --force. Choose another file.</translation>
+        <source>%1 is hotlinectl&apos;s list of its earlier outputs: output is never written there, not even with --force. Choose another file.</source>
+        <translation>%1 is hotlinectl&apos;s list of its earlier outputs: output is never written there, not even with --force. Choose another file.</translation>
     </message>
 </context>
 <context>
@@ -2089,8 +2090,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Cannot parse the text map of font %1 (object %2).</translation>
     </message>
     <message>
-        <source>The PDF's objects overlap its cross-reference table.</source>
-        <translation>The PDF's objects overlap its cross-reference table.</translation>
+        <source>The PDF&apos;s objects overlap its cross-reference table.</source>
+        <translation>The PDF&apos;s objects overlap its cross-reference table.</translation>
     </message>
 </context>
 <context>
@@ -2289,12 +2290,12 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>not a shared table: %1</translation>
     </message>
     <message>
-        <source>the server's %1 document is not a JSON array: %2</source>
-        <translation>the server's %1 document is not a JSON array: %2</translation>
+        <source>the server&apos;s %1 document is not a JSON array: %2</source>
+        <translation>the server&apos;s %1 document is not a JSON array: %2</translation>
     </message>
     <message>
-        <source>the server's %1 document does not fit this database: %2</source>
-        <translation>the server's %1 document does not fit this database: %2</translation>
+        <source>the server&apos;s %1 document does not fit this database: %2</source>
+        <translation>the server&apos;s %1 document does not fit this database: %2</translation>
     </message>
     <message>
         <source>cannot record the %1 update</source>
@@ -2320,8 +2321,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>%1: cannot save the import: %2</translation>
     </message>
     <message>
-        <source>name “%1” is already another entry's</source>
-        <translation>name “%1” is already another entry's</translation>
+        <source>name “%1” is already another entry&apos;s</source>
+        <translation>name “%1” is already another entry&apos;s</translation>
     </message>
     <message>
         <source>name “%1” is already the name of %2, which this file does not change</source>
@@ -2510,10 +2511,10 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>the figures differ from those at the end of the period; the tickets are listed at the end of the report.</translation>
     </message>
     <message numerus="yes">
-        <source>%n ticket(s) registered in the period were first dispatched after it and now count in their department's row.</source>
+        <source>%n ticket(s) registered in the period were first dispatched after it and now count in their department&apos;s row.</source>
         <translation>
-            <numerusform>%n ticket registered in the period were first dispatched after it and now count in their department's row.</numerusform>
-            <numerusform>%n tickets registered in the period were first dispatched after it and now count in their department's row.</numerusform>
+            <numerusform>%n ticket registered in the period were first dispatched after it and now count in their department&apos;s row.</numerusform>
+            <numerusform>%n tickets registered in the period were first dispatched after it and now count in their department&apos;s row.</numerusform>
         </translation>
     </message>
 </context>
@@ -2778,8 +2779,8 @@ without it, and --at backdates or forwards the action (only there).</translation
 <context>
     <name>ServerChainVerifier</name>
     <message>
-        <source>the server's sequence row is missing</source>
-        <translation>the server's sequence row is missing</translation>
+        <source>the server&apos;s sequence row is missing</source>
+        <translation>the server&apos;s sequence row is missing</translation>
     </message>
     <message>
         <source>server_seq jumps from %1 to %2</source>
@@ -2794,8 +2795,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>server_seq was renumbered to hide the gap</translation>
     </message>
     <message>
-        <source>its %1 differs from the copy this console pulled: the server's log was rewritten and its chain recomputed</source>
-        <translation>its %1 differs from the copy this console pulled: the server's log was rewritten and its chain recomputed</translation>
+        <source>its %1 differs from the copy this console pulled: the server&apos;s log was rewritten and its chain recomputed</source>
+        <translation>its %1 differs from the copy this console pulled: the server&apos;s log was rewritten and its chain recomputed</translation>
     </message>
     <message>
         <source>the server recorded %1 events and a different chain head</source>
@@ -2813,8 +2814,8 @@ without it, and --at backdates or forwards the action (only there).</translation
 <context>
     <name>ServerSchema</name>
     <message>
-        <source>the server's schema (version %1) is newer than this program knows (%2); update the program</source>
-        <translation>the server's schema (version %1) is newer than this program knows (%2); update the program</translation>
+        <source>the server&apos;s schema (version %1) is newer than this program knows (%2); update the program</source>
+        <translation>the server&apos;s schema (version %1) is newer than this program knows (%2); update the program</translation>
     </message>
     <message>
         <source>server migration %1 is missing from this build</source>
@@ -2829,8 +2830,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>the server has no Hotline schema yet; run `hotlinectl server init --url URL` first</translation>
     </message>
     <message>
-        <source>the server's schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</source>
-        <translation>the server's schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</translation>
+        <source>the server&apos;s schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</source>
+        <translation>the server&apos;s schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</translation>
     </message>
 </context>
 <context>
@@ -2872,20 +2873,20 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Reminder text; placeholders {number} {department} {remaining} {deadline}</translation>
     </message>
     <message>
-        <source>Unknown setting "%1".</source>
-        <translation>Unknown setting "%1".</translation>
+        <source>Unknown setting &quot;%1&quot;.</source>
+        <translation>Unknown setting &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>The centre's name cannot be empty.</source>
-        <translation>The centre's name cannot be empty.</translation>
+        <source>The centre&apos;s name cannot be empty.</source>
+        <translation>The centre&apos;s name cannot be empty.</translation>
     </message>
     <message>
-        <source>"%1" is not a known time zone (e.g. Asia/Shanghai).</source>
-        <translation>"%1" is not a known time zone (e.g. Asia/Shanghai).</translation>
+        <source>&quot;%1&quot; is not a known time zone (e.g. Asia/Shanghai).</source>
+        <translation>&quot;%1&quot; is not a known time zone (e.g. Asia/Shanghai).</translation>
     </message>
     <message>
-        <source>"%1" is not an http(s) URL.</source>
-        <translation>"%1" is not an http(s) URL.</translation>
+        <source>&quot;%1&quot; is not an http(s) URL.</source>
+        <translation>&quot;%1&quot; is not an http(s) URL.</translation>
     </message>
     <message>
         <source>Unknown placeholder {%1} in the template; use {number}, {department}, {remaining} or {deadline}.</source>
@@ -2936,20 +2937,20 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>At most %1 working periods.</translation>
     </message>
     <message>
-        <source>"%1" is not a working period HH:MM-HH:MM (e.g. %2).</source>
-        <translation>"%1" is not a working period HH:MM-HH:MM (e.g. %2).</translation>
+        <source>&quot;%1&quot; is not a working period HH:MM-HH:MM (e.g. %2).</source>
+        <translation>&quot;%1&quot; is not a working period HH:MM-HH:MM (e.g. %2).</translation>
     </message>
     <message>
-        <source>"%1": times run from 00:00 to 23:59.</source>
-        <translation>"%1": times run from 00:00 to 23:59.</translation>
+        <source>&quot;%1&quot;: times run from 00:00 to 23:59.</source>
+        <translation>&quot;%1&quot;: times run from 00:00 to 23:59.</translation>
     </message>
     <message>
-        <source>"%1": a period must end after it starts.</source>
-        <translation>"%1": a period must end after it starts.</translation>
+        <source>&quot;%1&quot;: a period must end after it starts.</source>
+        <translation>&quot;%1&quot;: a period must end after it starts.</translation>
     </message>
     <message>
-        <source>"%1" overlaps or comes before the period before it; list periods in order.</source>
-        <translation>"%1" overlaps or comes before the period before it; list periods in order.</translation>
+        <source>&quot;%1&quot; overlaps or comes before the period before it; list periods in order.</source>
+        <translation>&quot;%1&quot; overlaps or comes before the period before it; list periods in order.</translation>
     </message>
     <message>
         <source>%1 cannot be empty.</source>
@@ -2988,8 +2989,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Working days a replied ticket may wait for the callback to the citizen</translation>
     </message>
     <message>
-        <source>Mobile numbers of the dispatch desk's duty phones, separated by commas (reminders about waiting tickets)</source>
-        <translation>Mobile numbers of the dispatch desk's duty phones, separated by commas (reminders about waiting tickets)</translation>
+        <source>Mobile numbers of the dispatch desk&apos;s duty phones, separated by commas (reminders about waiting tickets)</source>
+        <translation>Mobile numbers of the dispatch desk&apos;s duty phones, separated by commas (reminders about waiting tickets)</translation>
     </message>
     <message>
         <source>Annual assessment: weight of the on-time rate in the score</source>
@@ -3102,8 +3103,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>event format version %1 is unknown to this program (it knows %2); update the program</translation>
     </message>
     <message>
-        <source>unknown event type "%1"</source>
-        <translation>unknown event type "%1"</translation>
+        <source>unknown event type &quot;%1&quot;</source>
+        <translation>unknown event type &quot;%1&quot;</translation>
     </message>
     <message>
         <source>event without an id or a ticket</source>
@@ -3279,8 +3280,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Ticket %1 is not closed.</translation>
     </message>
     <message>
-        <source>An administrative change is not a ticket's event.</source>
-        <translation>An administrative change is not a ticket's event.</translation>
+        <source>An administrative change is not a ticket&apos;s event.</source>
+        <translation>An administrative change is not a ticket&apos;s event.</translation>
     </message>
     <message>
         <source>The deadline of ticket %1 has passed: an extension must be requested before the deadline.</source>
@@ -3298,8 +3299,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>%1: cannot write the tickets: %2</translation>
     </message>
     <message>
-        <source>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department's reply</source>
-        <translation>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department's reply</translation>
+        <source>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department&apos;s reply</source>
+        <translation>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department&apos;s reply</translation>
     </message>
     <message>
         <source>ticket number %1 is already in the database</source>
@@ -3337,20 +3338,20 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>The details are too long (%1 characters, at most %2).</translation>
     </message>
     <message>
-        <source>The caller's name is too long (at most %1 characters).</source>
-        <translation>The caller's name is too long (at most %1 characters).</translation>
+        <source>The caller&apos;s name is too long (at most %1 characters).</source>
+        <translation>The caller&apos;s name is too long (at most %1 characters).</translation>
     </message>
     <message>
-        <source>There is no department with the code "%1".</source>
-        <translation>There is no department with the code "%1".</translation>
+        <source>There is no department with the code &quot;%1&quot;.</source>
+        <translation>There is no department with the code &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Ticket %1 is already with that department.</source>
         <translation>Ticket %1 is already with that department.</translation>
     </message>
     <message>
-        <source>Write the department's reply.</source>
-        <translation>Write the department's reply.</translation>
+        <source>Write the department&apos;s reply.</source>
+        <translation>Write the department&apos;s reply.</translation>
     </message>
     <message>
         <source>An extension is 1 to 30 working days.</source>
@@ -3377,8 +3378,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Only the system records %1 events.</translation>
     </message>
     <message>
-        <source>The caller's name contains the invisible or control character %1.</source>
-        <translation>The caller's name contains the invisible or control character %1.</translation>
+        <source>The caller&apos;s name contains the invisible or control character %1.</source>
+        <translation>The caller&apos;s name contains the invisible or control character %1.</translation>
     </message>
     <message>
         <source>The category contains the invisible or control character %1.</source>
@@ -3404,8 +3405,8 @@ without it, and --at backdates or forwards the action (only there).</translation
 <context>
     <name>Training</name>
     <message>
-        <source>This is a training database: it never joins a shared server, so that no drill reaches the centre's real record. Use a real database to join.</source>
-        <translation>This is a training database: it never joins a shared server, so that no drill reaches the centre's real record. Use a real database to join.</translation>
+        <source>This is a training database: it never joins a shared server, so that no drill reaches the centre&apos;s real record. Use a real database to join.</source>
+        <translation>This is a training database: it never joins a shared server, so that no drill reaches the centre&apos;s real record. Use a real database to join.</translation>
     </message>
     <message>
         <source>This is already a training database; its training users keep their password.</source>
@@ -3494,8 +3495,8 @@ without it, and --at backdates or forwards the action (only there).</translation
 <context>
     <name>Urging</name>
     <message>
-        <source>Department %1 has no head's phone number: the SMS waits until one is entered.</source>
-        <translation>Department %1 has no head's phone number: the SMS waits until one is entered.</translation>
+        <source>Department %1 has no head&apos;s phone number: the SMS waits until one is entered.</source>
+        <translation>Department %1 has no head&apos;s phone number: the SMS waits until one is entered.</translation>
     </message>
 </context>
 <context>
@@ -3513,8 +3514,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>A sign-in name is 2 to 32 letters, digits, dots, dashes or underscores.</translation>
     </message>
     <message>
-        <source>Enter the person's name.</source>
-        <translation>Enter the person's name.</translation>
+        <source>Enter the person&apos;s name.</source>
+        <translation>Enter the person&apos;s name.</translation>
     </message>
     <message>
         <source>Choose a role.</source>
@@ -3674,8 +3675,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Details</translation>
     </message>
     <message>
-        <source>Every time someone is shown a caller's full name and number, and every unmasked export, is recorded here. The log cannot be edited.</source>
-        <translation>Every time someone is shown a caller's full name and number, and every unmasked export, is recorded here. The log cannot be edited.</translation>
+        <source>Every time someone is shown a caller&apos;s full name and number, and every unmasked export, is recorded here. The log cannot be edited.</source>
+        <translation>Every time someone is shown a caller&apos;s full name and number, and every unmasked export, is recorded here. The log cannot be edited.</translation>
     </message>
     <message>
         <source>Unmasked export</source>
@@ -4116,8 +4117,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>No holiday notice for %1: no deadline can fall in that year until the notices up to it are entered.</translation>
     </message>
     <message>
-        <source>No open ticket's deadline differs from what the calendar in force gives it.</source>
-        <translation>No open ticket's deadline differs from what the calendar in force gives it.</translation>
+        <source>No open ticket&apos;s deadline differs from what the calendar in force gives it.</source>
+        <translation>No open ticket&apos;s deadline differs from what the calendar in force gives it.</translation>
     </message>
     <message numerus="yes">
         <source>%n open ticket(s) would get another deadline from the calendar in force. They keep the deadline in force until you re-decide them:</source>
@@ -4188,8 +4189,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>&amp;Anonymous caller</translation>
     </message>
     <message>
-        <source>The caller's name and phone are not recorded.</source>
-        <translation>The caller's name and phone are not recorded.</translation>
+        <source>The caller&apos;s name and phone are not recorded.</source>
+        <translation>The caller&apos;s name and phone are not recorded.</translation>
     </message>
     <message>
         <source>One line: what the caller asks for or reports</source>
@@ -4274,16 +4275,16 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Double-click or press Enter on an earlier ticket to link the new one to it.</translation>
     </message>
     <message>
-        <source>Caller's earlier tickets</source>
-        <translation>Caller's earlier tickets</translation>
+        <source>Caller&apos;s earlier tickets</source>
+        <translation>Caller&apos;s earlier tickets</translation>
     </message>
     <message>
         <source>Earlier tickets of %1 (%2)</source>
         <translation>Earlier tickets of %1 (%2)</translation>
     </message>
     <message>
-        <source>Type the caller's phone number to see their earlier tickets.</source>
-        <translation>Type the caller's phone number to see their earlier tickets.</translation>
+        <source>Type the caller&apos;s phone number to see their earlier tickets.</source>
+        <translation>Type the caller&apos;s phone number to see their earlier tickets.</translation>
     </message>
     <message>
         <source>No earlier tickets from this number.</source>
@@ -4309,12 +4310,12 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>&amp;Link to %1</translation>
     </message>
     <message>
-        <source>Name ticket %1 in the new ticket's details as a related ticket.</source>
-        <translation>Name ticket %1 in the new ticket's details as a related ticket.</translation>
+        <source>Name ticket %1 in the new ticket&apos;s details as a related ticket.</source>
+        <translation>Name ticket %1 in the new ticket&apos;s details as a related ticket.</translation>
     </message>
     <message>
-        <source>Linked to ticket %1: the new ticket's details name it as related.</source>
-        <translation>Linked to ticket %1: the new ticket's details name it as related.</translation>
+        <source>Linked to ticket %1: the new ticket&apos;s details name it as related.</source>
+        <translation>Linked to ticket %1: the new ticket&apos;s details name it as related.</translation>
     </message>
 </context>
 <context>
@@ -4377,8 +4378,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Your account is not bound to a department yet, so there is no desk to show. Ask an administrator to set your department.</translation>
     </message>
     <message>
-        <source>The department desk shows a department's own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</source>
-        <translation>The department desk shows a department's own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</translation>
+        <source>The department desk shows a department&apos;s own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</source>
+        <translation>The department desk shows a department&apos;s own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</translation>
     </message>
     <message>
         <source>&amp;Sign for</source>
@@ -4393,8 +4394,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>&amp;Reply…</translation>
     </message>
     <message>
-        <source>Write the department's reply; the countdown stops</source>
-        <translation>Write the department's reply; the countdown stops</translation>
+        <source>Write the department&apos;s reply; the countdown stops</source>
+        <translation>Write the department&apos;s reply; the countdown stops</translation>
     </message>
     <message>
         <source>Request e&amp;xtension…</source>
@@ -4505,8 +4506,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Duty phones (reminders)</translation>
     </message>
     <message>
-        <source>Head's phone (urging)</source>
-        <translation>Head's phone (urging)</translation>
+        <source>Head&apos;s phone (urging)</source>
+        <translation>Head&apos;s phone (urging)</translation>
     </message>
     <message>
         <source>e.g. 13800000001; 0757-86280000</source>
@@ -4525,8 +4526,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>&amp;Duty phones (separate with ;)</translation>
     </message>
     <message>
-        <source>&amp;Head's phone</source>
-        <translation>&amp;Head's phone</translation>
+        <source>&amp;Head&apos;s phone</source>
+        <translation>&amp;Head&apos;s phone</translation>
     </message>
     <message>
         <source>&amp;Import CSV…</source>
@@ -4672,8 +4673,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Blue · in time</translation>
     </message>
     <message>
-        <source>The centre's own clocks, not a department's: a ticket may wait %1 of working time for dispatch or re-dispatch and %2 for the callback after a reply. Blue: in time; amber: within %3 (dispatch) or %4 (callback) of the limit; magenta: past the limit.</source>
-        <translation>The centre's own clocks, not a department's: a ticket may wait %1 of working time for dispatch or re-dispatch and %2 for the callback after a reply. Blue: in time; amber: within %3 (dispatch) or %4 (callback) of the limit; magenta: past the limit.</translation>
+        <source>The centre&apos;s own clocks, not a department&apos;s: a ticket may wait %1 of working time for dispatch or re-dispatch and %2 for the callback after a reply. Blue: in time; amber: within %3 (dispatch) or %4 (callback) of the limit; magenta: past the limit.</source>
+        <translation>The centre&apos;s own clocks, not a department&apos;s: a ticket may wait %1 of working time for dispatch or re-dispatch and %2 for the callback after a reply. Blue: in time; amber: within %3 (dispatch) or %4 (callback) of the limit; magenta: past the limit.</translation>
     </message>
     <message>
         <source>Waiting for re-dispatch</source>
@@ -4684,10 +4685,10 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>sent 03-03 17:30</translation>
     </message>
     <message numerus="yes">
-        <source>Reminders: an SMS to the dispatch desk's %n duty phone(s) when a ticket turns amber, once per wait.</source>
+        <source>Reminders: an SMS to the dispatch desk&apos;s %n duty phone(s) when a ticket turns amber, once per wait.</source>
         <translation>
-            <numerusform>Reminders: an SMS to the dispatch desk's %n duty phone when a ticket turns amber, once per wait.</numerusform>
-            <numerusform>Reminders: an SMS to the dispatch desk's %n duty phones when a ticket turns amber, once per wait.</numerusform>
+            <numerusform>Reminders: an SMS to the dispatch desk&apos;s %n duty phone when a ticket turns amber, once per wait.</numerusform>
+            <numerusform>Reminders: an SMS to the dispatch desk&apos;s %n duty phones when a ticket turns amber, once per wait.</numerusform>
         </translation>
     </message>
     <message>
@@ -4887,8 +4888,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>In time</translation>
     </message>
     <message>
-        <source>Department's reply</source>
-        <translation>Department's reply</translation>
+        <source>Department&apos;s reply</source>
+        <translation>Department&apos;s reply</translation>
     </message>
     <message>
         <source>Caller</source>
@@ -4910,8 +4911,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Record &amp;callback…</translation>
     </message>
     <message>
-        <source>Record the caller's satisfaction and close the ticket</source>
-        <translation>Record the caller's satisfaction and close the ticket</translation>
+        <source>Record the caller&apos;s satisfaction and close the ticket</source>
+        <translation>Record the caller&apos;s satisfaction and close the ticket</translation>
     </message>
     <message>
         <source>Select the ticket you are calling back about.</source>
@@ -4966,8 +4967,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Show &amp;number</translation>
     </message>
     <message>
-        <source>Show the selected caller's full name and phone number to call them back. Each view is recorded in the access log.</source>
-        <translation>Show the selected caller's full name and phone number to call them back. Each view is recorded in the access log.</translation>
+        <source>Show the selected caller&apos;s full name and phone number to call them back. Each view is recorded in the access log.</source>
+        <translation>Show the selected caller&apos;s full name and phone number to call them back. Each view is recorded in the access log.</translation>
     </message>
     <message>
         <source>Select the ticket whose caller you want to call.</source>
@@ -5211,16 +5212,16 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Choose the department first (type its name or code).</translation>
     </message>
     <message>
-        <source>There is no department "%1"; choose one from the list.</source>
-        <translation>There is no department "%1"; choose one from the list.</translation>
+        <source>There is no department &quot;%1&quot;; choose one from the list.</source>
+        <translation>There is no department &quot;%1&quot;; choose one from the list.</translation>
     </message>
     <message>
         <source>Select the tickets to dispatch (Ctrl+A selects all).</source>
         <translation>Select the tickets to dispatch (Ctrl+A selects all).</translation>
     </message>
     <message>
-        <source>no department is suggested for the category "%1"; choose one</source>
-        <translation>no department is suggested for the category "%1"; choose one</translation>
+        <source>no department is suggested for the category &quot;%1&quot;; choose one</source>
+        <translation>no department is suggested for the category &quot;%1&quot;; choose one</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -5427,8 +5428,8 @@ Operator console of a citizen service hotline.</translation>
         <translation>The language changes the next time the console starts.</translation>
     </message>
     <message>
-        <source>The language could not be saved in the user's settings.</source>
-        <translation>The language could not be saved in the user's settings.</translation>
+        <source>The language could not be saved in the user&apos;s settings.</source>
+        <translation>The language could not be saved in the user&apos;s settings.</translation>
     </message>
     <message>
         <source>Access log</source>
@@ -5492,8 +5493,8 @@ Operator console of a citizen service hotline.</translation>
 <context>
     <name>hotline::ReferencePage</name>
     <message>
-        <source>Each category's usual department is what the dispatch queue suggests; its time-limit class decides the deadline (empty: the ticket type decides). Disabled categories are no longer offered at registration.</source>
-        <translation>Each category's usual department is what the dispatch queue suggests; its time-limit class decides the deadline (empty: the ticket type decides). Disabled categories are no longer offered at registration.</translation>
+        <source>Each category&apos;s usual department is what the dispatch queue suggests; its time-limit class decides the deadline (empty: the ticket type decides). Disabled categories are no longer offered at registration.</source>
+        <translation>Each category&apos;s usual department is what the dispatch queue suggests; its time-limit class decides the deadline (empty: the ticket type decides). Disabled categories are no longer offered at registration.</translation>
     </message>
     <message>
         <source>The towns offered at registration. Disabled towns are no longer offered; tickets keep the town they were registered with.</source>
@@ -5752,8 +5753,8 @@ Operator console of a citizen service hotline.</translation>
         <translation>Print…</translation>
     </message>
     <message>
-        <source>Click a department's bar to list the tickets it completed in the period.</source>
-        <translation>Click a department's bar to list the tickets it completed in the period.</translation>
+        <source>Click a department&apos;s bar to list the tickets it completed in the period.</source>
+        <translation>Click a department&apos;s bar to list the tickets it completed in the period.</translation>
     </message>
     <message>
         <source>Cannot compute the report: %1</source>
@@ -6088,8 +6089,8 @@ Operator console of a citizen service hotline.</translation>
         <translation>No SMS gateway is configured: set sms.url (hotlinectl config set sms.url URL).</translation>
     </message>
     <message>
-        <source>The SMS gateway URL "%1" is not an http(s) URL.</source>
-        <translation>The SMS gateway URL "%1" is not an http(s) URL.</translation>
+        <source>The SMS gateway URL &quot;%1&quot; is not an http(s) URL.</source>
+        <translation>The SMS gateway URL &quot;%1&quot; is not an http(s) URL.</translation>
     </message>
     <message>
         <source>The SMS gateway answered HTTP %1%2</source>
@@ -6107,8 +6108,8 @@ Operator console of a citizen service hotline.</translation>
 <context>
     <name>hotline::SmsSender</name>
     <message>
-        <source>Department %1 has no head's phone number; add it on the departments page.</source>
-        <translation>Department %1 has no head's phone number; add it on the departments page.</translation>
+        <source>Department %1 has no head&apos;s phone number; add it on the departments page.</source>
+        <translation>Department %1 has no head&apos;s phone number; add it on the departments page.</translation>
     </message>
     <message>
         <source>Department %1 has no duty phone number; add one on the departments page.</source>
@@ -6312,8 +6313,8 @@ Operator console of a citizen service hotline.</translation>
         <translation>Show &amp;number</translation>
     </message>
     <message>
-        <source>Show the caller's full name and phone number. Each view is recorded in the access log.</source>
-        <translation>Show the caller's full name and phone number. Each view is recorded in the access log.</translation>
+        <source>Show the caller&apos;s full name and phone number. Each view is recorded in the access log.</source>
+        <translation>Show the caller&apos;s full name and phone number. Each view is recorded in the access log.</translation>
     </message>
     <message>
         <source>anonymous</source>

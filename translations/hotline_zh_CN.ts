@@ -13,6 +13,128 @@
     </message>
 </context>
 <context>
+    <name>AdminLog</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message numerus="yes">
+        <source>record starts: %n row(s) as they stood</source>
+        <translation>
+            <numerusform>开始记录：按当时状态记录 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Calendar day</source>
+        <translation>日历日期</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentBuilder</name>
+    <message>
+        <source>%1 is not a year like 2025.</source>
+        <translation>%1 不是 2025 这样的年份。</translation>
+    </message>
+    <message>
+        <source>The year %1 has not begun: there are no figures for it yet.</source>
+        <translation>%1 年尚未开始：还没有该年的数据。</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentDocument</name>
+    <message>
+        <source>Cannot start drawing the assessment.</source>
+        <translation>无法开始生成年度考核文档。</translation>
+    </message>
+    <message>
+        <source>Generated %1 (%2)</source>
+        <translation>生成于 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentWriter</name>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理量</translation>
+    </message>
+    <message>
+        <source>On-time rate (%)</source>
+        <translation>按时办结率（%）</translation>
+    </message>
+    <message>
+        <source>Satisfaction rate (%)</source>
+        <translation>满意率（%）</translation>
+    </message>
+    <message>
+        <source>Breaches</source>
+        <translation>超时次数</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>退回次数</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Annual assessment %1</source>
+        <translation>%1 年度考核</translation>
+    </message>
+    <message>
+        <source>Annual assessment %1, to date (as of %2)</source>
+        <translation>%1 年度考核（年内累计，截至 %2）</translation>
+    </message>
+    <message>
+        <source>Score = %1 × on-time rate + %2 × satisfaction rate − %3 × breaches − %4 × returns. On-time rate: replies on time ÷ (replies on time + breaches), by each department&apos;s own clocks.</source>
+        <translation>得分 = %1 × 按时办结率 + %2 × 满意率 − %3 × 超时次数 − %4 × 退回次数。按时办结率：按时答复数 ÷（按时答复数 + 超时次数），按各承办单位各自的计时统计。</translation>
+    </message>
+</context>
+<context>
     <name>Board</name>
     <message>
         <source>Board at %1: %2 red, %3 yellow, %4 green
@@ -351,10 +473,6 @@
         <translation>此命令需要共享服务器和超时提醒功能，本版本尚未提供。</translation>
     </message>
     <message>
-        <source>init takes no arguments (did you mean --demo?).</source>
-        <translation>init 不接受其他参数（您是否想用 --demo？）。</translation>
-    </message>
-    <message>
         <source>Database %1 is ready (schema %2).</source>
         <translation>数据库 %1 已就绪（数据库结构版本 %2）。</translation>
     </message>
@@ -661,122 +779,6 @@ The same again: </source>
         <translation>--year 必须是 1900 到 2200 之间的年份。</translation>
     </message>
     <message>
-        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-Administers a Hotline Console database. --db names the local SQLite file (default: the console&apos;s own).
-Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
-
-Commands:
-  init [--demo]                         create or migrate the database; --demo adds demo data
-  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
-  calendar set DATE... off|workday|normal [--note TEXT]
-                                        mark dates as off days, make-up working days, or back to Mon-Fri
-  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
-  deadline --class consult|handling --start ISO8601
-                                        print the deadline for a dispatch at that instant
-  import tickets FILE.csv [--all-errors]
-                                        import historical tickets (all rows or none); bad rows are
-                                        listed up to 1,000, all of them with --all-errors
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        completion-rate report; --to is exclusive
-                                        --at ISO8601: computed as at that instant (default month: its month)
-  board [--at ISO8601] [--format text|json]
-                                        open tickets with colour and remaining working time
-  departments import FILE.csv [--all-errors]
-                                        name,code,duty_phones,head_phone (all rows or none)
-  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
-  categories list [--format text|json]  the categories and their routing
-  towns import FILE.csv | towns list [--format text|json]
-                                        code,name
-  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
-                                        historical ticket CSV; callers masked unless --unmasked (logged)
-  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
-  config get|set KEY [VALUE]            read or change a setting; &apos;config list&apos; shows them all
-                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
-  verify [--server URL]                 check the hash chain of the event log (or of the server&apos;s,
-                                        compared with --db&apos;s copy when given); names the first
-                                        altered, removed, reordered or truncated event
-  rebuild                               derive the ticket projection again from the events
-  permissions                           the role × action permission table (Markdown)
-  users list | unlock NAME | enable NAME | reset-password NAME
-                                        accounts; reset-password reads the new one from stdin
-  server init --url URL [--console-role NAME]
-                                        create or migrate the shared PostgreSQL server&apos;s schema;
-                                        --console-role: the restricted login for consoles (password
-                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
-  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
-                                        without it: keep syncing until stopped, a headless replica)
-  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
-                                        send what is due, then exit; without it: keep escalating
-
-Options:
-  --db PATH      the database file
-  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
-                 Never the database; an existing file only if it is hotlinectl&apos;s unchanged earlier
-                 output (or empty)
-  --force        let -o replace any other existing file
-  --help         this help
-  --version      the program&apos;s version
-</source>
-        <translation>用法：hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-管理民声热线工作台数据库。--db 指定本地 SQLite 文件（默认：工作台自身使用的数据库文件）。
-输出写到标准输出，使用 -o 时写到 FILE；错误写到标准错误，并返回非零退出码。
-
-命令：
-  init [--demo]                         创建或迁移数据库；--demo 添加演示数据
-  calendar import FILE...               导入 holiday-cn JSON 日历（要么全部导入，要么一个也不导入）
-  calendar set DATE... off|workday|normal [--note TEXT]
-                                        将日期标为休息日、调休上班日，或恢复为按周一至周五计算
-  calendar list [--year YYYY]           列出休息日和调休上班日，并指出缺少哪些年份的放假通知
-  deadline --class consult|handling --start ISO8601
-                                        输出在该时刻派单时的办理时限
-  import tickets FILE.csv [--all-errors]
-                                        导入历史工单（要么全部行导入，要么一行也不导入）；有误的行
-                                        最多列出 1000 行，使用 --all-errors 时全部列出
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        办结率报表；--to 当天不计入
-                                        --at ISO8601：按该时刻的情况统计（默认月份：该时刻所在月份）
-  board [--at ISO8601] [--format text|json]
-                                        未办结工单及其颜色和剩余工作时间
-  departments import FILE.csv [--all-errors]
-                                        name,code,duty_phones,head_phone（要么全部行导入，要么一行也不导入）
-  categories import FILE.csv            code,name,department,class（默认承办单位，consult|handling）
-  categories list [--format text|json]  列出类别及其派单设置
-  towns import FILE.csv | towns list [--format text|json]
-                                        code,name
-  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
-                                        历史工单 CSV；来电人信息默认脱敏，除非指定 --unmasked（会记入访问日志）
-  access-log [--from DATE --to DATE]    谁查看过来电人的完整信息（查看记录和未脱敏导出）
-  config get|set KEY [VALUE]            读取或修改设置项；&apos;config list&apos; 列出全部设置项
-                                        （密钥显示为 ••••）；set KEY --stdin | --from-file PATH 从标准输入或文件读取值
-  verify [--server URL]                 检查事件日志的哈希链（或检查服务器事件日志的哈希链，
-                                        指定 --db 时与其中的副本比对）；指出第一个被修改、
-                                        删除、调换顺序或截断的事件
-  rebuild                               根据事件重新生成工单状态
-  permissions                           角色 × 操作权限表（Markdown 格式）
-  users list | unlock NAME | enable NAME | reset-password NAME
-                                        账号管理；reset-password 从标准输入读取新密码
-  server init --url URL [--console-role NAME]
-                                        创建或迁移共享 PostgreSQL 服务器的数据结构；
-                                        --console-role：供各工作台连接使用的受限登录角色（密码
-                                        取自 HOTLINE_CONSOLE_PASSWORD 或标准输入）
-  sync [--server URL] [--once]          加入服务器并同步（--once：推送和拉取各一次后退出；
-                                        不带该选项：持续同步直至被停止，作为无界面副本运行）
-  escalate [--once] [--at ISO8601]      按指定时刻执行提醒（短信）和问责；--once：补做积压处理、
-                                        发送到期短信后退出；不带该选项：持续执行
-
-选项：
-  --db PATH      数据库文件
-  -o FILE        将输出写入 FILE（要么完整写入，要么完全不写），而不是标准输出；-o - 表示标准输出。
-                 绝不写入数据库；已存在的文件只有在它是 hotlinectl 先前的输出且未被改动（或为空）时
-                 才会被替换
-  --force        允许 -o 替换其他已存在的文件
-  --help         显示本帮助
-  --version      显示程序版本
-</translation>
-    </message>
-    <message>
         <source>The PDF report is binary: give -o FILE (or -o - to send it to standard output that is not a terminal).</source>
         <translation>PDF 报表是二进制数据：请用 -o FILE 指定文件（或用 -o - 输出到非终端的标准输出）。</translation>
     </message>
@@ -877,10 +879,6 @@ Options:
         <translation>未采用服务器下发的设置（保留本地值）：%1</translation>
     </message>
     <message>
-        <source>Usage: hotlinectl report [--month YYYY-MM | --from DATE --to DATE] [--at ISO8601] [--format text|csv|json|pdf] [-o FILE]</source>
-        <translation>用法：hotlinectl report [--month YYYY-MM | --from DATE --to DATE] [--at ISO8601] [--format text|csv|json|pdf] [-o FILE]</translation>
-    </message>
-    <message>
         <source>%1: longer than %2 bytes; reading stopped here (is this a holiday-cn JSON file?)</source>
         <translation>%1：超过 %2 字节，已停止读取（这是 holiday-cn JSON 文件吗？）</translation>
     </message>
@@ -895,6 +893,366 @@ Options:
     <message>
         <source>%1 is empty; nothing was changed. To clear the setting, give an empty value: hotlinectl config set KEY &quot;&quot;</source>
         <translation>%1 为空；未作任何更改。如需清除该设置，请给出空值：hotlinectl config set KEY &quot;&quot;</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl audit [--from DATE --to DATE] [--entity NAME] [--format text|json]</source>
+        <translation>用法：hotlinectl audit [--from DATE --to DATE] [--entity NAME] [--format text|json]</translation>
+    </message>
+    <message>
+        <source>Unknown entity “%1”: use one of %2.</source>
+        <translation>未知的对象类型“%1”：请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+Administers a Hotline Console database. --db names the local SQLite file (default: the console&apos;s own).
+Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
+
+Commands:
+  init [--demo | --training]            create or migrate the database; --demo adds demo data;
+                                        --training: a training database with training users
+  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
+  calendar set DATE... off|workday|normal [--note TEXT]
+                                        mark dates as off days, make-up working days, or back to Mon-Fri
+  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
+  deadline --class consult|handling --start ISO8601
+                                        print the deadline for a dispatch at that instant
+  import tickets FILE.csv [--all-errors]
+                                        import historical tickets (all rows or none); bad rows are
+                                        listed up to 1,000, all of them with --all-errors
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        completion-rate report; --to is exclusive
+                                        --at ISO8601: computed as at that instant (default month: its month)
+  report --year YYYY [--assessment] [--format text|csv|json|pdf]
+                                        a calendar year (to date while it runs); --assessment: the
+                                        departments&apos; annual assessment, scored and ranked
+  board [--at ISO8601] [--format text|json]
+                                        open tickets with colour and remaining working time
+  departments import FILE.csv [--all-errors]
+                                        name,code,duty_phones,head_phone (all rows or none)
+  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
+  categories list [--format text|json]  the categories and their routing
+  towns import FILE.csv | towns list [--format text|json]
+                                        code,name
+  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
+                                        historical ticket CSV; callers masked unless --unmasked (logged)
+  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
+  config get|set KEY [VALUE]            read or change a setting; &apos;config list&apos; shows them all
+                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
+  verify [--server URL]                 check the hash chain of the event log (or of the server&apos;s,
+                                        compared with --db&apos;s copy when given); names the first
+                                        altered, removed, reordered or truncated event
+                                        locally, then that the projection is what the events give
+                                        (names the first differing ticket); prints the log stamp
+  rebuild                               derive the ticket projection again from the events
+  permissions                           the role × action permission table (Markdown)
+  users list | unlock NAME | enable NAME | reset-password NAME
+                                        accounts; reset-password reads the new one from stdin
+  server init --url URL [--console-role NAME]
+                                        create or migrate the shared PostgreSQL server&apos;s schema;
+                                        --console-role: the restricted login for consoles (password
+                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
+  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
+                                        without it: keep syncing until stopped, a headless replica)
+  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
+                                        send what is due, then exit; without it: keep escalating
+  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
+                                        administrative changes (settings, calendar, departments,
+                                        categories, towns, users) with actor, old and new value
+  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show
+                                        the console&apos;s ticket actions, as --as USER (password on stdin);
+                                        register prints the new number; see hotlinectl ticket for options
+                                        (on a training database: training users act, --at ISO8601 allowed)
+
+Options:
+  --db PATH      the database file
+  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
+                 Never the database; an existing file only if it is hotlinectl&apos;s unchanged earlier
+                 output (or empty)
+  --force        let -o replace any other existing file
+  --help         this help
+  --version      the program&apos;s version
+</source>
+        <translation>用法：hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+管理民声热线工作台数据库。--db 指定本地 SQLite 文件（默认：工作台自身使用的数据库文件）。
+输出写到标准输出，使用 -o 时写到 FILE；错误写到标准错误，并返回非零退出码。
+
+命令：
+  init [--demo | --training]            创建或迁移数据库；--demo 添加演示数据；
+                                        --training：创建带培训用户的培训数据库
+  calendar import FILE...               导入 holiday-cn JSON 日历（要么全部导入，要么一个也不导入）
+  calendar set DATE... off|workday|normal [--note TEXT]
+                                        将日期标为休息日、调休上班日，或恢复为按周一至周五计算
+  calendar list [--year YYYY]           列出休息日和调休上班日，并指出缺少哪些年份的放假通知
+  deadline --class consult|handling --start ISO8601
+                                        输出在该时刻派单时的办理时限
+  import tickets FILE.csv [--all-errors]
+                                        导入历史工单（要么全部行导入，要么一行也不导入）；有误的行
+                                        最多列出 1000 行，使用 --all-errors 时全部列出
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        办结率报表；--to 当天不计入
+                                        --at ISO8601：按该时刻的情况统计（默认月份：该时刻所在月份）
+  report --year YYYY [--assessment] [--format text|csv|json|pdf]
+                                        统计一个自然年度（年度未结束时统计至今）；--assessment：
+                                        各承办单位的年度考核，计算得分并排名
+  board [--at ISO8601] [--format text|json]
+                                        未办结工单及其颜色和剩余工作时间
+  departments import FILE.csv [--all-errors]
+                                        name,code,duty_phones,head_phone（要么全部行导入，要么一行也不导入）
+  categories import FILE.csv            code,name,department,class（默认承办单位，consult|handling）
+  categories list [--format text|json]  列出类别及其派单设置
+  towns import FILE.csv | towns list [--format text|json]
+                                        code,name
+  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
+                                        历史工单 CSV；来电人信息默认脱敏，除非指定 --unmasked（会记入访问日志）
+  access-log [--from DATE --to DATE]    谁查看过来电人的完整信息（查看记录和未脱敏导出）
+  config get|set KEY [VALUE]            读取或修改设置项；&apos;config list&apos; 列出全部设置项
+                                        （密钥显示为 ••••）；set KEY --stdin | --from-file PATH 从标准输入或文件读取值
+  verify [--server URL]                 检查事件日志的哈希链（或检查服务器事件日志的哈希链，
+                                        指定 --db 时与其中的副本比对）；指出第一个被修改、
+                                        删除、调换顺序或截断的事件；
+                                        然后在本地检查工单状态数据是否与事件一致
+                                        （指出第一个不一致的工单）；输出日志戳
+  rebuild                               根据事件重新生成工单状态数据
+  permissions                           角色 × 操作权限表（Markdown 格式）
+  users list | unlock NAME | enable NAME | reset-password NAME
+                                        账号管理；reset-password 从标准输入读取新密码
+  server init --url URL [--console-role NAME]
+                                        创建或迁移共享 PostgreSQL 服务器的数据结构；
+                                        --console-role：供各工作台连接使用的受限登录角色（密码
+                                        取自 HOTLINE_CONSOLE_PASSWORD 或标准输入）
+  sync [--server URL] [--once]          加入服务器并同步（--once：推送和拉取各一次后退出；
+                                        不带该选项：持续同步直至被停止，作为无界面副本运行）
+  escalate [--once] [--at ISO8601]      按指定时刻执行提醒（短信）和问责；--once：补做积压处理、
+                                        发送到期短信后退出；不带该选项：持续执行
+  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
+                                        管理操作记录（设置、日历、承办单位、
+                                        类别、镇街、用户），含操作人、原值和新值
+  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show
+                                        工作台的工单操作，以 --as USER 身份执行（密码从标准输入读取）；
+                                        register 输出新工单编号；选项见 hotlinectl ticket
+                                        （在培训数据库上：由培训用户操作，允许使用 --at ISO8601）
+
+选项：
+  --db PATH      数据库文件
+  -o FILE        将输出写入 FILE（要么完整写入，要么完全不写），而不是标准输出；-o - 表示标准输出。
+                 绝不写入数据库；已存在的文件只有在它是 hotlinectl 先前的输出且未被改动（或为空）时
+                 才会被替换
+  --force        允许 -o 替换其他已存在的文件
+  --help         显示本帮助
+  --version      显示程序版本
+</translation>
+    </message>
+    <message>
+        <source>init takes no arguments (did you mean --demo or --training?).</source>
+        <translation>init 不接受其他参数（您是否想用 --demo 或 --training？）。</translation>
+    </message>
+    <message>
+        <source>Give either --demo or --training: a training database starts without tickets.</source>
+        <translation>--demo 和 --training 只能二选一：培训数据库创建时不含工单。</translation>
+    </message>
+    <message>
+        <source>It is a training database; its training users keep their password.</source>
+        <translation>这是培训数据库；其培训用户保留原有密码。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training database: %n training user(s), one per role and department:</source>
+        <translation>
+            <numerusform>培训数据库：共 %n 个培训用户，每个角色和承办单位各一个：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their password (shown only now): %1</source>
+        <translation>他们的密码（仅此次显示）：%1</translation>
+    </message>
+    <message>
+        <source>Cannot compare the projection with the event log: %1</source>
+        <translation>无法将工单状态数据与事件日志比对：%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tickets (or rows) differ from what the events give; hotlinectl rebuild derives the projection again from the events.</source>
+        <translation>%2 件工单（或行）中有 %1 件与事件推导的结果不一致；hotlinectl rebuild 可根据事件重新生成工单状态数据。</translation>
+    </message>
+    <message>
+        <source>OK: the projection of %1 tickets (%2 dispatch and callback rows) is what the events give.</source>
+        <translation>正常：%1 件工单的状态数据（含 %2 行派单和回访记录）与事件推导的结果一致。</translation>
+    </message>
+    <message>
+        <source>Dispatch desk reminders: %1.</source>
+        <translation>调度台提醒：%1。</translation>
+    </message>
+    <message>
+        <source>Say who acts: --as USER, with the password on standard input (a ticket&apos;s record names a person; only a training database acts without one).</source>
+        <translation>请指明操作人：--as USER，并通过标准输入提供密码（工单记录须写明操作人；只有培训数据库可不指定操作人）。</translation>
+    </message>
+    <message>
+        <source>Give %1&apos;s password on standard input (one line).</source>
+        <translation>请通过标准输入提供 %1 的密码（一行）。</translation>
+    </message>
+    <message>
+        <source>%1 must choose a new password (sign in to the console once) before acting.</source>
+        <translation>%1 须先设置新密码（在工作台登录一次）才能操作。</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl ticket VERB [NUMBER] [--as USER] [--at ISO8601] [options]
+  register --summary TEXT [--type T] [--channel C] [--category NAME] [--town NAME] [--caller-name NAME]
+           [--caller-phone PHONE] [--details TEXT] [--class consult|handling]   (prints the new number)
+  dispatch NUMBER --department NAME|CODE      sign NUMBER      reply NUMBER --text TEXT
+  return NUMBER --reason TEXT                 transfer NUMBER --department NAME|CODE --reason TEXT
+  extend NUMBER --days N --reason TEXT        decide-extension NUMBER --approve|--refuse [--reason TEXT]
+  callback NUMBER --answer satisfied|basic|unsatisfied [--text TEXT]
+  close NUMBER [--text TEXT]                  reopen NUMBER --reason TEXT
+  show NUMBER [--format text|json] [--unmasked]
+--as USER reads USER&apos;s password from standard input; on a training database the training users act
+without it, and --at backdates or forwards the action (only there).</source>
+        <translation>用法：hotlinectl ticket VERB [NUMBER] [--as USER] [--at ISO8601] [options]
+  register --summary TEXT [--type T] [--channel C] [--category NAME] [--town NAME] [--caller-name NAME]
+           [--caller-phone PHONE] [--details TEXT] [--class consult|handling]   （输出新工单编号）
+  dispatch NUMBER --department NAME|CODE      sign NUMBER      reply NUMBER --text TEXT
+  return NUMBER --reason TEXT                 transfer NUMBER --department NAME|CODE --reason TEXT
+  extend NUMBER --days N --reason TEXT        decide-extension NUMBER --approve|--refuse [--reason TEXT]
+  callback NUMBER --answer satisfied|basic|unsatisfied [--text TEXT]
+  close NUMBER [--text TEXT]                  reopen NUMBER --reason TEXT
+  show NUMBER [--format text|json] [--unmasked]
+--as USER 从标准输入读取 USER 的密码；在培训数据库上，培训用户无需密码即可操作，
+且可用 --at 将操作时间提前或推后（仅限培训数据库）。</translation>
+    </message>
+    <message>
+        <source>Give the department: --department NAME|CODE.</source>
+        <translation>请指定承办单位：--department NAME|CODE。</translation>
+    </message>
+    <message>
+        <source>There is no department &quot;%1&quot; (by code or name). See the departments in the console&apos;s administration or import them with hotlinectl departments import.</source>
+        <translation>没有编码或名称为“%1”的承办单位。请在工作台的管理页面查看承办单位，或用 hotlinectl departments import 导入。</translation>
+    </message>
+    <message>
+        <source>There is no category &quot;%1&quot; (see hotlinectl categories list).</source>
+        <translation>没有名为“%1”的类别（参见 hotlinectl categories list）。</translation>
+    </message>
+    <message>
+        <source>There is no town &quot;%1&quot; (see hotlinectl towns list).</source>
+        <translation>没有名为“%1”的镇街（参见 hotlinectl towns list）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a ticket type (consult, complaint, help, suggestion, report).</source>
+        <translation>“%1”不是工单类型（consult、complaint、help、suggestion、report）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a channel (phone, weibo, wechat, web, petition, interview, walkin).</source>
+        <translation>“%1”不是渠道（phone、weibo、wechat、web、petition、interview、walkin）。</translation>
+    </message>
+    <message>
+        <source>--class is consult or handling, not &quot;%1&quot;.</source>
+        <translation>--class 应为 consult 或 handling，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>A ticket of type %1 in category &quot;%2&quot; has the time limit %3, not %4: the type and the category decide it.</source>
+        <translation>类型为 %1、类别为“%2”的工单，办理时限为 %3，而不是 %4：时限由工单类型和类别决定。</translation>
+    </message>
+    <message>
+        <source>%1: %2 by %3, now %4</source>
+        <translation>%1：%3 已执行 %2，当前状态 %4</translation>
+    </message>
+    <message>
+        <source>, with %1 until %2</source>
+        <translation>，由 %1 承办，办理时限 %2</translation>
+    </message>
+    <message>
+        <source>extend needs --days N, a whole number of working days.</source>
+        <translation>extend 需要 --days N（整数个工作日）。</translation>
+    </message>
+    <message>
+        <source>decide-extension needs either --approve or --refuse.</source>
+        <translation>decide-extension 需要 --approve 或 --refuse 其中之一。</translation>
+    </message>
+    <message>
+        <source>callback needs --answer satisfied, basic or unsatisfied.</source>
+        <translation>callback 需要 --answer satisfied、basic 或 unsatisfied。</translation>
+    </message>
+    <message>
+        <source>show --format is text or json.</source>
+        <translation>show --format 只能是 text 或 json。</translation>
+    </message>
+    <message>
+        <source>ticket %1 does not take %2.</source>
+        <translation>ticket %1 不接受 %2 选项。</translation>
+    </message>
+    <message>
+        <source>ticket show has no --at: it shows the ticket as recorded.</source>
+        <translation>ticket show 没有 --at 选项：它按记录显示工单。</translation>
+    </message>
+    <message>
+        <source>--at is accepted only on a training database: no back-dating on a real record.</source>
+        <translation>--at 仅可用于培训数据库：正式记录不允许倒填时间。</translation>
+    </message>
+    <message>
+        <source>There is no ticket %1.</source>
+        <translation>没有工单 %1。</translation>
+    </message>
+    <message>
+        <source>--at %1 is before the ticket&apos;s last event (%2): a drill&apos;s clock does not run backwards.</source>
+        <translation>--at %1 早于该工单的最后一个事件（%2）：演练的时钟不能倒退。</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Ticket %1 · %2 · %3 · %4</source>
+        <translation>工单 %1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Caller: %1 %2</source>
+        <translation>来电人：%1 %2</translation>
+    </message>
+    <message>
+        <source>Summary: %1</source>
+        <translation>摘要：%1</translation>
+    </message>
+    <message>
+        <source>Department: %1, deadline %2</source>
+        <translation>承办单位：%1，办理时限 %2</translation>
+    </message>
+    <message>
+        <source>Waits for dispatch since %1.</source>
+        <translation>自 %1 起等待派单。</translation>
+    </message>
+    <message>
+        <source>Waits for the callback since %1.</source>
+        <translation>自 %1 起等待回访。</translation>
+    </message>
+    <message>
+        <source>Breached: a department&apos;s clock passed its deadline without a reply.</source>
+        <translation>已超时：有承办单位的计时已过办理时限而未答复。</translation>
+    </message>
+    <message>
+        <source>  clock %1 from %2, deadline %3: %4%5</source>
+        <translation>  %1 计时自 %2 起，办理时限 %3：%4%5</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>计时中</translation>
+    </message>
+    <message>
+        <source>, breached at %1</source>
+        <translation>，于 %1 超时</translation>
+    </message>
+    <message>
+        <source>--assessment needs --year YYYY (the calendar year assessed).</source>
+        <translation>--assessment 需要 --year YYYY（所考核的自然年度）。</translation>
+    </message>
+    <message>
+        <source>Give either --year, --month or --from/--to, not several.</source>
+        <translation>--year、--month 和 --from/--to 只能选其一，不能同时使用。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a year like 2025.</source>
+        <translation>“%1”不是 2025 这样的年份。</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl report [--month YYYY-MM | --from DATE --to DATE | --year YYYY [--assessment]] [--at ISO8601] [--format text|csv|json|pdf] [-o FILE]</source>
+        <translation>用法：hotlinectl report [--month YYYY-MM | --from DATE --to DATE | --year YYYY [--assessment]] [--at ISO8601] [--format text|csv|json|pdf] [-o FILE]</translation>
     </message>
 </context>
 <context>
@@ -970,6 +1328,10 @@ Options:
     <message>
         <source>Cannot create the database %1: %2</source>
         <translation>无法创建数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>Deriving the tickets again after the upgrade failed: %1</source>
+        <translation>升级后重新生成工单失败：%1</translation>
     </message>
 </context>
 <context>
@@ -1102,6 +1464,53 @@ Options:
     <message>
         <source>%1 keeps its code %2, which its tickets&apos; history refers to; later imports also find it by %3.</source>
         <translation>%1 保留其编码 %2（其工单流转记录引用该编码）；此后的导入也可以通过 %3 找到它。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskBoard</name>
+    <message>
+        <source>Waiting for callback</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Waiting for re-dispatch</source>
+        <translation>待重新派单</translation>
+    </message>
+    <message>
+        <source>Waiting for dispatch</source>
+        <translation>待派单</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <source>amber</source>
+        <translation>琥珀色</translation>
+    </message>
+    <message>
+        <source>magenta</source>
+        <translation>品红色</translation>
+    </message>
+    <message>
+        <source>Dispatch desk: %1 magenta (past the limit), %2 amber, %3 blue
+</source>
+        <translation>调度台：品红色 %1 件（已超过时限），琥珀色 %2 件，蓝色 %3 件
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reminders go to %n duty phone(s) of the dispatch desk.
+</source>
+        <translation>
+            <numerusform>提醒发往调度台的 %n 个值班电话。
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reminders are off: no duty phones are configured (dispatch.duty_phones).
+</source>
+        <translation>提醒已关闭：未配置值班电话（dispatch.duty_phones）。
+</translation>
     </message>
 </context>
 <context>
@@ -1432,6 +1841,14 @@ Options:
         <source>manage categories and towns</source>
         <translation>管理类别和镇街</translation>
     </message>
+    <message>
+        <source>Administrative change</source>
+        <translation>管理操作</translation>
+    </message>
+    <message>
+        <source>view the administrative changes</source>
+        <translation>查看管理操作记录</translation>
+    </message>
 </context>
 <context>
     <name>DraftStore</name>
@@ -1570,6 +1987,21 @@ Options:
         <translation>
             <numerusform>登录失败次数过多：此账号还将锁定 %n 分钟。管理员可以为其解锁。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LogStamp</name>
+    <message>
+        <source>Event log: %1 events, head %2</source>
+        <translation>事件日志：%1 个事件，链头 %2</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>事件日志</translation>
     </message>
 </context>
 <context>
@@ -1789,6 +2221,44 @@ Options:
     </message>
 </context>
 <context>
+    <name>ProjectionDifference</name>
+    <message>
+        <source>ticket %1</source>
+        <translation>工单 %1</translation>
+    </message>
+    <message>
+        <source>%1 row %2</source>
+        <translation>%1 表的行 %2</translation>
+    </message>
+    <message>
+        <source>%1 row of event %2</source>
+        <translation>事件 %2 生成的 %1 行</translation>
+    </message>
+    <message>
+        <source>%1: %2.%3 is %4 in the database, the events give %5</source>
+        <translation>%1：数据库中 %2.%3 为 %4，按事件应为 %5</translation>
+    </message>
+    <message>
+        <source>%1: the events give a %2 that the database does not have</source>
+        <translation>%1：按事件应有一条 %2，但数据库中没有</translation>
+    </message>
+    <message>
+        <source>%1: the database has a %2 that the events do not give</source>
+        <translation>%1：数据库中有一条 %2，但按事件不应存在</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectionVerifier</name>
+    <message>
+        <source>the projection tables (tickets, dispatches, callbacks) are not all there</source>
+        <translation>工单状态表（tickets、dispatches、callbacks）不全</translation>
+    </message>
+    <message>
+        <source>the local database is not open</source>
+        <translation>本地数据库未打开</translation>
+    </message>
+</context>
+<context>
     <name>ReferenceCsvReader</name>
     <message>
         <source>code “%1” already appears on line %2</source>
@@ -1901,6 +2371,31 @@ Options:
     <message>
         <source>%1 “%2” contains spaces</source>
         <translation>%1 的值“%2”含有空格</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceVerifier</name>
+    <message>
+        <source>no such row</source>
+        <translation>无此行</translation>
+    </message>
+    <message>
+        <source>cannot read the administrative events: %1</source>
+        <translation>无法读取管理操作事件：%1</translation>
+    </message>
+    <message>
+        <source>cannot read the %1 rows: %2</source>
+        <translation>无法读取 %1 的数据行：%2</translation>
+    </message>
+    <message>
+        <source>%1 “%2” differs from the administrative log: the log says %3, the table holds %4</source>
+        <translation>%1“%2”与管理操作日志不一致：日志记录为 %3，表中为 %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reference row(s) match the administrative log</source>
+        <translation>
+            <numerusform>%n 条基础数据行与管理操作日志一致</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2143,6 +2638,22 @@ Options:
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
+    <message>
+        <source>Breaches</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Year %1</source>
+        <translation>%1 年</translation>
+    </message>
 </context>
 <context>
     <name>ReportSeriesBuilder</name>
@@ -2216,6 +2727,38 @@ Options:
     <message>
         <source>Hotline report: %1 to %2</source>
         <translation>热线报表：%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>答复量</translation>
+    </message>
+    <message>
+        <source>Replied on time</source>
+        <translation>按时答复量</translation>
+    </message>
+    <message>
+        <source>Own on-time rate (%)</source>
+        <translation>自身按时办结率（%）</translation>
+    </message>
+    <message>
+        <source>Breaches</source>
+        <translation>超时次数</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>退回次数</translation>
+    </message>
+    <message>
+        <source>Misroutes</source>
+        <translation>错派次数</translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation>延期次数</translation>
+    </message>
+    <message>
+        <source>, to date</source>
+        <translation>，截至目前</translation>
     </message>
 </context>
 <context>
@@ -2417,6 +2960,46 @@ Options:
     <message>
         <source>%1 is at most %2 characters without spaces.</source>
         <translation>%1 最多 %2 个字符，且不能含空格。</translation>
+    </message>
+    <message>
+        <source>Working hours after a dispatch within which a return is a misroute and does not count against the department</source>
+        <translation>派单后多少工作小时内的退回视为错派，不计入承办单位考核</translation>
+    </message>
+    <message>
+        <source>Working hours a registered or returned ticket may wait at the dispatch desk</source>
+        <translation>已登记或被退回的工单在调度台的等待时限（工作小时）</translation>
+    </message>
+    <message>
+        <source>Working days a replied ticket may wait for the callback to the citizen</source>
+        <translation>已答复的工单等待回访市民的时限（工作日）</translation>
+    </message>
+    <message>
+        <source>Mobile numbers of the dispatch desk&apos;s duty phones, separated by commas (reminders about waiting tickets)</source>
+        <translation>调度台值班电话的手机号码，多个号码用英文逗号分隔（用于工单等待提醒）</translation>
+    </message>
+    <message>
+        <source>Annual assessment: weight of the on-time rate in the score</source>
+        <translation>年度考核：按时办结率在得分中的权重</translation>
+    </message>
+    <message>
+        <source>Annual assessment: weight of the satisfaction rate in the score</source>
+        <translation>年度考核：满意率在得分中的权重</translation>
+    </message>
+    <message>
+        <source>Annual assessment: points deducted per breached deadline</source>
+        <translation>年度考核：每超期一次扣除的分数</translation>
+    </message>
+    <message>
+        <source>Annual assessment: points deducted per return counted against the department</source>
+        <translation>年度考核：每次计入承办单位的退回扣除的分数</translation>
+    </message>
+    <message>
+        <source>%1 holds at most %2 phone numbers.</source>
+        <translation>%1 最多可填写 %2 个电话号码。</translation>
+    </message>
+    <message>
+        <source>%1: %2 (mobile numbers separated by commas).</source>
+        <translation>%1：%2（多个手机号码用英文逗号分隔）。</translation>
     </message>
 </context>
 <context>
@@ -2681,6 +3264,14 @@ Options:
         <source>Ticket %1 is not closed.</source>
         <translation>工单 %1 尚未办结。</translation>
     </message>
+    <message>
+        <source>An administrative change is not a ticket&apos;s event.</source>
+        <translation>管理操作不是工单事件。</translation>
+    </message>
+    <message>
+        <source>The deadline of ticket %1 has passed: an extension must be requested before the deadline.</source>
+        <translation>工单 %1 已过办理时限：延期须在办理时限届满前申请。</translation>
+    </message>
 </context>
 <context>
     <name>TicketImporter</name>
@@ -2794,6 +3385,61 @@ Options:
     <message>
         <source>The calendar in force gives ticket %1 the deadline it already has.</source>
         <translation>按现行日历，工单 %1 的办理时限与现有时限相同。</translation>
+    </message>
+</context>
+<context>
+    <name>Training</name>
+    <message>
+        <source>This is a training database: it never joins a shared server, so that no drill reaches the centre&apos;s real record. Use a real database to join.</source>
+        <translation>这是培训数据库：它从不加入共享服务器，以免任何演练进入中心的真实记录。如需加入，请使用正式数据库。</translation>
+    </message>
+    <message>
+        <source>This is already a training database; its training users keep their password.</source>
+        <translation>这已是培训数据库；其培训用户保留原有密码。</translation>
+    </message>
+    <message>
+        <source>This database already holds tickets or users; a training database starts empty. Give a new file with --db.</source>
+        <translation>此数据库已有工单或用户；培训数据库须从空库开始。请用 --db 指定一个新文件。</translation>
+    </message>
+    <message>
+        <source>The training database could not be made (%1); delete the file and try again.</source>
+        <translation>无法创建培训数据库（%1）；请删除该文件后重试。</translation>
+    </message>
+    <message>
+        <source>Training administrator</source>
+        <translation>培训管理员</translation>
+    </message>
+    <message>
+        <source>Training call-taker</source>
+        <translation>培训话务员</translation>
+    </message>
+    <message>
+        <source>Training dispatcher</source>
+        <translation>培训派单员</translation>
+    </message>
+    <message>
+        <source>Training supervisor</source>
+        <translation>培训督办员</translation>
+    </message>
+    <message>
+        <source>Cannot read the departments.</source>
+        <translation>无法读取承办单位。</translation>
+    </message>
+    <message>
+        <source>Training liaison %1</source>
+        <translation>培训联络员 %1</translation>
+    </message>
+    <message>
+        <source>cannot write to the database</source>
+        <translation>无法写入数据库</translation>
+    </message>
+    <message>
+        <source>No training user may do this to ticket %1 (%2) now: %3.</source>
+        <translation>目前没有培训用户可以对工单 %1（%2）执行此操作：%3。</translation>
+    </message>
+    <message>
+        <source>No training user may do this: %1.</source>
+        <translation>没有培训用户可以执行此操作：%1。</translation>
     </message>
 </context>
 <context>
@@ -3149,6 +3795,103 @@ Options:
         <source>%n record(s) exported to %1.</source>
         <translation>
             <numerusform>已导出 %n 条记录到 %1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hotline::AuditPage</name>
+    <message>
+        <source>password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>password changed by its owner</source>
+        <translation>本人修改密码</translation>
+    </message>
+    <message>
+        <source>role changed</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>account created</source>
+        <translation>创建账号</translation>
+    </message>
+    <message>
+        <source>account disabled</source>
+        <translation>停用账号</translation>
+    </message>
+    <message>
+        <source>account enabled</source>
+        <translation>启用账号</translation>
+    </message>
+    <message>
+        <source>imported from a file</source>
+        <translation>从文件导入</translation>
+    </message>
+    <message>
+        <source>record starts</source>
+        <translation>记录起点</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>T&amp;o</source>
+        <translation>至(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Changed</source>
+        <translation>变更对象(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Which</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>Every change of a setting, calendar day, department, category, town or account is recorded in the same tamper-evident log as the tickets, with who made it and the values before and after. Secrets and passwords are never shown. This page cannot change anything.</source>
+        <translation>对设置、日历日期、承办单位、类别、镇街或账号的每一次修改，都与工单一起记录在同一份防篡改日志中，并记下操作人以及修改前后的值。密钥和密码从不显示。本页面不能修改任何内容。</translation>
+    </message>
+    <message>
+        <source>(the whole table)</source>
+        <translation>（整张表）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n 项修改</numerusform>
         </translation>
     </message>
 </context>
@@ -3808,6 +4551,116 @@ Options:
     </message>
 </context>
 <context>
+    <name>hotline::DeskModel</name>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>overdue %1</source>
+        <translation>超期 %1</translation>
+    </message>
+    <message>
+        <source>sent %1</source>
+        <translation>已发送 %1</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>未启用</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>待提醒</translation>
+    </message>
+    <message>
+        <source>Replied by %1</source>
+        <translation>由 %1 答复</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>工单编号</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>等待事项</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <source>Waited (working time)</source>
+        <translation>已等待（工作时间）</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::DeskPanel</name>
+    <message>
+        <source>调度台 / Dispatch desk</source>
+        <translation>调度台</translation>
+    </message>
+    <message>
+        <source>Magenta · past the limit</source>
+        <translation>品红 · 已超时限</translation>
+    </message>
+    <message>
+        <source>Amber · limit near</source>
+        <translation>琥珀 · 临近时限</translation>
+    </message>
+    <message>
+        <source>Blue · in time</source>
+        <translation>蓝色 · 时限内</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s own clocks, not a department&apos;s: a ticket may wait %1 of working time for dispatch or re-dispatch and %2 for the callback after a reply. Blue: in time; amber: within %3 (dispatch) or %4 (callback) of the limit; magenta: past the limit.</source>
+        <translation>这是中心自身的计时，不是承办单位的计时：工单等待派单或重新派单的时限为 %1（按工作时间计），答复后等待回访的时限为 %2。蓝色：时限内；琥珀色：距时限不足 %3（派单）或 %4（回访）；品红色：已超过时限。</translation>
+    </message>
+    <message>
+        <source>Waiting for re-dispatch</source>
+        <translation>待重新派单</translation>
+    </message>
+    <message>
+        <source>sent 03-03 17:30</source>
+        <translation>已发送 03-03 17:30</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reminders: an SMS to the dispatch desk&apos;s %n duty phone(s) when a ticket turns amber, once per wait.</source>
+        <translation>
+            <numerusform>提醒：工单变为琥珀色时，向调度台的 %n 个值班电话发送短信，每次等待只发一次。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reminders are off: no duty phones are configured for the dispatch desk (setting dispatch.duty_phones).</source>
+        <translation>提醒未启用：调度台未配置值班电话（设置项 dispatch.duty_phones）。</translation>
+    </message>
+</context>
+<context>
     <name>hotline::DeskTicketDetail</name>
     <message>
         <source>Select a ticket to see its details.</source>
@@ -4361,6 +5214,10 @@ Options:
         <source>Call&amp;backs</source>
         <translation>回访(&amp;B)</translation>
     </message>
+    <message>
+        <source>Dispatch des&amp;k</source>
+        <translation>调度台(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>hotline::DraftBanner</name>
@@ -4551,6 +5408,14 @@ Operator console of a citizen service hotline.</source>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
+    <message>
+        <source>TRAINING DATABASE</source>
+        <translation>培训数据库</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
 </context>
 <context>
     <name>hotline::PeriodPicker</name>
@@ -4573,6 +5438,10 @@ Operator console of a citizen service hotline.</source>
     <message>
         <source>to</source>
         <translation>至</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
     </message>
 </context>
 <context>
@@ -4904,6 +5773,18 @@ Operator console of a citizen service hotline.</source>
         <source>Print preview — monthly report</source>
         <translation>打印预览 — 月报</translation>
     </message>
+    <message>
+        <source>Assessment PDF…</source>
+        <translation>考核表 PDF…</translation>
+    </message>
+    <message>
+        <source>The annual assessment table as a PDF (choose the Year period).</source>
+        <translation>以 PDF 格式导出年度考核表（请选择“年”统计期）。</translation>
+    </message>
+    <message>
+        <source>No assessment for this year.</source>
+        <translation>本年度没有考核数据。</translation>
+    </message>
 </context>
 <context>
     <name>hotline::ServerMessageClaims</name>
@@ -5202,6 +6083,22 @@ Operator console of a citizen service hotline.</source>
         <source>Cannot claim the message: %1</source>
         <translation>无法认领该短信：%1</translation>
     </message>
+    <message>
+        <source>The dispatch desk has no duty phone number; set dispatch.duty_phones in the settings.</source>
+        <translation>调度台没有值班电话号码；请在设置中设置 dispatch.duty_phones。</translation>
+    </message>
+    <message>
+        <source>Hotline ticket %1 waited too long at the dispatch desk.</source>
+        <translation>热线工单 %1 在调度台等待时间过长。</translation>
+    </message>
+    <message>
+        <source>Hotline ticket %1 waits for the callback; limit %2 (%3).</source>
+        <translation>热线工单 %1 等待回访；时限 %2（%3）。</translation>
+    </message>
+    <message>
+        <source>Hotline ticket %1 waits for dispatch; limit %2 (%3).</source>
+        <translation>热线工单 %1 等待派单；时限 %2（%3）。</translation>
+    </message>
 </context>
 <context>
     <name>hotline::SyncConflictsDialog</name>
@@ -5385,6 +6282,17 @@ Operator console of a citizen service hotline.</source>
     </message>
 </context>
 <context>
+    <name>hotline::TrainingBanner</name>
+    <message>
+        <source>TRAINING DATABASE</source>
+        <translation>培训数据库</translation>
+    </message>
+    <message>
+        <source>Nothing here is a real record: tickets, replies and figures are for practice only.</source>
+        <translation>此处均非真实记录：工单、答复和数据仅供练习。</translation>
+    </message>
+</context>
+<context>
     <name>hotline::UsersPage</name>
     <message>
         <source>Sign-in name</source>
@@ -5552,6 +6460,26 @@ Operator console of a citizen service hotline.</source>
     <message>
         <source>Non-working time · countdowns paused</source>
         <translation>非工作时间 · 倒计时暂停</translation>
+    </message>
+    <message>
+        <source>调度台 · Dispatch desk</source>
+        <translation>调度台</translation>
+    </message>
+    <message>
+        <source>%1 past the limit</source>
+        <translation>已超时限 %1 件</translation>
+    </message>
+    <message>
+        <source>%1 limit near</source>
+        <translation>临近时限 %1 件</translation>
+    </message>
+    <message>
+        <source>%1 in time</source>
+        <translation>时限内 %1 件</translation>
+    </message>
+    <message>
+        <source>longest: %1 waiting %2</source>
+        <translation>最久：%1 已等待 %2</translation>
     </message>
 </context>
 <context>

@@ -169,32 +169,12 @@ QString AssessmentWriter::formula(const AssessmentWeights &w)
 
 QByteArray AssessmentWriter::text(const Assessment &a)
 {
-    const QStringList titles = columnTitles();
-    QList<QStringList> rows = tableRows(a, u"-"_s);
-    for (QStringList &row : rows) {
-        for (QString &cell : row)
-            cell = TextRules::visible(cell);
-    }
-    QList<int> widths;
-    for (const QString &t : titles)
-        widths << displayWidth(t);
-    for (const QStringList &row : rows) {
-        for (int i = 0; i < row.size(); ++i)
-            widths[i] = qMax(widths[i], displayWidth(row[i]));
-    }
     // Department and code read left to right; the rank and figures line up on their last digit.
-    const auto line = [&](const QStringList &cells) -> QString {
-        QStringList padded;
-        for (int i = 0; i < cells.size(); ++i)
-            padded << padToWidth(cells[i], widths[i], i == 1 || i == 2);
-        return padded.join(u"  "_s) + u'\n';
-    };
-    QStringList rules;
-    for (int w : widths)
-        rules << QString(w, u'-');
-    QString out = title(a) + u'\n' + formula(a.weights) + u"\n\n"_s + line(titles) + rules.join(u"  "_s) + u'\n';
-    for (const QStringList &row : rows)
-        out += line(row);
+    const QString table
+        = alignedTable(columnTitles(), tableRows(a, u"-"_s), [](int column) { return column == 1 || column == 2; });
+    QString out = title(a) + u'\n' + formula(a.weights) + u"\n\n"_s + table;
+    if (a.report.log)
+        out += u'\n' + a.report.log->text() + u'\n'; // the last line: which log these figures came from
     return out.toUtf8();
 }
 
@@ -208,6 +188,14 @@ QByteArray AssessmentWriter::csv(const Assessment &a)
         for (QString &cell : row)
             cell = CsvWriter::neutralised(cell);
         writer.writeRow(row);
+    }
+    if (a.report.log) {
+        // After an empty row, as in the report: a sheet summing the columns does not take it in.
+        writer.writeRow(QStringList {});
+        QStringList stamp = a.report.log->csvCells();
+        for (QString &cell : stamp)
+            cell = CsvWriter::neutralised(cell);
+        writer.writeRow(stamp);
     }
     return out.toUtf8();
 }
@@ -233,7 +221,10 @@ QByteArray AssessmentWriter::json(const Assessment &a)
             + u", \"breaches\": "_s + QString::number(r.breaches) + u", \"returns\": "_s + QString::number(r.returns)
             + u", \"score\": "_s + num(r.score) + u'}';
     }
-    out += a.rows.isEmpty() ? u"]\n}\n"_s : u"\n  ]\n}\n"_s;
+    out += a.rows.isEmpty() ? u"]"_s : u"\n  ]"_s;
+    if (a.report.log)
+        out += u",\n  \"log\": "_s + a.report.log->json();
+    out += u"\n}\n"_s;
     return out.toUtf8();
 }
 

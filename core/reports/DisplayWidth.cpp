@@ -1,6 +1,10 @@
 #include "reports/DisplayWidth.h"
 
+#include "domain/TextRules.h"
+
 #include <QChar>
+
+using namespace Qt::StringLiterals;
 
 namespace hotline {
 namespace {
@@ -48,6 +52,36 @@ QString padToWidth(const QString &text, int width, bool alignLeft)
 {
     const QString fill(qMax(0, width - displayWidth(text)), u' ');
     return alignLeft ? text + fill : fill + text;
+}
+
+QString alignedTable(const QStringList &titles, QList<QStringList> rows, const std::function<bool(int)> &alignLeft,
+                     qsizetype ruleBefore)
+{
+    for (QStringList &row : rows) {
+        for (QString &cell : row)
+            cell = TextRules::visible(cell);
+    }
+    QList<int> widths;
+    for (const QString &t : titles)
+        widths << displayWidth(t);
+    for (const QStringList &row : rows) {
+        for (int i = 0; i < row.size() && i < widths.size(); ++i)
+            widths[i] = qMax(widths[i], displayWidth(row[i]));
+    }
+    const auto line = [&](const QStringList &cells) -> QString {
+        QStringList padded;
+        for (int i = 0; i < cells.size() && i < widths.size(); ++i)
+            padded << padToWidth(cells[i], widths[i], alignLeft(i));
+        return padded.join(u"  "_s) + u'\n';
+    };
+    QStringList rules;
+    for (int w : widths)
+        rules << QString(w, u'-');
+    const QString rule = rules.join(u"  "_s) + u'\n';
+    QString out = line(titles) + rule;
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        out += (i == ruleBefore ? rule : QString()) + line(rows[i]);
+    return out;
 }
 
 } // namespace hotline

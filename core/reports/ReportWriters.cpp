@@ -116,31 +116,9 @@ QString ReportWriter::totalsLabel()
 
 QByteArray ReportWriter::text(const ReportData &report)
 {
-    const QStringList titles = columnTitles();
-    QList<QStringList> rows = tableRows(report, u"-"_s);
-    // For a terminal: a name from an older database (or a hand-edited one) never sends a control character.
-    for (QStringList &row : rows) {
-        for (QString &cell : row)
-            cell = TextRules::visible(cell);
-    }
-    QList<int> widths;
-    for (const QString &t : titles)
-        widths << displayWidth(t);
-    for (const QStringList &row : rows) {
-        for (int i = 0; i < row.size(); ++i)
-            widths[i] = qMax(widths[i], displayWidth(row[i]));
-    }
-    // Department and code read left to right; figures line up on their last digit.
-    const auto line = [&](const QStringList &cells) -> QString {
-        QStringList padded;
-        for (int i = 0; i < cells.size(); ++i)
-            padded << padToWidth(cells[i], widths[i], i < 2);
-        return padded.join(u"  "_s) + u'\n';
-    };
-    QStringList rules;
-    for (int w : widths)
-        rules << QString(w, u'-');
-    const QString rule = rules.join(u"  "_s) + u'\n';
+    // Department and code read left to right; figures line up on their last digit; a rule above the totals.
+    const QList<QStringList> rows = tableRows(report, u"-"_s);
+    const QString table = alignedTable(columnTitles(), rows, [](int column) { return column < 2; }, rows.size() - 1);
 
     QString out = tr("Hotline report: %1 to %2")
                       .arg(report.from.toString(Qt::ISODate), report.to.addDays(-1).toString(Qt::ISODate))
@@ -150,10 +128,7 @@ QByteArray ReportWriter::text(const ReportData &report)
         + u"\n"_s;
     if (const QString running = report.runningNote(); !running.isEmpty())
         out += running + u'\n';
-    out += u"\n"_s + line(titles) + rule;
-    for (qsizetype i = 0; i + 1 < rows.size(); ++i)
-        out += line(rows[i]);
-    out += rule + line(rows.last());
+    out += u"\n"_s + table;
     if (report.log)
         out += u'\n' + report.log->text() + u'\n'; // the last line: which log these figures came from
     return out.toUtf8();
