@@ -57,7 +57,7 @@ bool checkReferenceRows(Database &db, ProjectionFinding &finding, QString *error
         *error = r.message;
         return false;
     }
-    const auto shown = [](const QJsonValue &v) {
+    const auto shown = [](const QJsonValue &v) -> QString {
         if (v.isNull() || v.isUndefined())
             return u"NULL"_s;
         if (v.isString())

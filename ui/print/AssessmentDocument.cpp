@@ -107,6 +107,8 @@ bool AssessmentDocument::paint(const Assessment &a, const QString &centreName, q
         const QRectF foot = box(px, P::kMargin, P::kFooterTop + 1, P::kBodyWidth, 5);
         g.drawText(foot, Qt::AlignLeft | Qt::AlignVCenter, generated);
         g.drawText(foot, Qt::AlignRight | Qt::AlignVCenter, tr("Page %1 of %2").arg(page + 1).arg(pages));
+        if (a.report.log) // every sheet can be matched with `hotlinectl verify` on its database
+            P::logStamp(g, box(px, P::kMargin, P::kFooterTop + 5.5, P::kBodyWidth, 4), *a.report.log);
     }
     g.end();
     return true;

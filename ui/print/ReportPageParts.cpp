@@ -220,16 +220,19 @@ void ReportPageParts::footer(const ReportDocument::Page &p, const ReportBundle &
     g.drawText(r, Qt::AlignLeft | Qt::AlignVCenter, generatedText(b));
     g.drawText(r, Qt::AlignRight | Qt::AlignVCenter, tr("Page %1 of %2").arg(index + 1).arg(count));
     // On every page, so that any sheet of a paper copy can be matched with `hotlinectl verify` on the database.
-    if (b.report.log) {
-        // A monospaced face: DejaVu Sans sets "ff" in a hash as one ligature, which reads (and copies) as another
-        // character; the Chinese words of the stamp still come from Noto Sans CJK.
-        QFont stampFont = ReportCharts::font(7);
-        stampFont.setFamilies({u"DejaVu Sans Mono"_s, u"Noto Sans CJK SC"_s});
-        stampFont.setStyleHint(QFont::Monospace);
-        g.setFont(stampFont);
-        g.drawText(box(p, kMargin, kFooterTop + 5.5, kBodyWidth, 4), Qt::AlignLeft | Qt::AlignVCenter,
-                   b.report.log->text());
-    }
+    if (b.report.log)
+        logStamp(g, box(p, kMargin, kFooterTop + 5.5, kBodyWidth, 4), *b.report.log);
+}
+
+void ReportPageParts::logStamp(QPainter &g, const QRectF &r, const LogStamp &stamp)
+{
+    // A monospaced face: DejaVu Sans sets "ff" in a hash as one ligature, which reads (and copies) as another
+    // character; the Chinese words of the stamp still come from Noto Sans CJK.
+    QFont stampFont = ReportCharts::font(7);
+    stampFont.setFamilies({u"DejaVu Sans Mono"_s, u"Noto Sans CJK SC"_s});
+    stampFont.setStyleHint(QFont::Monospace);
+    g.setFont(stampFont);
+    g.drawText(r, Qt::AlignLeft | Qt::AlignVCenter, stamp.text());
 }
 
 } // namespace hotline

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "print/ReportDocument.h"
+#include "storage/LogStamp.h"
 
 #include <QCoreApplication>
+#include <QRectF>
 #include <QStringList>
 
 namespace hotline {
@@ -37,6 +39,8 @@ public:
     static void paragraph(const ReportDocument::Page &p, qreal top, qreal height, const QString &text, qreal pt,
                           bool bold = false);
     static void footer(const ReportDocument::Page &p, const ReportBundle &b, int index, int count);
+    /** The log stamp line of a footer (every page of every printed form), in a monospaced face. */
+    static void logStamp(QPainter &g, const QRectF &r, const LogStamp &stamp);
 
     static QStringList columnTitles();
 };
