@@ -2496,6 +2496,10 @@ without it, and --at backdates or forwards the action (only there).</translation
         <source>Satisfaction</source>
         <translation>Satisfaction</translation>
     </message>
+    <message>
+        <source>Monthly intake by channel</source>
+        <translation>Monthly intake by channel</translation>
+    </message>
 </context>
 <context>
     <name>ReportCorrections</name>

@@ -2484,6 +2484,10 @@ without it, and --at backdates or forwards the action (only there).</source>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
+    <message>
+        <source>Monthly intake by channel</source>
+        <translation>各渠道每月受理量</translation>
+    </message>
 </context>
 <context>
     <name>ReportCorrections</name>

@@ -3,6 +3,8 @@
 // Real widgets on the offscreen platform over a real SQLite file filled through TicketService.
 #include "TestWorkspace.h"
 
+#include "charts/ReportCharts.h"
+#include "charts/ReportChartsView.h"
 #include "reports/PeriodPicker.h"
 #include "reports/ReportsPage.h"
 #include "service/DemoData.h"
@@ -10,11 +12,14 @@
 #include "support/ConsoleSession.h"
 #include "support/Prompts.h"
 
+#include <QChart>
 #include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTest>
+
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 using namespace hotline;
@@ -175,6 +180,16 @@ void TestReportLiaison::demoYearAssessment()
         previous = r.score;
     }
     QCOMPARE(page.findChild<QTableWidget *>(u"assessmentTable"_s)->rowCount(), a.rows.size());
+    // A year's intake is binned by month (365 day labels do not read): one bar a month up to the as-of month (the
+    // year runs: no bar for a month that has not begun), nothing lost.
+    QChart *intakeChart = page.charts()->chart(ReportCharts::Kind::IntakeByChannel);
+    QCOMPARE(intakeChart->title(), ReportCharts::tr("Monthly intake by channel"));
+    const QList<qreal> intake = ReportCharts::values(intakeChart);
+    QVERIFY(page.bundle()->report.runningAtMs);
+    const QDate asOf = QDateTime::fromMSecsSinceEpoch(*page.bundle()->report.runningAtMs, page.bundle()->report.zone).date();
+    QCOMPARE(asOf.year(), 2025);
+    QCOMPARE(intake.size(), asOf.month());
+    QCOMPARE(qint64(std::accumulate(intake.cbegin(), intake.cend(), 0.0)), page.bundle()->report.totals.received);
     if (const QString dir = qEnvironmentVariable("HOTLINE_SCREENSHOT_DIR"); !dir.isEmpty())
         QVERIFY(page.grab().save(dir + u"/assessment.png"_s));
 }

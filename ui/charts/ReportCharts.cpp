@@ -6,6 +6,7 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QDateTime>
 #include <QGraphicsScene>
 #include <QHorizontalStackedBarSeries>
 #include <QPainter>
@@ -116,24 +117,48 @@ QChart *intakeByChannel(const ReportBundle &b)
 {
     QChart *chart = newChart(ReportCharts::title(ReportCharts::Kind::IntakeByChannel));
     const ReportSeries &s = b.series;
+    // A year of days does not read as bars (365 labels): a period longer than two months is binned by month.
+    const bool monthly = s.days.size() > 62;
+    if (monthly)
+        chart->setTitle(ReportCharts::tr("Monthly intake by channel"));
+    // …and a month that has not begun at the report's as-of instant gets no bar (not a zero that looks measured).
+    std::optional<QDate> asOf;
+    if (b.report.runningAtMs)
+        asOf = QDateTime::fromMSecsSinceEpoch(*b.report.runningAtMs, b.report.zone).date();
+    QStringList labels;
+    QList<int> binOf(s.days.size(), -1);
+    for (int d = 0; d < s.days.size(); ++d) {
+        const QDate &day = s.days[d];
+        if (monthly && asOf && QDate(day.year(), day.month(), 1) > *asOf)
+            break;
+        const QString label = monthly ? day.toString(u"yyyy-MM"_s)
+                                      : (s.days.size() > 31 ? day.toString(u"MM-dd"_s) : QString::number(day.day()));
+        if (labels.isEmpty() || labels.last() != label)
+            labels << label;
+        binOf[d] = int(labels.size()) - 1;
+    }
     auto *series = new QStackedBarSeries;
     const QList<Channel> channels = ReportSeries::allChannels();
-    qint64 peak = 0;
-    QList<qint64> dayTotals(s.days.size(), 0);
+    QList<qint64> binTotals(labels.size(), 0);
     for (int c = 0; c < channels.size(); ++c) {
-        auto *set = new QBarSet(DisplayNames::of(channels[c]));
+        QList<qint64> bins(labels.size(), 0);
         for (int d = 0; d < s.days.size(); ++d) {
-            set->append(qreal(s.intakeByChannel[c][d]));
-            dayTotals[d] += s.intakeByChannel[c][d];
+            if (binOf[d] >= 0)
+                bins[binOf[d]] += s.intakeByChannel[c][d];
+        }
+        auto *set = new QBarSet(DisplayNames::of(channels[c]));
+        for (int i = 0; i < bins.size(); ++i) {
+            set->append(qreal(bins[i]));
+            binTotals[i] += bins[i];
         }
         series->append(set);
     }
-    for (qint64 t : std::as_const(dayTotals))
+    qint64 peak = 0;
+    for (qint64 t : std::as_const(binTotals))
         peak = std::max(peak, t);
     chart->addSeries(series);
     auto *axisX = new QBarCategoryAxis;
-    for (const QDate &d : s.days)
-        axisX->append(s.days.size() > 31 ? d.toString(u"MM-dd"_s) : QString::number(d.day()));
+    axisX->append(labels);
     styleAxis(axisX);
     axisX->setLabelsAngle(-90); // a month of day numbers only fits upright when turned
     axisX->setTruncateLabels(false);
