@@ -2973,8 +2973,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>The time zone cannot be empty; give an IANA name such as Asia/Shanghai.</translation>
     </message>
     <message>
-        <source>%1 must be a number from %2 to %3 (e.g. 2.5).</source>
-        <translation>%1 must be a number from %2 to %3 (e.g. 2.5).</translation>
+        <source>%1 must be a number from %2 to %3 (e.g. %4).</source>
+        <translation>%1 must be a number from %2 to %3 (e.g. %4).</translation>
     </message>
     <message>
         <source>%1 is at most %2 characters without spaces.</source>

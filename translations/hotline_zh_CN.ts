@@ -2958,8 +2958,8 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>时区不能为空；请填写 IANA 时区名，例如 Asia/Shanghai。</translation>
     </message>
     <message>
-        <source>%1 must be a number from %2 to %3 (e.g. 2.5).</source>
-        <translation>%1 必须是 %2 到 %3 之间的数值（例如 2.5）。</translation>
+        <source>%1 must be a number from %2 to %3 (e.g. %4).</source>
+        <translation>%1 必须是 %2 到 %3 之间的数值（例如 %4）。</translation>
     </message>
     <message>
         <source>%1 is at most %2 characters without spaces.</source>

@@ -162,8 +162,12 @@ QString Settings::validate(const QString &key, const QString &value)
         static const QRegularExpression decimal(u"^[0-9]{1,6}(\\.[0-9]{1,6})?$"_s);
         const bool ok = decimal.match(value).hasMatch();
         const double n = ok ? value.toDouble() : 0;
-        if (!ok || !std::isfinite(n) || n < spec->min || n > spec->max)
-            return tr("%1 must be a number from %2 to %3 (e.g. 2.5).").arg(key, number(spec->min), number(spec->max));
+        if (!ok || !std::isfinite(n) || n < spec->min || n > spec->max) {
+            // The example is inside the range (an assessment weight runs from 0 to 1: "e.g. 2.5" misled).
+            const double example = 2.5 >= spec->min && 2.5 <= spec->max ? 2.5 : (spec->min + spec->max) / 2;
+            return tr("%1 must be a number from %2 to %3 (e.g. %4).")
+                .arg(key, number(spec->min), number(spec->max), number(example));
+        }
         return {};
     }
     case SettingType::Url: {

@@ -84,6 +84,17 @@ private Q_SLOTS:
         QTest::newRow("lockout zero") << u"security.lockout_attempts"_s << u"0"_s << u"1 to 100"_s;
         QTest::newRow("idle negative") << u"security.idle_lock_minutes"_s << u"-1"_s << u"0 to 1440"_s;
         QTest::newRow("unknown key") << u"sla.days"_s << u"1"_s << u"sla.days"_s;
+        // Honest figures (issue 14): the example shown lies inside the range.
+        QTest::newRow("weight above one") << u"assessment.weight.on_time"_s << u"2"_s << u"e.g. 0.5"_s;
+        QTest::newRow("negative penalty") << u"assessment.penalty.breach"_s << u"-1"_s << u"e.g. 2.5"_s;
+        QTest::newRow("misroute negative") << u"sla.misroute_hours"_s << u"-1"_s << u"0 to 48"_s;
+        QTest::newRow("dispatch zero") << u"sla.dispatch_hours"_s << u"0"_s << u"sla.dispatch_hours"_s;
+        QTest::newRow("callback zero") << u"sla.callback_days"_s << u"0"_s << u"1 to 30"_s;
+        QTest::newRow("duty phone short") << u"dispatch.duty_phones"_s << u"123"_s << u"123"_s;
+        QTest::newRow("duty phone landline") << u"dispatch.duty_phones"_s << u"13800138000,010-12345678"_s
+                                             << u"010-12345678"_s;
+        QTest::newRow("duty phones too many") << u"dispatch.duty_phones"_s
+                                              << QStringList(11, u"13800138000"_s).join(u',') << u"10"_s;
     }
 
     void refused()
@@ -116,6 +127,9 @@ private Q_SLOTS:
         QTest::newRow("https") << u"sms.url"_s << u"https://sms.example.cn/send?x=1"_s;
         QTest::newRow("token") << u"sms.token"_s << u"eyJhbGciOi.J9-_~+/="_s;
         QTest::newRow("never lock") << u"security.idle_lock_minutes"_s << u"0"_s;
+        QTest::newRow("misroute off") << u"sla.misroute_hours"_s << u"0"_s;
+        QTest::newRow("duty phones") << u"dispatch.duty_phones"_s << u"13800138000, +86 139 0000 0011"_s;
+        QTest::newRow("no duty phones") << u"dispatch.duty_phones"_s << QString();
     }
 
     void accepted()
