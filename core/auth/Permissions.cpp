@@ -56,6 +56,10 @@ constexpr Row kTable[] = {
     {Action::ImportTickets,      "import-tickets",     {N, N, N, N, Y, Y}},
     {Action::ReviewConflicts,    "review-conflicts",   {N, Y, N, Y, Y, Y}},
     {Action::ViewAudit,          "view-audit",         {N, N, N, Y, Y, Y}},
+    {Action::FollowUp,           "follow-up",          {Y, Y, N, Y, Y, Y}},
+    {Action::Attach,             "attach",             {Y, Y, D, N, Y, Y}},
+    {Action::Merge,              "merge",              {N, Y, N, N, Y, Y}},
+    {Action::ManageIntake,       "manage-intake",      {N, N, N, N, Y, Y}},
 };
 
 int column(Role role)
@@ -183,6 +187,10 @@ std::optional<Action> Permissions::actionFor(EventType type)
     case EventType::Reopened: return Action::Reopen;
     case EventType::DeadlineRedecided: return Action::ManageCalendar;
     case EventType::AdminChanged: return std::nullopt; // each write path checks its own Manage… action
+    case EventType::FollowedUp: return Action::FollowUp;
+    case EventType::Attached: return Action::Attach;
+    case EventType::Merged: return Action::Merge;
+    case EventType::CitizenSmsChanged: return Action::Register;
     case EventType::ReminderSent:
     case EventType::Overdue: return std::nullopt;
     }

@@ -42,6 +42,10 @@ enum class Action {
     ImportTickets,     ///< load historical tickets from a CSV file
     ReviewConflicts,   ///< the list of actions that no longer applied after a sync
     ViewAudit,         ///< the administrative changes (settings, calendar, departments, users…): the audit page
+    FollowUp,          ///< record a citizen's progress call (催办) on any ticket they can see
+    Attach,            ///< attach a photo or document (a liaison: to their own department's tickets)
+    Merge,             ///< make a ticket follow another one of the same incident
+    ManageIntake,      ///< the electronic channels' integration tokens (hotlinectl intake token …)
 };
 Q_ENUM_NS(Action)
 

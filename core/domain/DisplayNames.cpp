@@ -85,6 +85,10 @@ QString DisplayNames::of(EventType v)
     case EventType::Reopened: return tr("Reopened");
     case EventType::DeadlineRedecided: return tr("Deadline re-decided after a calendar change");
     case EventType::AdminChanged: return tr("Administrative change");
+    case EventType::FollowedUp: return tr("Citizen asked about progress");
+    case EventType::Attached: return tr("File attached");
+    case EventType::Merged: return tr("Merged into another ticket");
+    case EventType::CitizenSmsChanged: return tr("Citizen SMS preference changed");
     }
     return {};
 }
@@ -132,6 +136,10 @@ QString DisplayNames::action(Action v)
     case Action::ImportTickets: return tr("import historical tickets");
     case Action::ReviewConflicts: return tr("review sync conflicts");
     case Action::ViewAudit: return tr("view the administrative changes");
+    case Action::FollowUp: return tr("record a citizen's progress call");
+    case Action::Attach: return tr("attach files");
+    case Action::Merge: return tr("merge tickets of the same incident");
+    case Action::ManageIntake: return tr("manage the electronic channels' tokens");
     }
     return {};
 }

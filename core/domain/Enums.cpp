@@ -63,7 +63,7 @@ constexpr std::array<std::pair<TicketState, const char16_t *>, 5> kStates{{
     {TicketState::Replied, u"replied"},
     {TicketState::Closed, u"closed"},
 }};
-constexpr std::array<std::pair<EventType, const char16_t *>, 17> kEvents{{
+constexpr std::array<std::pair<EventType, const char16_t *>, 21> kEvents{{
     {EventType::Registered, u"registered"},
     {EventType::Dispatched, u"dispatched"},
     {EventType::Signed, u"signed"},
@@ -81,6 +81,10 @@ constexpr std::array<std::pair<EventType, const char16_t *>, 17> kEvents{{
     {EventType::Reopened, u"reopened"},
     {EventType::DeadlineRedecided, u"deadline_redecided"},
     {EventType::AdminChanged, u"admin_changed"},
+    {EventType::FollowedUp, u"followed_up"},
+    {EventType::Attached, u"attached"},
+    {EventType::Merged, u"merged"},
+    {EventType::CitizenSmsChanged, u"citizen_sms_changed"},
 }};
 constexpr std::array<std::pair<ClockOutcome, const char16_t *>, 5> kOutcomes{{
     {ClockOutcome::Running, u""},

@@ -54,6 +54,10 @@ enum class EventType {
     Reopened,
     DeadlineRedecided, ///< an administrator re-decided the deadline after a calendar change (reason, old, new)
     AdminChanged, ///< not a ticket's: an administrative change (setting, calendar day, department, user…) in the admin stream
+    FollowedUp,   ///< the citizen called to ask about progress (催办); counts against the department whose clock runs
+    Attached,     ///< a file (photo, document) was attached: hash, file name, size, MIME type, stage
+    Merged,       ///< this ticket follows another one (same incident): parent id and number
+    CitizenSmsChanged, ///< the caller opted out of (or back into) SMS about this ticket
 };
 Q_ENUM_NS(EventType)
 

@@ -31,6 +31,19 @@ inline constexpr QLatin1StringView Text{"text"};
 inline constexpr QLatin1StringView Satisfaction{"satisfaction"};
 /** On a return: true when it came within the misroute window after the dispatch (decided once, by the service). */
 inline constexpr QLatin1StringView Misroute{"misroute"};
+// Issue 15: places, intake, attachments, merges, the citizen's SMS.
+inline constexpr QLatin1StringView Address{"address"};
+inline constexpr QLatin1StringView Latitude{"latitude"};   ///< WGS-84 degrees, optional
+inline constexpr QLatin1StringView Longitude{"longitude"}; ///< WGS-84 degrees, optional
+inline constexpr QLatin1StringView CitizenSms{"citizen_sms"}; ///< false: the caller wants no SMS about this ticket
+inline constexpr QLatin1StringView Source{"source"};       ///< on a Registered event: the intake token's name
+inline constexpr QLatin1StringView Parent{"parent"};       ///< on Merged: the parent ticket's id
+inline constexpr QLatin1StringView ParentNumber{"parent_number"};
+inline constexpr QLatin1StringView Hash{"hash"};           ///< on Attached: SHA-256 hex of the content
+inline constexpr QLatin1StringView FileName{"file_name"};
+inline constexpr QLatin1StringView MimeType{"mime_type"};
+inline constexpr QLatin1StringView Size{"size"};
+inline constexpr QLatin1StringView Stage{"stage"};         ///< on Attached: registration | before | after | document
 } // namespace Key
 
 /**
@@ -49,6 +62,7 @@ struct DepartmentClock
     std::optional<bool> onTime;          ///< replied by this department by its deadline in force
     std::optional<qint64> breachedS;     ///< the deadline it passed without a reply, once the events show it
     int extensions = 0;                  ///< extensions approved on this clock
+    int followUps = 0;                   ///< the citizen's progress calls while this clock ran
 
     bool isRunning() const { return outcome == ClockOutcome::Running; }
     bool operator==(const DepartmentClock &) const = default;
@@ -89,6 +103,14 @@ struct Ticket
     QString clockId;                     ///< event id of the running (or last) clock's dispatch row
     bool breached = false;               ///< any of its clocks passed its deadline without a reply: permanent
     std::optional<qint64> stageSinceMs;  ///< waiting at the centre (for dispatch or for callback) since
+    QString address;                     ///< the place of the matter
+    std::optional<double> latitude;      ///< WGS-84, optional
+    std::optional<double> longitude;
+    QString replyText;                   ///< the department's latest reply
+    QString parentId;                    ///< merged: this ticket follows that one
+    bool citizenSms = true;              ///< the caller accepts SMS about this ticket
+    int followUps = 0;                   ///< the citizen's progress calls
+    int attachments = 0;
     qint64 lastSeq = 0;
     /** Every clock it was given, in fold order; the last one is clockId's. Loaded only by TicketTable::load*. */
     QList<DepartmentClock> clocks;

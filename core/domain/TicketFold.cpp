@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
 
 namespace hotline {
 namespace {
@@ -16,6 +17,13 @@ qint64 deadlineOf(const TicketEvent &e)
 QString str(const TicketEvent &e, QLatin1StringView key)
 {
     return e.payload.value(key).toString();
+}
+
+// A coordinate only when the payload holds a finite number (a missing or odd value is "no place").
+std::optional<double> optDouble(const TicketEvent &e, QLatin1StringView key)
+{
+    const QJsonValue v = e.payload.value(key);
+    return v.isDouble() && std::isfinite(v.toDouble()) ? std::optional<double>(v.toDouble()) : std::nullopt;
 }
 
 // Replies at or before the deadline (whole seconds) are on time.
@@ -168,6 +176,16 @@ QString TicketFold::check(const Ticket &t, EventType type)
         if (!closed)
             return tr("Ticket %1 is not closed.").arg(t.number);
         break;
+    case EventType::FollowedUp:
+    case EventType::Attached:
+    case EventType::CitizenSmsChanged:
+        break; // a citizen may ask, and a file may come, at any stage
+    case EventType::Merged:
+        if (closed)
+            return tr("Ticket %1 is closed.").arg(t.number);
+        if (!t.parentId.isEmpty())
+            return tr("Ticket %1 already follows another ticket.").arg(t.number);
+        break;
     }
     return {};
 }
@@ -201,6 +219,10 @@ bool TicketFold::apply(Ticket &t, const TicketEvent &e)
         t.callerPhone = str(e, Key::CallerPhone);
         t.summary = str(e, Key::Summary);
         t.details = str(e, Key::Details);
+        t.address = str(e, Key::Address);
+        t.latitude = optDouble(e, Key::Latitude);
+        t.longitude = optDouble(e, Key::Longitude);
+        t.citizenSms = e.payload.value(Key::CitizenSms).toBool(true);
         t.state = TicketState::Registered;
         t.registeredMs = e.atMs;
         t.stageSinceMs = e.atMs; // waiting for dispatch
@@ -219,6 +241,7 @@ bool TicketFold::apply(Ticket &t, const TicketEvent &e)
         t.state = TicketState::Replied;
         t.repliedMs = e.atMs;
         t.replyOnTime = replyIsOnTime(t, e.atMs);
+        t.replyText = str(e, Key::Text);
         // A request still waiting does not stretch the deadline: only an approval does.
         t.extensionPending = false;
         t.extensionRequestedMs.reset();
@@ -285,6 +308,20 @@ bool TicketFold::apply(Ticket &t, const TicketEvent &e)
         t.stageSinceMs = e.atMs; // waiting for dispatch again
         t.closedMs.reset();
         t.onTime.reset();
+        break;
+    case EventType::FollowedUp:
+        ++t.followUps;
+        if (DepartmentClock *c = runningClock(t))
+            ++c->followUps;
+        break;
+    case EventType::Attached:
+        ++t.attachments;
+        break;
+    case EventType::Merged:
+        t.parentId = str(e, Key::Parent);
+        break;
+    case EventType::CitizenSmsChanged:
+        t.citizenSms = e.payload.value(Key::CitizenSms).toBool(true);
         break;
     }
     t.lastSeq = e.seq;

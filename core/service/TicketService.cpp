@@ -12,6 +12,7 @@
 #include "storage/TicketNumbers.h"
 #include "util/Clock.h"
 
+#include <cmath>
 #include <QHash>
 #include <QSet>
 #include <QSqlQuery>
@@ -53,6 +54,18 @@ QList<FieldError> TicketService::validate(const NewTicket &t)
     if (const auto c = TextRules::firstForbidden(t.town))
         errors << FieldError{u"town"_s, tr("The town contains the invisible or control character %1.")
                                                .arg(TextRules::codePoint(*c))};
+    const QString address = TextRules::stripped(t.address, TextRules::Lines::Single).trimmed();
+    if (TextRules::length(address) > kMaxAddress)
+        errors << FieldError{u"address"_s, tr("The address is too long (%1 characters, at most %2).")
+                                               .arg(TextRules::length(address))
+                                               .arg(kMaxAddress)};
+    if (t.latitude.has_value() != t.longitude.has_value())
+        errors << FieldError{t.latitude ? u"longitude"_s : u"latitude"_s,
+                             tr("Give both latitude and longitude, or neither.")};
+    if (t.latitude && !(std::isfinite(*t.latitude) && *t.latitude >= -90 && *t.latitude <= 90))
+        errors << FieldError{u"latitude"_s, tr("The latitude must be a number from -90 to 90 degrees.")};
+    if (t.longitude && !(std::isfinite(*t.longitude) && *t.longitude >= -180 && *t.longitude <= 180))
+        errors << FieldError{u"longitude"_s, tr("The longitude must be a number from -180 to 180 degrees.")};
     if (!t.callerPhone.trimmed().isEmpty()) {
         QString why;
         if (!PhoneNumber::parse(t.callerPhone, &why))
@@ -111,6 +124,17 @@ QString TicketService::registerImpl(const Actor &actor, const NewTicket &input, 
         {Key::Summary, TextRules::stripped(input.summary, TextRules::Lines::Single).trimmed()},
         {Key::Details, TextRules::stripped(input.details, TextRules::Lines::Keep).trimmed()},
     };
+    // The newer keys only when they say something, so a plain call's event reads as it always did.
+    if (const QString address = TextRules::stripped(input.address, TextRules::Lines::Single).trimmed(); !address.isEmpty())
+        p.insert(Key::Address, address);
+    if (input.latitude && input.longitude) {
+        p.insert(Key::Latitude, *input.latitude);
+        p.insert(Key::Longitude, *input.longitude);
+    }
+    if (!input.citizenSms)
+        p.insert(Key::CitizenSms, false);
+    if (!input.source.isEmpty())
+        p.insert(Key::Source, input.source);
     QList<TicketEvent> events{TicketEvent::make(newUuid(), EventType::Registered, now, actor.user, actor.console, p)};
     if (!closingAnswer.isNull()) {
         Ticket registered;

@@ -28,6 +28,11 @@ struct NewTicket
     QString callerPhone;
     QString summary;
     QString details;
+    QString address;                  ///< where the matter is (a street, a building), optional
+    std::optional<double> latitude;   ///< WGS-84 degrees; both or neither
+    std::optional<double> longitude;
+    bool citizenSms = true;           ///< false: the caller wants no SMS about this ticket
+    QString source;                   ///< the intake integration (token name) that filed it, empty at a console
 };
 
 /** One ticket to dispatch in a batch. */
@@ -62,6 +67,7 @@ public:
     static constexpr int kMaxSummary = 500;
     static constexpr int kMaxDetails = 5000;
     static constexpr int kMaxName = 50;
+    static constexpr int kMaxAddress = 200;
     static QList<FieldError> validate(const NewTicket &t);
 
     /** Registers a ticket; returns its id (number via store) or an empty string with error set. */

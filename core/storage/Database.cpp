@@ -32,13 +32,14 @@ const QStringList &migrationFiles()
                                     u":/sql/005_sync.sql"_s, u":/sql/006_sms_outbox.sql"_s,
                                     u":/sql/007_user_security.sql"_s, u":/sql/008_access_log.sql"_s,
                                     u":/sql/009_reference.sql"_s,
-                                    u":/sql/010_department_aliases.sql"_s, u":/sql/011_honest_figures.sql"_s};
+                                    u":/sql/010_department_aliases.sql"_s, u":/sql/011_honest_figures.sql"_s,
+                                    u":/sql/012_every_channel.sql"_s};
     return files;
 }
 
 // Schemas whose migration adds projection columns only the fold can fill: after migrating to one of them, the
 // projection is derived again from the events (the meta key below survives a crash until that is done).
-constexpr int kRefoldAfter[] = {11};
+constexpr int kRefoldAfter[] = {11, 12};
 const QString kRefoldKey = u"projection.refold_needed"_s;
 
 QString nextConnectionName()

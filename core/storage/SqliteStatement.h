@@ -37,6 +37,8 @@ public:
     void bindUtf8(int index, const QByteArray &utf8);
     /** Binds NULL for an empty optional. */
     void bind(int index, const std::optional<qint64> &value);
+    /** A real number, NULL for an empty optional. */
+    void bind(int index, const std::optional<double> &value);
     void bindNull(int index);
 
     /** Runs a statement that returns no rows; resets it for the next use. */

@@ -29,6 +29,11 @@ std::optional<qint64> optInt(const QVariant &v)
     return v.isNull() ? std::nullopt : std::optional<qint64>(v.toLongLong());
 }
 
+std::optional<double> optReal(const QVariant &v)
+{
+    return v.isNull() ? std::nullopt : std::optional<double>(v.toDouble());
+}
+
 std::optional<bool> optBool(const QVariant &v)
 {
     return v.isNull() ? std::nullopt : std::optional<bool>(v.toInt() != 0);
@@ -41,7 +46,8 @@ QString TicketTable::columns()
     return u"id, number, channel, type, sla_class, category, town, caller_name, caller_phone, summary, details, "
            "state, department, registered_ms, dispatched_ms, deadline_s, extension_days, extension_pending, "
            "signed_ms, replied_ms, reply_on_time, closed_ms, on_time, satisfaction, reminder_sent, "
-           "overdue_opened, urged, last_seq, extension_requested_ms, clock_id, breached, stage_since_ms"_s;
+           "overdue_opened, urged, last_seq, extension_requested_ms, clock_id, breached, stage_since_ms, address, latitude, "
+           "longitude, reply_text, parent_id, citizen_sms, follow_ups, attachments"_s;
 }
 
 TicketTable::TicketTable(Database &db)
@@ -50,17 +56,17 @@ TicketTable::TicketTable(Database &db)
     m_load.prepare(u"SELECT "_s + columns() + u" FROM tickets WHERE id = ?"_s);
     m_loadByNumber.prepare(u"SELECT "_s + columns() + u" FROM tickets WHERE number = ?"_s);
     const QByteArray save = "INSERT OR REPLACE INTO tickets(" + columns().toLatin1()
-                            + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                            + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     m_save = std::make_unique<SqliteStatement>(db, save.constData());
     m_loadClocks.prepare(u"SELECT event_id, department, at_ms, deadline_s, ended_ms, outcome, on_time, breached_s, extensions "
-                         "FROM dispatches WHERE ticket_id = ? ORDER BY rowid"_s);
+                         ", follow_ups FROM dispatches WHERE ticket_id = ? ORDER BY rowid"_s);
     // An upsert keeps the row (and its rowid, the fold order load() reads the clocks back in).
     m_dispatch = std::make_unique<SqliteStatement>(
         db, "INSERT INTO dispatches(event_id, ticket_id, department, at_ms, deadline_s, ended_ms, outcome, on_time, "
-            "breached_s, extensions) VALUES(?,?,?,?,?,?,?,?,?,?) ON CONFLICT(event_id) DO UPDATE SET "
+            "breached_s, extensions, follow_ups) VALUES(?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(event_id) DO UPDATE SET "
             "department = excluded.department, at_ms = excluded.at_ms, deadline_s = excluded.deadline_s, "
             "ended_ms = excluded.ended_ms, outcome = excluded.outcome, on_time = excluded.on_time, "
-            "breached_s = excluded.breached_s, extensions = excluded.extensions");
+            "breached_s = excluded.breached_s, extensions = excluded.extensions, follow_ups = excluded.follow_ups");
     m_callback = std::make_unique<SqliteStatement>(
         db, "INSERT OR IGNORE INTO callbacks(event_id, ticket_id, at_ms, satisfaction, department) VALUES(?,?,?,?,?)");
 }
@@ -119,6 +125,14 @@ Ticket TicketTable::fromQuery(const QSqlQuery &q, int c)
     t.clockId = q.value(c + 29).toString();
     t.breached = q.value(c + 30).toInt() != 0;
     t.stageSinceMs = optInt(q.value(c + 31));
+    t.address = q.value(c + 32).toString();
+    t.latitude = optReal(q.value(c + 33));
+    t.longitude = optReal(q.value(c + 34));
+    t.replyText = q.value(c + 35).toString();
+    t.parentId = q.value(c + 36).toString();
+    t.citizenSms = q.value(c + 37).toInt() != 0;
+    t.followUps = q.value(c + 38).toInt();
+    t.attachments = q.value(c + 39).toInt();
     return t;
 }
 
@@ -139,6 +153,7 @@ void TicketTable::loadClocks(Ticket &t)
             c.onTime = optBool(m_loadClocks.value(6));
             c.breachedS = optInt(m_loadClocks.value(7));
             c.extensions = m_loadClocks.value(8).toInt();
+            c.followUps = m_loadClocks.value(9).toInt();
             t.clocks.append(c);
         }
     }
@@ -202,6 +217,14 @@ bool TicketTable::save(const Ticket &t)
     bindTextOrNull(q, 30, t.clockId);
     q.bind(31, qint64(t.breached));
     q.bind(32, t.stageSinceMs);
+    q.bind(33, t.address);
+    q.bind(34, t.latitude);
+    q.bind(35, t.longitude);
+    q.bind(36, t.replyText);
+    bindTextOrNull(q, 37, t.parentId);
+    q.bind(38, qint64(t.citizenSms));
+    q.bind(39, qint64(t.followUps));
+    q.bind(40, qint64(t.attachments));
     if (!run(q))
         return false;
     // Every clock, each once per save: a batch (an import's whole history, a rebuild) writes each row once.
@@ -217,6 +240,7 @@ bool TicketTable::save(const Ticket &t)
         d.bind(8, opt(c.onTime));
         d.bind(9, c.breachedS);
         d.bind(10, qint64(c.extensions));
+        d.bind(11, qint64(c.followUps));
         if (!run(d))
             return false;
     }

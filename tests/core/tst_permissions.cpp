@@ -52,7 +52,8 @@ Stage stageFor(Action a)
     case Action::Urge:
     case Action::ViewAllTickets:
     case Action::ViewReports:
-    case Action::ViewCallerInFull: return Stage::Dispatched;
+    case Action::ViewCallerInFull:
+    case Action::Attach: return Stage::Dispatched;
     case Action::Reply:
     case Action::RequestExtension: return Stage::Signed;
     case Action::DecideExtension: return Stage::ExtensionAsked;
@@ -220,6 +221,11 @@ struct Fixture
                 *error = r.errors.join(u"; "_s);
             return r.ok;
         }
+        case Action::Attach: {
+            // Placeholder until the attachment service exists: the table on the ticket's own department.
+            const std::optional<Ticket> t = tw.ws->queries().ticket(system, ticket);
+            return t && Permissions::allowsOn(actor, action, t->state, t->department, error);
+        }
         default:
             // Cells without a core service of their own (pages and menus): the table is the gate; the UI test
             // checks that each page appears exactly for the roles the table allows.
@@ -289,6 +295,8 @@ private Q_SLOTS:
             {u"view-access-log"_s, u"----yy"_s},   {u"import-tickets"_s, u"----yy"_s},
             {u"review-conflicts"_s, u"-y-yyy"_s},
             {u"view-audit"_s, u"---yyy"_s},
+            {u"follow-up"_s, u"yy-yyy"_s},         {u"attach"_s, u"yyd-yy"_s},
+            {u"merge"_s, u"-y--yy"_s},             {u"manage-intake"_s, u"----yy"_s},
         };
         QCOMPARE(agreed.size(), Permissions::allActions().size());
         const auto letter = [](Grant g) {

@@ -94,6 +94,7 @@ QString EventDescriptions::details(const TicketEvent &event, const WorkCalendar 
         break;
     case EventType::Urged:
     case EventType::Closed:
+    case EventType::FollowedUp:
         if (!text.isEmpty())
             add(tr("Note: %1").arg(text));
         break;
@@ -110,6 +111,15 @@ QString EventDescriptions::details(const TicketEvent &event, const WorkCalendar 
             add(tr("Satisfaction: %1").arg(DisplayNames::of(*answer)));
         if (!text.isEmpty())
             add(tr("Note: %1").arg(text));
+        break;
+    case EventType::Attached:
+        add(tr("%1 (%2 bytes)").arg(p.value(Key::FileName).toString()).arg(qint64(p.value(Key::Size).toDouble())));
+        break;
+    case EventType::Merged:
+        add(tr("follows ticket %1").arg(p.value(Key::ParentNumber).toString()));
+        break;
+    case EventType::CitizenSmsChanged:
+        add(p.value(Key::CitizenSms).toBool(true) ? tr("the caller receives SMS again") : tr("the caller wants no SMS"));
         break;
     case EventType::AdminChanged: // never in a ticket's history
     case EventType::Signed:
