@@ -134,6 +134,8 @@ QString helpText()
         "                                        the console's ticket actions, as --as USER (password on stdin);\n"
         "                                        register prints the new number; see hotlinectl ticket for options\n"
         "                                        (on a training database: training users act, --at ISO8601 allowed)\n"
+        "  ticket merge NUMBER --into NUMBER [--reason TEXT]\n"
+        "                                        the same incident: NUMBER follows the other, answered with it\n"
         "\n"
         "Options:\n"
         "  --db PATH      the database file\n"

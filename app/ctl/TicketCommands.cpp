@@ -1,5 +1,5 @@
 // hotlinectl ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|
-// show: the console's ticket actions for scripts and drills, through the same TicketService and permission table.
+// show|merge: the console's ticket actions for scripts and drills, through the same TicketService and permission table.
 #include "CtlContext.h"
 #include "TicketActor.h"
 
@@ -58,6 +58,7 @@ const QList<Verb> &verbs()
         {u"close"_s, Action::Close, {u"--text"_s}, EventType::Closed},
         {u"reopen"_s, Action::Reopen, {u"--reason"_s}, EventType::Reopened},
         {u"show"_s, Action::ViewAllTickets, {u"--format"_s, u"--unmasked"_s}},
+        {u"merge"_s, Action::Merge, {u"--into"_s, u"--reason"_s}, EventType::Merged},
     };
     return all;
 }
@@ -74,6 +75,7 @@ QString usage()
         "  callback NUMBER --answer satisfied|basic|unsatisfied [--text TEXT]\n"
         "  close NUMBER [--text TEXT]                  reopen NUMBER --reason TEXT\n"
         "  show NUMBER [--format text|json] [--unmasked]\n"
+        "  merge NUMBER --into NUMBER [--reason TEXT]  (the same incident: NUMBER follows the other and is answered with it)\n"
         "--as USER reads USER's password from standard input; on a training database the training users act\n"
         "without it, and --at backdates or forwards the action (only there).");
 }
@@ -213,10 +215,20 @@ int act(CtlContext &ctx, Workspace &ws, TicketService &service, const Actor &act
         ok = service.close(actor, t.id, text, &error);
     } else if (verb == u"reopen"_s) {
         ok = service.reopen(actor, t.id, reason, &error);
+    } else if (verb == u"merge"_s) {
+        const Ticket parent = findTicket(ws, ctx.args.value(u"--into"_s));
+        if (!parent.exists())
+            return ctx.fail(CtlContext::tr("There is no ticket %1.").arg(ctx.args.value(u"--into"_s)));
+        ok = service.merge(actor, t.id, parent.id, reason, &error);
     }
     if (!ok)
         return ctx.fail(error);
     const Ticket now = ws.events().ticket(t.id);
+    if (verb == u"merge"_s) {
+        ctx.print(CtlContext::tr("%1 now follows %2 and is answered with it.")
+                      .arg(now.number, ws.events().ticket(now.parentId).number));
+        return Ok;
+    }
     QString line = CtlContext::tr("%1: %2 by %3, now %4").arg(now.number, verb, actor.user, toCode(now.state));
     if (now.isCounting() && now.deadlineS)
         line += CtlContext::tr(", with %1 until %2").arg(now.department, when(ws, *now.deadlineS * 1000));
@@ -237,6 +249,8 @@ QString optionProblem(const CtlArguments &args, const QString &verb)
         return CtlContext::tr("decide-extension needs either --approve or --refuse.");
     if (verb == u"callback"_s && !satisfactionFromCode(args.value(u"--answer"_s)))
         return CtlContext::tr("callback needs --answer satisfied, basic or unsatisfied.");
+    if (verb == u"merge"_s && args.value(u"--into"_s).trimmed().isEmpty())
+        return CtlContext::tr("merge needs --into NUMBER, the ticket the call follows.");
     if (verb == u"show"_s) {
         const QString format = args.value(u"--format"_s, u"text"_s);
         if (format != u"text"_s && format != u"json"_s)

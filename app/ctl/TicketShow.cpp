@@ -6,11 +6,13 @@
 #include "domain/TicketEvent.h"
 #include "privacy/CallerPrivacy.h"
 #include "privacy/CallerReveal.h"
+#include "service/Followers.h"
 #include "service/TicketQueries.h"
 #include "service/Workspace.h"
 #include "calendar/WorkCalendar.h"
 #include "sla/SlaClock.h"
 #include "storage/Database.h"
+#include "storage/EventStore.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -70,6 +72,8 @@ std::pair<QString, std::optional<qint64>> waiting(const Ticket &t, const QList<T
 {
     if (!t.isOpen())
         return {};
+    if (!t.parentId.isEmpty() && t.state == TicketState::Registered)
+        return {}; // a follower waits for its parent's reply, not at the desk
     if (t.state == TicketState::Registered) {
         // stage_since_ms when the fold keeps it; else the latest event that put it in the dispatch queue.
         std::optional<qint64> since = t.stageSinceMs;
@@ -90,6 +94,10 @@ public:
     Shower(Workspace &ws, const Ticket &t, bool unmasked)
         : m_zone(ws.sla().calendar().timeZone()), m_t(t), m_unmasked(unmasked)
     {
+        // Merges: the ticket it follows and the tickets that follow it (same incident, many callers).
+        if (!t.parentId.isEmpty())
+            m_parentNumber = ws.events().ticket(t.parentId).number;
+        m_followers = Followers::direct(ws.database(), t.id);
     }
 
     QJsonValue iso(std::optional<qint64> ms) const
@@ -138,6 +146,13 @@ public:
             {u"breached"_s, t.breached},
         };
         const auto [stage, since] = waiting(t, history);
+        o.insert(u"parent"_s, t.parentId.isEmpty()
+                                  ? QJsonValue()
+                                  : QJsonValue(QJsonObject{{u"id"_s, t.parentId}, {u"number"_s, m_parentNumber}}));
+        QJsonArray followers;
+        for (const Ticket &f : m_followers)
+            followers.append(QJsonObject{{u"id"_s, f.id}, {u"number"_s, f.number}, {u"state"_s, toCode(f.state)}});
+        o.insert(u"followers"_s, followers);
         o.insert(u"waiting"_s, stage.isEmpty() ? QJsonValue()
                                                : QJsonValue(QJsonObject{{u"for"_s, stage}, {u"since"_s, iso(since)}}));
         QJsonArray dispatches;
@@ -187,6 +202,14 @@ public:
         l << CtlContext::tr("Summary: %1").arg(t.summary);
         if (!t.department.isEmpty())
             l << CtlContext::tr("Department: %1, deadline %2").arg(t.department, text(t.deadlineS ? std::optional(*t.deadlineS * 1000) : std::nullopt));
+        if (!t.parentId.isEmpty())
+            l << CtlContext::tr("Follows %1 (the same incident): answered with it.").arg(m_parentNumber);
+        if (!m_followers.isEmpty()) {
+            QStringList numbers;
+            for (const Ticket &f : m_followers)
+                numbers << f.number;
+            l << CtlContext::tr("Followers: %1").arg(numbers.join(u", "_s));
+        }
         const auto [stage, since] = waiting(t, history);
         if (stage == u"dispatch"_s)
             l << CtlContext::tr("Waits for dispatch since %1.").arg(text(since));
@@ -209,6 +232,8 @@ private:
     QTimeZone m_zone;
     const Ticket &m_t;
     bool m_unmasked;
+    QString m_parentNumber;
+    QList<Ticket> m_followers;
 };
 
 } // namespace

@@ -136,11 +136,20 @@ QString TicketFold::check(const Ticket &t, EventType type)
     case EventType::Dispatched:
         if (t.state != TicketState::Registered || closed)
             return tr("Ticket %1 is not waiting for dispatch.").arg(t.number);
+        if (!t.parentId.isEmpty())
+            return tr("Ticket %1 follows another ticket and is answered with it.").arg(t.number);
         break;
+    case EventType::Replied:
+        // A follower is answered by its parent's reply (TicketService::reply), waiting at the centre.
+        if (!t.parentId.isEmpty()) {
+            if (closed || withDepartment)
+                return tr("Ticket %1 is not waiting for its parent's reply.").arg(t.number);
+            break;
+        }
+        [[fallthrough]];
     case EventType::Transferred:
     case EventType::Returned:
     case EventType::ExtensionRequested:
-    case EventType::Replied:
         if (!withDepartment)
             return tr("Ticket %1 is not with a department.").arg(t.number);
         if (type == EventType::ExtensionRequested && t.extensionPending)
@@ -185,6 +194,13 @@ QString TicketFold::check(const Ticket &t, EventType type)
             return tr("Ticket %1 is closed.").arg(t.number);
         if (!t.parentId.isEmpty())
             return tr("Ticket %1 already follows another ticket.").arg(t.number);
+        // Only a ticket waiting for dispatch follows another: a department's clock would be left running for
+        // nobody, and a replied caller already has an answer.
+        if (withDepartment)
+            return tr("Ticket %1 is with a department: return it to the dispatch queue before merging it.").arg(t.number);
+        if (t.state != TicketState::Registered)
+            return tr("Ticket %1 already has a department's reply: call the caller back and close it instead.")
+                .arg(t.number);
         break;
     }
     return {};
@@ -240,7 +256,10 @@ bool TicketFold::apply(Ticket &t, const TicketEvent &e)
     case EventType::Replied:
         t.state = TicketState::Replied;
         t.repliedMs = e.atMs;
-        t.replyOnTime = replyIsOnTime(t, e.atMs);
+        // A follower has no deadline of its own: it is on time when its parent's reply was (carried in the event).
+        t.replyOnTime = t.parentId.isEmpty() ? replyIsOnTime(t, e.atMs) : e.payload.value(Key::OnTime).toBool();
+        if (!t.parentId.isEmpty())
+            t.department = str(e, Key::Department); // who answered, for lists and the callback desk
         t.replyText = str(e, Key::Text);
         // A request still waiting does not stretch the deadline: only an approval does.
         t.extensionPending = false;
@@ -300,12 +319,14 @@ bool TicketFold::apply(Ticket &t, const TicketEvent &e)
         t.stageSinceMs.reset();
         // Never on time once any clock breached; otherwise closed at intake (not with a department) is on time,
         // and a replied ticket is on time when that reply was.
-        t.onTime = !t.breached && (t.dispatchedMs ? t.replyOnTime.value_or(false) : true);
+        // A follower answered by its parent's reply (replied, never dispatched itself) is on time as that reply was.
+        t.onTime = !t.breached && (t.dispatchedMs || t.repliedMs ? t.replyOnTime.value_or(false) : true);
         break;
     case EventType::Reopened:
         // An unsatisfied caller's matter goes back to the dispatch queue; a new dispatch starts a new clock.
         backToQueue(t);
         t.stageSinceMs = e.atMs; // waiting for dispatch again
+        t.parentId.clear();      // a reopened follower's matter is handled on its own from now on
         t.closedMs.reset();
         t.onTime.reset();
         break;
@@ -319,6 +340,7 @@ bool TicketFold::apply(Ticket &t, const TicketEvent &e)
         break;
     case EventType::Merged:
         t.parentId = str(e, Key::Parent);
+        t.stageSinceMs.reset(); // not waiting for dispatch: it follows its parent until the parent's reply
         break;
     case EventType::CitizenSmsChanged:
         t.citizenSms = e.payload.value(Key::CitizenSms).toBool(true);

@@ -7,6 +7,11 @@
 
 namespace hotline {
 
+namespace Key {
+/** On a follower's Replied (its parent's reply, cascaded by TicketService::reply): whether that reply was on time. */
+inline constexpr QLatin1StringView OnTime{"on_time"};
+} // namespace Key
+
 /**
  * Derives a ticket's state from its events. apply() is a pure, total function: the same events in the
  * same order give the same state on every console; an event that makes no sense in the current state

@@ -88,7 +88,7 @@ QList<Ticket> TicketQueries::dispatchQueue(const Actor &actor)
 {
     if (!dispatchDesk(actor))
         return {};
-    return select(u"state = 'registered' AND closed_ms IS NULL"_s, {}, u"registered_ms, number"_s);
+    return select(u"state = 'registered' AND closed_ms IS NULL AND parent_id IS NULL"_s, {}, u"registered_ms, number"_s);
 }
 
 QString TicketQueries::returnReason(const QString &ticketId)

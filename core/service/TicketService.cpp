@@ -271,7 +271,17 @@ bool TicketService::reply(const Actor &actor, const QString &ticketId, const QSt
         *error = tr("Write the department's reply.");
         return false;
     }
-    return act(actor, ticketId, EventType::Replied, {{Key::Text, text.trimmed()}}, error);
+    const Ticket t = m_store.ticket(ticketId);
+    if (!permitted(actor, EventType::Replied, t, error))
+        return false;
+    const TicketEvent e = TicketEvent::make(ticketId, EventType::Replied, m_clock.nowMs(), actor.user, actor.console,
+                                            {{Key::Text, TextRules::stripped(text.trimmed(), TextRules::Lines::Keep)}});
+    if (const QString why = TicketFold::check(t, e); !why.isEmpty()) {
+        *error = why;
+        return false;
+    }
+    // Every caller of the same incident is answered by this reply, in the same transaction.
+    return m_store.append(QList<TicketEvent>{e} + followerReplies(t, e), error);
 }
 
 bool TicketService::requestExtension(const Actor &actor, const QString &ticketId, int days, const QString &reason, QString *error)
@@ -374,6 +384,8 @@ bool TicketService::callback(const Actor &actor, const QString &ticketId, Satisf
 
 bool TicketService::close(const Actor &actor, const QString &ticketId, const QString &note, QString *error)
 {
+    if (!refuseCloseWithWaitingFollowers(ticketId, error))
+        return false;
     return act(actor, ticketId, EventType::Closed, {{Key::Text, note}}, error);
 }
 

@@ -16,6 +16,7 @@ class Clock;
 class Database;
 class EventStore;
 class SlaClock;
+struct TicketEvent;
 
 /** What a call-taker enters to register a ticket. */
 struct NewTicket
@@ -98,6 +99,13 @@ public:
     bool callback(const Actor &actor, const QString &ticketId, Satisfaction answer, const QString &note, QString *error);
     bool close(const Actor &actor, const QString &ticketId, const QString &note, QString *error);
     bool reopen(const Actor &actor, const QString &ticketId, const QString &reason, QString *error);
+    /**
+     * Makes childId follow parentId (same incident, many callers; docs/USER-GUIDE.md "Duplicates"): a merged
+     * event on the child naming the root of the parent's chain. Refused for the ticket itself or a cycle, a closed
+     * or already replied parent, and a child that is not waiting for dispatch (return it first). The child leaves
+     * the dispatch desk; the parent's reply answers it (see reply()).
+     */
+    bool merge(const Actor &actor, const QString &childId, const QString &parentId, const QString &reason, QString *error);
 
     /**
      * The deadline the calendar in force gives a counting ticket (its dispatch plus its class and approved
@@ -118,6 +126,10 @@ private:
     /** Registers; a non-null closingAnswer closes the ticket in the same transaction. */
     QString registerImpl(const Actor &actor, const NewTicket &input, const QString &closingAnswer, QString *error);
     bool act(const Actor &actor, const QString &ticketId, EventType type, QJsonObject payload, QString *error);
+    /** The same reply on every open follower of the replied ticket (TicketServiceMerge.cpp). */
+    QList<TicketEvent> followerReplies(const Ticket &parent, const TicketEvent &reply) const;
+    /** False with *error when the ticket has open followers its closing would leave unanswered. */
+    bool refuseCloseWithWaitingFollowers(const QString &ticketId, QString *error) const;
     bool permitted(const Actor &actor, EventType type, const Ticket &t, QString *error) const;
 
     Database &m_db;

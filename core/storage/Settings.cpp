@@ -62,6 +62,8 @@ const QList<SettingSpec> &Settings::specs()
          tr("Minutes (1-1440) an account stays locked after too many failed sign-ins"), T::WholeNumber, 1, 1440},
         {u"security.idle_lock_minutes"_s, u"10"_s,
          tr("Minutes without input after which a console locks its screen (0 = never)"), T::WholeNumber, 0, 1440},
+        {u"merge.window_days"_s, u"7"_s,
+         tr("Days back (1-90) in which registration suggests open tickets of the same incident"), T::WholeNumber, 1, 90},
     };
     return all;
 }

@@ -58,3 +58,7 @@ CREATE TABLE ticket_attachments (
     at_ms      INTEGER NOT NULL
 );
 CREATE INDEX ticket_attachments_ticket ON ticket_attachments(ticket_id, at_ms);
+
+-- Same incident, many callers (merge): registration's suggestions read open, unmerged tickets of one category
+-- and town registered within merge.window_days, newest first.
+CREATE INDEX tickets_incident ON tickets(category, town, registered_ms) WHERE closed_ms IS NULL AND parent_id IS NULL;

@@ -45,7 +45,8 @@ enum class Stage { None, Registered, Dispatched, Signed, ExtensionAsked, Replied
 Stage stageFor(Action a)
 {
     switch (a) {
-    case Action::Dispatch: return Stage::Registered;
+    case Action::Dispatch:
+    case Action::Merge: return Stage::Registered;
     case Action::Sign:
     case Action::Return:
     case Action::Transfer:
@@ -69,6 +70,7 @@ struct Fixture
     TestWorkspace tw{u"2025-03-03T10:00:00+08:00"_s};
     Actor system;
     QString ticket;
+    QString parent; ///< a second registered ticket, for Merge (made before the events are counted)
 
     Fixture()
     {
@@ -112,6 +114,11 @@ struct Fixture
         t.summary = u"路灯不亮"_s;
         ticket = s.registerTicket(system, t, &error);
         bool ok = !ticket.isEmpty();
+        if (ok && stage == Stage::Registered) {
+            t.summary = u"路灯不亮（另一位市民）"_s;
+            parent = s.registerTicket(system, t, &error);
+            ok = !parent.isEmpty();
+        }
         if (ok && stage >= Stage::Dispatched)
             ok = s.dispatch(system, ticket, department, &error);
         if (ok && stage >= Stage::Signed)
@@ -221,6 +228,7 @@ struct Fixture
                 *error = r.errors.join(u"; "_s);
             return r.ok;
         }
+        case Action::Merge: return s.merge(actor, ticket, parent, u"同一盏路灯"_s, error);
         case Action::Attach: {
             // Placeholder until the attachment service exists: the table on the ticket's own department.
             const std::optional<Ticket> t = tw.ws->queries().ticket(system, ticket);

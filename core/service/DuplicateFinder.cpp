@@ -1,0 +1,122 @@
+#include "service/DuplicateFinder.h"
+
+#include "auth/Permissions.h"
+#include "storage/Settings.h"
+#include "storage/SqliteStatement.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace hotline {
+
+DuplicateFinder::DuplicateFinder(Database &db) : m_db(db) {}
+
+std::vector<quint32> DuplicateFinder::bigrams(const QString &text)
+{
+    // Width and compatibility forms folded (ＮＯ．１ is No.1), case folded, and only letters and digits kept:
+    // "南海大道 12 号" and "南海大道12号" are the same place.
+    const QString folded = text.normalized(QString::NormalizationForm_KC);
+    QString kept;
+    kept.reserve(folded.size());
+    for (const QChar c : folded) {
+        if (c.isLetterOrNumber())
+            kept += c.toCaseFolded();
+    }
+    std::vector<quint32> out;
+    if (kept.size() == 1)
+        out.push_back(kept.at(0).unicode());
+    for (qsizetype i = 0; i + 1 < kept.size(); ++i)
+        out.push_back((quint32(kept.at(i).unicode()) << 16) | kept.at(i + 1).unicode());
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+double DuplicateFinder::dice(const std::vector<quint32> &a, const std::vector<quint32> &b)
+{
+    if (a.empty() || b.empty())
+        return 0.0;
+    std::size_t shared = 0;
+    auto i = a.begin();
+    auto j = b.begin();
+    while (i != a.end() && j != b.end()) {
+        if (*i < *j)
+            ++i;
+        else if (*j < *i)
+            ++j;
+        else {
+            ++shared;
+            ++i;
+            ++j;
+        }
+    }
+    return 2.0 * double(shared) / double(a.size() + b.size());
+}
+
+double DuplicateFinder::similarity(const QString &a, const QString &b)
+{
+    return dice(bigrams(a), bigrams(b));
+}
+
+QList<DuplicateSuggestion> DuplicateFinder::suggest(const Actor &actor, const DuplicateQuery &query, qint64 nowMs,
+                                                    int limit) const
+{
+    // Suggestions show other callers' matters: only for those who see every ticket (call-takers, dispatchers…).
+    if (!Permissions::allows(actor, Action::ViewAllTickets))
+        return {};
+    const QString category = query.category.trimmed();
+    const QString town = query.town.trimmed();
+    const auto address = bigrams(query.address);
+    const auto summary = bigrams(query.summary);
+    if (category.isEmpty() || town.isEmpty() || (address.empty() && summary.empty()) || limit <= 0)
+        return {};
+    std::vector<quint32> both = address;
+    both.insert(both.end(), summary.begin(), summary.end());
+    std::sort(both.begin(), both.end());
+    both.erase(std::unique(both.begin(), both.end()), both.end());
+
+    const qint64 windowMs = Settings(m_db).value(u"merge.window_days"_s).toLongLong() * 24 * 3600 * 1000;
+    SqliteStatement q(m_db, "SELECT id, number, summary, address, department, registered_ms "
+                            "FROM tickets INDEXED BY tickets_incident "
+                            "WHERE category = ? AND town = ? AND registered_ms >= ? "
+                            "AND closed_ms IS NULL AND parent_id IS NULL AND replied_ms IS NULL");
+    if (!q.isValid())
+        return {};
+    q.bind(1, category);
+    q.bind(2, town);
+    q.bind(3, nowMs - windowMs);
+    QList<DuplicateSuggestion> out;
+    while (q.next()) {
+        const QString id = q.text(0);
+        if (id == query.excludeId)
+            continue;
+        const QString theirSummary = q.text(2);
+        const QString theirAddress = q.text(3);
+        const auto s = bigrams(theirSummary);
+        const auto a = bigrams(theirAddress);
+        // The better of: place against place, summary against summary, and everything against everything (one
+        // caller names the street in the summary, the other in the address field).
+        double score = dice(summary, s);
+        if (!address.empty() && !a.empty())
+            score = std::max(score, dice(address, a));
+        std::vector<quint32> theirs = a;
+        theirs.insert(theirs.end(), s.begin(), s.end());
+        std::sort(theirs.begin(), theirs.end());
+        theirs.erase(std::unique(theirs.begin(), theirs.end()), theirs.end());
+        score = std::max(score, dice(both, theirs));
+        if (score < kThreshold)
+            continue;
+        out << DuplicateSuggestion{id, q.text(1), theirSummary, theirAddress, q.text(4), q.int64(5), score};
+    }
+    std::sort(out.begin(), out.end(), [](const DuplicateSuggestion &x, const DuplicateSuggestion &y) {
+        if (x.score != y.score)
+            return x.score > y.score;
+        return x.registeredMs != y.registeredMs ? x.registeredMs > y.registeredMs : x.number < y.number;
+    });
+    if (out.size() > limit)
+        out.resize(limit);
+    return out;
+}
+
+} // namespace hotline
