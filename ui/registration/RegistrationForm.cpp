@@ -3,6 +3,7 @@
 #include "registration/CallFields.h"
 #include "registration/CallerPanel.h"
 #include "registration/DraftBanner.h"
+#include "registration/IncidentSuggestions.h"
 #include "service/TicketQueries.h"
 #include "service/TicketService.h"
 #include "service/Workspace.h"
@@ -30,6 +31,13 @@ namespace hotline {
 namespace {
 
 const QString kAnswer = u"intake_answer"_s;
+
+// What the suggestions of the same incident compare: the place and the summary within one category and town.
+DuplicateQuery incidentQuery(const RegistrationDraft &draft)
+{
+    const NewTicket t = draft.toNewTicket();
+    return DuplicateQuery{t.category, t.town, t.address, t.summary, {}};
+}
 
 } // namespace
 
@@ -110,6 +118,8 @@ void RegistrationForm::buildLayout()
     auto *callBox = new QGroupBox(tr("Call"), this);
     auto *callLayout = new QVBoxLayout(callBox);
     callLayout->addWidget(m_fields);
+    m_suggestions = new IncidentSuggestions(m_session, callBox);
+    callLayout->addWidget(m_suggestions);
     callLayout->addStretch();
     callLayout->addLayout(buttons);
 
@@ -198,6 +208,7 @@ void RegistrationForm::clearFields()
 void RegistrationForm::fieldsEdited()
 {
     revalidateFlagged();
+    m_suggestions->setQuery(incidentQuery(content()));
     m_draftTimer.start();
 }
 
@@ -271,6 +282,7 @@ bool RegistrationForm::submit()
                            .arg(number, error);
 
     clearFields();
+    m_suggestions->setRegistered(id, number, incidentQuery(draft)); // merge it into the same incident, if it is one
     saveDraftNow(); // the call is registered: its draft goes
     m_errors->showGeneral(closeProblem);
     showRegistered(number, draft.closesAtIntake() && closeProblem.isEmpty());

@@ -19,6 +19,7 @@ class CallFields;
 class CallerPanel;
 class ConsoleSession;
 class DraftBanner;
+class IncidentSuggestions;
 
 /**
  * The call-taker's registration form (PRODUCT §2, issue 3): keyboard first, the caller's earlier tickets
@@ -102,6 +103,7 @@ private:
     QLabel *m_numberCaption = nullptr;
     QLabel *m_number = nullptr;
     CallerPanel *m_panel = nullptr;
+    IncidentSuggestions *m_suggestions = nullptr; ///< same incident, many callers: below the fields
 };
 
 } // namespace hotline
