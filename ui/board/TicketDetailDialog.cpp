@@ -13,6 +13,8 @@
 #include "support/ConsoleSession.h"
 #include "support/Prompts.h"
 #include "util/Clock.h"
+#include "service/Followers.h"
+#include "storage/EventStore.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -69,6 +71,7 @@ TicketDetailDialog::TicketDetailDialog(ConsoleSession &session, const QString &t
     addField(u"detailDetails"_s, tr("Details"));
     addField(u"detailRegistered"_s, tr("Registered"));
     addField(u"detailDispatched"_s, tr("Dispatched"));
+    addField(u"detailIncident"_s, tr("Same incident")); // merges: "follows N" or "followers: …"
     layout->addLayout(m_form);
 
     auto *historyLabel = new QLabel(tr("History"), this);
@@ -183,6 +186,18 @@ void TicketDetailDialog::refresh()
     set(u"detailDetails"_s, t->details);
     set(u"detailRegistered"_s, when(t->registeredMs));
     set(u"detailDispatched"_s, when(t->dispatchedMs));
+    {
+        // Same incident, many callers: the ticket this one follows, or the ones following it.
+        QStringList followers;
+        for (const Ticket &f : Followers::direct(m_session.workspace().database(), t->id))
+            followers << f.number;
+        const QString parent = t->parentId.isEmpty() ? QString() : m_session.workspace().events().ticket(t->parentId).number;
+        set(u"detailIncident"_s, !parent.isEmpty() ? tr("follows %1 (answered with it)").arg(parent)
+                                 : !followers.isEmpty() ? tr("followers: %1").arg(followers.join(tr(", ")))
+                                                        : QString());
+        if (!parent.isEmpty() && t->department.isEmpty())
+            set(u"detailDepartment"_s, tr("(follows %1)").arg(parent));
+    }
 
     m_deadlineS.reset();
     if (t->isCounting()) {

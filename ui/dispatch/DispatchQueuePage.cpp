@@ -2,6 +2,10 @@
 
 #include "department/DeskTable.h"
 #include "dispatch/DepartmentChooser.h"
+#include "dispatch/MergeIntoDialog.h"
+#include "auth/Permissions.h"
+#include "service/TicketService.h"
+#include "storage/EventStore.h"
 #include "service/TicketQueries.h"
 #include "service/Workspace.h"
 #include "support/ConsoleSession.h"
@@ -115,6 +119,12 @@ DispatchQueuePage::DispatchQueuePage(ConsoleSession &session, QWidget *parent)
     actions->addWidget(m_suggested);
     actions->addWidget(m_progress);
     actions->addWidget(m_cancel);
+    // Same incident, many callers: the current ticket follows another (dispatchers and administrators).
+    m_mergeInto = new QPushButton(tr("&Merge into…"), this);
+    m_mergeInto->setObjectName(u"mergeInto"_s);
+    m_mergeInto->setToolTip(tr("The current ticket follows another one of the same incident and is answered with it"));
+    m_mergeInto->setVisible(Permissions::allows(m_session.actor(), Action::Merge));
+    actions->addWidget(m_mergeInto);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_count);
@@ -132,6 +142,7 @@ DispatchQueuePage::DispatchQueuePage(ConsoleSession &session, QWidget *parent)
     connect(m_dispatch, &QPushButton::clicked, this, &DispatchQueuePage::dispatchChosen);
     connect(m_suggested, &QPushButton::clicked, this, &DispatchQueuePage::dispatchSuggested);
     connect(m_cancel, &QPushButton::clicked, this, &DispatchQueuePage::cancelBatch);
+    connect(m_mergeInto, &QPushButton::clicked, this, &DispatchQueuePage::mergeInto);
     connect(m_chooser, &QComboBox::activated, this, [this] { m_table->setFocus(); }); // then Enter dispatches
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &DispatchQueuePage::prefillChooser);
@@ -262,6 +273,42 @@ void DispatchQueuePage::dispatchSuggested()
         jobs << DispatchBatch::Job {row.ticket.id, row.ticket.number, row.suggestedCode, failure};
     }
     startBatch(std::move(jobs));
+}
+
+void DispatchQueuePage::mergeInto()
+{
+    const QList<int> rows = selectedSourceRows();
+    if (isBusy() || rows.isEmpty()) {
+        showResult(tr("Select the ticket that follows another one."), true);
+        return;
+    }
+    MergeIntoDialog dialog(m_session, m_model->rowAt(rows.first()).ticket, this);
+    if (dialog.exec() == QDialog::Accepted)
+        mergeCurrentInto(dialog.parentNumber(), dialog.reason());
+}
+
+bool DispatchQueuePage::mergeCurrentInto(const QString &parentNumber, const QString &reason)
+{
+    const QList<int> rows = selectedSourceRows();
+    if (rows.isEmpty())
+        return false;
+    const Ticket child = m_model->rowAt(rows.first()).ticket;
+    Workspace &ws = m_session.workspace();
+    const Ticket parent = ws.events().ticketByNumber(parentNumber.trimmed());
+    if (!parent.exists()) {
+        showResult(tr("There is no ticket %1.").arg(parentNumber.trimmed()), true);
+        return false;
+    }
+    QString error;
+    if (!ws.tickets().merge(m_session.actor(), child.id, parent.id, reason, &error)) {
+        showResult(tr("Ticket %1 was not merged: %2").arg(child.number, error), true);
+        return false;
+    }
+    // The root of the parent's chain, which the merge followed to.
+    const QString root = ws.events().ticket(ws.events().ticket(child.id).parentId).number;
+    showResult(tr("Ticket %1 now follows %2 and is answered with it.").arg(child.number, root), false);
+    refresh();
+    return true;
 }
 
 void DispatchQueuePage::cancelBatch()

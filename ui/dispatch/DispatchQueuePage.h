@@ -42,6 +42,10 @@ public Q_SLOTS:
     void dispatchSuggested();
     /** Stops a running batch after the current ticket. */
     void cancelBatch();
+    /** "Merge into…": asks for the parent (number or suggestion) of the current ticket, then mergeCurrentInto. */
+    void mergeInto();
+    /** Makes the current ticket follow the ticket with this number; false when refused (the result line says why). */
+    bool mergeCurrentInto(const QString &parentNumber, const QString &reason);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -60,6 +64,7 @@ private:
     QPushButton *m_dispatch = nullptr;
     QPushButton *m_suggested = nullptr;
     QPushButton *m_cancel = nullptr;
+    QPushButton *m_mergeInto = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_count = nullptr;
     QLabel *m_result = nullptr;
