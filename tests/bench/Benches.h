@@ -25,4 +25,7 @@ void runRegisterBench(const BenchOptions &options, FigureSink &sink);
 /** sync_*: push throughput, catch-up of a new console and NOTIFY latency on a private PostgreSQL server. */
 void runSyncBench(const BenchOptions &options, FigureSink &sink);
 
+/** merge_suggest_ms, merge_suggest_typical_ms: registration's same-incident suggestions over options.openTickets open tickets. */
+void runMergeBench(const BenchOptions &options, FigureSink &sink);
+
 } // namespace hotline::bench

@@ -40,6 +40,7 @@ const QList<Group> &groups()
         {u"register"_s, {u"register_ms"_s, u"register_p95_ms"_s}},
         {u"sync"_s, {u"sync_push_per_s"_s, u"sync_catchup_s"_s, u"sync_catchup_events"_s, u"sync_notify_median_ms"_s,
                      u"sync_notify_p95_ms"_s}},
+        {u"merge"_s, {u"merge_suggest_ms"_s, u"merge_suggest_typical_ms"_s}},
     };
     return kGroups;
 }
@@ -193,6 +194,8 @@ int main(int argc, char *argv[])
             runRegisterBench(options, sink);
         if (wanted(u"sync"_s))
             runSyncBench(options, sink);
+        if (wanted(u"merge"_s))
+            runMergeBench(options, sink);
     } catch (const std::exception &e) {
         std::fprintf(stderr, "hotline-bench: error: %s\n", e.what());
         return 1;
