@@ -95,6 +95,8 @@ private Q_SLOTS:
                                              << u"010-12345678"_s;
         QTest::newRow("duty phones too many") << u"dispatch.duty_phones"_s
                                               << QStringList(11, u"13800138000"_s).join(u',') << u"10"_s;
+        QTest::newRow("merge window zero") << u"merge.window_days"_s << u"0"_s << u"1 to 90"_s;
+        QTest::newRow("merge window long") << u"merge.window_days"_s << u"91"_s << u"1 to 90"_s;
     }
 
     void refused()
@@ -130,6 +132,7 @@ private Q_SLOTS:
         QTest::newRow("misroute off") << u"sla.misroute_hours"_s << u"0"_s;
         QTest::newRow("duty phones") << u"dispatch.duty_phones"_s << u"13800138000, +86 139 0000 0011"_s;
         QTest::newRow("no duty phones") << u"dispatch.duty_phones"_s << QString();
+        QTest::newRow("merge window") << u"merge.window_days"_s << u"30"_s;
     }
 
     void accepted()
