@@ -72,6 +72,8 @@ QString EventDescriptions::details(const TicketEvent &event, const WorkCalendar 
     case EventType::Replied:
         if (!text.isEmpty())
             add(tr("Reply: %1").arg(text));
+        if (const QString parent = p.value(Key::ParentNumber).toString(); !parent.isEmpty())
+            add(tr("the reply to ticket %1, which this one follows").arg(parent));
         break;
     case EventType::ExtensionRequested:
         add(tr("%n more working day(s)", nullptr, days));
