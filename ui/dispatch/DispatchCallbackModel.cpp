@@ -60,7 +60,8 @@ QVariant DispatchCallbackModel::display(const Row &row, int column) const
     case Phone:
         return CallerPrivacy::shownPhone(t.callerPhone);
     case Summary:
-        return oneLine(t.summary);
+        return row.parentNumber.isEmpty() ? oneLine(t.summary)
+                                          : tr("follows %1 · %2").arg(row.parentNumber, oneLine(t.summary));
     }
     return {};
 }

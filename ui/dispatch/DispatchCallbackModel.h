@@ -29,6 +29,7 @@ public:
         Ticket ticket;
         QString departmentName;
         QString reply;
+        QString parentNumber; ///< merged: the ticket this one follows (its reply answered this caller)
     };
 
     explicit DispatchCallbackModel(QObject *parent = nullptr);

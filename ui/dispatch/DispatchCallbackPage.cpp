@@ -7,6 +7,7 @@
 #include "service/TicketQueries.h"
 #include "service/TicketService.h"
 #include "service/Workspace.h"
+#include "storage/EventStore.h"
 #include "support/ConsoleSession.h"
 #include "support/Prompts.h"
 
@@ -98,8 +99,11 @@ void DispatchCallbackPage::refresh()
         names.insert(d.code, d.name);
     QList<DispatchCallbackModel::Row> rows;
     m_replies.begin();
-    for (const Ticket &t : queries.awaitingCallback(actor))
+    for (const Ticket &t : queries.awaitingCallback(actor)) {
         rows << DispatchCallbackModel::Row {t, names.value(t.department), m_replies.get(queries, actor, t)};
+        if (!t.parentId.isEmpty()) // a follower answered by its parent's reply: "follows 2026…"
+            rows.last().parentNumber = m_session.workspace().events().ticket(t.parentId).number;
+    }
     m_replies.end();
     const DeskTable::Selection saved = DeskTable::save(m_table, DispatchCallbackModel::TicketIdRole);
     m_model->setRows(std::move(rows), m_session.sla().calendar());
