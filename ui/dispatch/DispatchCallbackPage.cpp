@@ -100,9 +100,9 @@ void DispatchCallbackPage::refresh()
     QList<DispatchCallbackModel::Row> rows;
     m_replies.begin();
     for (const Ticket &t : queries.awaitingCallback(actor)) {
-        rows << DispatchCallbackModel::Row {t, names.value(t.department), m_replies.get(queries, actor, t)};
-        if (!t.parentId.isEmpty()) // a follower answered by its parent's reply: "follows 2026…"
-            rows.last().parentNumber = m_session.workspace().events().ticket(t.parentId).number;
+        // A follower answered by its parent's reply reads "follows 2026…".
+        const QString parent = t.parentId.isEmpty() ? QString() : m_session.workspace().events().ticket(t.parentId).number;
+        rows << DispatchCallbackModel::Row {t, names.value(t.department), m_replies.get(queries, actor, t), parent};
     }
     m_replies.end();
     const DeskTable::Selection saved = DeskTable::save(m_table, DispatchCallbackModel::TicketIdRole);
