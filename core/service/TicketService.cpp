@@ -274,6 +274,11 @@ bool TicketService::reply(const Actor &actor, const QString &ticketId, const QSt
     const Ticket t = m_store.ticket(ticketId);
     if (!permitted(actor, EventType::Replied, t, error))
         return false;
+    if (!t.parentId.isEmpty()) { // a follower's answer is its parent's reply (followerReplies), never its own
+        *error = tr("Ticket %1 follows ticket %2: reply to that ticket, and its reply answers this caller too.")
+                     .arg(t.number, m_store.ticket(t.parentId).number);
+        return false;
+    }
     const TicketEvent e = TicketEvent::make(ticketId, EventType::Replied, m_clock.nowMs(), actor.user, actor.console,
                                             {{Key::Text, TextRules::stripped(text.trimmed(), TextRules::Lines::Keep)}});
     if (const QString why = TicketFold::check(t, e); !why.isEmpty()) {

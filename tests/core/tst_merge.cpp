@@ -188,6 +188,9 @@ private slots:
         // Dispatching a follower is refused by the fold: it is answered with its parent.
         QVERIFY(!f.s().dispatch(dispatcher(), b, u"D1"_s, &error));
         QVERIFY2(error.contains(u"follows another ticket"_s), qPrintable(error));
+        // Nor is it replied on its own: the parent's reply answers it.
+        QVERIFY(!f.s().reply(f.tw.ws->systemActor(), b, u"已处理"_s, &error));
+        QVERIFY2(error.contains(u"reply to that ticket"_s), qPrintable(error));
     }
 
     void theParentsReplyAnswersEveryFollower()
