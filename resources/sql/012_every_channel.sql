@@ -58,3 +58,10 @@ CREATE TABLE ticket_attachments (
     at_ms      INTEGER NOT NULL
 );
 CREATE INDEX ticket_attachments_ticket ON ticket_attachments(ticket_id, at_ms);
+
+-- Search everything (issue 15, search): the text of each ticket (summary, details, address, the latest reply) in an
+-- FTS5 trigram index, for Chinese without word breaks (queries of 3+ characters; shorter words scan its text
+-- newest first). Kept explicitly by TicketSearchIndex where TicketTable::save writes a ticket whose text changed:
+-- tickets rows are replaced on every save (their rowid changes), so no external content. The rowid is
+-- registered_ms * 2^20 + a slot (a hash of the ticket id, probed linearly): stable, and ordered by registration.
+CREATE VIRTUAL TABLE ticket_search USING fts5(ticket_id UNINDEXED, body, tokenize = 'trigram');
