@@ -41,7 +41,7 @@ public:
     static qint64 lastDocId(qint64 registeredMs);
 
     /**
-     * verify's check of the index (a ProjectionCheck): one document per ticket, by count. The documents' text is
+     * verify's check of the index (a ProjectionCheck): one document per ticket the events give, by count. The documents' text is
      * not folded again: the index is derived from the tickets rows verify has just compared, and `rebuild`
      * renews it whole.
      */
