@@ -25,4 +25,7 @@ void runRegisterBench(const BenchOptions &options, FigureSink &sink);
 /** sync_*: push throughput, catch-up of a new console and NOTIFY latency on a private PostgreSQL server. */
 void runSyncBench(const BenchOptions &options, FigureSink &sink);
 
+/** search_*: search everything (issue 15) over the imported history, importing it first if needed. */
+void runSearchBench(const BenchOptions &options, FigureSink &sink);
+
 } // namespace hotline::bench
