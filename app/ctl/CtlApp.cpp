@@ -34,6 +34,7 @@ int cmdPermissions(CtlContext &ctx); // ViewCommands.cpp
 int cmdCategories(CtlContext &ctx); // ReferenceCommands.cpp
 int cmdTowns(CtlContext &ctx);      // ReferenceCommands.cpp
 int cmdTicket(CtlContext &ctx);     // TicketCommands.cpp
+int cmdSearch(CtlContext &ctx);     // SearchCommand.cpp
 
 namespace {
 
@@ -67,6 +68,7 @@ const QList<Command> &commands()
         {{u"permissions"_s}, cmdPermissions},
         {{u"audit"_s}, cmdAudit},
         {{u"ticket"_s}, cmdTicket},
+        {{u"search"_s}, cmdSearch},
     };
     return all;
 }
@@ -136,6 +138,9 @@ QString helpText()
         "                                        (on a training database: training users act, --at ISO8601 allowed)\n"
         "  ticket merge NUMBER --into NUMBER [--reason TEXT]\n"
         "                                        the same incident: NUMBER follows the other, answered with it\n"
+        "  search TEXT [--format text|json] [--limit N]\n"
+        "                                        find tickets, open or closed, by number, caller phone or text\n"
+        "                                        (summary, details, address, reply), as --as USER sees them\n"
         "\n"
         "Options:\n"
         "  --db PATH      the database file\n"
@@ -153,7 +158,8 @@ bool readsOnly(const QStringList &words)
     static const QList<QStringList> readers{
         {u"verify"_s}, {u"report"_s}, {u"board"_s}, {u"export"_s}, {u"access-log"_s}, {u"deadline"_s},
         {u"config"_s, u"get"_s}, {u"config"_s, u"list"_s}, {u"users"_s, u"list"_s}, {u"categories"_s, u"list"_s},
-        {u"towns"_s, u"list"_s}, {u"calendar"_s, u"list"_s}, {u"audit"_s}, {u"ticket"_s, u"show"_s}};
+        {u"towns"_s, u"list"_s}, {u"calendar"_s, u"list"_s}, {u"audit"_s}, {u"ticket"_s, u"show"_s},
+        {u"search"_s}};
     for (const QStringList &r : readers) {
         if (words.mid(0, r.size()) == r)
             return true;

@@ -2,6 +2,7 @@
 
 #include "storage/Database.h"
 #include "storage/SqliteStatement.h"
+#include "storage/TicketSearchIndex.h"
 
 #include <QSqlError>
 #include <QVariant>
@@ -50,8 +51,9 @@ QString TicketTable::columns()
            "longitude, reply_text, parent_id, citizen_sms, follow_ups, attachments"_s;
 }
 
-TicketTable::TicketTable(Database &db)
-    : m_db(db), m_load(db.sql()), m_loadByNumber(db.sql()), m_loadClocks(db.sql())
+TicketTable::TicketTable(Database &db, Search search)
+    : m_db(db), m_load(db.sql()), m_loadByNumber(db.sql()), m_loadClocks(db.sql()),
+      m_search(search == Search::Index ? std::make_unique<TicketSearchIndex>(db) : nullptr)
 {
     m_load.prepare(u"SELECT "_s + columns() + u" FROM tickets WHERE id = ?"_s);
     m_loadByNumber.prepare(u"SELECT "_s + columns() + u" FROM tickets WHERE number = ?"_s);
@@ -244,6 +246,11 @@ bool TicketTable::save(const Ticket &t)
         if (!run(d))
             return false;
     }
+    // The search index by hand where the text changed: the row just replaced has a new rowid (see ticket_search).
+    if (m_search && !m_search->update(t)) {
+        m_lastError = m_search->lastError();
+        return false;
+    }
     return true;
 }
 
@@ -265,7 +272,15 @@ bool TicketTable::recordSideEffects(const Ticket &after, const TicketEvent &e)
 bool TicketTable::clearAll()
 {
     return m_db.exec(u"DELETE FROM tickets"_s, &m_lastError) && m_db.exec(u"DELETE FROM dispatches"_s, &m_lastError)
-           && m_db.exec(u"DELETE FROM callbacks"_s, &m_lastError);
+           && m_db.exec(u"DELETE FROM callbacks"_s, &m_lastError) && (!m_search || clearSearch());
+}
+
+bool TicketTable::clearSearch()
+{
+    if (m_search->clear())
+        return true;
+    m_lastError = m_search->lastError();
+    return false;
 }
 
 } // namespace hotline

@@ -11,6 +11,7 @@ namespace hotline {
 
 class Database;
 class SqliteStatement;
+class TicketSearchIndex;
 
 /**
  * Reads and writes the projection tables (tickets, dispatches, callbacks) with prepared statements that
@@ -19,7 +20,10 @@ class SqliteStatement;
 class TicketTable final
 {
 public:
-    explicit TicketTable(Database &db);
+    /** Whether save() keeps the search index (ticket_search): not while `verify` folds into its TEMP copies. */
+    enum class Search { Index, Skip };
+
+    explicit TicketTable(Database &db, Search search = Search::Index);
     ~TicketTable();
 
     /** The projected ticket with its clocks (Ticket::clocks), or a Ticket whose exists() is false. */
@@ -41,6 +45,7 @@ public:
 private:
     bool run(QSqlQuery &q);
     bool run(SqliteStatement &s);
+    bool clearSearch();
     void loadClocks(Ticket &t);
 
     Database &m_db;
@@ -51,6 +56,7 @@ private:
     std::unique_ptr<SqliteStatement> m_save;
     std::unique_ptr<SqliteStatement> m_dispatch;
     std::unique_ptr<SqliteStatement> m_callback;
+    std::unique_ptr<TicketSearchIndex> m_search; // null with Search::Skip
     QString m_lastError;
 };
 

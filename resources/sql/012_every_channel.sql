@@ -62,3 +62,10 @@ CREATE INDEX ticket_attachments_ticket ON ticket_attachments(ticket_id, at_ms);
 -- Same incident, many callers (merge): registration's suggestions read open, unmerged tickets of one category
 -- and town registered within merge.window_days, newest first.
 CREATE INDEX tickets_incident ON tickets(category, town, registered_ms) WHERE closed_ms IS NULL AND parent_id IS NULL;
+
+-- Search everything (issue 15, search): the text of each ticket (summary, details, address, the latest reply) in an
+-- FTS5 trigram index, for Chinese without word breaks (queries of 3+ characters; shorter words scan its text
+-- newest first). Kept explicitly by TicketSearchIndex where TicketTable::save writes a ticket whose text changed:
+-- tickets rows are replaced on every save (their rowid changes), so no external content. The rowid is
+-- registered_ms * 2^20 + a slot (a hash of the ticket id, probed linearly): stable, and ordered by registration.
+CREATE VIRTUAL TABLE ticket_search USING fts5(ticket_id UNINDEXED, body, tokenize = 'trigram');

@@ -27,5 +27,7 @@ void runSyncBench(const BenchOptions &options, FigureSink &sink);
 
 /** merge_suggest_ms, merge_suggest_typical_ms: registration's same-incident suggestions over options.openTickets open tickets. */
 void runMergeBench(const BenchOptions &options, FigureSink &sink);
+/** search_*: search everything (issue 15) over the imported history, importing it first if needed. */
+void runSearchBench(const BenchOptions &options, FigureSink &sink);
 
 } // namespace hotline::bench

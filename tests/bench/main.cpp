@@ -31,7 +31,7 @@ const QList<Group> &groups()
 {
     static const QList<Group> kGroups {
         {u"sla"_s, {u"deadline_rate"_s, u"status_rate"_s}},
-        {u"import"_s, {u"import_seconds"_s, u"import_rows_per_s"_s, u"import_csv_mb"_s}},
+        {u"import"_s, {u"import_seconds"_s, u"import_rows_per_s"_s, u"import_csv_mb"_s, u"import_db_mb"_s}},
         {u"report"_s, {u"report_month_ms"_s, u"report_month_cold_ms"_s, u"report_month_sql_ms"_s, u"report_ratio"_s}},
         {u"report_pdf"_s, {u"report_pdf_compute_ms"_s, u"report_pdf_s"_s, u"report_pdf_pages"_s, u"report_pdf_kb"_s}},
         {u"board"_s, {u"board_ms"_s, u"board_cold_ms"_s}},
@@ -41,6 +41,8 @@ const QList<Group> &groups()
         {u"sync"_s, {u"sync_push_per_s"_s, u"sync_catchup_s"_s, u"sync_catchup_events"_s, u"sync_notify_median_ms"_s,
                      u"sync_notify_p95_ms"_s}},
         {u"merge"_s, {u"merge_suggest_ms"_s, u"merge_suggest_typical_ms"_s}},
+        {u"search"_s, {u"search_number_ms"_s, u"search_phone_ms"_s, u"search_phrase_ms"_s, u"search_two_ms"_s,
+                       u"search_one_ms"_s, u"search_two_absent_ms"_s}},
     };
     return kGroups;
 }
@@ -196,6 +198,8 @@ int main(int argc, char *argv[])
             runSyncBench(options, sink);
         if (wanted(u"merge"_s))
             runMergeBench(options, sink);
+        if (wanted(u"search"_s))
+            runSearchBench(options, sink);
     } catch (const std::exception &e) {
         std::fprintf(stderr, "hotline-bench: error: %s\n", e.what());
         return 1;

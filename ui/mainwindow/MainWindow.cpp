@@ -18,6 +18,7 @@
 #include "sync/SyncConflictsDialog.h"
 #include "registration/RegistrationForm.h"
 #include "reports/ReportsPage.h"
+#include "search/SearchDialog.h"
 #include "service/Workspace.h"
 #include "support/ConsoleSession.h"
 #include "support/Prompts.h"
@@ -146,6 +147,12 @@ void MainWindow::buildMenus()
     wall->setObjectName(u"actionWallDisplay"_s);
     wall->setShortcut(QKeySequence(Qt::Key_F11));
     connect(wall, &QAction::triggered, this, &MainWindow::wallDisplayRequested);
+    // Search everything: a window shortcut, so it works whichever workspace (tab) has the keyboard.
+    QAction *search = view->addAction(tr("&Search tickets…"));
+    search->setObjectName(u"actionSearch"_s);
+    search->setShortcut(QKeySequence::Find);
+    search->setShortcutContext(Qt::WindowShortcut);
+    connect(search, &QAction::triggered, this, &MainWindow::openSearch);
     // The interface language, kept in the user's settings and applied at the next start: every screen, report and
     // PDF then speaks it from the first string on, instead of mixing two languages until the window is rebuilt.
     QMenu *language = view->addMenu(tr("&Language"));
@@ -174,6 +181,17 @@ void MainWindow::buildMenus()
                              tr("Hotline Console %1\nOperator console of a citizen service hotline.")
                                  .arg(QApplication::applicationVersion()));
     });
+}
+
+SearchDialog *MainWindow::openSearch()
+{
+    if (!m_search)
+        m_search = new SearchDialog(m_session, this);
+    m_search->show();
+    m_search->raise();
+    m_search->activateWindow();
+    m_search->focusQuery();
+    return m_search;
 }
 
 void MainWindow::showConflicts()
