@@ -58,3 +58,12 @@ CREATE TABLE ticket_attachments (
     at_ms      INTEGER NOT NULL
 );
 CREATE INDEX ticket_attachments_ticket ON ticket_attachments(ticket_id, at_ms);
+
+-- Micro-interview import (interview): each imported question's key (SHA-256 of its text, netizen and time), so
+-- importing the same file again, or a corrected copy of it, adds only the questions not yet in.
+CREATE TABLE interview_questions (
+    key         TEXT PRIMARY KEY,
+    ticket_id   TEXT NOT NULL,
+    number      TEXT NOT NULL,
+    imported_ms INTEGER NOT NULL
+);
