@@ -35,6 +35,7 @@ int cmdCategories(CtlContext &ctx); // ReferenceCommands.cpp
 int cmdTowns(CtlContext &ctx);      // ReferenceCommands.cpp
 int cmdTicket(CtlContext &ctx);     // TicketCommands.cpp
 int cmdSearch(CtlContext &ctx);     // SearchCommand.cpp
+int cmdImportInterview(CtlContext &ctx); // ImportCommands.cpp
 
 namespace {
 
@@ -69,6 +70,7 @@ const QList<Command> &commands()
         {{u"audit"_s}, cmdAudit},
         {{u"ticket"_s}, cmdTicket},
         {{u"search"_s}, cmdSearch},
+        {{u"import"_s, u"interview"_s}, cmdImportInterview},
     };
     return all;
 }
@@ -93,6 +95,9 @@ QString helpText()
         "  import tickets FILE.csv [--all-errors]\n"
         "                                        import historical tickets (all rows or none); bad rows are\n"
         "                                        listed up to 1,000, all of them with --all-errors\n"
+        "  import interview FILE [--type T] [--category NAME] [--town NAME]\n"
+        "                                        a micro-interview's questions as new tickets numbered by this\n"
+        "                                        console (one transaction); prints the numbers\n"
         "  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]\n"
         "                                        completion-rate report; --to is exclusive\n"
         "                                        --at ISO8601: computed as at that instant (default month: its month)\n"

@@ -95,21 +95,9 @@ bool TicketService::permitted(const Actor &actor, EventType type, const Ticket &
     return Permissions::allowsOn(actor, *action, t.state, t.department, error);
 }
 
-QString TicketService::registerImpl(const Actor &actor, const NewTicket &input, const QString &closingAnswer, QString *error)
+TicketEvent TicketService::registeredEvent(const Actor &actor, const NewTicket &input, const SlaClock &sla, qint64 now,
+                                           const QString &number)
 {
-    const QList<FieldError> problems = validate(input);
-    if (!problems.isEmpty()) {
-        *error = problems.first().message;
-        return {};
-    }
-    if (!permitted(actor, EventType::Registered, Ticket{}, error))
-        return {};
-    const SlaClock sla = m_sla();
-    const qint64 now = m_clock.nowMs();
-    // The number is taken in its own statement: a failed registration leaves a harmless gap.
-    const QString number = TicketNumbers(m_db, sla.calendar().timeZone()).next(now, actor.console, error);
-    if (number.isEmpty())
-        return {};
     const auto parsedPhone = PhoneNumber::parse(input.callerPhone);
     const QString phone = parsedPhone ? parsedPhone->normalized() : QString();
     QJsonObject p{
@@ -135,7 +123,25 @@ QString TicketService::registerImpl(const Actor &actor, const NewTicket &input, 
         p.insert(Key::CitizenSms, false);
     if (!input.source.isEmpty())
         p.insert(Key::Source, input.source);
-    QList<TicketEvent> events{TicketEvent::make(newUuid(), EventType::Registered, now, actor.user, actor.console, p)};
+    return TicketEvent::make(newUuid(), EventType::Registered, now, actor.user, actor.console, p);
+}
+
+QString TicketService::registerImpl(const Actor &actor, const NewTicket &input, const QString &closingAnswer, QString *error)
+{
+    const QList<FieldError> problems = validate(input);
+    if (!problems.isEmpty()) {
+        *error = problems.first().message;
+        return {};
+    }
+    if (!permitted(actor, EventType::Registered, Ticket{}, error))
+        return {};
+    const SlaClock sla = m_sla();
+    const qint64 now = m_clock.nowMs();
+    // The number is taken in its own statement: a failed registration leaves a harmless gap.
+    const QString number = TicketNumbers(m_db, sla.calendar().timeZone()).next(now, actor.console, error);
+    if (number.isEmpty())
+        return {};
+    QList<TicketEvent> events{registeredEvent(actor, input, sla, now, number)};
     if (!closingAnswer.isNull()) {
         Ticket registered;
         registered.state = TicketState::Registered;
@@ -158,6 +164,55 @@ QString TicketService::registerTicket(const Actor &actor, const NewTicket &input
 QString TicketService::registerAndClose(const Actor &actor, const NewTicket &input, const QString &answer, QString *error)
 {
     return registerImpl(actor, input, answer.isNull() ? u""_s : answer, error);
+}
+
+QStringList TicketService::registerMany(const Actor &actor, const QList<NewTicket> &inputs, QStringList *numbers,
+                                       QString *error, const WithinRegistration &within)
+{
+    numbers->clear();
+    for (qsizetype i = 0; i < inputs.size(); ++i) {
+        const QList<FieldError> problems = validate(inputs.at(i));
+        if (!problems.isEmpty()) {
+            *error = tr("Ticket %1 of %2: %3").arg(i + 1).arg(inputs.size()).arg(problems.first().message);
+            return {};
+        }
+    }
+    if (!permitted(actor, EventType::Registered, Ticket{}, error))
+        return {};
+    const SlaClock sla = m_sla();
+    const qint64 now = m_clock.nowMs();
+    // Unlike registerImpl the numbers are taken inside the transaction: a failed batch must not leave a gap of
+    // 1,800 numbers the centre then has to explain.
+    WriteTransaction tx(m_db);
+    if (!tx.isActive()) {
+        *error = tx.error();
+        return {};
+    }
+    TicketNumbers allocator(m_db, sla.calendar().timeZone());
+    QList<TicketEvent> events;
+    events.reserve(inputs.size());
+    QStringList ids;
+    ids.reserve(inputs.size());
+    for (const NewTicket &input : inputs) {
+        const QString number = allocator.next(now, actor.console, error);
+        if (number.isEmpty()) {
+            m_store.forgetPending();
+            return {};
+        }
+        events << registeredEvent(actor, input, sla, now, number);
+        ids << events.last().ticketId;
+        *numbers << number;
+    }
+    const bool ok = m_store.appendNewTickets(events, error) && (!within || within(ids, *numbers, error));
+    if (!ok || !tx.commit()) {
+        if (ok)
+            *error = tx.error();
+        m_store.forgetPending();
+        numbers->clear();
+        return {};
+    }
+    m_store.announceCommitted();
+    return ids;
 }
 
 bool TicketService::act(const Actor &actor, const QString &ticketId, EventType type, QJsonObject payload, QString *error)

@@ -3,6 +3,7 @@
 #include "auth/Actor.h"
 #include "domain/Enums.h"
 #include "domain/Ticket.h"
+#include "domain/TicketEvent.h"
 
 #include <QCoreApplication>
 #include <QObject>
@@ -75,6 +76,15 @@ public:
     QString registerTicket(const Actor &actor, const NewTicket &input, QString *error);
     /** Registers and closes at once, in one transaction: a consultation answered at intake. */
     QString registerAndClose(const Actor &actor, const NewTicket &input, const QString &answer, QString *error);
+    /** Work done inside registerMany's transaction with the new ids; false (with *error) rolls everything back. */
+    using WithinRegistration = std::function<bool(const QStringList &ticketIds, const QStringList &numbers, QString *error)>;
+    /**
+     * Registers many tickets (a micro-interview's questions) in one write transaction, numbered as registerTicket
+     * numbers them, all or none: one invalid input, a refused write or a failing `within` leaves nothing behind
+     * (not even a used number). Returns the ids in input order (numbers in *numbers), or an empty list with *error.
+     */
+    QStringList registerMany(const Actor &actor, const QList<NewTicket> &inputs, QStringList *numbers, QString *error,
+                             const WithinRegistration &within = {});
 
     bool dispatch(const Actor &actor, const QString &ticketId, const QString &department, QString *error);
     /**
@@ -125,6 +135,9 @@ public:
 private:
     /** Registers; a non-null closingAnswer closes the ticket in the same transaction. */
     QString registerImpl(const Actor &actor, const NewTicket &input, const QString &closingAnswer, QString *error);
+    /** The Registered event of a validated input under a number already taken. */
+    static TicketEvent registeredEvent(const Actor &actor, const NewTicket &input, const SlaClock &sla, qint64 now,
+                                       const QString &number);
     bool act(const Actor &actor, const QString &ticketId, EventType type, QJsonObject payload, QString *error);
     /** The same reply on every open follower of the replied ticket (TicketServiceMerge.cpp). */
     QList<TicketEvent> followerReplies(const Ticket &parent, const TicketEvent &reply) const;

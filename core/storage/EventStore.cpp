@@ -76,6 +76,14 @@ bool EventStore::append(const QList<TicketEvent> &events, QString *error, Mode m
     return true;
 }
 
+void EventStore::announceCommitted()
+{
+    const QStringList changed = std::exchange(m_pendingChanged, {});
+    if (!changed.isEmpty())
+        Q_EMIT ticketsChanged(changed);
+    Q_EMIT appended();
+}
+
 bool EventStore::appendWithin(const QList<TicketEvent> &events, QString *error, Mode mode, int *added)
 {
     return appendImpl(events, error, mode, added, false);

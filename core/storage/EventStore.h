@@ -67,6 +67,10 @@ public:
 
     /** Tells listeners about tickets another connection changed (the sync thread applying pulled events). */
     void announceExternalChanges(const QStringList &ticketIds) { Q_EMIT ticketsChanged(ticketIds); }
+    /** After the caller committed its own transaction around appendWithin/appendNewTickets: tells the listeners. */
+    void announceCommitted();
+    /** After the caller rolled its transaction back: what appendWithin noted as changed never happened. */
+    void forgetPending() { m_pendingChanged.clear(); }
 
 Q_SIGNALS:
     /** Tickets whose projected state changed, after the transaction committed. */

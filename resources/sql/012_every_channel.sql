@@ -69,3 +69,12 @@ CREATE INDEX tickets_incident ON tickets(category, town, registered_ms) WHERE cl
 -- tickets rows are replaced on every save (their rowid changes), so no external content. The rowid is
 -- registered_ms * 2^20 + a slot (a hash of the ticket id, probed linearly): stable, and ordered by registration.
 CREATE VIRTUAL TABLE ticket_search USING fts5(ticket_id UNINDEXED, body, tokenize = 'trigram');
+
+-- Micro-interview import (interview): each imported question's key (SHA-256 of its text, netizen and time), so
+-- importing the same file again, or a corrected copy of it, adds only the questions not yet in.
+CREATE TABLE interview_questions (
+    key         TEXT PRIMARY KEY,
+    ticket_id   TEXT NOT NULL,
+    number      TEXT NOT NULL,
+    imported_ms INTEGER NOT NULL
+);

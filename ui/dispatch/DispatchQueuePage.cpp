@@ -1,6 +1,7 @@
 #include "dispatch/DispatchQueuePage.h"
 
 #include "department/DeskTable.h"
+#include "domain/DisplayNames.h"
 #include "dispatch/DepartmentChooser.h"
 #include "dispatch/MergeIntoDialog.h"
 #include "auth/Permissions.h"
@@ -10,6 +11,7 @@
 #include "service/Workspace.h"
 #include "support/ConsoleSession.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -112,6 +114,27 @@ DispatchQueuePage::DispatchQueuePage(ConsoleSession &session, QWidget *parent)
     m_failures->setMaximumHeight(m_failures->fontMetrics().height() * 6);
     m_failures->hide();
 
+    // Filters: the back office sorts a micro-interview's questions by channel and category before dispatching.
+    m_channelFilter = new QComboBox(this);
+    m_channelFilter->setObjectName(u"queueChannelFilter"_s);
+    m_channelFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_categoryFilter = new QComboBox(this);
+    m_categoryFilter->setObjectName(u"queueCategoryFilter"_s);
+    m_categoryFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    fillFilterChoices();
+    auto *channelLabel = new QLabel(tr("C&hannel:"), this);
+    channelLabel->setBuddy(m_channelFilter);
+    auto *categoryLabel = new QLabel(tr("Cate&gory:"), this);
+    categoryLabel->setBuddy(m_categoryFilter);
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_count, 1);
+    filters->addWidget(channelLabel);
+    filters->addWidget(m_channelFilter);
+    filters->addWidget(categoryLabel);
+    filters->addWidget(m_categoryFilter);
+    connect(m_channelFilter, &QComboBox::activated, this, &DispatchQueuePage::applyFilter);
+    connect(m_categoryFilter, &QComboBox::activated, this, &DispatchQueuePage::applyFilter);
+
     auto *actions = new QHBoxLayout;
     actions->addWidget(chooserLabel);
     actions->addWidget(m_chooser, 1);
@@ -127,7 +150,7 @@ DispatchQueuePage::DispatchQueuePage(ConsoleSession &session, QWidget *parent)
     actions->addWidget(m_mergeInto);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_count);
+    layout->addLayout(filters);
     layout->addWidget(m_table, 1);
     layout->addLayout(actions);
     layout->addWidget(m_result);
@@ -189,16 +212,92 @@ void DispatchQueuePage::refresh()
     }
     m_notes.end();
 
+    m_allRows = std::move(rows);
+    m_back = back;
+    fillFilterChoices();
+    applyFilter();
+}
+
+void DispatchQueuePage::fillFilterChoices()
+{
+    // The choices are what the queue holds (plus the current choice, so a filter never silently resets).
+    const QVariant channel = m_channelFilter->currentData();
+    const QVariant category = m_categoryFilter->currentData();
+    QList<Channel> channels;
+    QStringList categories;
+    bool uncategorised = false;
+    for (const DispatchQueueModel::Row &row : std::as_const(m_allRows)) {
+        if (!channels.contains(row.ticket.channel))
+            channels << row.ticket.channel;
+        if (row.ticket.category.isEmpty())
+            uncategorised = true;
+        else if (!categories.contains(row.ticket.category))
+            categories << row.ticket.category;
+    }
+    std::sort(channels.begin(), channels.end());
+    categories.sort();
+    m_channelFilter->clear();
+    m_channelFilter->addItem(tr("All channels"));
+    for (Channel c : std::as_const(channels))
+        m_channelFilter->addItem(DisplayNames::of(c), int(c));
+    if (channel.isValid() && m_channelFilter->findData(channel) < 0)
+        m_channelFilter->addItem(DisplayNames::of(Channel(channel.toInt())), channel);
+    m_channelFilter->setCurrentIndex(std::max(0, channel.isValid() ? m_channelFilter->findData(channel) : 0));
+    m_categoryFilter->clear();
+    m_categoryFilter->addItem(tr("All categories"));
+    if (uncategorised || (category.isValid() && category.toString().isEmpty()))
+        m_categoryFilter->addItem(tr("(no category)"), QString(u""_s));
+    for (const QString &c : std::as_const(categories))
+        m_categoryFilter->addItem(c, c);
+    if (category.isValid() && m_categoryFilter->findData(category) < 0)
+        m_categoryFilter->addItem(category.toString(), category);
+    m_categoryFilter->setCurrentIndex(std::max(0, category.isValid() ? m_categoryFilter->findData(category) : 0));
+}
+
+void DispatchQueuePage::setChannelFilter(std::optional<Channel> channel)
+{
+    if (channel && m_channelFilter->findData(int(*channel)) < 0)
+        m_channelFilter->addItem(DisplayNames::of(*channel), int(*channel));
+    m_channelFilter->setCurrentIndex(channel ? m_channelFilter->findData(int(*channel)) : 0);
+    applyFilter();
+}
+
+void DispatchQueuePage::setCategoryFilter(const QString &category)
+{
+    if (!category.isNull() && m_categoryFilter->findData(category) < 0)
+        m_categoryFilter->addItem(category.isEmpty() ? tr("(no category)") : category, category);
+    m_categoryFilter->setCurrentIndex(category.isNull() ? 0 : m_categoryFilter->findData(category));
+    applyFilter();
+}
+
+void DispatchQueuePage::applyFilter()
+{
+    if (isBusy())
+        return;
+    const QVariant channel = m_channelFilter->currentData();
+    const QVariant category = m_categoryFilter->currentData();
+    QList<DispatchQueueModel::Row> shown;
+    shown.reserve(m_allRows.size());
+    for (const DispatchQueueModel::Row &row : std::as_const(m_allRows)) {
+        if (channel.isValid() && int(row.ticket.channel) != channel.toInt())
+            continue;
+        if (category.isValid() && row.ticket.category != category.toString())
+            continue;
+        shown << row;
+    }
     const DeskTable::Selection saved = DeskTable::save(m_table, DispatchQueueModel::TicketIdRole);
-    m_model->setRows(std::move(rows), m_session.sla().calendar());
+    m_model->setRows(std::move(shown), m_session.sla().calendar());
     DeskTable::restore(m_table, saved, DispatchQueueModel::TicketIdRole);
     if (!m_table->currentIndex().isValid() && m_proxy->rowCount() > 0)
         m_table->selectionModel()->setCurrentIndex(m_proxy->index(0, 0),
                                                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     prefillChooser();
-    m_count->setText(tr("%1 waiting for dispatch, %2 of them came back from a department or a callback")
-                         .arg(m_model->rowCount())
-                         .arg(back));
+    const QString count = tr("%1 waiting for dispatch, %2 of them came back from a department or a callback")
+                              .arg(m_allRows.size())
+                              .arg(m_back);
+    m_count->setText(m_model->rowCount() == m_allRows.size()
+                         ? count
+                         : tr("%1; %2 shown").arg(count).arg(m_model->rowCount()));
 }
 
 void DispatchQueuePage::prefillChooser()

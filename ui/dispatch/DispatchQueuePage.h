@@ -5,6 +5,9 @@
 #include "dispatch/DispatchPage.h"
 #include "dispatch/DispatchQueueModel.h"
 
+#include <optional>
+
+class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
@@ -20,7 +23,8 @@ class DepartmentChooser;
  * The dispatch queue tab: registered tickets waiting for dispatch, oldest first, with the suggested
  * department and (highlighted) why a ticket came back. Dispatch the selected tickets to the chosen department
  * (button or Enter in the table), or each to its own suggested department — select all (Ctrl+A) and one click
- * for a micro-interview batch of 1,800. A batch runs in slices with a progress bar and a cancel button, the
+ * for a micro-interview batch of 1,800. Filters by channel and category narrow the queue (select all then
+ * selects only what is shown), and every column sorts. A batch runs in slices with a progress bar and a cancel button, the
  * queue is read again once at the end, and the summary "N dispatched, M failed: reasons" names every failure.
  */
 class DispatchQueuePage final : public DispatchPage
@@ -34,6 +38,10 @@ public:
     void refresh() override;
     bool isBusy() const override;
     DispatchQueueModel *model() const { return m_model; }
+    /** Shows only one channel's tickets (nullopt: every channel), e.g. a micro-interview's batch. */
+    void setChannelFilter(std::optional<Channel> channel);
+    /** Shows only one category's tickets (a null string: every category; an empty one: those without). */
+    void setCategoryFilter(const QString &category);
 
 public Q_SLOTS:
     /** Dispatches the selected tickets (or the current one) to the chosen department. */
@@ -54,11 +62,18 @@ private:
     void startBatch(QList<DispatchBatch::Job> jobs);
     void onBatchFinished();
     void prefillChooser();
+    /** Puts the rows that pass the channel and category filters into the model, keeping the selection. */
+    void applyFilter();
+    void fillFilterChoices();
     void showResult(const QString &text, bool error);
     QList<int> selectedSourceRows() const;
 
     DispatchQueueModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
+    QList<DispatchQueueModel::Row> m_allRows; ///< the whole queue; the model holds the filtered part
+    int m_back = 0;                           ///< of m_allRows, those that came back
+    QComboBox *m_channelFilter = nullptr;
+    QComboBox *m_categoryFilter = nullptr;
     QTableView *m_table = nullptr;
     DepartmentChooser *m_chooser = nullptr;
     QPushButton *m_dispatch = nullptr;

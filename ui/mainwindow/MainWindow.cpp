@@ -11,6 +11,7 @@
 #include "board/BoardView.h"
 #include "department/DepartmentDesk.h"
 #include "dispatch/DispatchView.h"
+#include "intake/InterviewImportDialog.h"
 #include "domain/DisplayNames.h"
 #include "mainwindow/ConsoleStatusBar.h"
 #include "mainwindow/TrainingBanner.h"
@@ -137,6 +138,11 @@ void MainWindow::buildMenus()
         connect(conflicts, &QAction::triggered, this, &MainWindow::showConflicts);
         connect(static_cast<ConsoleStatusBar *>(statusBar()), &ConsoleStatusBar::conflictsRequested, this,
                 &MainWindow::showConflicts);
+    }
+    if (Permissions::allows(role, Action::Register)) { // a micro-interview's questions become registrations
+        QAction *interview = file->addAction(tr("Import &micro-interview…"));
+        interview->setObjectName(u"actionImportInterview"_s);
+        connect(interview, &QAction::triggered, this, [this] { InterviewImportDialog(m_session, this).exec(); });
     }
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
