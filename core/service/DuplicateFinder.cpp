@@ -14,20 +14,40 @@ DuplicateFinder::DuplicateFinder(Database &db) : m_db(db) {}
 
 std::vector<quint32> DuplicateFinder::bigrams(const QString &text)
 {
-    // Width and compatibility forms folded (ＮＯ．１ is No.1), case folded, and only letters and digits kept:
-    // "南海大道 12 号" and "南海大道12号" are the same place.
-    const QString folded = text.normalized(QString::NormalizationForm_KC);
-    QString kept;
-    kept.reserve(folded.size());
-    for (const QChar c : folded) {
-        if (c.isLetterOrNumber())
-            kept += c.toCaseFolded();
-    }
+    // Full-width forms folded to their ASCII (ＮＯ．１２ is NO.12), case folded, and only letters and digits kept:
+    // "南海大道 12 号" and "南海大道１２号" are the same place. Done by hand per UTF-16 unit rather than with a
+    // Unicode normalisation, which cost most of a lookup over thousands of candidates; characters outside the
+    // Basic Multilingual Plane (surrogate pairs) are dropped, as rare in addresses and summaries.
     std::vector<quint32> out;
-    if (kept.size() == 1)
-        out.push_back(kept.at(0).unicode());
-    for (qsizetype i = 0; i + 1 < kept.size(); ++i)
-        out.push_back((quint32(kept.at(i).unicode()) << 16) | kept.at(i + 1).unicode());
+    out.reserve(std::size_t(text.size()));
+    char16_t previous = 0;
+    bool first = true;
+    char16_t only = 0;
+    for (const QChar ch : text) {
+        char16_t u = ch.unicode();
+        if (u >= 0xFF01 && u <= 0xFF5E)
+            u = char16_t(u - 0xFEE0);
+        if (u < 0x80) {
+            if (u >= 'A' && u <= 'Z')
+                u = char16_t(u + ('a' - 'A'));
+            else if (!((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')))
+                continue;
+        } else {
+            const QChar c(u);
+            if (!c.isLetterOrNumber())
+                continue;
+            u = c.toCaseFolded().unicode();
+        }
+        if (first) {
+            only = u;
+            first = false;
+        } else {
+            out.push_back((quint32(previous) << 16) | u);
+        }
+        previous = u;
+    }
+    if (out.empty() && !first)
+        out.push_back(only); // a single character is its own "bigram"
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
@@ -80,12 +100,14 @@ QList<DuplicateSuggestion> DuplicateFinder::suggest(const Actor &actor, const Du
     SqliteStatement q(m_db, "SELECT id, number, summary, address, department, registered_ms "
                             "FROM tickets INDEXED BY tickets_incident "
                             "WHERE category = ? AND town = ? AND registered_ms >= ? "
-                            "AND closed_ms IS NULL AND parent_id IS NULL AND replied_ms IS NULL");
+                            "AND closed_ms IS NULL AND parent_id IS NULL AND replied_ms IS NULL "
+                            "ORDER BY registered_ms DESC LIMIT ?");
     if (!q.isValid())
         return {};
     q.bind(1, category);
     q.bind(2, town);
     q.bind(3, nowMs - windowMs);
+    q.bind(4, qint64(kMaxCandidates)); // the newest first: a storm of calls about one street stays fast
     QList<DuplicateSuggestion> out;
     while (q.next()) {
         const QString id = q.text(0);

@@ -49,6 +49,8 @@ class DuplicateFinder final
 
 public:
     static constexpr double kThreshold = 0.3;
+    /** At most this many of the newest candidates of one category and town are compared (bounds a lookup). */
+    static constexpr int kMaxCandidates = 2000;
 
     explicit DuplicateFinder(Database &db);
 

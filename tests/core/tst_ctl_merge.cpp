@@ -76,8 +76,8 @@ private slots:
         QCOMPARE(followers.size(), 1);
         QCOMPARE(followers.at(0).toObject().value(u"number"_s).toString(), child);
         QVERIFY(show(parent).value(u"parent"_s).isNull());
-        QVERIFY(drill({u"ticket"_s, u"show"_s, child}).out.contains(("Follows " + parent).toUtf8()));
-        QVERIFY(drill({u"ticket"_s, u"show"_s, parent}).out.contains(("Followers: " + child).toUtf8()));
+        QVERIFY(drill({u"ticket"_s, u"show"_s, child}).out.contains((u"Follows "_s + parent).toUtf8()));
+        QVERIFY(drill({u"ticket"_s, u"show"_s, parent}).out.contains((u"Followers: "_s + child).toUtf8()));
 
         // A follower is not dispatched on its own; the parent's reply answers it.
         r = drill({u"ticket"_s, u"dispatch"_s, child, u"--department"_s, u"CG"_s, u"--at"_s, u"2025-03-04T10:07:00+08:00"_s});
