@@ -94,6 +94,7 @@ int cmdSearch(CtlContext &ctx)
                             {u"matched_as"_s, kindCode(r.kind)},
                             {u"total"_s, r.total},
                             {u"more"_s, r.more},
+                            {u"newest_only"_s, r.newestOnly ? QJsonValue(r.newestOnly) : QJsonValue()},
                             {u"tickets"_s, tickets}};
         ctx.out += QJsonDocument(o).toJson(QJsonDocument::Indented);
         return Ok;
@@ -108,6 +109,10 @@ int cmdSearch(CtlContext &ctx)
     }
     ctx.print(r.more ? CtlContext::tr("%1 shown of more than %2 tickets.").arg(r.tickets.size()).arg(r.total)
                      : CtlContext::tr("%1 shown of %2 tickets.").arg(r.tickets.size()).arg(r.total));
+    if (r.newestOnly)
+        ctx.print(CtlContext::tr("Words of one or two characters alone are looked for in the newest %1 tickets; add a "
+                                 "longer word to search them all.")
+                      .arg(r.newestOnly));
     return Ok;
 }
 

@@ -79,14 +79,18 @@ TicketSearch::TicketSearch(Database &db) : m_db(db) {}
 
 namespace {
 
+/** How a page is counted: on to the cap (an index answers), or only whether there is more (a scan). */
+enum class Count { UpToCap, PageOnly };
+
 /** Runs the plan: at most limit tickets, then the count (up to the cap) when the page is full. */
-bool run(Database &db, const Plan &plan, int limit, SearchResult &r)
+bool run(Database &db, const Plan &plan, int limit, SearchResult &r, Count counting = Count::UpToCap)
 {
     const QString where = plan.where.isEmpty() ? u"1"_s : plan.where.join(u" AND "_s);
     QSqlQuery q(db.sql());
     q.setForwardOnly(true);
+    const int fetch = counting == Count::PageOnly ? limit + 1 : limit;
     q.prepare(u"SELECT "_s + ticketColumns() + u" FROM "_s + plan.from + u" WHERE "_s + where + u" ORDER BY "_s
-              + plan.order + u" LIMIT "_s + QString::number(limit));
+              + plan.order + u" LIMIT "_s + QString::number(fetch));
     for (const QVariant &v : plan.values)
         q.addBindValue(v);
     if (!q.exec()) {
@@ -98,7 +102,14 @@ bool run(Database &db, const Plan &plan, int limit, SearchResult &r)
         r.tickets << TicketTable::fromQuery(q);
     r.total = r.tickets.size();
     r.more = false;
-    if (r.tickets.size() < limit)
+    if (counting == Count::PageOnly && r.tickets.size() > limit) {
+        // A scan counting on would read on through every document: "more than" the page.
+        r.tickets.removeLast();
+        r.total = limit;
+        r.more = true;
+        return true;
+    }
+    if (r.tickets.size() < limit || counting == Count::PageOnly)
         return true; // the whole result is on the page: no count needed
     QSqlQuery count(db.sql());
     count.prepare(u"SELECT count(*) FROM (SELECT 1 FROM "_s + plan.from + u" WHERE "_s + where + u" LIMIT "_s
@@ -141,7 +152,7 @@ SearchResult TicketSearch::search(const Actor &actor, const QString &query, int 
     // A caller's phone number, as the registration form stores it.
     if (const std::optional<PhoneNumber> phone = PhoneNumber::parse(text, nullptr, PhoneNumber::Any)) {
         Plan p = visible;
-        p.where << u"t.caller_phone = ?"_s;
+        p.where << u"t.caller_phone = ? AND t.caller_phone <> ''"_s; // the partial index tickets_caller
         p.values << phone->normalized();
         r.kind = SearchResult::Kind::Phone;
         if (!run(m_db, p, limit, r) || !r.tickets.isEmpty())
@@ -182,11 +193,22 @@ SearchResult TicketSearch::search(const Actor &actor, const QString &query, int 
         where << u"s.body LIKE ? ESCAPE '\\'"_s;
         values << containsPattern(word);
     }
+    if (phrases.isEmpty()) {
+        // Only short words: a scan, newest first, of at most the newest ShortWordScan documents.
+        QSqlQuery bound(m_db.sql());
+        bound.prepare(u"SELECT id FROM ticket_search_content ORDER BY id DESC LIMIT 1 OFFSET ?"_s);
+        bound.addBindValue(ShortWordScan - 1);
+        if (bound.exec() && bound.next()) {
+            where << u"s.rowid >= ?"_s;
+            values << bound.value(0).toLongLong();
+            r.newestOnly = ShortWordScan;
+        }
+    }
     // The index's own condition first, the visibility after.
     p.where = where + p.where;
     p.values = values + p.values;
     r.kind = SearchResult::Kind::Text;
-    run(m_db, p, limit, r);
+    run(m_db, p, limit, r, phrases.isEmpty() ? Count::PageOnly : Count::UpToCap);
     return r;
 }
 

@@ -18,7 +18,9 @@ struct SearchResult
     Kind kind = Kind::Text;  ///< how the query was read
     QList<Ticket> tickets;   ///< newest first (registration), caller fields as stored: mask before showing
     qint64 total = 0;        ///< hits within the actor's visibility, counted up to TicketSearch::CountCap
-    bool more = false;       ///< more than total (the count stopped at the cap)
+    bool more = false;       ///< more than total (the count stopped at the cap, or at the page for a scan)
+    qint64 newestOnly = 0;   ///< >0: 1-2-character words alone were looked for in this many newest tickets only
+                             ///< (when the index holds more)
     QString error;           ///< translated: the query cannot be searched (empty, too long)
 
     bool ok() const { return error.isEmpty(); }
@@ -32,7 +34,9 @@ struct SearchResult
  * A query that is a phone number, or a ticket number with hits, is looked up as such; anything else is searched
  * in the text. Words are separated by spaces and all must occur. Words of 3 or more characters use the trigram
  * index (ticket_search MATCH, each word quoted: FTS syntax in a query is plain text); shorter words (Chinese of
- * one or two characters) are a LIKE over the index's stored text, newest first, which stops at the limit.
+ * one or two characters) are a LIKE over the index's stored text, newest first, which stops when the page is
+ * full: such a search says "more than" instead of counting on, and when it has no longer word to narrow it, it
+ * reads at most the newest ShortWordScan documents (a word no ticket has would otherwise read them all).
  */
 class TicketSearch final
 {
@@ -45,6 +49,8 @@ public:
     static constexpr int CountCap = 1000;
     static constexpr int MinNumberPrefix = 6;
     static constexpr int MaxQueryLength = 200;
+    /** How many of the newest documents a search of only 1-2-character words reads at most. */
+    static constexpr int ShortWordScan = 200'000;
 
     explicit TicketSearch(Database &db);
 

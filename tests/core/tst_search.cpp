@@ -136,10 +136,21 @@ private Q_SLOTS:
         Fixture f;
         QVERIFY(fill(f));
         TicketSearch search(f.tw.ws->database());
-        const SearchResult r = search.search(dispatcher(*f.tw.ws), u"路灯"_s, 1);
+        // Short words are a scan: it stops when the page is full and says "more than".
+        SearchResult r = search.search(dispatcher(*f.tw.ws), u"路灯"_s, 1);
         QCOMPARE(numbers(r), QStringList{f.closedNumber});
-        QCOMPARE(r.total, 2); // counted beyond the page
+        QCOMPARE(r.total, 1);
+        QVERIFY(r.more);
+        QCOMPARE(r.newestOnly, 0); // fewer documents than ShortWordScan: all were read
+        r = search.search(dispatcher(*f.tw.ws), u"路灯"_s, 2);
+        QCOMPARE(r.total, 2);
         QVERIFY(!r.more);
+        // An index (here the numbers) counts beyond the page.
+        r = search.search(dispatcher(*f.tw.ws), f.lampNumber.left(6), 2);
+        QCOMPARE(r.tickets.size(), 2);
+        QCOMPARE(r.total, 4);
+        QVERIFY(!r.more);
+        QCOMPARE(r.newestOnly, 0);
     }
 
     void numberAndPhone()

@@ -132,6 +132,10 @@ void SearchDialog::search()
                                .arg(r.total));
     else
         m_summary->setText(tr("%1 shown of %2 tickets, newest first.").arg(r.tickets.size()).arg(r.total));
+    if (r.newestOnly)
+        m_summary->setText(m_summary->text() + u' '
+                           + tr("Words of one or two characters alone are looked for in the newest %1 tickets.")
+                                 .arg(r.newestOnly));
 }
 
 TicketDetailDialog *SearchDialog::openCurrent()
