@@ -62,6 +62,9 @@ const QList<SettingSpec> &Settings::specs()
          tr("Minutes (1-1440) an account stays locked after too many failed sign-ins"), T::WholeNumber, 1, 1440},
         {u"security.idle_lock_minutes"_s, u"10"_s,
          tr("Minutes without input after which a console locks its screen (0 = never)"), T::WholeNumber, 0, 1440},
+        {u"intake.requests_per_minute"_s, u"60"_s,
+         tr("Requests per minute each intake token may file through hotlinectl serve (bursts up to this many)"),
+         T::WholeNumber, 1, 100000},
     };
     return all;
 }

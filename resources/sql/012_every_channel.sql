@@ -58,3 +58,7 @@ CREATE TABLE ticket_attachments (
     at_ms      INTEGER NOT NULL
 );
 CREATE INDEX ticket_attachments_ticket ON ticket_attachments(ticket_id, at_ms);
+
+-- Intake service (hotlinectl serve): what the first request with a key carried (SHA-256 hex of its fields),
+-- so a retry with the same key but other content is refused instead of answered with the first ticket.
+ALTER TABLE intake_keys ADD COLUMN body_hash TEXT NOT NULL DEFAULT '';
