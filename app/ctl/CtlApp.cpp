@@ -34,6 +34,8 @@ int cmdPermissions(CtlContext &ctx); // ViewCommands.cpp
 int cmdCategories(CtlContext &ctx); // ReferenceCommands.cpp
 int cmdTowns(CtlContext &ctx);      // ReferenceCommands.cpp
 int cmdTicket(CtlContext &ctx);     // TicketCommands.cpp
+int cmdIntake(CtlContext &ctx);     // IntakeCommands.cpp
+int cmdServe(CtlContext &ctx);      // IntakeCommands.cpp
 
 namespace {
 
@@ -67,6 +69,8 @@ const QList<Command> &commands()
         {{u"permissions"_s}, cmdPermissions},
         {{u"audit"_s}, cmdAudit},
         {{u"ticket"_s}, cmdTicket},
+        {{u"intake"_s}, cmdIntake},
+        {{u"serve"_s}, cmdServe},
     };
     return all;
 }
@@ -151,7 +155,8 @@ bool readsOnly(const QStringList &words)
     static const QList<QStringList> readers{
         {u"verify"_s}, {u"report"_s}, {u"board"_s}, {u"export"_s}, {u"access-log"_s}, {u"deadline"_s},
         {u"config"_s, u"get"_s}, {u"config"_s, u"list"_s}, {u"users"_s, u"list"_s}, {u"categories"_s, u"list"_s},
-        {u"towns"_s, u"list"_s}, {u"calendar"_s, u"list"_s}, {u"audit"_s}, {u"ticket"_s, u"show"_s}};
+        {u"towns"_s, u"list"_s}, {u"calendar"_s, u"list"_s}, {u"audit"_s}, {u"ticket"_s, u"show"_s},
+        {u"intake"_s, u"token"_s, u"list"_s}};
     for (const QStringList &r : readers) {
         if (words.mid(0, r.size()) == r)
             return true;
