@@ -18,6 +18,7 @@ DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --reinstall "$deb"
 
 # The installed programs, not the ones in the build tree.
 /usr/bin/hotlinectl --version
+/usr/bin/hotlinectl --help | grep '^  serve ' >/dev/null # the intake service is linked in (Qt HTTP Server from Depends)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 QT_QPA_PLATFORM=offscreen HOTLINE_LANG=zh_CN timeout 60 /usr/bin/hotline-console --db "$work/smoke.db" --demo --smoke-test

@@ -18,6 +18,7 @@ PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev
+    qt6-httpserver-dev qt6-websockets-dev # hotlinectl serve; Debian's Qt6HttpServer CMake package needs WebSockets
     fonts-noto-cjk qt6-translations-l10n qt6-qpa-plugins
     libpq-dev
     python3 # configure: tests/package's checks

@@ -36,6 +36,8 @@ int cmdTowns(CtlContext &ctx);      // ReferenceCommands.cpp
 int cmdTicket(CtlContext &ctx);     // TicketCommands.cpp
 int cmdSearch(CtlContext &ctx);     // SearchCommand.cpp
 int cmdImportInterview(CtlContext &ctx); // ImportCommands.cpp
+int cmdIntake(CtlContext &ctx);     // IntakeCommands.cpp
+int cmdServe(CtlContext &ctx);      // IntakeCommands.cpp
 
 namespace {
 
@@ -71,6 +73,8 @@ const QList<Command> &commands()
         {{u"ticket"_s}, cmdTicket},
         {{u"search"_s}, cmdSearch},
         {{u"import"_s, u"interview"_s}, cmdImportInterview},
+        {{u"intake"_s}, cmdIntake},
+        {{u"serve"_s}, cmdServe},
     };
     return all;
 }
@@ -164,7 +168,8 @@ bool readsOnly(const QStringList &words)
         {u"verify"_s}, {u"report"_s}, {u"board"_s}, {u"export"_s}, {u"access-log"_s}, {u"deadline"_s},
         {u"config"_s, u"get"_s}, {u"config"_s, u"list"_s}, {u"users"_s, u"list"_s}, {u"categories"_s, u"list"_s},
         {u"towns"_s, u"list"_s}, {u"calendar"_s, u"list"_s}, {u"audit"_s}, {u"ticket"_s, u"show"_s},
-        {u"search"_s}};
+        {u"search"_s},
+        {u"intake"_s, u"token"_s, u"list"_s}};
     for (const QStringList &r : readers) {
         if (words.mid(0, r.size()) == r)
             return true;

@@ -126,7 +126,8 @@ TicketEvent TicketService::registeredEvent(const Actor &actor, const NewTicket &
     return TicketEvent::make(newUuid(), EventType::Registered, now, actor.user, actor.console, p);
 }
 
-QString TicketService::registerImpl(const Actor &actor, const NewTicket &input, const QString &closingAnswer, QString *error)
+QString TicketService::registerImpl(const Actor &actor, const NewTicket &input, const QString &closingAnswer, QString *error,
+                                    const WithRegistration &within)
 {
     const QList<FieldError> problems = validate(input);
     if (!problems.isEmpty()) {
@@ -151,7 +152,12 @@ QString TicketService::registerImpl(const Actor &actor, const NewTicket &input, 
                                     {{Key::Text, TextRules::stripped(closingAnswer, TextRules::Lines::Keep).trimmed()}});
     }
     // Registration and, for a consultation answered on the phone, its closing: one transaction, all or nothing.
-    if (!m_store.append(events, error))
+    EventStore::WithinTransaction alsoWithin;
+    if (within) {
+        const QString ticketId = events.first().ticketId;
+        alsoWithin = [&within, ticketId, number](QString *why) { return within(ticketId, number, why); };
+    }
+    if (!m_store.append(events, error, EventStore::Mode::Strict, alsoWithin))
         return {};
     return events.first().ticketId;
 }
@@ -159,6 +165,12 @@ QString TicketService::registerImpl(const Actor &actor, const NewTicket &input, 
 QString TicketService::registerTicket(const Actor &actor, const NewTicket &input, QString *error)
 {
     return registerImpl(actor, input, QString(), error);
+}
+
+QString TicketService::registerTicket(const Actor &actor, const NewTicket &input, const WithRegistration &within,
+                                      QString *error)
+{
+    return registerImpl(actor, input, QString(), error, within);
 }
 
 QString TicketService::registerAndClose(const Actor &actor, const NewTicket &input, const QString &answer, QString *error)

@@ -74,6 +74,12 @@ public:
 
     /** Registers a ticket; returns its id (number via store) or an empty string with error set. */
     QString registerTicket(const Actor &actor, const NewTicket &input, QString *error);
+    /**
+     * Work that must commit with the registration or not at all (the intake service's idempotency key): called
+     * inside the registration's transaction with the new ticket's id and number; false rolls everything back.
+     */
+    using WithRegistration = std::function<bool(const QString &ticketId, const QString &number, QString *error)>;
+    QString registerTicket(const Actor &actor, const NewTicket &input, const WithRegistration &within, QString *error);
     /** Registers and closes at once, in one transaction: a consultation answered at intake. */
     QString registerAndClose(const Actor &actor, const NewTicket &input, const QString &answer, QString *error);
     /** Work done inside registerMany's transaction with the new ids; false (with *error) rolls everything back. */
@@ -134,7 +140,8 @@ public:
 
 private:
     /** Registers; a non-null closingAnswer closes the ticket in the same transaction. */
-    QString registerImpl(const Actor &actor, const NewTicket &input, const QString &closingAnswer, QString *error);
+    QString registerImpl(const Actor &actor, const NewTicket &input, const QString &closingAnswer, QString *error,
+                         const WithRegistration &within = {});
     /** The Registered event of a validated input under a number already taken. */
     static TicketEvent registeredEvent(const Actor &actor, const NewTicket &input, const SlaClock &sla, qint64 now,
                                        const QString &number);

@@ -18,13 +18,14 @@ using namespace Qt::StringLiterals;
 namespace hotline {
 namespace {
 
-constexpr std::array<std::pair<AdminEntity, const char16_t *>, 6> kEntities{{
+constexpr std::array<std::pair<AdminEntity, const char16_t *>, 7> kEntities{{
     {AdminEntity::Setting, u"setting"},
     {AdminEntity::CalendarDay, u"calendar_day"},
     {AdminEntity::Department, u"department"},
     {AdminEntity::Category, u"category"},
     {AdminEntity::Town, u"town"},
     {AdminEntity::User, u"user"},
+    {AdminEntity::IntakeToken, u"intake_token"},
 }};
 
 // Field names of the stored columns; the password hash is read only to notice that it changed.
@@ -45,6 +46,8 @@ QString selectOf(AdminEntity entity)
     case AdminEntity::Town: return u"SELECT name, code, active FROM towns"_s;
     case AdminEntity::User:
         return u"SELECT name, display_name, role, department, password_hash, disabled, must_change_password FROM users"_s;
+    case AdminEntity::IntakeToken: // never the token's hash: the log shows who may file requests, not how
+        return u"SELECT name, channel, created_by, revoked_ms IS NOT NULL FROM intake_tokens"_s;
     }
     return {};
 }
@@ -70,6 +73,8 @@ QJsonValue rowOf(AdminEntity entity, const QSqlQuery &q)
                            {QString(kPasswordHash), text(q, 4)},
                            {u"disabled"_s, q.value(5).toInt() != 0},
                            {u"must_change_password"_s, q.value(6).toInt() != 0}};
+    case AdminEntity::IntakeToken:
+        return QJsonObject{{u"channel"_s, text(q, 1)}, {u"created_by"_s, text(q, 2)}, {u"revoked"_s, q.value(3).toInt() != 0}};
     }
     return {};
 }

@@ -16,7 +16,7 @@ namespace hotline {
 class Database;
 
 /** What an administrative change touched: one table of reference data each (docs/TAMPER-EVIDENCE.md). */
-enum class AdminEntity { Setting, CalendarDay, Department, Category, Town, User };
+enum class AdminEntity { Setting, CalendarDay, Department, Category, Town, User, IntakeToken };
 
 /** The rows of one audited table as the log records them: key → value (settings: text, others: an object). */
 using AdminRows = QMap<QString, QJsonValue>;
@@ -55,6 +55,11 @@ public:
     static QString entityCode(AdminEntity entity);
     static std::optional<AdminEntity> entityFromCode(QStringView code);
     static QList<AdminEntity> allEntities();
+    /**
+     * Whether the table travels to every console through the shared server. Intake tokens stay in the serving
+     * database (core/intake), so their events are recorded everywhere but their rows are compared nowhere.
+     */
+    static bool isReplicated(AdminEntity entity) { return entity != AdminEntity::IntakeToken; }
     /** The key of a baseline event (the whole table). */
     static QString baselineKey() { return QStringLiteral("*"); }
 

@@ -121,6 +121,8 @@ QString AdminLog::entityName(const QString &code)
         return tr("Town");
     if (code == u"user"_s)
         return tr("User");
+    if (code == u"intake_token"_s)
+        return tr("Intake token");
     return code;
 }
 

@@ -55,15 +55,17 @@ bool EventStore::loadChainHead(QString *error)
     return true;
 }
 
-bool EventStore::append(const QList<TicketEvent> &events, QString *error, Mode mode)
+bool EventStore::append(const QList<TicketEvent> &events, QString *error, Mode mode, const WithinTransaction &within)
 {
     WriteTransaction tx(m_db);
     if (!tx.isActive()) {
         *error = tx.error();
         return false;
     }
-    if (!appendWithin(events, error, mode))
+    if (!appendWithin(events, error, mode) || (within && !within(error))) {
+        m_pendingChanged.clear();
         return false;
+    }
     if (!tx.commit()) {
         *error = tx.error();
         m_pendingChanged.clear();

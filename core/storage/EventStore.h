@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QStringList>
 
+#include <functional>
+
 namespace hotline {
 
 class Database;
@@ -40,8 +42,12 @@ public:
     explicit EventStore(Database &db, QObject *parent = nullptr);
     ~EventStore() override;
 
-    /** Appends in its own write transaction. */
-    bool append(const QList<TicketEvent> &events, QString *error, Mode mode = Mode::Strict);
+    /** Work done in the same write transaction, after the events (e.g. an intake idempotency key); false rolls back. */
+    using WithinTransaction = std::function<bool(QString *error)>;
+
+    /** Appends in its own write transaction; within, when given, runs before the commit. */
+    bool append(const QList<TicketEvent> &events, QString *error, Mode mode = Mode::Strict,
+                const WithinTransaction &within = {});
     /** Appends inside a transaction the caller holds (bulk import); counts what was new. */
     bool appendWithin(const QList<TicketEvent> &events, QString *error, Mode mode = Mode::Strict, int *added = nullptr);
     /**

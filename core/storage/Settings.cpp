@@ -64,6 +64,9 @@ const QList<SettingSpec> &Settings::specs()
          tr("Minutes without input after which a console locks its screen (0 = never)"), T::WholeNumber, 0, 1440},
         {u"merge.window_days"_s, u"7"_s,
          tr("Days back (1-90) in which registration suggests open tickets of the same incident"), T::WholeNumber, 1, 90},
+        {u"intake.requests_per_minute"_s, u"60"_s,
+         tr("Requests per minute each intake token may file through hotlinectl serve (bursts up to this many)"),
+         T::WholeNumber, 1, 100000},
     };
     return all;
 }

@@ -78,3 +78,7 @@ CREATE TABLE interview_questions (
     number      TEXT NOT NULL,
     imported_ms INTEGER NOT NULL
 );
+
+-- Intake service (hotlinectl serve): what the first request with a key carried (SHA-256 hex of its fields),
+-- so a retry with the same key but other content is refused instead of answered with the first ticket.
+ALTER TABLE intake_keys ADD COLUMN body_hash TEXT NOT NULL DEFAULT '';

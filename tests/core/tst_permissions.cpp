@@ -10,6 +10,7 @@
 #include "auth/UserStore.h"
 #include "io/ExportFile.h"
 #include "io/TicketImporter.h"
+#include "intake/IntakeTokens.h"
 #include "notify/Accountability.h"
 #include "notify/DepartmentContacts.h"
 #include "privacy/AccessLog.h"
@@ -234,6 +235,8 @@ struct Fixture
             const std::optional<Ticket> t = tw.ws->queries().ticket(system, ticket);
             return t && Permissions::allowsOn(actor, action, t->state, t->department, error);
         }
+        case Action::ManageIntake:
+            return !IntakeTokens(tw.ws->database()).add(actor, u"web-"_s + toCode(actor.role), Channel::Web, error).isEmpty();
         default:
             // Cells without a core service of their own (pages and menus): the table is the gate; the UI test
             // checks that each page appears exactly for the roles the table allows.

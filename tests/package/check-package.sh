@@ -34,8 +34,9 @@ done
 
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-# libqt6widgets6 and libpq5 come from dpkg-shlibdeps, the rest from CPACK_DEBIAN_PACKAGE_DEPENDS.
-for p in fonts-noto-cjk libqt6sql6-sqlite qt6-qpa-plugins qt6-translations-l10n libqt6widgets6 libqt6charts6 libpq5; do
+# libqt6widgets6, libpq5 and libqt6httpserver6 (hotlinectl serve) come from dpkg-shlibdeps, the rest from
+# CPACK_DEBIAN_PACKAGE_DEPENDS.
+for p in fonts-noto-cjk libqt6sql6-sqlite qt6-qpa-plugins qt6-translations-l10n libqt6widgets6 libqt6charts6 libpq5 libqt6httpserver6; do
     grep -qE "(^|, )$p( |,|$)" <<<"$depends" || fail "Depends lacks $p"
 done
 
