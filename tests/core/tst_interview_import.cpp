@@ -350,7 +350,8 @@ void TestInterviewImport::twoThousandQuestionsInOneGo()
     QCOMPARE(r.numbers.size(), 2000);
     QCOMPARE(count(*tw.ws, u"SELECT count(*) FROM tickets WHERE channel = 'interview'"_s), 2000);
     qInfo("2,000 questions: read and checked in %lld ms, imported in %lld ms", parsed, total - parsed);
-    QVERIFY2(total < 10000, "2,000 questions should import in well under ten seconds");
+    // 3.3 s on a 2-core machine under a load of 24 (six builds at once); the bound leaves room for worse.
+    QVERIFY2(total < 20000, "2,000 questions should import in well under twenty seconds");
 }
 
 QTEST_GUILESS_MAIN(TestInterviewImport)
