@@ -58,3 +58,7 @@ CREATE TABLE ticket_attachments (
     at_ms      INTEGER NOT NULL
 );
 CREATE INDEX ticket_attachments_ticket ON ticket_attachments(ticket_id, at_ms);
+
+-- SMS to the citizen (CitizenNotifier): the event log is read from this mark on; history before the upgrade
+-- calls for no SMS.
+INSERT OR REPLACE INTO meta(key, value) SELECT 'notify.event_seq', CAST(COALESCE(MAX(seq), 0) AS TEXT) FROM events;

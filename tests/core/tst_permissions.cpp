@@ -53,7 +53,8 @@ Stage stageFor(Action a)
     case Action::ViewAllTickets:
     case Action::ViewReports:
     case Action::ViewCallerInFull:
-    case Action::Attach: return Stage::Dispatched;
+    case Action::Attach:
+    case Action::FollowUp: return Stage::Dispatched;
     case Action::Reply:
     case Action::RequestExtension: return Stage::Signed;
     case Action::DecideExtension: return Stage::ExtensionAsked;
@@ -220,6 +221,11 @@ struct Fixture
             if (!r.ok)
                 *error = r.errors.join(u"; "_s);
             return r.ok;
+        }
+        case Action::FollowUp: {
+            const qint64 before = tw.ws->events().ticket(ticket).followUps;
+            return s.followUp(actor, ticket, u"市民来电询问进展"_s, error)
+                && tw.ws->events().ticket(ticket).followUps == before + 1;
         }
         case Action::Attach: {
             // Placeholder until the attachment service exists: the table on the ticket's own department.
