@@ -1,6 +1,7 @@
 #include "board/TicketDetailDialog.h"
 
 #include "board/CallerRevealPrompt.h"
+#include "board/CitizenActions.h"
 #include "board/BoardColours.h"
 #include "board/BoardModel.h"
 #include "board/EventDescriptions.h"
@@ -69,6 +70,8 @@ TicketDetailDialog::TicketDetailDialog(ConsoleSession &session, const QString &t
     addField(u"detailDetails"_s, tr("Details"));
     addField(u"detailRegistered"_s, tr("Registered"));
     addField(u"detailDispatched"_s, tr("Dispatched"));
+    addField(u"detailFollowUps"_s, tr("Progress calls"));
+    addField(u"detailCitizenSms"_s, tr("SMS to the caller"));
     layout->addLayout(m_form);
 
     auto *historyLabel = new QLabel(tr("History"), this);
@@ -97,6 +100,17 @@ TicketDetailDialog::TicketDetailDialog(ConsoleSession &session, const QString &t
         m_urgeButton->setObjectName(u"detailUrgeButton"_s);
         m_urgeButton->setToolTip(tr("Urge the department to handle this ticket, with a note"));
         connect(m_urgeButton, &QPushButton::clicked, this, &TicketDetailDialog::urge);
+    }
+    if (CitizenActions::followUpOffered(session)) {
+        m_followUpButton = buttons->addButton(tr("Record &progress call (催办)…"), QDialogButtonBox::ActionRole);
+        m_followUpButton->setObjectName(u"detailFollowUpButton"_s);
+        m_followUpButton->setToolTip(tr("The citizen called to ask about this ticket: record what they asked"));
+        connect(m_followUpButton, &QPushButton::clicked, this, &TicketDetailDialog::recordFollowUp);
+    }
+    if (CitizenActions::smsToggleOffered(session)) {
+        m_smsButton = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+        m_smsButton->setObjectName(u"detailCitizenSmsButton"_s);
+        connect(m_smsButton, &QPushButton::clicked, this, &TicketDetailDialog::toggleCitizenSms);
     }
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
@@ -140,6 +154,10 @@ void TicketDetailDialog::refresh()
             l->clear();
         if (m_urgeButton)
             m_urgeButton->setEnabled(false);
+        for (QPushButton *b : {m_followUpButton, m_smsButton}) {
+            if (b)
+                b->setEnabled(false);
+        }
         if (m_revealButton)
             m_revealButton->hide();
         m_revealed.reset();
@@ -183,6 +201,14 @@ void TicketDetailDialog::refresh()
     set(u"detailDetails"_s, t->details);
     set(u"detailRegistered"_s, when(t->registeredMs));
     set(u"detailDispatched"_s, when(t->dispatchedMs));
+    set(u"detailFollowUps"_s, t->followUps == 0 ? tr("none") : tr("%n call(s)", nullptr, t->followUps));
+    set(u"detailCitizenSms"_s, CitizenActions::smsSummary(m_session.workspace(), *t));
+    if (m_followUpButton)
+        m_followUpButton->setEnabled(true);
+    if (m_smsButton) {
+        m_smsButton->setEnabled(true);
+        m_smsButton->setText(t->citizenSms ? tr("Caller declines &SMS") : tr("Caller accepts &SMS again"));
+    }
 
     m_deadlineS.reset();
     if (t->isCounting()) {
@@ -233,6 +259,16 @@ bool TicketDetailDialog::revealCaller()
     m_revealed = std::move(caller);
     refresh();
     return true;
+}
+
+void TicketDetailDialog::recordFollowUp()
+{
+    CitizenActions::recordFollowUp(this, m_session, m_ticketId); // the timeline follows through ticketsChanged
+}
+
+void TicketDetailDialog::toggleCitizenSms()
+{
+    CitizenActions::toggleCitizenSms(this, m_session, m_ticketId);
 }
 
 void TicketDetailDialog::urge()
