@@ -21,7 +21,9 @@ const QStringList kValueOptions{u"--db"_s, u"-o"_s, u"--output"_s, u"--class"_s,
                                 u"--listen"_s};
 const QStringList kFlags{u"--demo"_s, u"--once"_s, u"--help"_s, u"-h"_s, u"--version"_s, u"--unmasked"_s,
                          u"--force"_s, u"--stdin"_s, u"--all-errors"_s, u"--assessment"_s, u"--training"_s,
-                         u"--approve"_s, u"--refuse"_s};
+                         u"--approve"_s, u"--refuse"_s,
+                         // SMS to the caller (TicketCommands.cpp: register --no-sms, sms --on|--off)
+                         u"--no-sms"_s, u"--on"_s, u"--off"_s};
 
 } // namespace
 

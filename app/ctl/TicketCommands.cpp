@@ -45,7 +45,7 @@ const QList<Verb> &verbs()
     static const QList<Verb> all{
         {u"register"_s, Action::Register,
          {u"--type"_s, u"--channel"_s, u"--summary"_s, u"--details"_s, u"--category"_s, u"--town"_s,
-          u"--caller-name"_s, u"--caller-phone"_s, u"--class"_s}},
+          u"--caller-name"_s, u"--caller-phone"_s, u"--class"_s, u"--no-sms"_s}},
         {u"dispatch"_s, Action::Dispatch, {u"--department"_s}, EventType::Dispatched},
         {u"sign"_s, Action::Sign, {}, EventType::Signed},
         {u"return"_s, Action::Return, {u"--reason"_s}, EventType::Returned},
@@ -59,6 +59,8 @@ const QList<Verb> &verbs()
         {u"reopen"_s, Action::Reopen, {u"--reason"_s}, EventType::Reopened},
         {u"show"_s, Action::ViewAllTickets, {u"--format"_s, u"--unmasked"_s}},
         {u"merge"_s, Action::Merge, {u"--into"_s, u"--reason"_s}, EventType::Merged},
+        {u"follow-up"_s, Action::FollowUp, {u"--text"_s}, EventType::FollowedUp},
+        {u"sms"_s, Action::Register, {u"--on"_s, u"--off"_s}, EventType::CitizenSmsChanged},
     };
     return all;
 }
@@ -68,7 +70,8 @@ QString usage()
     return CtlContext::tr(
         "Usage: hotlinectl ticket VERB [NUMBER] [--as USER] [--at ISO8601] [options]\n"
         "  register --summary TEXT [--type T] [--channel C] [--category NAME] [--town NAME] [--caller-name NAME]\n"
-        "           [--caller-phone PHONE] [--details TEXT] [--class consult|handling]   (prints the new number)\n"
+        "           [--caller-phone PHONE] [--details TEXT] [--class consult|handling] [--no-sms]\n"
+        "           (prints the new number; --no-sms: the caller declines SMS about the ticket)\n"
         "  dispatch NUMBER --department NAME|CODE      sign NUMBER      reply NUMBER --text TEXT\n"
         "  return NUMBER --reason TEXT                 transfer NUMBER --department NAME|CODE --reason TEXT\n"
         "  extend NUMBER --days N --reason TEXT        decide-extension NUMBER --approve|--refuse [--reason TEXT]\n"
@@ -76,6 +79,8 @@ QString usage()
         "  close NUMBER [--text TEXT]                  reopen NUMBER --reason TEXT\n"
         "  show NUMBER [--format text|json] [--unmasked]\n"
         "  merge NUMBER --into NUMBER [--reason TEXT]  (the same incident: NUMBER follows the other and is answered with it)\n"
+        "  follow-up NUMBER --text TEXT   (the citizen's progress call, 催办)\n"
+        "  sms NUMBER --on|--off          (SMS to the caller about this ticket)\n"
         "--as USER reads USER's password from standard input; on a training database the training users act\n"
         "without it, and --at backdates or forwards the action (only there).");
 }
@@ -156,6 +161,7 @@ int registerTicket(CtlContext &ctx, Workspace &ws, TicketService &service, const
     input.town = ctx.args.value(u"--town"_s);
     input.callerName = ctx.args.value(u"--caller-name"_s);
     input.callerPhone = ctx.args.value(u"--caller-phone"_s);
+    input.citizenSms = !ctx.args.has(u"--no-sms"_s);
     for (const FieldError &e : TicketService::validate(input))
         return ctx.fail(u"--%1: %2"_s.arg(QString(e.field).replace(u'_', u'-'), e.message));
     for (const auto &[kind, value] : {std::pair{ReferenceKind::Categories, input.category},
@@ -220,6 +226,10 @@ int act(CtlContext &ctx, Workspace &ws, TicketService &service, const Actor &act
         if (!parent.exists())
             return ctx.fail(CtlContext::tr("There is no ticket %1.").arg(ctx.args.value(u"--into"_s)));
         ok = service.merge(actor, t.id, parent.id, reason, &error);
+    } else if (verb == u"follow-up"_s) {
+        ok = service.followUp(actor, t.id, text, &error);
+    } else if (verb == u"sms"_s) {
+        ok = service.setCitizenSms(actor, t.id, ctx.args.has(u"--on"_s), &error);
     }
     if (!ok)
         return ctx.fail(error);
@@ -251,6 +261,10 @@ QString optionProblem(const CtlArguments &args, const QString &verb)
         return CtlContext::tr("callback needs --answer satisfied, basic or unsatisfied.");
     if (verb == u"merge"_s && args.value(u"--into"_s).trimmed().isEmpty())
         return CtlContext::tr("merge needs --into NUMBER, the ticket the call follows.");
+    if (verb == u"sms"_s && args.has(u"--on"_s) == args.has(u"--off"_s))
+        return CtlContext::tr("ticket sms needs either --on or --off.");
+    if (verb == u"follow-up"_s && args.value(u"--text"_s).trimmed().isEmpty())
+        return CtlContext::tr("follow-up needs --text: what the citizen asked.");
     if (verb == u"show"_s) {
         const QString format = args.value(u"--format"_s, u"text"_s);
         if (format != u"text"_s && format != u"json"_s)

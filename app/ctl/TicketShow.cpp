@@ -145,6 +145,8 @@ public:
             {u"urged"_s, t.urged},
             {u"breached"_s, t.breached},
         };
+        o.insert(u"citizen_sms"_s, t.citizenSms); // issue 15: the caller accepts SMS about it
+        o.insert(u"follow_ups"_s, t.followUps);   // the citizen's progress calls (催办)
         const auto [stage, since] = waiting(t, history);
         o.insert(u"parent"_s, t.parentId.isEmpty()
                                   ? QJsonValue()
@@ -217,6 +219,10 @@ public:
             l << CtlContext::tr("Waits for the callback since %1.").arg(text(since));
         if (t.breached)
             l << CtlContext::tr("Breached: a department's clock passed its deadline without a reply.");
+        if (t.followUps > 0)
+            l << CtlContext::tr("Progress calls (催办): %1.").arg(t.followUps);
+        if (!t.citizenSms)
+            l << CtlContext::tr("The caller declined SMS about this ticket.");
         for (const DeptClock &c : clocks) {
             l << CtlContext::tr("  clock %1 from %2, deadline %3: %4%5")
                      .arg(c.department, text(c.atMs), text(c.deadlineS ? std::optional(*c.deadlineS * 1000) : std::nullopt),

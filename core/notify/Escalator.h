@@ -28,6 +28,8 @@ struct EscalationResult
     int overdue = 0;             ///< accountability records opened now
     QStringList overdueTickets;  ///< their ticket ids
     QString error;               ///< set when a write failed (nothing of that batch was written)
+    int citizenSms = 0;          ///< SMS to callers queued now (NotifyService::start, CitizenNotifier)
+    int followUpAlerts = 0;      ///< SMS to departments about progress calls queued now
 };
 
 /**

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "notify/CitizenNotifier.h"
 #include "notify/Escalator.h"
 #include "notify/MessageClaims.h"
 #include "notify/SmsOutbox.h"
@@ -16,6 +17,7 @@ class Workspace;
 
 /**
  * Reminders and accountability for one workspace, wired: the escalator queues SMS in the outbox and the
+ * citizen notifier queues the SMS that events call for (CitizenNotifier), and the
  * sender delivers them through a claim store (local SQLite unless another, e.g. the shared server's, is given).
  */
 class NotifyService final : public QObject
@@ -31,6 +33,8 @@ public:
     MessageClaims &claims() { return *m_claims; }
     SmsSender &sender() { return *m_sender; }
     Escalator &escalator() { return *m_escalator; }
+    /** The SMS that events call for: to the caller (registration, reply), to a department on a progress call. */
+    CitizenNotifier &citizen() { return *m_citizen; }
     Urging urging() { return Urging(m_ws, m_outbox); }
 
     /** Catches up (escalates everything due, sends what is due) and, when automatic, keeps doing so on timers. */
@@ -42,6 +46,7 @@ private:
     std::unique_ptr<MessageClaims> m_claims;
     std::unique_ptr<SmsSender> m_sender;
     std::unique_ptr<Escalator> m_escalator;
+    std::unique_ptr<CitizenNotifier> m_citizen;
 };
 
 } // namespace hotline

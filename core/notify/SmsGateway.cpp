@@ -1,5 +1,7 @@
 #include "notify/SmsGateway.h"
 
+#include "privacy/CallerPrivacy.h"
+
 #include "notify/NotifyLog.h"
 
 #include <QJsonArray>
@@ -62,6 +64,8 @@ void SmsGateway::post(const QUrl &url, const QString &token, int timeoutMs, cons
             res.outcome = u"network"_s;
             res.detail = tr("Cannot reach the SMS gateway: %1").arg(reply->errorString());
         }
+        // The gateway's answer may quote the recipient: never a whole phone number in the log (PRODUCT §8).
+        res.detail = CallerPrivacy::scrubPhoneNumbers(res.detail);
         qCInfo(lcNotify) << "SMS" << id << res.outcome << res.httpStatus << res.detail;
         Q_EMIT finished(res);
     });

@@ -216,4 +216,28 @@ bool SmsOutbox::recordFailure(const SmsAttempt &a, qint64 nextAttemptMs, bool co
     return true;
 }
 
+bool SmsOutbox::recordCancelled(const SmsAttempt &a, QString *error)
+{
+    WriteTransaction tx(m_db);
+    if (!tx.isActive()) {
+        *error = tx.error();
+        return false;
+    }
+    QSqlQuery q(m_db.sql());
+    q.prepare(u"UPDATE sms_outbox SET state = 'cancelled', last_error = ? WHERE id = ? AND state = 'pending'"_s);
+    q.addBindValue(a.detail.isNull() ? u""_s : a.detail);
+    q.addBindValue(a.messageId);
+    if (!q.exec()) {
+        *error = tr("Cannot record the cancelled SMS: %1").arg(q.lastError().text());
+        return false;
+    }
+    if (!logWithin(a, error))
+        return false;
+    if (!tx.commit()) {
+        *error = tx.error();
+        return false;
+    }
+    return true;
+}
+
 } // namespace hotline

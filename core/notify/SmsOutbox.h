@@ -14,13 +14,13 @@ class Database;
 struct OutboxMessage
 {
     QString id;         ///< deterministic (MessageIds), the gateway's "id"
-    QString kind;       ///< "reminder" | "urge"
+    QString kind;       ///< "reminder" | "urge" | "desk" | "follow_up" | "citizen_registered" | "citizen_replied"
     QString ticketId;
     QString eventId;
     QString department; ///< department code
-    QString audience;   ///< "duty" | "head"
+    QString audience;   ///< "duty" | "head" | "desk" | "citizen" (the ticket's caller)
     qint64 createdMs = 0;
-    QString state;      ///< "pending" | "sent" | "sent_elsewhere"
+    QString state;      ///< "pending" | "sent" | "sent_elsewhere" | "cancelled" (an SMS to a caller who declined since)
     int attempts = 0;
     qint64 nextAttemptMs = 0;
     QString lastError;
@@ -72,6 +72,8 @@ public:
     /** Logs a failed (or deferred) attempt and keeps the message pending until nextAttemptMs. counted: it was a
      *  real try at the gateway (bumps attempts and so the back-off). */
     bool recordFailure(const SmsAttempt &a, qint64 nextAttemptMs, bool counted, QString *error);
+    /** Logs why a pending message will never be posted (outcome "cancelled") and closes it unsent. */
+    bool recordCancelled(const SmsAttempt &a, QString *error);
 
 private:
     bool logWithin(const SmsAttempt &a, QString *error);

@@ -1,10 +1,12 @@
 #include "notify/SmsSender.h"
 
 #include "domain/DisplayNames.h"
+#include "notify/CitizenNotifier.h"
 #include "notify/DepartmentContacts.h"
 #include "notify/MessageClaims.h"
 #include "notify/NotifyLog.h"
 #include "notify/SmsTemplate.h"
+#include "privacy/CallerPrivacy.h"
 #include "service/DeskClock.h"
 #include "service/Workspace.h"
 #include "storage/EventStore.h"
@@ -65,6 +67,8 @@ SmsSender::Prepared SmsSender::prepare(const OutboxMessage &m) const
         return p;
     if (m.audience == u"desk"_s)
         return prepareDesk(m, std::move(p));
+    if (m.audience == u"citizen"_s)
+        return prepareCitizen(m, std::move(p));
     const std::optional<DepartmentContact> dept = DepartmentContacts(m_ws.database()).find(m.department);
     p.request.to = !dept ? QStringList() : m.audience == u"head"_s ? QStringList{dept->headPhone} : dept->dutyPhones;
     p.request.to.removeAll(QString());
@@ -84,8 +88,42 @@ SmsSender::Prepared SmsSender::prepare(const OutboxMessage &m) const
         v.remaining = DisplayNames::workingTime(sla.remaining(now, *t.deadlineS));
         v.deadline = QDateTime::fromSecsSinceEpoch(*t.deadlineS, sla.calendar().timeZone()).toString(u"yyyy-MM-dd HH:mm"_s);
     }
+    if (m.kind == u"follow_up"_s) {
+        // The citizen's progress call (CitizenNotifier): a fixed text, the templates speak of the deadline.
+        p.request.text = v.remaining.isEmpty()
+                             ? tr("Hotline ticket %1 (%2): the citizen called again to ask about progress.").arg(t.number, dept->name)
+                             : tr("Hotline ticket %1 (%2): the citizen called again to ask about progress; %3 left.")
+                                   .arg(t.number, dept->name, v.remaining);
+        return p;
+    }
     const QString text = m.kind == u"urge"_s ? settings.smsUrgeTemplate() : settings.smsTemplate();
     p.request.text = SmsTemplate::render(text, v, &p.problem);
+    return p;
+}
+
+SmsSender::Prepared SmsSender::prepareCitizen(const OutboxMessage &m, Prepared p) const
+{
+    // Decided again at sending: the caller may have declined, or the centre turned SMS off, since it was queued.
+    const Ticket t = m_ws.events().ticket(m.ticketId);
+    p.cancelled = CitizenNotifier::whyNoCitizenSms(m_ws, t);
+    if (!p.cancelled.isEmpty())
+        return p;
+    p.request.to = {*CitizenNotifier::mobileOf(t.callerPhone)};
+    SmsTemplate::Values v;
+    v.number = t.number;
+    const std::optional<DepartmentContact> dept = DepartmentContacts(m_ws.database()).find(m.department);
+    v.department = dept ? dept->name : m.department;
+    if (m.kind == u"citizen_replied"_s) {
+        // The reply this SMS is about (a later reply has its own SMS), not merely the latest one.
+        const QList<TicketEvent> history = m_ws.events().history(m.ticketId);
+        for (const TicketEvent &e : history) {
+            if (e.id == m.eventId)
+                v.reply = e.payload.value(Key::Text).toString();
+        }
+    }
+    const QString text = m.kind == u"citizen_registered"_s ? m_ws.settings().smsCitizenRegisteredTemplate()
+                                                            : m_ws.settings().smsCitizenRepliedTemplate();
+    p.request.text = SmsTemplate::renderCitizen(text, v, &p.problem);
     return p;
 }
 
@@ -143,6 +181,12 @@ void SmsSender::attempt(const OutboxMessage &m)
 {
     const qint64 now = m_ws.clock().nowMs();
     const Prepared p = prepare(m);
+    if (!p.cancelled.isEmpty()) {
+        QString error;
+        if (!m_outbox.recordCancelled(SmsAttempt{m.id, now, m_claimant, u"cancelled"_s, 0, p.cancelled}, &error))
+            qCWarning(lcNotify) << error;
+        return;
+    }
     if (!p.problem.isEmpty()) {
         // Said once per problem, not once per message: a missing URL would otherwise repeat for every reminder.
         if (p.problem != m_lastProblem)
@@ -190,7 +234,10 @@ void SmsSender::onFinished(const SmsResult &r)
         if (!m_claims.markSent(r.id, m_claimant, now, &error))
             qCWarning(lcNotify) << "sent" << r.id << "but cannot record the claim:" << error;
         const SmsAttempt a{r.id, now, m_claimant, r.outcome, r.httpStatus, QString()};
-        if (!m_outbox.recordSent(a, posted.to.join(u';'), posted.text, false, &error))
+        // A caller's number is kept masked in the SMS log (the ticket holds it for those who may see it).
+        const QString recipients = m.audience == u"citizen"_s ? CallerPrivacy::maskPhone(posted.to.join(u';'))
+                                                              : posted.to.join(u';');
+        if (!m_outbox.recordSent(a, recipients, posted.text, false, &error))
             qCWarning(lcNotify) << error;
         Q_EMIT messageSent(r.id);
     } else {

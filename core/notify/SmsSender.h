@@ -51,9 +51,11 @@ private:
     {
         SmsRequest request;
         QString problem;
+        QString cancelled; ///< why the message must not go out at all any more (the caller declined since)
     };
     Prepared prepare(const OutboxMessage &m) const;
     Prepared prepareDesk(const OutboxMessage &m, Prepared p) const;
+    Prepared prepareCitizen(const OutboxMessage &m, Prepared p) const;
     void attempt(const OutboxMessage &m);
     void onFinished(const SmsResult &r);
     void defer(const OutboxMessage &m, const QString &outcome, const QString &detail, qint64 nextMs, bool counted);

@@ -23,6 +23,32 @@ QString SmsTemplate::render(const QString &text, const Values &values, QString *
         *error = why;
         return {};
     }
+    return fill(text, values);
+}
+
+QString SmsTemplate::checkCitizen(const QString &text)
+{
+    if (text.trimmed().isEmpty())
+        return tr("The SMS template is empty.");
+    const QString why = Settings::validate(u"sms.citizen.replied_template"_s, text);
+    return why.isEmpty() ? QString() : tr("The SMS template cannot be used: %1").arg(why);
+}
+
+QString SmsTemplate::renderCitizen(const QString &text, const Values &values, QString *error)
+{
+    const QString why = checkCitizen(text);
+    if (!why.isEmpty()) {
+        *error = why;
+        return {};
+    }
+    Values v = values;
+    const QString reply = v.reply.simplified(); // one line: an SMS has no room for the reply's layout
+    v.reply = reply.size() > kMaxReply ? reply.left(kMaxReply - 1) + u'…' : reply;
+    return fill(text, v);
+}
+
+QString SmsTemplate::fill(const QString &text, const Values &values)
+{
     // One pass, so a value that happens to contain "{deadline}" is never read as a placeholder itself.
     static const QRegularExpression placeholder(u"\\{([a-z]+)\\}"_s);
     QString out;
@@ -38,6 +64,8 @@ QString SmsTemplate::render(const QString &text, const Values &values, QString *
             out += values.department;
         else if (name == u"remaining"_s)
             out += values.remaining;
+        else if (name == u"reply"_s)
+            out += values.reply;
         else
             out += values.deadline; // check() admits no other name
         from = m.capturedEnd();

@@ -84,7 +84,7 @@ QList<GroupQuery> groupQueries(const Bounds &b)
          "AND t.extension_pending = 1)))) THEN 1 END), "
          "COUNT(CASE WHEN outcome = 'returned' AND ended_ms < ? THEN 1 END), "
          "COUNT(CASE WHEN outcome = 'misroute' AND ended_ms < ? THEN 1 END), "
-         "TOTAL(extensions) FROM dispatches WHERE at_ms >= ? AND at_ms < ? GROUP BY department"_s,
+         "TOTAL(extensions), TOTAL(follow_ups) FROM dispatches WHERE at_ms >= ? AND at_ms < ? GROUP BY department"_s,
          {b.cutoffMs, b.cutoffMs, b.begun ? b.cutoffS : std::numeric_limits<qint64>::min(), b.cutoffMs, b.cutoffMs,
           b.cutoffMs, b.fromMs, b.toMs},
          [](ReportFigures &f, const QSqlQuery &q) {
@@ -95,6 +95,7 @@ QList<GroupQuery> groupQueries(const Bounds &b)
              f.returns += count(q, 5);
              f.misroutes += count(q, 6);
              f.extensions += qint64(q.value(7).toDouble());
+             f.followUps += qint64(q.value(8).toDouble());
          }},
         // On time judges the ticket: none of its clocks breached (tickets.breached is permanent), and the reply in
         // force was on time (or it was closed at intake).

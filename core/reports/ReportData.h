@@ -42,6 +42,7 @@ struct ReportFigures
     qint64 returns = 0;    ///< returns counted against it (after the misroute window)
     qint64 misroutes = 0;  ///< returns within the misroute window (cost nothing)
     qint64 extensions = 0; ///< extensions approved to it
+    qint64 followUps = 0;  ///< the citizens' progress calls (催办) while its clocks ran (clocks started in the period)
 
     /** 按时办结率: on time ÷ completed. */
     std::optional<qint64> onTimeRateHundredths() const { return percentHundredths(onTime, completed); }

@@ -22,7 +22,7 @@ QStringList figureCells(const ReportFigures &f, const QString &noRate)
             // The department judged on its own clocks (PRODUCT §6), after the ticket figures.
             QString::number(f.replied),     QString::number(f.repliedOnTime),    rate(f.ownOnTimeRateHundredths()),
             QString::number(f.breaches),    QString::number(f.returns),          QString::number(f.misroutes),
-            QString::number(f.extensions)};
+            QString::number(f.extensions),  QString::number(f.followUps)};
 }
 
 QList<QStringList> tableRows(const ReportData &report, const QString &noRate)
@@ -80,7 +80,7 @@ QString jsonFigures(const ReportFigures &f)
         + rate(f.satisfactionRateHundredths()) + u", \"replied\": "_s + n(f.replied) + u", \"replied_on_time\": "_s
         + n(f.repliedOnTime) + u", \"own_on_time_rate\": "_s + rate(f.ownOnTimeRateHundredths())
         + u", \"breaches\": "_s + n(f.breaches) + u", \"returns\": "_s + n(f.returns) + u", \"misroutes\": "_s
-        + n(f.misroutes) + u", \"extensions\": "_s + n(f.extensions);
+        + n(f.misroutes) + u", \"extensions\": "_s + n(f.extensions) + u", \"follow_ups\": "_s + n(f.followUps);
 }
 
 } // namespace
@@ -106,7 +106,8 @@ QStringList ReportWriter::columnTitles()
             tr("Breaches"),
             tr("Returns"),
             tr("Misroutes"),
-            tr("Extensions")};
+            tr("Extensions"),
+            tr("Follow-ups")};
 }
 
 QString ReportWriter::totalsLabel()

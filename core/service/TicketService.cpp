@@ -454,6 +454,31 @@ bool TicketService::callback(const Actor &actor, const QString &ticketId, Satisf
     return act(actor, ticketId, EventType::Callback, {{Key::Satisfaction, toCode(answer)}, {Key::Text, note}}, error);
 }
 
+bool TicketService::followUp(const Actor &actor, const QString &ticketId, const QString &note, QString *error)
+{
+    const QString text = TextRules::stripped(note, TextRules::Lines::Keep).trimmed();
+    if (TextRules::length(text) > kMaxNote) {
+        *error = tr("The note is too long (%1 characters, at most %2).").arg(TextRules::length(text)).arg(kMaxNote);
+        return false;
+    }
+    const Ticket t = m_store.ticket(ticketId);
+    // The department whose clock the call counts against, for the history (the fold counts it on that clock).
+    const DepartmentClock *running = t.runningClock();
+    const QString department = running ? running->department : QString();
+    return act(actor, ticketId, EventType::FollowedUp, {{Key::Text, text}, {Key::Department, department}}, error);
+}
+
+bool TicketService::setCitizenSms(const Actor &actor, const QString &ticketId, bool on, QString *error)
+{
+    const Ticket t = m_store.ticket(ticketId);
+    if (!t.id.isEmpty() && t.citizenSms == on && Permissions::allowsOn(actor, Action::Register, t.state, t.department, nullptr)) {
+        *error = on ? tr("The caller of ticket %1 already receives SMS.").arg(t.number)
+                    : tr("The caller of ticket %1 already receives no SMS.").arg(t.number);
+        return false;
+    }
+    return act(actor, ticketId, EventType::CitizenSmsChanged, {{Key::CitizenSms, on}}, error);
+}
+
 bool TicketService::close(const Actor &actor, const QString &ticketId, const QString &note, QString *error)
 {
     if (!refuseCloseWithWaitingFollowers(ticketId, error))

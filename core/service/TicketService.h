@@ -70,6 +70,7 @@ public:
     static constexpr int kMaxDetails = 5000;
     static constexpr int kMaxName = 50;
     static constexpr int kMaxAddress = 200;
+    static constexpr int kMaxNote = 1000; ///< a progress call's note
     static QList<FieldError> validate(const NewTicket &t);
 
     /** Registers a ticket; returns its id (number via store) or an empty string with error set. */
@@ -113,6 +114,13 @@ public:
     bool returnTicket(const Actor &actor, const QString &ticketId, const QString &reason, QString *error);
     bool urge(const Actor &actor, const QString &ticketId, const QString &note, QString *error);
     bool callback(const Actor &actor, const QString &ticketId, Satisfaction answer, const QString &note, QString *error);
+    /**
+     * Records the citizen's progress call (催办) with what they said: a followed_up event naming the department
+     * whose clock runs (empty when none does), counted on the ticket and on that running clock (reports).
+     */
+    bool followUp(const Actor &actor, const QString &ticketId, const QString &note, QString *error);
+    /** The caller opts out of (on = false) or back into SMS about this ticket; refused when nothing changes. */
+    bool setCitizenSms(const Actor &actor, const QString &ticketId, bool on, QString *error);
     bool close(const Actor &actor, const QString &ticketId, const QString &note, QString *error);
     bool reopen(const Actor &actor, const QString &ticketId, const QString &reason, QString *error);
     /**

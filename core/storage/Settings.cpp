@@ -67,6 +67,16 @@ const QList<SettingSpec> &Settings::specs()
         {u"intake.requests_per_minute"_s, u"60"_s,
          tr("Requests per minute each intake token may file through hotlinectl serve (bursts up to this many)"),
          T::WholeNumber, 1, 100000},
+        // Issue 15: SMS to the caller (CitizenNotifier).
+        {u"sms.citizen.enabled"_s, u"1"_s,
+         tr("SMS to callers about their tickets (registration, reply): 1 = on, 0 = off for the whole centre"),
+         T::WholeNumber, 0, 1},
+        {u"sms.citizen.registered_template"_s,
+         u"【民声热线】您反映的问题已受理，工单号{number}。如需查询办理进展，请致电热线并提供工单号。"_s,
+         tr("SMS to the caller on registration; placeholders {number} {department} {reply}"), T::CitizenTemplate, 1, 300},
+        {u"sms.citizen.replied_template"_s, u"【民声热线】您的工单{number}已由{department}答复：{reply}"_s,
+         tr("SMS to the caller when the department has replied; placeholders {number} {department} {reply}"),
+         T::CitizenTemplate, 1, 300},
     };
     return all;
 }
@@ -74,6 +84,11 @@ const QList<SettingSpec> &Settings::specs()
 QStringList Settings::templatePlaceholders()
 {
     return {u"number"_s, u"department"_s, u"remaining"_s, u"deadline"_s};
+}
+
+QStringList Settings::citizenTemplatePlaceholders()
+{
+    return {u"number"_s, u"department"_s, u"reply"_s};
 }
 
 Settings::Settings(Database &db) : m_db(db) {}
@@ -163,6 +178,9 @@ QString Settings::smsToken() const { return value(u"sms.token"_s); }
 QString Settings::smsTemplate() const { return value(u"sms.template"_s); }
 QString Settings::smsUrgeTemplate() const { return value(u"sms.urge_template"_s); }
 int Settings::smsTimeoutSeconds() const { return value(u"sms.timeout_seconds"_s).toInt(); }
+bool Settings::smsCitizenEnabled() const { return value(u"sms.citizen.enabled"_s).toInt() != 0; }
+QString Settings::smsCitizenRegisteredTemplate() const { return value(u"sms.citizen.registered_template"_s); }
+QString Settings::smsCitizenRepliedTemplate() const { return value(u"sms.citizen.replied_template"_s); }
 qint64 Settings::misrouteWindowSeconds() const { return qint64(value(u"sla.misroute_hours"_s).toDouble() * 3600.0 + 0.5); }
 qint64 Settings::dispatchLimitSeconds() const { return qint64(value(u"sla.dispatch_hours"_s).toDouble() * 3600.0 + 0.5); }
 int Settings::callbackDays() const { return value(u"sla.callback_days"_s).toInt(); }

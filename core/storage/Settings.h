@@ -21,6 +21,7 @@ enum class SettingType {
     Secret,      ///< empty or printable characters without spaces, at most max; never shown (••••)
     Template,    ///< an SMS text with known placeholders, naming {number}, 1..max characters
     PhoneList,   ///< empty or mobile numbers separated by commas, at most max numbers (the dispatch desk's duty phones)
+    CitizenTemplate, ///< an SMS text to the caller: placeholders {number} {department} {reply}, naming {number}
 };
 
 /** One configurable setting: its key, default and what it means (shown by `hotlinectl config`), type and range. */
@@ -46,6 +47,8 @@ public:
     explicit Settings(Database &db);
 
     static const QList<SettingSpec> &specs();
+    /** The placeholders an SMS to the caller may use (SettingType::CitizenTemplate). */
+    static QStringList citizenTemplatePlaceholders();
     static bool isKnown(const QString &key);
     /** Empty when value is acceptable for key, otherwise the reason. */
     static QString validate(const QString &key, const QString &value);
@@ -75,6 +78,10 @@ public:
     QString smsTemplate() const;
     QString smsUrgeTemplate() const;
     int smsTimeoutSeconds() const;
+    /** SMS to the caller (registration, reply) on for the whole centre (sms.citizen.enabled = 1). */
+    bool smsCitizenEnabled() const;
+    QString smsCitizenRegisteredTemplate() const;
+    QString smsCitizenRepliedTemplate() const;
     /** A return within this many working seconds after the dispatch is a misroute (costs the department nothing). */
     qint64 misrouteWindowSeconds() const;
     /** The centre's own clocks (PRODUCT §3): working seconds a ticket may wait for (re-)dispatch … */

@@ -94,6 +94,23 @@ QString checkTemplate(const SettingSpec &spec, const QString &value)
     return {};
 }
 
+// An SMS to the caller speaks of the ticket and its answer, not of a department's remaining time.
+QString checkCitizenTemplate(const SettingSpec &spec, const QString &value)
+{
+    if (value.trimmed().isEmpty())
+        return Settings::tr("%1 cannot be empty.").arg(spec.key);
+    static const QRegularExpression placeholder(u"\\{([^{}]*)\\}"_s);
+    auto it = placeholder.globalMatch(value);
+    while (it.hasNext()) {
+        const QString name = it.next().captured(1);
+        if (!Settings::citizenTemplatePlaceholders().contains(name))
+            return Settings::tr("Unknown placeholder {%1} in the template; use {number}, {department} or {reply}.").arg(name);
+    }
+    if (!value.contains(u"{number}"_s))
+        return Settings::tr("The template must name the ticket: include {number}.");
+    return {};
+}
+
 } // namespace
 
 bool Settings::isKnown(const QString &key)
@@ -200,6 +217,10 @@ QString Settings::validate(const QString &key, const QString &value)
         if (length > spec->max)
             return tr("%1 is at most %2 characters long.").arg(key, number(spec->max));
         return checkTemplate(*spec, value);
+    case SettingType::CitizenTemplate:
+        if (length > spec->max)
+            return tr("%1 is at most %2 characters long.").arg(key, number(spec->max));
+        return checkCitizenTemplate(*spec, value);
     }
     return {};
 }

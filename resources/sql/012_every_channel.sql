@@ -82,3 +82,7 @@ CREATE TABLE interview_questions (
 -- Intake service (hotlinectl serve): what the first request with a key carried (SHA-256 hex of its fields),
 -- so a retry with the same key but other content is refused instead of answered with the first ticket.
 ALTER TABLE intake_keys ADD COLUMN body_hash TEXT NOT NULL DEFAULT '';
+
+-- SMS to the citizen (CitizenNotifier): the event log is read from this mark on; history before the upgrade
+-- calls for no SMS.
+INSERT OR REPLACE INTO meta(key, value) SELECT 'notify.event_seq', CAST(COALESCE(MAX(seq), 0) AS TEXT) FROM events;

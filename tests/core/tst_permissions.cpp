@@ -55,7 +55,8 @@ Stage stageFor(Action a)
     case Action::ViewAllTickets:
     case Action::ViewReports:
     case Action::ViewCallerInFull:
-    case Action::Attach: return Stage::Dispatched;
+    case Action::Attach:
+    case Action::FollowUp: return Stage::Dispatched;
     case Action::Reply:
     case Action::RequestExtension: return Stage::Signed;
     case Action::DecideExtension: return Stage::ExtensionAsked;
@@ -230,6 +231,11 @@ struct Fixture
             return r.ok;
         }
         case Action::Merge: return s.merge(actor, ticket, parent, u"同一盏路灯"_s, error);
+        case Action::FollowUp: {
+            const qint64 before = tw.ws->events().ticket(ticket).followUps;
+            return s.followUp(actor, ticket, u"市民来电询问进展"_s, error)
+                && tw.ws->events().ticket(ticket).followUps == before + 1;
+        }
         case Action::Attach: {
             // Placeholder until the attachment service exists: the table on the ticket's own department.
             const std::optional<Ticket> t = tw.ws->queries().ticket(system, ticket);

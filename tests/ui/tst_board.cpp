@@ -12,6 +12,7 @@
 #include "board/TicketDetailDialog.h"
 #include "domain/DisplayNames.h"
 #include "service/TicketService.h"
+#include "storage/EventStore.h"
 #include "storage/Settings.h"
 #include "support/ConsoleSession.h"
 #include "support/Prompts.h"
@@ -548,6 +549,44 @@ private Q_SLOTS:
         QVERIFY2(line.contains(u"Dispatch desk"_s), qPrintable(line));
         QVERIFY2(line.contains(u"0 past the limit"_s) && line.contains(u"1 limit near"_s), qPrintable(line));
         QVERIFY2(line.contains(DeskColours::wall(DeskColour::Magenta).name()), qPrintable(line));
+    }
+
+    // Issue 15: a progress call (催办) and the caller's SMS preference from the detail; the SMS line tells the truth.
+    void progressCallAndSmsPreferenceFromTheDetail()
+    {
+        Centre c;
+        const QString id = c.dispatched(u"D01"_s, TicketType::Complaint);
+        const Actor taker {u"tina"_s, Role::CallTaker, QString(), u"01"_s};
+        ConsoleSession session(*c.tw.ws, c.tw.clock, taker);
+        TicketDetailDialog detail(session, id);
+        auto *followUp = detail.findChild<QPushButton *>(u"detailFollowUpButton"_s);
+        auto *sms = detail.findChild<QPushButton *>(u"detailCitizenSmsButton"_s);
+        QVERIFY(followUp && sms);
+        QCOMPARE(labelText(detail, "detailFollowUps"), TicketDetailDialog::tr("none"));
+        QVERIFY2(labelText(detail, "detailCitizenSms").contains(u"none queued"_s), qPrintable(labelText(detail, "detailCitizenSms")));
+
+        Prompts::queueAnswer(u"市民来电询问进展"_s);
+        QTest::mouseClick(followUp, Qt::LeftButton);
+        QCOMPARE(c.tw.ws->events().ticket(id).followUps, 1);
+        QTRY_COMPARE(detail.timeline()->topLevelItemCount(), 3);
+        QTreeWidgetItem *last = detail.timeline()->topLevelItem(2);
+        QCOMPARE(last->text(TicketDetailDialog::EventColumn), DisplayNames::of(EventType::FollowedUp));
+        QVERIFY(last->text(TicketDetailDialog::DetailsColumn).contains(u"市民来电询问进展"_s));
+        QVERIFY(labelText(detail, "detailFollowUps").contains(u"1"_s));
+        Prompts::queueAnswer(QVariant()); // cancelled: nothing recorded
+        QTest::mouseClick(followUp, Qt::LeftButton);
+        QCOMPARE(c.tw.ws->events().ticket(id).followUps, 1);
+
+        Prompts::queueAnswer(true);
+        QTest::mouseClick(sms, Qt::LeftButton);
+        QVERIFY(!c.tw.ws->events().ticket(id).citizenSms);
+        QTRY_VERIFY(labelText(detail, "detailCitizenSms").contains(u"declined"_s));
+
+        // A liaison is offered neither.
+        ConsoleSession liaison(*c.tw.ws, c.tw.clock, c.liaisonD01);
+        TicketDetailDialog theirs(liaison, id);
+        QVERIFY(!theirs.findChild<QPushButton *>(u"detailFollowUpButton"_s));
+        QVERIFY(!theirs.findChild<QPushButton *>(u"detailCitizenSmsButton"_s));
     }
 
     void callerIsMaskedForRolesThatDoNotNeedIt()

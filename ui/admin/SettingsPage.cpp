@@ -196,7 +196,7 @@ void SettingsPage::updatePreview(const QString &key)
     const Row &row = m_rows[key];
     // A made-up ticket 3 working hours before its deadline: the text as a department would receive it.
     const SmsTemplate::Values sample {u"250303-01-0001"_s, tr("District Urban Management Bureau"),
-                                      DisplayNames::workingTime(3 * 3600), u"2025-03-04 09:00"_s};
+                                      DisplayNames::workingTime(3 * 3600), u"2025-03-04 09:00"_s, QString()};
     QString error;
     const QString text = SmsTemplate::render(row.edit->text().trimmed(), sample, &error);
     if (text.isNull()) {

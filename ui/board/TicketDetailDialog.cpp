@@ -1,6 +1,7 @@
 #include "board/TicketDetailDialog.h"
 
 #include "board/CallerRevealPrompt.h"
+#include "board/CitizenActions.h"
 #include "board/BoardColours.h"
 #include "board/BoardModel.h"
 #include "board/EventDescriptions.h"
@@ -72,6 +73,8 @@ TicketDetailDialog::TicketDetailDialog(ConsoleSession &session, const QString &t
     addField(u"detailRegistered"_s, tr("Registered"));
     addField(u"detailDispatched"_s, tr("Dispatched"));
     addField(u"detailIncident"_s, tr("Same incident")); // merges: "follows N" or "followers: …"
+    addField(u"detailFollowUps"_s, tr("Progress calls"));
+    addField(u"detailCitizenSms"_s, tr("SMS to the caller"));
     layout->addLayout(m_form);
 
     auto *historyLabel = new QLabel(tr("History"), this);
@@ -100,6 +103,17 @@ TicketDetailDialog::TicketDetailDialog(ConsoleSession &session, const QString &t
         m_urgeButton->setObjectName(u"detailUrgeButton"_s);
         m_urgeButton->setToolTip(tr("Urge the department to handle this ticket, with a note"));
         connect(m_urgeButton, &QPushButton::clicked, this, &TicketDetailDialog::urge);
+    }
+    if (CitizenActions::followUpOffered(session)) {
+        m_followUpButton = buttons->addButton(tr("Record &progress call (催办)…"), QDialogButtonBox::ActionRole);
+        m_followUpButton->setObjectName(u"detailFollowUpButton"_s);
+        m_followUpButton->setToolTip(tr("The citizen called to ask about this ticket: record what they asked"));
+        connect(m_followUpButton, &QPushButton::clicked, this, &TicketDetailDialog::recordFollowUp);
+    }
+    if (CitizenActions::smsToggleOffered(session)) {
+        m_smsButton = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+        m_smsButton->setObjectName(u"detailCitizenSmsButton"_s);
+        connect(m_smsButton, &QPushButton::clicked, this, &TicketDetailDialog::toggleCitizenSms);
     }
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
@@ -143,6 +157,10 @@ void TicketDetailDialog::refresh()
             l->clear();
         if (m_urgeButton)
             m_urgeButton->setEnabled(false);
+        for (QPushButton *b : {m_followUpButton, m_smsButton}) {
+            if (b)
+                b->setEnabled(false);
+        }
         if (m_revealButton)
             m_revealButton->hide();
         m_revealed.reset();
@@ -198,6 +216,14 @@ void TicketDetailDialog::refresh()
         if (!parent.isEmpty() && t->department.isEmpty())
             set(u"detailDepartment"_s, tr("(follows %1)").arg(parent));
     }
+    set(u"detailFollowUps"_s, t->followUps == 0 ? tr("none") : tr("%n call(s)", nullptr, t->followUps));
+    set(u"detailCitizenSms"_s, CitizenActions::smsSummary(m_session.workspace(), *t));
+    if (m_followUpButton)
+        m_followUpButton->setEnabled(true);
+    if (m_smsButton) {
+        m_smsButton->setEnabled(true);
+        m_smsButton->setText(t->citizenSms ? tr("Caller declines &SMS") : tr("Caller accepts &SMS again"));
+    }
 
     m_deadlineS.reset();
     if (t->isCounting()) {
@@ -248,6 +274,16 @@ bool TicketDetailDialog::revealCaller()
     m_revealed = std::move(caller);
     refresh();
     return true;
+}
+
+void TicketDetailDialog::recordFollowUp()
+{
+    CitizenActions::recordFollowUp(this, m_session, m_ticketId); // the timeline follows through ticketsChanged
+}
+
+void TicketDetailDialog::toggleCitizenSms()
+{
+    CitizenActions::toggleCitizenSms(this, m_session, m_ticketId);
 }
 
 void TicketDetailDialog::urge()

@@ -19,7 +19,8 @@ class ConsoleSession;
  * One ticket in full: its fields, its countdown, and its whole history as a timeline, oldest first. The caller
  * is masked; roles the permission table allows get "Show number", which reveals (and logs) the caller through
  * CallerReveal for as long as the dialog is open. Follows changes to the ticket while open.
- * A supervisor can urge (督办) from here. Non-modal: the board keeps ticking behind it.
+ * A supervisor can urge (督办) from here; a call-taker records the citizen's progress call (催办) and their SMS
+ * preference, and sees what the SMS to the caller truthfully did (CitizenActions). Non-modal: the board keeps ticking behind it.
  */
 class TicketDetailDialog final : public QDialog
 {
@@ -43,6 +44,10 @@ public Q_SLOTS:
     void urge();
     /** Shows the caller in full, logging the view; false (with a message) when refused. */
     bool revealCaller();
+    /** Asks what the citizen asked and records their progress call (催办). */
+    void recordFollowUp();
+    /** The caller declines SMS about this ticket, or accepts them again (after confirming). */
+    void toggleCitizenSms();
 
 private:
     void onTicketsChanged(const QStringList &ids);
@@ -60,6 +65,8 @@ private:
     QTreeWidget *m_timeline = nullptr;
     QPushButton *m_urgeButton = nullptr;
     QPushButton *m_revealButton = nullptr; ///< only for roles that may ever see a caller in full
+    QPushButton *m_followUpButton = nullptr; ///< roles with follow-up (call-takers, dispatchers, supervisors…)
+    QPushButton *m_smsButton = nullptr;      ///< roles that register tickets: the caller's SMS preference
     std::optional<RevealedCaller> m_revealed;
 };
 

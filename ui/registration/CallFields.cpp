@@ -34,6 +34,10 @@ CallFields::CallFields(const QStringList &towns, const QStringList &categories, 
     m_anonymous = new QCheckBox(tr("&Anonymous caller"), this);
     m_anonymous->setObjectName(u"anonymous"_s);
     m_anonymous->setToolTip(tr("The caller's name and phone are not recorded."));
+    m_declinesSms = new QCheckBox(tr("No SMS (不接收短信)"), this);
+    m_declinesSms->setObjectName(u"declinesSms"_s);
+    m_declinesSms->setToolTip(tr("The caller declines SMS about this ticket (the number and the reply)."));
+    m_declinesSms->setFocusPolicy(Qt::ClickFocus); // out of the keyboard flow: Tab goes from phone to name
 
     m_channel = new QComboBox(this);
     m_channel->setObjectName(u"channel"_s);
@@ -104,6 +108,7 @@ CallFields::CallFields(const QStringList &towns, const QStringList &categories, 
     });
     connect(m_intakeAnswer, &QPlainTextEdit::textChanged, this, &CallFields::intakeAnswerEdited);
     connect(m_closeAtIntake, &QCheckBox::toggled, this, &CallFields::changed);
+    connect(m_declinesSms, &QCheckBox::toggled, this, &CallFields::changed);
 
     updateTypeDependentFields();
     updateCounters();
@@ -131,7 +136,7 @@ void CallFields::buildLayout()
         h->addWidget(extra);
         return box;
     };
-    row(tr("Caller &phone"), m_phone, m_phone, u"caller_phone"_s);
+    row(tr("Caller &phone"), beside(m_phone, m_declinesSms), m_phone, u"caller_phone"_s);
     row(tr("Caller &name"), beside(m_name, m_anonymous), m_name, u"caller_name"_s);
     row(tr("C&hannel"), m_channel, m_channel);
     row(tr("&Type"), m_type, m_type);
@@ -218,6 +223,7 @@ RegistrationDraft CallFields::content() const
     d.details = m_details->toPlainText();
     d.intakeAnswer = m_intakeAnswer->toPlainText();
     d.closeAtIntake = m_closeAtIntake->isChecked();
+    d.declinesSms = m_declinesSms->isChecked();
     return d;
 }
 
@@ -235,6 +241,7 @@ void CallFields::setContent(const RegistrationDraft &draft)
     m_details->setPlainText(draft.details);
     m_intakeAnswer->setPlainText(draft.intakeAnswer);
     m_closeAtIntake->setChecked(draft.closeAtIntake);
+    m_declinesSms->setChecked(draft.declinesSms);
     m_answerWasEmpty = draft.intakeAnswer.trimmed().isEmpty();
     updateAnonymity();
     updateTypeDependentFields();
@@ -342,6 +349,7 @@ void CallFields::updateAnonymity()
     // The typed name and phone stay (an accidental tick loses nothing) but are not recorded.
     m_phone->setEnabled(!m_anonymous->isChecked());
     m_name->setEnabled(!m_anonymous->isChecked());
+    m_declinesSms->setEnabled(!m_anonymous->isChecked()); // no number, no SMS
 }
 
 void CallFields::updateCounters()

@@ -83,6 +83,7 @@ private:
     QLabel *m_answerLabel = nullptr;
     QPlainTextEdit *m_intakeAnswer = nullptr;
     QCheckBox *m_closeAtIntake = nullptr;
+    QCheckBox *m_declinesSms = nullptr; ///< beside the phone, outside the Tab chain (click or its mnemonic)
     QList<std::pair<QString, QLabel *>> m_captions; // field code → its label
 };
 

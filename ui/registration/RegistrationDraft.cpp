@@ -9,6 +9,7 @@ const QString kVersion = u"v"_s;
 const QString kAnonymous = u"anonymous"_s;
 const QString kIntakeAnswer = u"intake_answer"_s;
 const QString kCloseAtIntake = u"close_at_intake"_s;
+const QString kDeclinesSms = u"declines_sms"_s;
 
 } // namespace
 
@@ -32,12 +33,13 @@ NewTicket RegistrationDraft::toNewTicket() const
     }
     t.summary = summary.trimmed();
     t.details = details.trimmed();
+    t.citizenSms = !declinesSms;
     return t;
 }
 
 QJsonObject RegistrationDraft::toJson() const
 {
-    return QJsonObject {
+    QJsonObject json {
         {kVersion, kFormatVersion},
         {Key::Channel, toCode(channel)},
         {Key::Type, toCode(type)},
@@ -51,6 +53,9 @@ QJsonObject RegistrationDraft::toJson() const
         {kIntakeAnswer, intakeAnswer},
         {kCloseAtIntake, closeAtIntake},
     };
+    if (declinesSms)
+        json.insert(kDeclinesSms, true);
+    return json;
 }
 
 RegistrationDraft RegistrationDraft::fromJson(const QJsonObject &json)
@@ -67,6 +72,7 @@ RegistrationDraft RegistrationDraft::fromJson(const QJsonObject &json)
     d.details = json.value(Key::Details).toString();
     d.intakeAnswer = json.value(kIntakeAnswer).toString();
     d.closeAtIntake = json.value(kCloseAtIntake).toBool();
+    d.declinesSms = json.value(kDeclinesSms).toBool();
     return d;
 }
 

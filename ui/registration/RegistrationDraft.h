@@ -28,6 +28,7 @@ struct RegistrationDraft
     QString details;
     QString intakeAnswer;
     bool closeAtIntake = false;
+    bool declinesSms = false; ///< the caller wants no SMS about the ticket (NewTicket::citizenSms false)
 
     /** Nothing worth keeping was typed (channel and type alone are not a call). */
     bool isBlank() const;
@@ -39,7 +40,8 @@ struct RegistrationDraft
     /**
      * `{"v":1,"channel":"phone","type":"consult","caller_phone":…,"caller_name":…,"anonymous":false,
      * "town":…,"category":…,"summary":…,"details":…,"intake_answer":…,"close_at_intake":false}` — codes
-     * and key spellings as in the ticket events, text exactly as typed (not trimmed).
+     * and key spellings as in the ticket events, text exactly as typed (not trimmed); "declines_sms":true only
+     * when the caller declined SMS.
      */
     QJsonObject toJson() const;
     /** Reads toJson()'s form; unknown codes fall back to the defaults, missing keys are empty. */
