@@ -34,6 +34,7 @@ int cmdPermissions(CtlContext &ctx); // ViewCommands.cpp
 int cmdCategories(CtlContext &ctx); // ReferenceCommands.cpp
 int cmdTowns(CtlContext &ctx);      // ReferenceCommands.cpp
 int cmdTicket(CtlContext &ctx);     // TicketCommands.cpp
+int cmdAttachment(CtlContext &ctx); // AttachmentCommands.cpp
 
 namespace {
 
@@ -67,6 +68,7 @@ const QList<Command> &commands()
         {{u"permissions"_s}, cmdPermissions},
         {{u"audit"_s}, cmdAudit},
         {{u"ticket"_s}, cmdTicket},
+        {{u"attachment"_s}, cmdAttachment},
     };
     return all;
 }
@@ -134,6 +136,10 @@ QString helpText()
         "                                        the console's ticket actions, as --as USER (password on stdin);\n"
         "                                        register prints the new number; see hotlinectl ticket for options\n"
         "                                        (on a training database: training users act, --at ISO8601 allowed)\n"
+        "  ticket attach NUMBER FILE [--stage registration|before|after|document]\n"
+        "                                        attach a photo or document (as --as USER)\n"
+        "  attachment save HASH -o FILE          a ticket's file out of the database (the hash that\n"
+        "                                        ticket show lists), for those who may see the ticket\n"
         "\n"
         "Options:\n"
         "  --db PATH      the database file\n"
@@ -151,7 +157,8 @@ bool readsOnly(const QStringList &words)
     static const QList<QStringList> readers{
         {u"verify"_s}, {u"report"_s}, {u"board"_s}, {u"export"_s}, {u"access-log"_s}, {u"deadline"_s},
         {u"config"_s, u"get"_s}, {u"config"_s, u"list"_s}, {u"users"_s, u"list"_s}, {u"categories"_s, u"list"_s},
-        {u"towns"_s, u"list"_s}, {u"calendar"_s, u"list"_s}, {u"audit"_s}, {u"ticket"_s, u"show"_s}};
+        {u"towns"_s, u"list"_s}, {u"calendar"_s, u"list"_s}, {u"audit"_s}, {u"ticket"_s, u"show"_s},
+        {u"attachment"_s, u"save"_s}};
     for (const QStringList &r : readers) {
         if (words.mid(0, r.size()) == r)
             return true;

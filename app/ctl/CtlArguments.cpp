@@ -12,7 +12,9 @@ const QStringList kValueOptions{u"--db"_s, u"-o"_s, u"--output"_s, u"--class"_s,
                                 // ticket actions (TicketCommands.cpp)
                                 u"--as"_s, u"--type"_s, u"--channel"_s, u"--summary"_s, u"--details"_s,
                                 u"--category"_s, u"--town"_s, u"--caller-name"_s, u"--caller-phone"_s,
-                                u"--department"_s, u"--reason"_s, u"--text"_s, u"--days"_s, u"--answer"_s};
+                                u"--department"_s, u"--reason"_s, u"--text"_s, u"--days"_s, u"--answer"_s,
+                                // places and attachments (issue 15)
+                                u"--address"_s, u"--latitude"_s, u"--longitude"_s, u"--stage"_s};
 const QStringList kFlags{u"--demo"_s, u"--once"_s, u"--help"_s, u"-h"_s, u"--version"_s, u"--unmasked"_s,
                          u"--force"_s, u"--stdin"_s, u"--all-errors"_s, u"--assessment"_s, u"--training"_s,
                          u"--approve"_s, u"--refuse"_s};

@@ -3,6 +3,7 @@
 #include "auth/Actor.h"
 #include "domain/Enums.h"
 #include "domain/Ticket.h"
+#include "service/Attachments.h"
 
 #include <QCoreApplication>
 #include <QObject>
@@ -33,6 +34,7 @@ struct NewTicket
     std::optional<double> longitude;
     bool citizenSms = true;           ///< false: the caller wants no SMS about this ticket
     QString source;                   ///< the intake integration (token name) that filed it, empty at a console
+    QList<AttachmentFile> files;      ///< photos and documents, recorded with the ticket (stage: registration)
 };
 
 /** One ticket to dispatch in a batch. */

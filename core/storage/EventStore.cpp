@@ -57,11 +57,25 @@ bool EventStore::loadChainHead(QString *error)
 
 bool EventStore::append(const QList<TicketEvent> &events, QString *error, Mode mode)
 {
+    return appendWithMode(events, {}, error, mode);
+}
+
+bool EventStore::appendWith(const QList<TicketEvent> &events, const std::function<bool(QString *)> &alsoWrite,
+                            QString *error)
+{
+    return appendWithMode(events, alsoWrite, error, Mode::Strict);
+}
+
+bool EventStore::appendWithMode(const QList<TicketEvent> &events, const std::function<bool(QString *)> &alsoWrite,
+                                QString *error, Mode mode)
+{
     WriteTransaction tx(m_db);
     if (!tx.isActive()) {
         *error = tx.error();
         return false;
     }
+    if (alsoWrite && !alsoWrite(error))
+        return false;
     if (!appendWithin(events, error, mode))
         return false;
     if (!tx.commit()) {

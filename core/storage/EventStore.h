@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QStringList>
 
+#include <functional>
+
 namespace hotline {
 
 class Database;
@@ -42,6 +44,11 @@ public:
 
     /** Appends in its own write transaction. */
     bool append(const QList<TicketEvent> &events, QString *error, Mode mode = Mode::Strict);
+    /**
+     * Appends like append(), and runs alsoWrite in the same transaction first (the bytes of an attached file):
+     * when either fails, neither is kept.
+     */
+    bool appendWith(const QList<TicketEvent> &events, const std::function<bool(QString *)> &alsoWrite, QString *error);
     /** Appends inside a transaction the caller holds (bulk import); counts what was new. */
     bool appendWithin(const QList<TicketEvent> &events, QString *error, Mode mode = Mode::Strict, int *added = nullptr);
     /**
@@ -75,6 +82,8 @@ Q_SIGNALS:
     void appended();
 
 private:
+    bool appendWithMode(const QList<TicketEvent> &events, const std::function<bool(QString *)> &alsoWrite,
+                        QString *error, Mode mode);
     bool appendImpl(const QList<TicketEvent> &events, QString *error, Mode mode, int *added, bool ticketsAreNew);
     bool loadChainHead(QString *error);
 

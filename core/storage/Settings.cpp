@@ -62,6 +62,8 @@ const QList<SettingSpec> &Settings::specs()
          tr("Minutes (1-1440) an account stays locked after too many failed sign-ins"), T::WholeNumber, 1, 1440},
         {u"security.idle_lock_minutes"_s, u"10"_s,
          tr("Minutes without input after which a console locks its screen (0 = never)"), T::WholeNumber, 0, 1440},
+        {u"attachments.max_mb"_s, u"10"_s, tr("Largest photo or document (MB, 1-100) that may be attached to a ticket"),
+         T::WholeNumber, 1, 100},
     };
     return all;
 }
@@ -174,6 +176,11 @@ QStringList Settings::dispatchDutyPhones() const
             phones << phone->normalized();
     }
     return phones;
+}
+
+qint64 Settings::attachmentMaxBytes() const
+{
+    return qint64(value(u"attachments.max_mb"_s).toInt()) * 1024 * 1024;
 }
 
 } // namespace hotline

@@ -51,6 +51,7 @@ private:
     std::unique_ptr<SqliteStatement> m_save;
     std::unique_ptr<SqliteStatement> m_dispatch;
     std::unique_ptr<SqliteStatement> m_callback;
+    std::unique_ptr<SqliteStatement> m_attachment;
     QString m_lastError;
 };
 

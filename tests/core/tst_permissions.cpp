@@ -16,6 +16,7 @@
 #include "privacy/CallerReveal.h"
 #include "service/ReferenceStore.h"
 #include "service/TicketQueries.h"
+#include "service/Attachments.h"
 #include "service/TicketService.h"
 #include "storage/AdminLog.h"
 #include "storage/CalendarStore.h"
@@ -222,9 +223,11 @@ struct Fixture
             return r.ok;
         }
         case Action::Attach: {
-            // Placeholder until the attachment service exists: the table on the ticket's own department.
-            const std::optional<Ticket> t = tw.ws->queries().ticket(system, ticket);
-            return t && Permissions::allowsOn(actor, action, t->state, t->department, error);
+            // A photo of the place, through the attachment service; done when the ticket lists it.
+            const QByteArray png = QByteArray::fromBase64(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+            const QString hash = tw.ws->attachments().attach(actor, ticket, {u"site.png"_s, png, u"before"_s}, error);
+            return !hash.isEmpty() && tw.ws->attachments().list(system, ticket).size() == 1;
         }
         default:
             // Cells without a core service of their own (pages and menus): the table is the gate; the UI test
