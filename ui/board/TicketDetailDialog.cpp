@@ -1,5 +1,6 @@
 #include "board/TicketDetailDialog.h"
 
+#include "board/AttachmentsPanel.h"
 #include "board/CallerRevealPrompt.h"
 #include "board/BoardColours.h"
 #include "board/BoardModel.h"
@@ -33,7 +34,7 @@ TicketDetailDialog::TicketDetailDialog(ConsoleSession &session, const QString &t
 {
     setObjectName(u"ticketDetail"_s);
     setModal(false);
-    resize(820, 640);
+    resize(820, 780);
 
     auto *layout = new QVBoxLayout(this);
     m_number = new QLabel(this);
@@ -67,9 +68,19 @@ TicketDetailDialog::TicketDetailDialog(ConsoleSession &session, const QString &t
     }
     addField(u"detailSummary"_s, tr("Summary"));
     addField(u"detailDetails"_s, tr("Details"));
+    addField(u"detailPlace"_s, tr("Place"));
     addField(u"detailRegistered"_s, tr("Registered"));
     addField(u"detailDispatched"_s, tr("Dispatched"));
     layout->addLayout(m_form);
+
+    // Photos and documents (issue 15): between the fields and the history.
+    auto *filesLabel = new QLabel(tr("Photos and documents"), this);
+    QFont filesFont = filesLabel->font();
+    filesFont.setBold(true);
+    filesLabel->setFont(filesFont);
+    layout->addWidget(filesLabel);
+    m_attachments = new AttachmentsPanel(session, ticketId, this);
+    layout->addWidget(m_attachments);
 
     auto *historyLabel = new QLabel(tr("History"), this);
     QFont bold = historyLabel->font();
@@ -181,6 +192,13 @@ void TicketDetailDialog::refresh()
     }
     set(u"detailSummary"_s, t->summary);
     set(u"detailDetails"_s, t->details);
+    QString place = t->address;
+    if (t->latitude && t->longitude)
+        place += (place.isEmpty() ? QString() : u"  "_s)
+                 + tr("(%1, %2)").arg(QString::number(*t->latitude, 'f', 6), QString::number(*t->longitude, 'f', 6));
+    set(u"detailPlace"_s, place);
+    if (m_attachments)
+        m_attachments->refresh();
     set(u"detailRegistered"_s, when(t->registeredMs));
     set(u"detailDispatched"_s, when(t->dispatchedMs));
 

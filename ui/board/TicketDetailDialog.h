@@ -13,6 +13,7 @@ class QTreeWidget;
 
 namespace hotline {
 
+class AttachmentsPanel;
 class ConsoleSession;
 
 /**
@@ -35,6 +36,7 @@ public:
     /** False when the ticket does not exist or the signed-in user may not see it. */
     bool isFound() const { return m_found; }
     QTreeWidget *timeline() const { return m_timeline; }
+    AttachmentsPanel *attachments() const { return m_attachments; }
 
 public Q_SLOTS:
     /** Reads the ticket and its history again. */
@@ -61,6 +63,7 @@ private:
     QPushButton *m_urgeButton = nullptr;
     QPushButton *m_revealButton = nullptr; ///< only for roles that may ever see a caller in full
     std::optional<RevealedCaller> m_revealed;
+    AttachmentsPanel *m_attachments = nullptr;
 };
 
 } // namespace hotline

@@ -83,6 +83,8 @@ private:
     QLabel *m_answerLabel = nullptr;
     QPlainTextEdit *m_intakeAnswer = nullptr;
     QCheckBox *m_closeAtIntake = nullptr;
+    QLineEdit *m_address = nullptr;
+    QLineEdit *m_coordinates = nullptr;
     QList<std::pair<QString, QLabel *>> m_captions; // field code → its label
 };
 
