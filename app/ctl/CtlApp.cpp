@@ -38,6 +38,7 @@ int cmdSearch(CtlContext &ctx);     // SearchCommand.cpp
 int cmdImportInterview(CtlContext &ctx); // ImportCommands.cpp
 int cmdIntake(CtlContext &ctx);     // IntakeCommands.cpp
 int cmdServe(CtlContext &ctx);      // IntakeCommands.cpp
+int cmdAttachment(CtlContext &ctx); // AttachmentCommands.cpp
 
 namespace {
 
@@ -75,6 +76,7 @@ const QList<Command> &commands()
         {{u"import"_s, u"interview"_s}, cmdImportInterview},
         {{u"intake"_s}, cmdIntake},
         {{u"serve"_s}, cmdServe},
+        {{u"attachment"_s}, cmdAttachment},
     };
     return all;
 }
@@ -151,6 +153,10 @@ QString helpText()
         "  search TEXT [--format text|json] [--limit N]\n"
         "                                        find tickets, open or closed, by number, caller phone or text\n"
         "                                        (summary, details, address, reply), as --as USER sees them\n"
+        "  ticket attach NUMBER FILE [--stage registration|before|after|document]\n"
+        "                                        attach a photo or document (as --as USER)\n"
+        "  attachment save HASH -o FILE          a ticket's file out of the database (the hash that\n"
+        "                                        ticket show lists), for those who may see the ticket\n"
         "\n"
         "Options:\n"
         "  --db PATH      the database file\n"
@@ -170,7 +176,8 @@ bool readsOnly(const QStringList &words)
         {u"config"_s, u"get"_s}, {u"config"_s, u"list"_s}, {u"users"_s, u"list"_s}, {u"categories"_s, u"list"_s},
         {u"towns"_s, u"list"_s}, {u"calendar"_s, u"list"_s}, {u"audit"_s}, {u"ticket"_s, u"show"_s},
         {u"search"_s},
-        {u"intake"_s, u"token"_s, u"list"_s}};
+        {u"intake"_s, u"token"_s, u"list"_s},
+        {u"attachment"_s, u"save"_s}};
     for (const QStringList &r : readers) {
         if (words.mid(0, r.size()) == r)
             return true;

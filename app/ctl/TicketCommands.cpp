@@ -1,5 +1,5 @@
 // hotlinectl ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|
-// show|merge: the console's ticket actions for scripts and drills, through the same TicketService and permission table.
+// show|merge|attach: the console's ticket actions for scripts and drills, through the same TicketService and permission table.
 #include "CtlContext.h"
 #include "TicketActor.h"
 
@@ -7,6 +7,7 @@
 #include "domain/DisplayNames.h"
 #include "domain/TicketEvent.h"
 #include "domain/TicketFold.h"
+#include "service/Attachments.h"
 #include "service/ReferenceStore.h"
 #include "service/TicketService.h"
 #include "service/Training.h"
@@ -15,9 +16,12 @@
 #include "sla/SlaClock.h"
 #include "storage/Database.h"
 #include "storage/EventStore.h"
+#include "storage/Settings.h"
 #include "util/Clock.h"
 
 #include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QSet>
 
@@ -45,7 +49,8 @@ const QList<Verb> &verbs()
     static const QList<Verb> all{
         {u"register"_s, Action::Register,
          {u"--type"_s, u"--channel"_s, u"--summary"_s, u"--details"_s, u"--category"_s, u"--town"_s,
-          u"--caller-name"_s, u"--caller-phone"_s, u"--class"_s, u"--no-sms"_s}},
+          u"--caller-name"_s, u"--caller-phone"_s, u"--class"_s, u"--no-sms"_s, u"--address"_s, u"--latitude"_s,
+          u"--longitude"_s}},
         {u"dispatch"_s, Action::Dispatch, {u"--department"_s}, EventType::Dispatched},
         {u"sign"_s, Action::Sign, {}, EventType::Signed},
         {u"return"_s, Action::Return, {u"--reason"_s}, EventType::Returned},
@@ -61,6 +66,7 @@ const QList<Verb> &verbs()
         {u"merge"_s, Action::Merge, {u"--into"_s, u"--reason"_s}, EventType::Merged},
         {u"follow-up"_s, Action::FollowUp, {u"--text"_s}, EventType::FollowedUp},
         {u"sms"_s, Action::Register, {u"--on"_s, u"--off"_s}, EventType::CitizenSmsChanged},
+        {u"attach"_s, Action::Attach, {u"--stage"_s}, EventType::Attached},
     };
     return all;
 }
@@ -81,6 +87,8 @@ QString usage()
         "  merge NUMBER --into NUMBER [--reason TEXT]  (the same incident: NUMBER follows the other and is answered with it)\n"
         "  follow-up NUMBER --text TEXT   (the citizen's progress call, 催办)\n"
         "  sms NUMBER --on|--off          (SMS to the caller about this ticket)\n"
+        "  register … [--address TEXT] [--latitude DEG --longitude DEG]   the place of the matter\n"
+        "  attach NUMBER FILE [--stage registration|before|after|document]   a photo or document\n"
         "--as USER reads USER's password from standard input; on a training database the training users act\n"
         "without it, and --at backdates or forwards the action (only there).");
 }
@@ -162,6 +170,18 @@ int registerTicket(CtlContext &ctx, Workspace &ws, TicketService &service, const
     input.callerName = ctx.args.value(u"--caller-name"_s);
     input.callerPhone = ctx.args.value(u"--caller-phone"_s);
     input.citizenSms = !ctx.args.has(u"--no-sms"_s);
+    input.address = ctx.args.value(u"--address"_s);
+    for (const auto &[option, target] : {std::pair{u"--latitude"_s, &input.latitude},
+                                         std::pair{u"--longitude"_s, &input.longitude}}) {
+        if (!ctx.args.has(option))
+            continue;
+        bool ok = false;
+        const double v = ctx.args.value(option).toDouble(&ok);
+        if (!ok)
+            return ctx.fail(CtlContext::tr("%1 is a number of degrees, not \"%2\".").arg(option, ctx.args.value(option)),
+                            Usage);
+        *target = v;
+    }
     for (const FieldError &e : TicketService::validate(input))
         return ctx.fail(u"--%1: %2"_s.arg(QString(e.field).replace(u'_', u'-'), e.message));
     for (const auto &[kind, value] : {std::pair{ReferenceKind::Categories, input.category},
@@ -246,6 +266,29 @@ int act(CtlContext &ctx, Workspace &ws, TicketService &service, const Actor &act
     return Ok;
 }
 
+/** `ticket attach NUMBER FILE [--stage S]`: the file's bytes through the attachment service. */
+int attachFile(CtlContext &ctx, Workspace &ws, const Clock &clock, const Actor &actor, const Ticket &t)
+{
+    const QString path = ctx.args.words.value(2);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return ctx.fail(CtlContext::tr("Cannot read %1: %2").arg(path, file.errorString()));
+    // Refused before reading a file far over the limit into memory.
+    const qint64 maxBytes = ws.settings().attachmentMaxBytes();
+    if (const QString why = Attachments::sizeProblem(path, file.size(), maxBytes); !why.isEmpty())
+        return ctx.fail(why);
+    const QByteArray bytes = file.readAll();
+    QString error;
+    Attachments service(ws.database(), ws.events(), clock);
+    const QString hash = service.attach(actor, t.id, {QFileInfo(path).fileName(), bytes,
+                                                      ctx.args.value(u"--stage"_s, u"document"_s)}, &error);
+    if (hash.isEmpty())
+        return ctx.fail(error);
+    ctx.print(CtlContext::tr("%1: attached %2 (%3 bytes, sha256 %4) by %5")
+                  .arg(t.number, QFileInfo(path).fileName(), QString::number(bytes.size()), hash, actor.user));
+    return Ok;
+}
+
 /** Usage errors a verb's options can have, found before the database is opened. */
 QString optionProblem(const CtlArguments &args, const QString &verb)
 {
@@ -265,6 +308,8 @@ QString optionProblem(const CtlArguments &args, const QString &verb)
         return CtlContext::tr("ticket sms needs either --on or --off.");
     if (verb == u"follow-up"_s && args.value(u"--text"_s).trimmed().isEmpty())
         return CtlContext::tr("follow-up needs --text: what the citizen asked.");
+    if (verb == u"attach"_s && args.has(u"--stage"_s) && !Attachments::isStage(args.value(u"--stage"_s)))
+        return CtlContext::tr("attach --stage is registration, before, after or document.");
     if (verb == u"show"_s) {
         const QString format = args.value(u"--format"_s, u"text"_s);
         if (format != u"text"_s && format != u"json"_s)
@@ -285,7 +330,8 @@ int cmdTicket(CtlContext &ctx)
             verb = &v;
     }
     const bool isRegister = verbWord == u"register"_s;
-    if (!verb || w.size() != (isRegister ? 1 : 2))
+    const qsizetype words = isRegister ? 1 : verbWord == u"attach"_s ? 3 : 2;
+    if (!verb || w.size() != words)
         return ctx.fail(usage(), Usage);
     for (const QString &option : ctx.args.given()) {
         if (!isCommonOption(option) && !verb->options.contains(option))
@@ -343,6 +389,8 @@ int cmdTicket(CtlContext &ctx)
     // The workspace's own service runs on the wall clock; this one on the action's clock, with the same store,
     // settings and calendar, so the same rules decide.
     TicketService service(ws->database(), ws->events(), actionClock, [ws] { return ws->sla(); });
+    if (verb->word == u"attach"_s)
+        return attachFile(ctx, *ws, actionClock, *actor, ticket);
     if (isRegister)
         return registerTicket(ctx, *ws, service, *actor);
     return act(ctx, *ws, service, *actor, verb->word, ticket);

@@ -7,6 +7,7 @@
 #include "privacy/CallerPrivacy.h"
 #include "privacy/CallerReveal.h"
 #include "service/Followers.h"
+#include "service/Attachments.h"
 #include "service/TicketQueries.h"
 #include "service/Workspace.h"
 #include "calendar/WorkCalendar.h"
@@ -112,7 +113,8 @@ public:
     QString callerName(const QString &name) const { return m_unmasked ? name : CallerPrivacy::maskName(name); }
     QString callerPhone(const QString &phone) const { return m_unmasked ? phone : CallerPrivacy::maskPhone(phone); }
 
-    QJsonObject json(const QList<DeptClock> &clocks, const QList<TicketEvent> &history) const
+    QJsonObject json(const QList<DeptClock> &clocks, const QList<TicketEvent> &history,
+                     const QList<AttachmentRow> &files) const
     {
         const Ticket &t = m_t;
         QJsonObject o{
@@ -172,6 +174,22 @@ public:
             });
         }
         o.insert(u"dispatches"_s, dispatches);
+        // The place and the files (issue 15).
+        o.insert(u"address"_s, t.address);
+        o.insert(u"latitude"_s, t.latitude ? QJsonValue(*t.latitude) : QJsonValue());
+        o.insert(u"longitude"_s, t.longitude ? QJsonValue(*t.longitude) : QJsonValue());
+        QJsonArray attachments;
+        for (const AttachmentRow &f : files) {
+            attachments.append(QJsonObject{{u"hash"_s, f.hash},
+                                           {u"file_name"_s, f.fileName},
+                                           {u"mime_type"_s, f.mimeType},
+                                           {u"size"_s, f.size},
+                                           {u"stage"_s, f.stage},
+                                           {u"by"_s, f.actor},
+                                           {u"at"_s, iso(f.atMs)},
+                                           {u"received"_s, f.received}});
+        }
+        o.insert(u"attachments"_s, attachments);
         QJsonArray timeline;
         for (const TicketEvent &e : history) {
             QJsonObject payload = e.payload;
@@ -194,7 +212,8 @@ public:
         return o;
     }
 
-    QStringList lines(const QList<DeptClock> &clocks, const QList<TicketEvent> &history) const
+    QStringList lines(const QList<DeptClock> &clocks, const QList<TicketEvent> &history,
+                      const QList<AttachmentRow> &files) const
     {
         const Ticket &t = m_t;
         QStringList l;
@@ -202,6 +221,12 @@ public:
                  .arg(t.number, DisplayNames::of(t.state), DisplayNames::of(t.type), DisplayNames::of(t.slaClass));
         l << CtlContext::tr("Caller: %1 %2").arg(callerName(t.callerName), callerPhone(t.callerPhone));
         l << CtlContext::tr("Summary: %1").arg(t.summary);
+        if (!t.address.isEmpty() || t.latitude)
+            l << CtlContext::tr("Place: %1%2")
+                     .arg(t.address, t.latitude && t.longitude
+                                         ? u" (%1, %2)"_s.arg(QString::number(*t.latitude, 'f', 6),
+                                                              QString::number(*t.longitude, 'f', 6))
+                                         : QString());
         if (!t.department.isEmpty())
             l << CtlContext::tr("Department: %1, deadline %2").arg(t.department, text(t.deadlineS ? std::optional(*t.deadlineS * 1000) : std::nullopt));
         if (!t.parentId.isEmpty())
@@ -228,6 +253,12 @@ public:
                      .arg(c.department, text(c.atMs), text(c.deadlineS ? std::optional(*c.deadlineS * 1000) : std::nullopt),
                           c.outcome.isEmpty() ? CtlContext::tr("running") : c.outcome,
                           c.breachedS ? CtlContext::tr(", breached at %1").arg(text(*c.breachedS * 1000)) : QString());
+        }
+        for (const AttachmentRow &f : files) {
+            l << CtlContext::tr("  file %1 (%2, %3 bytes, %4) by %5 at %6%7")
+                     .arg(f.fileName, f.mimeType, QString::number(f.size), Attachments::stageName(f.stage), f.actor,
+                          text(f.atMs), f.received ? QString() : CtlContext::tr(", not yet received"))
+              << u"       %1"_s.arg(f.hash);
         }
         for (const TicketEvent &e : history)
             l << u"  %1  %2  %3"_s.arg(text(e.atMs), DisplayNames::of(e.type), e.actor);
@@ -264,11 +295,12 @@ int cmdTicketShow(CtlContext &ctx, Workspace &ws, const Actor &actor, const Tick
     }
     const QList<TicketEvent> history = ws.queries().history(actor, t.id);
     const QList<DeptClock> all = clocks(ws.database(), t.id);
+    const QList<AttachmentRow> files = ws.attachments().list(actor, t.id);
     const Shower shower(ws, t, unmasked);
     if (ctx.args.value(u"--format"_s) == u"json"_s)
-        ctx.out += QJsonDocument(shower.json(all, history)).toJson(QJsonDocument::Indented);
+        ctx.out += QJsonDocument(shower.json(all, history, files)).toJson(QJsonDocument::Indented);
     else
-        ctx.print(shower.lines(all, history).join(u'\n'));
+        ctx.print(shower.lines(all, history, files).join(u'\n'));
     return Ok;
 }
 

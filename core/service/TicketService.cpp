@@ -151,13 +151,34 @@ QString TicketService::registerImpl(const Actor &actor, const NewTicket &input, 
         events << TicketEvent::make(events.first().ticketId, EventType::Closed, now, actor.user, actor.console,
                                     {{Key::Text, TextRules::stripped(closingAnswer, TextRules::Lines::Keep).trimmed()}});
     }
-    // Registration and, for a consultation answered on the phone, its closing: one transaction, all or nothing.
+    // The files come with the ticket: each checked before anything is written, each its Attached event.
+    QList<PreparedAttachment> files;
+    if (!input.files.isEmpty()) {
+        Ticket registered;
+        registered.state = TicketState::Registered;
+        if (!permitted(actor, EventType::Attached, registered, error))
+            return {};
+        const qint64 maxBytes = Settings(m_db).attachmentMaxBytes();
+        for (AttachmentFile f : input.files) {
+            if (f.stage.isEmpty())
+                f.stage = u"registration"_s;
+            PreparedAttachment prepared;
+            if (!Attachments::prepare(f, maxBytes, events.first().ticketId, actor, now, &prepared, error))
+                return {};
+            files << prepared;
+        }
+        for (qsizetype i = 0; i < files.size(); ++i)
+            events.insert(1 + i, files.at(i).event); // right after the registration, before a closing
+    }
+    // Registration, its files and, for a consultation answered on the phone, its closing: one transaction, all or
+    // nothing; with the intake's idempotency key when there is one.
     EventStore::WithinTransaction alsoWithin;
     if (within) {
         const QString ticketId = events.first().ticketId;
         alsoWithin = [&within, ticketId, number](QString *why) { return within(ticketId, number, why); };
     }
-    if (!m_store.append(events, error, EventStore::Mode::Strict, alsoWithin))
+    if (!m_store.appendWith(events, [&](QString *e) { return Attachments::storeBlobs(m_db, files, e); }, error,
+                            alsoWithin))
         return {};
     return events.first().ticketId;
 }

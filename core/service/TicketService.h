@@ -4,6 +4,7 @@
 #include "domain/Enums.h"
 #include "domain/Ticket.h"
 #include "domain/TicketEvent.h"
+#include "service/Attachments.h"
 
 #include <QCoreApplication>
 #include <QObject>
@@ -35,6 +36,7 @@ struct NewTicket
     std::optional<double> longitude;
     bool citizenSms = true;           ///< false: the caller wants no SMS about this ticket
     QString source;                   ///< the intake integration (token name) that filed it, empty at a console
+    QList<AttachmentFile> files;      ///< photos and documents, recorded with the ticket (stage: registration)
 };
 
 /** One ticket to dispatch in a batch. */

@@ -1,6 +1,7 @@
 #include "service/Workspace.h"
 
 #include "auth/UserStore.h"
+#include "service/Attachments.h"
 #include "service/TicketQueries.h"
 #include "service/TicketService.h"
 #include "sla/SlaClock.h"
@@ -71,6 +72,13 @@ QString Workspace::consoleCode() const
 Actor Workspace::systemActor() const
 {
     return Actor{u"hotlinectl"_s, Role::System, QString(), consoleCode()};
+}
+
+Attachments &Workspace::attachments()
+{
+    if (!m_attachments)
+        m_attachments = std::make_unique<Attachments>(*m_db, *m_events, m_clock);
+    return *m_attachments;
 }
 
 } // namespace hotline

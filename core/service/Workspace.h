@@ -10,6 +10,7 @@
 
 namespace hotline {
 
+class Attachments;
 class CalendarStore;
 class Clock;
 class Database;
@@ -42,6 +43,8 @@ public:
     TicketService &tickets() { return *m_tickets; }
     TicketQueries &queries() { return *m_queries; }
     UserStore &users() { return *m_users; }
+    /** Photos and documents on tickets (made when first asked for). */
+    Attachments &attachments();
     const Clock &clock() const { return m_clock; }
     /** SLA arithmetic as currently configured. */
     SlaClock sla() const;
@@ -65,6 +68,7 @@ private:
     // The SLA clock is rebuilt only when the configuration generation in the database moves on.
     mutable std::unique_ptr<SlaClock> m_slaCache;
     mutable QString m_slaGeneration;
+    std::unique_ptr<Attachments> m_attachments;
 };
 
 } // namespace hotline

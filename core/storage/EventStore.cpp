@@ -57,12 +57,25 @@ bool EventStore::loadChainHead(QString *error)
 
 bool EventStore::append(const QList<TicketEvent> &events, QString *error, Mode mode, const WithinTransaction &within)
 {
+    return appendWithMode(events, {}, error, mode, within);
+}
+
+bool EventStore::appendWith(const QList<TicketEvent> &events, const std::function<bool(QString *)> &alsoWrite,
+                            QString *error, const WithinTransaction &within)
+{
+    return appendWithMode(events, alsoWrite, error, Mode::Strict, within);
+}
+
+bool EventStore::appendWithMode(const QList<TicketEvent> &events, const std::function<bool(QString *)> &alsoWrite,
+                                QString *error, Mode mode, const WithinTransaction &within)
+{
     WriteTransaction tx(m_db);
     if (!tx.isActive()) {
         *error = tx.error();
         return false;
     }
-    if (!appendWithin(events, error, mode) || (within && !within(error))) {
+    // alsoWrite before the events (an attachment's bytes), within after them (an intake idempotency key).
+    if ((alsoWrite && !alsoWrite(error)) || !appendWithin(events, error, mode) || (within && !within(error))) {
         m_pendingChanged.clear();
         return false;
     }

@@ -48,6 +48,12 @@ public:
     /** Appends in its own write transaction; within, when given, runs before the commit. */
     bool append(const QList<TicketEvent> &events, QString *error, Mode mode = Mode::Strict,
                 const WithinTransaction &within = {});
+    /**
+     * Appends like append(), and runs alsoWrite in the same transaction first (the bytes of an attached file):
+     * when either fails, neither is kept.
+     */
+    bool appendWith(const QList<TicketEvent> &events, const std::function<bool(QString *)> &alsoWrite, QString *error,
+                    const WithinTransaction &within = {});
     /** Appends inside a transaction the caller holds (bulk import); counts what was new. */
     bool appendWithin(const QList<TicketEvent> &events, QString *error, Mode mode = Mode::Strict, int *added = nullptr);
     /**
@@ -85,6 +91,8 @@ Q_SIGNALS:
     void appended();
 
 private:
+    bool appendWithMode(const QList<TicketEvent> &events, const std::function<bool(QString *)> &alsoWrite,
+                        QString *error, Mode mode, const WithinTransaction &within = {});
     bool appendImpl(const QList<TicketEvent> &events, QString *error, Mode mode, int *added, bool ticketsAreNew);
     bool loadChainHead(QString *error);
 

@@ -188,7 +188,7 @@ bool run(sqlite3 *db, const char *sql, QString *error)
 }
 
 // The projection tables, and the column each side table names its row by.
-const QStringList kProjection {u"tickets"_s, u"dispatches"_s, u"callbacks"_s};
+const QStringList kProjection {u"tickets"_s, u"dispatches"_s, u"callbacks"_s, u"ticket_attachments"_s};
 
 /**
  * TEMP tables named like the projection tables, made from the stored definitions (with every column a
@@ -198,7 +198,7 @@ const QStringList kProjection {u"tickets"_s, u"dispatches"_s, u"callbacks"_s};
 bool shadowProjection(sqlite3 *db, QString *error)
 {
     Statement q(db, "SELECT name, sql, type FROM main.sqlite_master WHERE tbl_name IN ('tickets', 'dispatches', "
-                    "'callbacks') AND (type = 'table' OR (type = 'index' AND sql LIKE 'CREATE UNIQUE%'))");
+                    "'callbacks', 'ticket_attachments') AND (type = 'table' OR (type = 'index' AND sql LIKE 'CREATE UNIQUE%'))");
     if (!q.valid()) {
         *error = q.error();
         return false;
@@ -222,7 +222,7 @@ bool shadowProjection(sqlite3 *db, QString *error)
         return false;
     }
     if (tables.size() != kProjection.size()) {
-        *error = ProjectionVerifier::tr("the projection tables (tickets, dispatches, callbacks) are not all there");
+        *error = ProjectionVerifier::tr("the projection tables (tickets, dispatches, callbacks, ticket_attachments) are not all there");
         return false;
     }
     for (const QString &sql : tables + indexes) {

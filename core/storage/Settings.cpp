@@ -77,6 +77,8 @@ const QList<SettingSpec> &Settings::specs()
         {u"sms.citizen.replied_template"_s, u"【民声热线】您的工单{number}已由{department}答复：{reply}"_s,
          tr("SMS to the caller when the department has replied; placeholders {number} {department} {reply}"),
          T::CitizenTemplate, 1, 300},
+        {u"attachments.max_mb"_s, u"10"_s, tr("Largest photo or document (MB, 1-100) that may be attached to a ticket"),
+         T::WholeNumber, 1, 100},
     };
     return all;
 }
@@ -197,6 +199,11 @@ QStringList Settings::dispatchDutyPhones() const
             phones << phone->normalized();
     }
     return phones;
+}
+
+qint64 Settings::attachmentMaxBytes() const
+{
+    return qint64(value(u"attachments.max_mb"_s).toInt()) * 1024 * 1024;
 }
 
 } // namespace hotline

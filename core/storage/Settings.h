@@ -95,6 +95,8 @@ public:
     double assessmentSatisfactionWeight() const;
     double assessmentBreachPenalty() const;
     double assessmentReturnPenalty() const;
+    /** The largest attachment accepted, in bytes (attachments.max_mb). */
+    qint64 attachmentMaxBytes() const;
 
     /** Placeholders a reminder template may use. */
     static QStringList templatePlaceholders();

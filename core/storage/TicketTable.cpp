@@ -71,6 +71,9 @@ TicketTable::TicketTable(Database &db, Search search)
             "breached_s = excluded.breached_s, extensions = excluded.extensions, follow_ups = excluded.follow_ups");
     m_callback = std::make_unique<SqliteStatement>(
         db, "INSERT OR IGNORE INTO callbacks(event_id, ticket_id, at_ms, satisfaction, department) VALUES(?,?,?,?,?)");
+    m_attachment = std::make_unique<SqliteStatement>(
+        db, "INSERT OR REPLACE INTO ticket_attachments(event_id, ticket_id, hash, file_name, mime_type, size, stage, "
+            "actor, at_ms) VALUES(?,?,?,?,?,?,?,?,?)");
 }
 
 TicketTable::~TicketTable() = default;
@@ -266,13 +269,28 @@ bool TicketTable::recordSideEffects(const Ticket &after, const TicketEvent &e)
         bindTextOrNull(q, 5, after.department);
         return run(q);
     }
+    // The file's row: the bytes themselves live in attachment_blobs, which is not projection.
+    if (e.type == EventType::Attached) {
+        SqliteStatement &q = *m_attachment;
+        q.bind(1, e.id);
+        q.bind(2, e.ticketId);
+        q.bind(3, e.payload.value(Key::Hash).toString());
+        q.bind(4, e.payload.value(Key::FileName).toString());
+        q.bind(5, e.payload.value(Key::MimeType).toString());
+        q.bind(6, qint64(e.payload.value(Key::Size).toDouble()));
+        q.bind(7, e.payload.value(Key::Stage).toString());
+        q.bind(8, e.actor);
+        q.bind(9, e.atMs);
+        return run(q);
+    }
     return true;
 }
 
 bool TicketTable::clearAll()
 {
     return m_db.exec(u"DELETE FROM tickets"_s, &m_lastError) && m_db.exec(u"DELETE FROM dispatches"_s, &m_lastError)
-           && m_db.exec(u"DELETE FROM callbacks"_s, &m_lastError) && (!m_search || clearSearch());
+           && m_db.exec(u"DELETE FROM callbacks"_s, &m_lastError)
+           && m_db.exec(u"DELETE FROM ticket_attachments"_s, &m_lastError) && (!m_search || clearSearch());
 }
 
 bool TicketTable::clearSearch()

@@ -57,6 +57,7 @@ private:
     std::unique_ptr<SqliteStatement> m_dispatch;
     std::unique_ptr<SqliteStatement> m_callback;
     std::unique_ptr<TicketSearchIndex> m_search; // null with Search::Skip
+    std::unique_ptr<SqliteStatement> m_attachment;
     QString m_lastError;
 };
 

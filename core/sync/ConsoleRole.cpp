@@ -29,6 +29,10 @@ const char *const kGrants[] = {
     "GRANT USAGE ON SEQUENCE hotline_reference_version TO %1",
     // SMS claims (claim, renew, mark sent, release).
     "GRANT SELECT, INSERT, UPDATE ON hotline_sms_claims TO %1",
+    // Attachments: bytes go in only through the function that checks their hash; pull reads them.
+    "REVOKE ALL ON hotline_attachment_blobs FROM %1",
+    "GRANT SELECT ON hotline_attachment_blobs TO %1",
+    "GRANT EXECUTE ON FUNCTION hotline_put_blob(text, bytea) TO %1",
 };
 
 } // namespace

@@ -361,7 +361,8 @@ bool ReplicaStore::settle(const QHash<QString, qint64> &firstNew, const QList<Ti
 
 bool ReplicaStore::refold(const QString &ticketId, QString *error)
 {
-    for (const QString &table : {u"tickets"_s, u"dispatches"_s, u"callbacks"_s, u"sync_conflicts"_s}) {
+    for (const QString &table : {u"tickets"_s, u"dispatches"_s, u"callbacks"_s, u"ticket_attachments"_s,
+                                 u"sync_conflicts"_s}) {
         QSqlQuery del(m_db.sql());
         del.prepare(u"DELETE FROM "_s + table + (table == u"tickets"_s ? u" WHERE id = ?"_s : u" WHERE ticket_id = ?"_s));
         del.addBindValue(ticketId);

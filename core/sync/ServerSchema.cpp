@@ -14,7 +14,7 @@ namespace {
 const QStringList &migrationFiles()
 {
     static const QStringList files{u":/server/001_events.sql"_s, u":/server/002_sms_claims.sql"_s,
-                                   u":/server/003_event_chain.sql"_s};
+                                   u":/server/003_event_chain.sql"_s, u":/server/004_attachments.sql"_s};
     return files;
 }
 

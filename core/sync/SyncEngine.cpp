@@ -3,6 +3,7 @@
 #include "domain/TicketEvent.h"
 #include "service/Training.h"
 #include "storage/Database.h"
+#include "sync/BlobSync.h"
 #include "sync/ReferenceData.h"
 #include "sync/ReplicaStore.h"
 #include "sync/ServerSchema.h"
@@ -124,6 +125,14 @@ bool SyncEngine::runPass(SyncPassResult *result, QString *error)
     if (!pushReference(result, error) || !pushEvents(result, error) || !pullReference(result, error)
         || !pullEvents(result, error))
         return false;
+    // After the events: the bytes their attachments name (a blob that is not there yet waits for a later pass).
+    BlobOutcome blobs;
+    if (!BlobSync(m_pg, m_db).fetchMissing(&blobs, error))
+        return fail(*error, error);
+    result->blobsFetched += blobs.fetched;
+    result->blobsRefused += blobs.refused;
+    result->blobsWaiting += blobs.waiting;
+    result->changedTickets += blobs.tickets; // their detail shows the files now
     PullOutcome retried;
     if (!m_replica->retrySkipped(&retried, error))
         return false;
@@ -170,6 +179,11 @@ bool SyncEngine::pushEvents(SyncPassResult *result, QString *error)
         if (batch.isEmpty())
             return error->isEmpty();
         const qint64 readMs = phase.restart();
+        // The bytes of attached files first, so that a console pulling the events can find them.
+        BlobOutcome blobs;
+        if (!BlobSync(m_pg, m_db).pushFor(batch, &blobs, error))
+            return fail(*error, error);
+        result->blobsPushed += blobs.pushed;
         QHash<QString, qint64> seqs;
         if (!server.push(batch, &seqs, error))
             return fail(*error, error);

@@ -25,6 +25,10 @@ struct SyncPassResult
     QStringList changedTickets;
     QStringList referenceUpdated;
     QStringList refusedSettings; ///< "key: reason" for each setting from the server that failed validation
+    qint64 blobsPushed = 0;      ///< attachment bytes sent to the server
+    qint64 blobsFetched = 0;     ///< attachment bytes received
+    qint64 blobsRefused = 0;     ///< attachment bytes from the server that did not match their hash
+    qint64 blobsWaiting = 0;     ///< attachments whose bytes the server does not have yet
 };
 
 /**

@@ -17,6 +17,7 @@
 #include "privacy/CallerReveal.h"
 #include "service/ReferenceStore.h"
 #include "service/TicketQueries.h"
+#include "service/Attachments.h"
 #include "service/TicketService.h"
 #include "storage/AdminLog.h"
 #include "storage/CalendarStore.h"
@@ -237,9 +238,11 @@ struct Fixture
                 && tw.ws->events().ticket(ticket).followUps == before + 1;
         }
         case Action::Attach: {
-            // Placeholder until the attachment service exists: the table on the ticket's own department.
-            const std::optional<Ticket> t = tw.ws->queries().ticket(system, ticket);
-            return t && Permissions::allowsOn(actor, action, t->state, t->department, error);
+            // A photo of the place, through the attachment service; done when the ticket lists it.
+            const QByteArray png = QByteArray::fromBase64(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+            const QString hash = tw.ws->attachments().attach(actor, ticket, {u"site.png"_s, png, u"before"_s}, error);
+            return !hash.isEmpty() && tw.ws->attachments().list(system, ticket).size() == 1;
         }
         case Action::ManageIntake:
             return !IntakeTokens(tw.ws->database()).add(actor, u"web-"_s + toCode(actor.role), Channel::Web, error).isEmpty();

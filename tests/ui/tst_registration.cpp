@@ -130,6 +130,12 @@ private Q_SLOTS:
         press(Qt::Key_Tab);
         QCOMPARE(focusedField(), u"details"_s);
         type(u"南海大道12号门口,一周了"_s);
+        press(Qt::Key_Tab);
+        QCOMPARE(focusedField(), u"address"_s);
+        type(u"南海大道12号"_s);
+        press(Qt::Key_Tab);
+        QCOMPARE(focusedField(), u"coordinates"_s);
+        type(u"23.03, 113.15"_s);
         press(Qt::Key_Tab); // a complaint has no answer at intake: straight to the button
         QCOMPARE(focusedField(), u"submit"_s);
         press(Qt::Key_Return, Qt::ControlModifier);
@@ -149,6 +155,9 @@ private Q_SLOTS:
         QCOMPARE(t.summary, u"小区路灯不亮"_s);
         QCOMPARE(t.details, u"南海大道12号门口,一周了"_s);
         QCOMPARE(t.state, TicketState::Registered);
+        QCOMPARE(t.address, u"南海大道12号"_s);
+        QCOMPARE(t.latitude, std::optional<double>(23.03));
+        QCOMPARE(t.longitude, std::optional<double>(113.15));
 
         QCOMPARE(part<QLabel>(form, u"ticketNumber"_s)->text(), number);
         QCOMPARE(QGuiApplication::clipboard()->text(), number);
@@ -182,8 +191,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowActive(screen.form.get()));
         const QStringList expected {u"callerPhone"_s, u"callerName"_s,   u"anonymous"_s,     u"channel"_s,
                                     u"type"_s,        u"town"_s,         u"category"_s,      u"summary"_s,
-                                    u"details"_s,     u"intakeAnswer"_s, u"closeAtIntake"_s, u"submit"_s,
-                                    u"newTicket"_s};
+                                    u"details"_s,     u"address"_s,      u"coordinates"_s,   u"intakeAnswer"_s,
+                                    u"closeAtIntake"_s, u"submit"_s,     u"newTicket"_s};
         QStringList seen {focusedField()};
         for (qsizetype i = 1; i < expected.size(); ++i) {
             press(Qt::Key_Tab);

@@ -1,5 +1,6 @@
 #include "board/TicketDetailDialog.h"
 
+#include "board/AttachmentsPanel.h"
 #include "board/CallerRevealPrompt.h"
 #include "board/CitizenActions.h"
 #include "board/BoardColours.h"
@@ -36,7 +37,7 @@ TicketDetailDialog::TicketDetailDialog(ConsoleSession &session, const QString &t
 {
     setObjectName(u"ticketDetail"_s);
     setModal(false);
-    resize(820, 640);
+    resize(820, 780);
 
     auto *layout = new QVBoxLayout(this);
     m_number = new QLabel(this);
@@ -70,12 +71,22 @@ TicketDetailDialog::TicketDetailDialog(ConsoleSession &session, const QString &t
     }
     addField(u"detailSummary"_s, tr("Summary"));
     addField(u"detailDetails"_s, tr("Details"));
+    addField(u"detailPlace"_s, tr("Place"));
     addField(u"detailRegistered"_s, tr("Registered"));
     addField(u"detailDispatched"_s, tr("Dispatched"));
     addField(u"detailIncident"_s, tr("Same incident")); // merges: "follows N" or "followers: …"
     addField(u"detailFollowUps"_s, tr("Progress calls"));
     addField(u"detailCitizenSms"_s, tr("SMS to the caller"));
     layout->addLayout(m_form);
+
+    // Photos and documents (issue 15): between the fields and the history.
+    auto *filesLabel = new QLabel(tr("Photos and documents"), this);
+    QFont filesFont = filesLabel->font();
+    filesFont.setBold(true);
+    filesLabel->setFont(filesFont);
+    layout->addWidget(filesLabel);
+    m_attachments = new AttachmentsPanel(session, ticketId, this);
+    layout->addWidget(m_attachments);
 
     auto *historyLabel = new QLabel(tr("History"), this);
     QFont bold = historyLabel->font();
@@ -202,6 +213,13 @@ void TicketDetailDialog::refresh()
     }
     set(u"detailSummary"_s, t->summary);
     set(u"detailDetails"_s, t->details);
+    QString place = t->address;
+    if (t->latitude && t->longitude)
+        place += (place.isEmpty() ? QString() : u"  "_s)
+                 + tr("(%1, %2)").arg(QString::number(*t->latitude, 'f', 6), QString::number(*t->longitude, 'f', 6));
+    set(u"detailPlace"_s, place);
+    if (m_attachments)
+        m_attachments->refresh();
     set(u"detailRegistered"_s, when(t->registeredMs));
     set(u"detailDispatched"_s, when(t->dispatchedMs));
     {

@@ -13,6 +13,7 @@ class QTreeWidget;
 
 namespace hotline {
 
+class AttachmentsPanel;
 class ConsoleSession;
 
 /**
@@ -36,6 +37,7 @@ public:
     /** False when the ticket does not exist or the signed-in user may not see it. */
     bool isFound() const { return m_found; }
     QTreeWidget *timeline() const { return m_timeline; }
+    AttachmentsPanel *attachments() const { return m_attachments; }
 
 public Q_SLOTS:
     /** Reads the ticket and its history again. */
@@ -68,6 +70,7 @@ private:
     QPushButton *m_followUpButton = nullptr; ///< roles with follow-up (call-takers, dispatchers, supervisors…)
     QPushButton *m_smsButton = nullptr;      ///< roles that register tickets: the caller's SMS preference
     std::optional<RevealedCaller> m_revealed;
+    AttachmentsPanel *m_attachments = nullptr;
 };
 
 } // namespace hotline

@@ -2,6 +2,7 @@
 
 #include "auth/Permissions.h"
 #include "board/BoardDotDelegate.h"
+#include "board/TicketDetailDialog.h"
 #include "department/DeskTable.h"
 #include "department/DeskText.h"
 #include "department/DeskTicketDetail.h"
@@ -112,6 +113,15 @@ QWidget *DepartmentDesk::buildDesk()
     connect(m_reply, &QPushButton::clicked, this, &DepartmentDesk::replyCurrent);
     connect(m_extension, &QPushButton::clicked, this, &DepartmentDesk::requestExtension);
     connect(m_return, &QPushButton::clicked, this, &DepartmentDesk::returnCurrent);
+    m_files = button(u"filesButton"_s, tr("&Photos and files…"),
+                     tr("The ticket in full, with its photos and documents: attach before and after photos"), page);
+    connect(m_files, &QPushButton::clicked, this, [this] {
+        if (const std::optional<Ticket> t = currentTicket()) {
+            auto *dialog = new TicketDetailDialog(m_session, t->id, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->show();
+        }
+    });
 
     m_message = new QLabel(page);
     m_message->setObjectName(u"deskMessage"_s);
@@ -123,6 +133,7 @@ QWidget *DepartmentDesk::buildDesk()
     buttons->addWidget(m_reply);
     buttons->addWidget(m_extension);
     buttons->addWidget(m_return);
+    buttons->addWidget(m_files);
     buttons->addStretch();
 
     auto *left = new QWidget(page);
@@ -231,6 +242,7 @@ void DepartmentDesk::updateActions()
     m_reply->setEnabled(withUs);
     m_extension->setEnabled(withUs && !t->extensionPending);
     m_return->setEnabled(withUs);
+    m_files->setEnabled(t.has_value());
 }
 
 void DepartmentDesk::signSelected()

@@ -70,6 +70,7 @@ private:
     QPushButton *m_reply = nullptr;
     QPushButton *m_extension = nullptr;
     QPushButton *m_return = nullptr;
+    QPushButton *m_files = nullptr; ///< the ticket's detail with its photos: before/after photos (issue 15)
 };
 
 } // namespace hotline

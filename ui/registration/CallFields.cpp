@@ -72,11 +72,20 @@ CallFields::CallFields(const QStringList &towns, const QStringList &categories, 
     m_closeAtIntake->setObjectName(u"closeAtIntake"_s);
     m_closeAtIntake->setToolTip(tr("Register the consultation and close it at once with this answer."));
 
+    m_address = new QLineEdit(this);
+    m_address->setObjectName(u"address"_s);
+    m_address->setMaxLength(TicketService::kMaxAddress);
+    m_address->setPlaceholderText(tr("Street and number, building, landmark (where the matter is)"));
+    m_coordinates = new QLineEdit(this);
+    m_coordinates->setObjectName(u"coordinates"_s);
+    m_coordinates->setPlaceholderText(tr("Optional: latitude, longitude, e.g. 23.0329, 113.1453"));
+
     buildLayout();
 
     // The order a caller gives the facts in: who (the phone first: it brings up the history), then what.
     const QList<QWidget *> chain {m_phone,    m_name,    m_anonymous, m_channel,      m_type,         m_town,
-                                  m_category, m_summary, m_details,   m_intakeAnswer, m_closeAtIntake};
+                                  m_category, m_summary, m_details,   m_address,      m_coordinates,  m_intakeAnswer,
+                                  m_closeAtIntake};
     for (qsizetype i = 0; i + 1 < chain.size(); ++i)
         setTabOrder(chain.at(i), chain.at(i + 1));
 
@@ -109,6 +118,8 @@ CallFields::CallFields(const QStringList &towns, const QStringList &categories, 
     connect(m_intakeAnswer, &QPlainTextEdit::textChanged, this, &CallFields::intakeAnswerEdited);
     connect(m_closeAtIntake, &QCheckBox::toggled, this, &CallFields::changed);
     connect(m_declinesSms, &QCheckBox::toggled, this, &CallFields::changed);
+    connect(m_address, &QLineEdit::textChanged, this, &CallFields::changed);
+    connect(m_coordinates, &QLineEdit::textChanged, this, &CallFields::changed);
 
     updateTypeDependentFields();
     updateCounters();
@@ -152,6 +163,9 @@ void CallFields::buildLayout()
     detailsLayout->addWidget(m_detailsCount, 0, Qt::AlignRight);
     m_details->setMinimumHeight(fontMetrics().lineSpacing() * 5);
     row(tr("D&etails"), detailsBox, m_details, u"details"_s);
+    // The place after the details: the caller says what happened, then where.
+    row(tr("Add&ress"), m_address, m_address, u"address"_s);
+    row(tr("Coor&dinates"), m_coordinates, m_coordinates, u"coordinates"_s);
 
     m_intakeAnswer->setMinimumHeight(fontMetrics().lineSpacing() * 3);
     m_intakeAnswer->setMaximumHeight(fontMetrics().lineSpacing() * 6);
@@ -224,6 +238,8 @@ RegistrationDraft CallFields::content() const
     d.intakeAnswer = m_intakeAnswer->toPlainText();
     d.closeAtIntake = m_closeAtIntake->isChecked();
     d.declinesSms = m_declinesSms->isChecked();
+    d.address = m_address->text();
+    d.coordinates = m_coordinates->text();
     return d;
 }
 
@@ -242,6 +258,8 @@ void CallFields::setContent(const RegistrationDraft &draft)
     m_intakeAnswer->setPlainText(draft.intakeAnswer);
     m_closeAtIntake->setChecked(draft.closeAtIntake);
     m_declinesSms->setChecked(draft.declinesSms);
+    m_address->setText(draft.address);
+    m_coordinates->setText(draft.coordinates);
     m_answerWasEmpty = draft.intakeAnswer.trimmed().isEmpty();
     updateAnonymity();
     updateTypeDependentFields();

@@ -84,6 +84,8 @@ private:
     QPlainTextEdit *m_intakeAnswer = nullptr;
     QCheckBox *m_closeAtIntake = nullptr;
     QCheckBox *m_declinesSms = nullptr; ///< beside the phone, outside the Tab chain (click or its mnemonic)
+    QLineEdit *m_address = nullptr;
+    QLineEdit *m_coordinates = nullptr;
     QList<std::pair<QString, QLabel *>> m_captions; // field code → its label
 };
 

@@ -10,6 +10,7 @@ const QString kAnonymous = u"anonymous"_s;
 const QString kIntakeAnswer = u"intake_answer"_s;
 const QString kCloseAtIntake = u"close_at_intake"_s;
 const QString kDeclinesSms = u"declines_sms"_s;
+const QString kCoordinates = u"coordinates"_s;
 
 } // namespace
 
@@ -17,7 +18,7 @@ bool RegistrationDraft::isBlank() const
 {
     return callerPhone.trimmed().isEmpty() && callerName.trimmed().isEmpty() && town.trimmed().isEmpty()
         && category.trimmed().isEmpty() && summary.trimmed().isEmpty() && details.trimmed().isEmpty()
-        && intakeAnswer.trimmed().isEmpty();
+        && intakeAnswer.trimmed().isEmpty() && address.trimmed().isEmpty() && coordinates.trimmed().isEmpty();
 }
 
 NewTicket RegistrationDraft::toNewTicket() const
@@ -34,7 +35,33 @@ NewTicket RegistrationDraft::toNewTicket() const
     t.summary = summary.trimmed();
     t.details = details.trimmed();
     t.citizenSms = !declinesSms;
+    t.address = address.trimmed();
+    parseCoordinates(coordinates, &t.latitude, &t.longitude); // unreadable text: the form says so before submit
     return t;
+}
+
+bool RegistrationDraft::parseCoordinates(const QString &text, std::optional<double> *latitude,
+                                         std::optional<double> *longitude)
+{
+    latitude->reset();
+    longitude->reset();
+    QString t = text.trimmed();
+    if (t.isEmpty())
+        return true;
+    t.replace(u'，', u',').replace(u';', u',');
+    QStringList parts = t.split(u',', Qt::SkipEmptyParts);
+    if (parts.size() == 1)
+        parts = t.split(u' ', Qt::SkipEmptyParts);
+    if (parts.size() != 2)
+        return false;
+    bool okLat = false, okLon = false;
+    const double lat = parts.at(0).trimmed().toDouble(&okLat);
+    const double lon = parts.at(1).trimmed().toDouble(&okLon);
+    if (!okLat || !okLon)
+        return false;
+    *latitude = lat;
+    *longitude = lon;
+    return true;
 }
 
 QJsonObject RegistrationDraft::toJson() const
@@ -52,6 +79,8 @@ QJsonObject RegistrationDraft::toJson() const
         {Key::Details, details},
         {kIntakeAnswer, intakeAnswer},
         {kCloseAtIntake, closeAtIntake},
+        {Key::Address, address},
+        {kCoordinates, coordinates},
     };
     if (declinesSms)
         json.insert(kDeclinesSms, true);
@@ -73,6 +102,8 @@ RegistrationDraft RegistrationDraft::fromJson(const QJsonObject &json)
     d.intakeAnswer = json.value(kIntakeAnswer).toString();
     d.closeAtIntake = json.value(kCloseAtIntake).toBool();
     d.declinesSms = json.value(kDeclinesSms).toBool();
+    d.address = json.value(Key::Address).toString();
+    d.coordinates = json.value(kCoordinates).toString();
     return d;
 }
 

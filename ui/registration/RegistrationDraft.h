@@ -29,6 +29,8 @@ struct RegistrationDraft
     QString intakeAnswer;
     bool closeAtIntake = false;
     bool declinesSms = false; ///< the caller wants no SMS about the ticket (NewTicket::citizenSms false)
+    QString address;      ///< the place of the matter
+    QString coordinates;  ///< "latitude, longitude" as typed (optional)
 
     /** Nothing worth keeping was typed (channel and type alone are not a call). */
     bool isBlank() const;
@@ -46,6 +48,12 @@ struct RegistrationDraft
     QJsonObject toJson() const;
     /** Reads toJson()'s form; unknown codes fall back to the defaults, missing keys are empty. */
     static RegistrationDraft fromJson(const QJsonObject &json);
+
+    /**
+     * Reads "23.0329, 113.1453" (also with a space, a full-width comma or a semicolon between): true with both
+     * numbers, false for anything else. Empty text is no coordinates (true, both unset).
+     */
+    static bool parseCoordinates(const QString &text, std::optional<double> *latitude, std::optional<double> *longitude);
 
     bool operator==(const RegistrationDraft &) const = default;
 };

@@ -4,10 +4,12 @@
 #include "registration/CallerPanel.h"
 #include "registration/DraftBanner.h"
 #include "registration/IncidentSuggestions.h"
+#include "auth/Permissions.h"
 #include "service/TicketQueries.h"
 #include "service/TicketService.h"
 #include "service/Workspace.h"
 #include "storage/EventStore.h"
+#include "storage/Settings.h"
 #include "support/ConsoleSession.h"
 #include "util/Clock.h"
 
@@ -15,6 +17,9 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDateTime>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFrame>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -115,11 +120,25 @@ void RegistrationForm::buildLayout()
     buttons->addWidget(m_new);
     buttons->addWidget(m_submit);
 
+    m_attachFiles = new QPushButton(tr("Attach &files…"), this);
+    m_attachFiles->setObjectName(u"attachFiles"_s);
+    m_attachFiles->setToolTip(tr("Photos or documents the caller sent: they are registered with the ticket"));
+    m_attachFiles->setVisible(Permissions::allows(m_session.actor(), Action::Attach));
+    connect(m_attachFiles, &QPushButton::clicked, this, &RegistrationForm::chooseFiles);
+    m_filesLabel = new QLabel(this);
+    m_filesLabel->setObjectName(u"attachedFiles"_s);
+    m_filesLabel->setWordWrap(true);
+    m_filesLabel->setTextFormat(Qt::PlainText);
+    auto *files = new QHBoxLayout;
+    files->addWidget(m_attachFiles);
+    files->addWidget(m_filesLabel, 1);
+
     auto *callBox = new QGroupBox(tr("Call"), this);
     auto *callLayout = new QVBoxLayout(callBox);
     callLayout->addWidget(m_fields);
     m_suggestions = new IncidentSuggestions(m_session, callBox);
     callLayout->addWidget(m_suggestions);
+    callLayout->addLayout(files);
     callLayout->addStretch();
     callLayout->addLayout(buttons);
 
@@ -199,6 +218,8 @@ void RegistrationForm::clearFields()
 {
     RegistrationDraft blank;
     blank.channel = content().channel; // the channel a call-taker works on stays for the next call
+    m_files.clear();
+    updateFiles();
     m_fields->setContent(blank);
     m_fields->setLists(m_session.workspace().queries().towns(), m_session.workspace().queries().categories());
     m_errors->clear();
@@ -222,6 +243,15 @@ void RegistrationForm::updatePanel()
 QList<FieldError> RegistrationForm::validate(const RegistrationDraft &draft) const
 {
     QList<FieldError> errors = TicketService::validate(draft.toNewTicket());
+    // One field for both coordinates: the service's latitude and longitude problems are shown there.
+    for (FieldError &e : errors) {
+        if (e.field == u"latitude"_s || e.field == u"longitude"_s)
+            e.field = u"coordinates"_s;
+    }
+    std::optional<double> latitude, longitude;
+    if (!RegistrationDraft::parseCoordinates(draft.coordinates, &latitude, &longitude))
+        errors << FieldError {u"coordinates"_s,
+                              tr("Give the coordinates as latitude, longitude in degrees, e.g. 23.0329, 113.1453.")};
     if (draft.type == TicketType::Consult) {
         const bool answered = !draft.intakeAnswer.trimmed().isEmpty();
         if (draft.closeAtIntake && !answered)
@@ -246,7 +276,8 @@ void RegistrationForm::revalidateFlagged()
     if (m_errors->isEmpty())
         return;
     const QList<FieldError> now = validate(content());
-    for (const QString &code : {u"caller_phone"_s, u"caller_name"_s, u"summary"_s, u"details"_s, kAnswer}) {
+    for (const QString &code : {u"caller_phone"_s, u"caller_name"_s, u"summary"_s, u"details"_s, kAnswer, u"address"_s,
+                                u"coordinates"_s}) {
         if (!m_errors->hasError(code))
             continue;
         const auto it = std::find_if(now.cbegin(), now.cend(), [&](const FieldError &e) { return e.field == code; });
@@ -267,7 +298,9 @@ bool RegistrationForm::submit()
     const Actor &actor = m_session.actor();
     TicketService &service = m_session.workspace().tickets();
     QString error;
-    const QString id = service.registerTicket(actor, draft.toNewTicket(), &error);
+    NewTicket input = draft.toNewTicket();
+    input.files = m_files; // registered with the ticket, in one transaction
+    const QString id = service.registerTicket(actor, input, &error);
     if (id.isEmpty()) {
         // The form keeps everything: the operator can try again and nothing typed is lost.
         m_errors->showGeneral(tr("The ticket was not registered: %1").arg(error));
@@ -307,6 +340,49 @@ void RegistrationForm::newTicket()
     clearFields();
     saveDraftNow(); // the abandoned call's draft goes
     m_fields->focusPhone();
+}
+
+bool RegistrationForm::addFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_errors->showGeneral(tr("Cannot read %1: %2").arg(QFileInfo(path).fileName(), file.errorString()));
+        return false;
+    }
+    const QString tooBig = Attachments::sizeProblem(path, file.size(), m_session.workspace().settings().attachmentMaxBytes());
+    if (!tooBig.isEmpty()) {
+        m_errors->showGeneral(tooBig);
+        return false;
+    }
+    m_files << AttachmentFile {QFileInfo(path).fileName(), file.readAll(), u"registration"_s};
+    m_errors->showGeneral(QString());
+    updateFiles();
+    return true;
+}
+
+QStringList RegistrationForm::fileNames() const
+{
+    QStringList names;
+    for (const AttachmentFile &f : m_files)
+        names << f.fileName;
+    return names;
+}
+
+void RegistrationForm::chooseFiles()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Attach files"), QString(),
+        tr("Photos and documents (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.tif *.tiff *.heic *.pdf *.doc *.docx "
+           "*.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.wps *.rtf *.txt);;All files (*)"));
+    for (const QString &path : paths) {
+        if (!addFile(path))
+            break;
+    }
+}
+
+void RegistrationForm::updateFiles()
+{
+    m_filesLabel->setText(m_files.isEmpty() ? QString() : tr("To attach: %1").arg(fileNames().join(tr(", "))));
 }
 
 void RegistrationForm::linkTicket(const QString &number)

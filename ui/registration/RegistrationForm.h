@@ -64,6 +64,13 @@ public Q_SLOTS:
      * ticket is not changed.
      */
     void linkTicket(const QString &number);
+    /**
+     * Adds a photo or document to the call being registered (the "Attach files…" button's path; tests call it):
+     * checked for size now, for its type with the registration; false with the reason shown.
+     */
+    bool addFile(const QString &path);
+    /** The names of the files that will be attached when the call is registered. */
+    QStringList fileNames() const;
 
 Q_SIGNALS:
     /** A ticket was registered from this form (and, for a consultation answered at intake, closed). */
@@ -104,6 +111,12 @@ private:
     QLabel *m_number = nullptr;
     CallerPanel *m_panel = nullptr;
     IncidentSuggestions *m_suggestions = nullptr; ///< same incident, many callers: below the fields
+    // Files to attach with the registration (issue 15); not part of the draft: a restored draft has none.
+    QList<AttachmentFile> m_files;
+    QPushButton *m_attachFiles = nullptr;
+    QLabel *m_filesLabel = nullptr;
+    void chooseFiles();
+    void updateFiles();
 };
 
 } // namespace hotline
