@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>AccessLog</name>
@@ -52,6 +51,10 @@
     <message>
         <source>User</source>
         <translation>User</translation>
+    </message>
+    <message>
+        <source>Intake token</source>
+        <translation>Intake token</translation>
     </message>
 </context>
 <context>
@@ -131,8 +134,71 @@
         <translation>Annual assessment %1, to date (as of %2)</translation>
     </message>
     <message>
-        <source>Score = %1 × on-time rate + %2 × satisfaction rate − %3 × breaches − %4 × returns. On-time rate: replies on time ÷ (replies on time + breaches), by each department&apos;s own clocks.</source>
-        <translation>Score = %1 × on-time rate + %2 × satisfaction rate − %3 × breaches − %4 × returns. On-time rate: replies on time ÷ (replies on time + breaches), by each department&apos;s own clocks.</translation>
+        <source>Score = %1 × on-time rate + %2 × satisfaction rate − %3 × breaches − %4 × returns. On-time rate: replies on time ÷ (replies on time + breaches), by each department's own clocks.</source>
+        <translation>Score = %1 × on-time rate + %2 × satisfaction rate − %3 × breaches − %4 × returns. On-time rate: replies on time ÷ (replies on time + breaches), by each department's own clocks.</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <source>At registration</source>
+        <translation>At registration</translation>
+    </message>
+    <message>
+        <source>Before handling</source>
+        <translation>Before handling</translation>
+    </message>
+    <message>
+        <source>After handling</source>
+        <translation>After handling</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>“%1” is %2 MB; at most %3 MB may be attached (setting attachments.max_mb).</source>
+        <translation>“%1” is %2 MB; at most %3 MB may be attached (setting attachments.max_mb).</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>The file</translation>
+    </message>
+    <message>
+        <source>The file has no name.</source>
+        <translation>The file has no name.</translation>
+    </message>
+    <message>
+        <source>The file name is too long (at most %1 characters).</source>
+        <translation>The file name is too long (at most %1 characters).</translation>
+    </message>
+    <message>
+        <source>Unknown stage "%1"; use one of %2.</source>
+        <translation>Unknown stage "%1"; use one of %2.</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 is empty.</translation>
+    </message>
+    <message>
+        <source>%1 is a program or script; programs cannot be attached.</source>
+        <translation>%1 is a program or script; programs cannot be attached.</translation>
+    </message>
+    <message>
+        <source>%1 is not a photo, PDF, office document or text (its content is %2).</source>
+        <translation>%1 is not a photo, PDF, office document or text (its content is %2).</translation>
+    </message>
+    <message>
+        <source>Ticket not found.</source>
+        <translation>Ticket not found.</translation>
+    </message>
+    <message>
+        <source>No attachment with the hash %1 on a ticket you may see.</source>
+        <translation>No attachment with the hash %1 on a ticket you may see.</translation>
+    </message>
+    <message>
+        <source>The file has not been received from the shared server yet; try again after the next sync.</source>
+        <translation>The file has not been received from the shared server yet; try again after the next sync.</translation>
     </message>
 </context>
 <context>
@@ -151,8 +217,8 @@
         <translation>The calendar is not valid JSON: %1 (at offset %2).</translation>
     </message>
     <message>
-        <source>The calendar must be a JSON object with a &quot;years&quot; list.</source>
-        <translation>The calendar must be a JSON object with a &quot;years&quot; list.</translation>
+        <source>The calendar must be a JSON object with a "years" list.</source>
+        <translation>The calendar must be a JSON object with a "years" list.</translation>
     </message>
     <message>
         <source>Year entry %1 of the calendar: %2</source>
@@ -289,10 +355,76 @@
     </message>
 </context>
 <context>
+    <name>CitizenActions</name>
+    <message>
+        <source>Progress call (催办)</source>
+        <translation>Progress call (催办)</translation>
+    </message>
+    <message>
+        <source>What did the citizen ask?</source>
+        <translation>What did the citizen ask?</translation>
+    </message>
+    <message>
+        <source>Please note what the citizen asked.</source>
+        <translation>Please note what the citizen asked.</translation>
+    </message>
+    <message>
+        <source>The caller of ticket %1 wants SMS about it again?</source>
+        <translation>The caller of ticket %1 wants SMS about it again?</translation>
+    </message>
+    <message>
+        <source>The caller of ticket %1 declines SMS about it? No further SMS goes to them, including those already waiting.</source>
+        <translation>The caller of ticket %1 declines SMS about it? No further SMS goes to them, including those already waiting.</translation>
+    </message>
+    <message>
+        <source>SMS to the caller</source>
+        <translation>SMS to the caller</translation>
+    </message>
+    <message>
+        <source>Registration SMS</source>
+        <translation>Registration SMS</translation>
+    </message>
+    <message>
+        <source>Reply SMS</source>
+        <translation>Reply SMS</translation>
+    </message>
+    <message>
+        <source>%1: sent %2</source>
+        <translation>%1: sent %2</translation>
+    </message>
+    <message>
+        <source>%1: sent by another console (recorded %2)</source>
+        <translation>%1: sent by another console (recorded %2)</translation>
+    </message>
+    <message>
+        <source>%1: not sent (%2)</source>
+        <translation>%1: not sent (%2)</translation>
+    </message>
+    <message>
+        <source>%1: queued, not sent yet</source>
+        <translation>%1: queued, not sent yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: queued, not sent yet; %n attempt(s), last problem: %2</source>
+        <translation>
+            <numerusform>%1: queued, not sent yet; %n attempt, last problem: %2</numerusform>
+            <numerusform>%1: queued, not sent yet; %n attempts, last problem: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No SMS to the caller: %1</source>
+        <translation>No SMS to the caller: %1</translation>
+    </message>
+    <message>
+        <source>The caller receives SMS about this ticket; none queued yet.</source>
+        <translation>The caller receives SMS about this ticket; none queued yet.</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleRole</name>
     <message>
-        <source>the console role name &quot;%1&quot; must be lower-case letters, digits or _ (at most 63, not starting with a digit)</source>
-        <translation>the console role name &quot;%1&quot; must be lower-case letters, digits or _ (at most 63, not starting with a digit)</translation>
+        <source>the console role name "%1" must be lower-case letters, digits or _ (at most 63, not starting with a digit)</source>
+        <translation>the console role name "%1" must be lower-case letters, digits or _ (at most 63, not starting with a digit)</translation>
     </message>
     <message>
         <source>role names starting with pg_ are reserved by PostgreSQL</source>
@@ -327,8 +459,8 @@
         <translation>cannot let role %1 reach the database: %2</translation>
     </message>
     <message>
-        <source>cannot set the console role&apos;s rights: %1</source>
-        <translation>cannot set the console role&apos;s rights: %1</translation>
+        <source>cannot set the console role's rights: %1</source>
+        <translation>cannot set the console role's rights: %1</translation>
     </message>
 </context>
 <context>
@@ -462,12 +594,12 @@
         <translation>Usage: hotlinectl deadline --class consult|handling --start ISO8601</translation>
     </message>
     <message>
-        <source>Unknown command &quot;%1&quot;. See hotlinectl --help.</source>
-        <translation>Unknown command &quot;%1&quot;. See hotlinectl --help.</translation>
+        <source>Unknown command "%1". See hotlinectl --help.</source>
+        <translation>Unknown command "%1". See hotlinectl --help.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</source>
-        <translation>&quot;%1&quot; is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</translation>
+        <source>"%1" is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</source>
+        <translation>"%1" is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</translation>
     </message>
     <message>
         <source>This command needs the shared server and reminders, which this version does not have yet.</source>
@@ -510,8 +642,8 @@
         <translation>Give either --month or --from/--to, not both.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a month like 2025-03.</source>
-        <translation>&quot;%1&quot; is not a month like 2025-03.</translation>
+        <source>"%1" is not a month like 2025-03.</source>
+        <translation>"%1" is not a month like 2025-03.</translation>
     </message>
     <message>
         <source>--from and --to must both be dates (YYYY-MM-DD) with --from before --to; --to is exclusive.</source>
@@ -625,8 +757,8 @@
         <translation>verify --server needs postgresql://USER:PASSWORD@HOST:PORT/DATABASE (%1)</translation>
     </message>
     <message>
-        <source>the server&apos;s event log</source>
-        <translation>the server&apos;s event log</translation>
+        <source>the server's event log</source>
+        <translation>the server's event log</translation>
     </message>
     <message>
         <source>%1 events match the copies this console pulled.</source>
@@ -753,16 +885,16 @@ The same again: </translation>
         <translation>Usage: hotlinectl calendar set DATE... off|workday|normal [--note TEXT]</translation>
     </message>
     <message>
-        <source>Unknown kind of day &quot;%1&quot;: off, workday or normal.</source>
-        <translation>Unknown kind of day &quot;%1&quot;: off, workday or normal.</translation>
+        <source>Unknown kind of day "%1": off, workday or normal.</source>
+        <translation>Unknown kind of day "%1": off, workday or normal.</translation>
     </message>
     <message>
         <source>A normal day has no note.</source>
         <translation>A normal day has no note.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a date (YYYY-MM-DD).</source>
-        <translation>&quot;%1&quot; is not a date (YYYY-MM-DD).</translation>
+        <source>"%1" is not a date (YYYY-MM-DD).</source>
+        <translation>"%1" is not a date (YYYY-MM-DD).</translation>
     </message>
     <message>
         <source>Nothing was changed: %1</source>
@@ -792,8 +924,8 @@ The same again: </translation>
         <translation>Standard output is a terminal: the PDF report is not written there. Give -o FILE, or redirect standard output to a file.</translation>
     </message>
     <message>
-        <source>warning: %1 was written, but the list of hotlinectl&apos;s outputs could not be updated: %2</source>
-        <translation>warning: %1 was written, but the list of hotlinectl&apos;s outputs could not be updated: %2</translation>
+        <source>warning: %1 was written, but the list of hotlinectl's outputs could not be updated: %2</source>
+        <translation>warning: %1 was written, but the list of hotlinectl's outputs could not be updated: %2</translation>
     </message>
     <message>
         <source>There is no database at %1; nothing was created. Create it with: hotlinectl --db %1 init</source>
@@ -812,8 +944,8 @@ The same again: </translation>
         <translation>Usage: hotlinectl config set KEY --from-file PATH | config set KEY --stdin</translation>
     </message>
     <message>
-        <source>warning: a secret on the command line can be seen by other users and stays in the shell&apos;s history; prefer config set %1 --stdin or --from-file PATH.</source>
-        <translation>warning: a secret on the command line can be seen by other users and stays in the shell&apos;s history; prefer config set %1 --stdin or --from-file PATH.</translation>
+        <source>warning: a secret on the command line can be seen by other users and stays in the shell's history; prefer config set %1 --stdin or --from-file PATH.</source>
+        <translation>warning: a secret on the command line can be seen by other users and stays in the shell's history; prefer config set %1 --stdin or --from-file PATH.</translation>
     </message>
     <message>
         <source>Usage: hotlinectl config get KEY | config set KEY VALUE | config set KEY --from-file PATH | config set KEY --stdin | config list</source>
@@ -892,12 +1024,12 @@ The same again: </translation>
         <translation>%1 is not a Hotline Console database (an empty file, a folder or a device); it was left untouched.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is outside the years 1900 to 2200.</source>
-        <translation>&quot;%1&quot; is outside the years 1900 to 2200.</translation>
+        <source>"%1" is outside the years 1900 to 2200.</source>
+        <translation>"%1" is outside the years 1900 to 2200.</translation>
     </message>
     <message>
-        <source>%1 is empty; nothing was changed. To clear the setting, give an empty value: hotlinectl config set KEY &quot;&quot;</source>
-        <translation>%1 is empty; nothing was changed. To clear the setting, give an empty value: hotlinectl config set KEY &quot;&quot;</translation>
+        <source>%1 is empty; nothing was changed. To clear the setting, give an empty value: hotlinectl config set KEY ""</source>
+        <translation>%1 is empty; nothing was changed. To clear the setting, give an empty value: hotlinectl config set KEY ""</translation>
     </message>
     <message>
         <source>Usage: hotlinectl audit [--from DATE --to DATE] [--entity NAME] [--format text|json]</source>
@@ -906,148 +1038,6 @@ The same again: </translation>
     <message>
         <source>Unknown entity “%1”: use one of %2.</source>
         <translation>Unknown entity “%1”: use one of %2.</translation>
-    </message>
-    <message>
-        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-Administers a Hotline Console database. --db names the local SQLite file (default: the console&apos;s own).
-Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
-
-Commands:
-  init [--demo | --training]            create or migrate the database; --demo adds demo data;
-                                        --training: a training database with training users
-  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
-  calendar set DATE... off|workday|normal [--note TEXT]
-                                        mark dates as off days, make-up working days, or back to Mon-Fri
-  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
-  deadline --class consult|handling --start ISO8601
-                                        print the deadline for a dispatch at that instant
-  import tickets FILE.csv [--all-errors]
-                                        import historical tickets (all rows or none); bad rows are
-                                        listed up to 1,000, all of them with --all-errors
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        completion-rate report; --to is exclusive
-                                        --at ISO8601: computed as at that instant (default month: its month)
-  report --year YYYY [--assessment] [--format text|csv|json|pdf]
-                                        a calendar year (to date while it runs); --assessment: the
-                                        departments&apos; annual assessment, scored and ranked
-  board [--at ISO8601] [--format text|json]
-                                        open tickets with colour and remaining working time
-  departments import FILE.csv [--all-errors]
-                                        name,code,duty_phones,head_phone (all rows or none)
-  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
-  categories list [--format text|json]  the categories and their routing
-  towns import FILE.csv | towns list [--format text|json]
-                                        code,name
-  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
-                                        historical ticket CSV; callers masked unless --unmasked (logged)
-  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
-  config get|set KEY [VALUE]            read or change a setting; &apos;config list&apos; shows them all
-                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
-  verify [--server URL]                 check the hash chain of the event log (or of the server&apos;s,
-                                        compared with --db&apos;s copy when given); names the first
-                                        altered, removed, reordered or truncated event
-                                        locally, then that the projection is what the events give
-                                        (names the first differing ticket); prints the log stamp
-  rebuild                               derive the ticket projection again from the events
-  permissions                           the role × action permission table (Markdown)
-  users list | unlock NAME | enable NAME | reset-password NAME
-                                        accounts; reset-password reads the new one from stdin
-  server init --url URL [--console-role NAME]
-                                        create or migrate the shared PostgreSQL server&apos;s schema;
-                                        --console-role: the restricted login for consoles (password
-                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
-  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
-                                        without it: keep syncing until stopped, a headless replica)
-  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
-                                        send what is due, then exit; without it: keep escalating
-  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
-                                        administrative changes (settings, calendar, departments,
-                                        categories, towns, users) with actor, old and new value
-  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show
-                                        the console&apos;s ticket actions, as --as USER (password on stdin);
-                                        register prints the new number; see hotlinectl ticket for options
-                                        (on a training database: training users act, --at ISO8601 allowed)
-
-Options:
-  --db PATH      the database file
-  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
-                 Never the database; an existing file only if it is hotlinectl&apos;s unchanged earlier
-                 output (or empty)
-  --force        let -o replace any other existing file
-  --help         this help
-  --version      the program&apos;s version
-</source>
-        <translation>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-Administers a Hotline Console database. --db names the local SQLite file (default: the console&apos;s own).
-Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
-
-Commands:
-  init [--demo | --training]            create or migrate the database; --demo adds demo data;
-                                        --training: a training database with training users
-  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
-  calendar set DATE... off|workday|normal [--note TEXT]
-                                        mark dates as off days, make-up working days, or back to Mon-Fri
-  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
-  deadline --class consult|handling --start ISO8601
-                                        print the deadline for a dispatch at that instant
-  import tickets FILE.csv [--all-errors]
-                                        import historical tickets (all rows or none); bad rows are
-                                        listed up to 1,000, all of them with --all-errors
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        completion-rate report; --to is exclusive
-                                        --at ISO8601: computed as at that instant (default month: its month)
-  report --year YYYY [--assessment] [--format text|csv|json|pdf]
-                                        a calendar year (to date while it runs); --assessment: the
-                                        departments&apos; annual assessment, scored and ranked
-  board [--at ISO8601] [--format text|json]
-                                        open tickets with colour and remaining working time
-  departments import FILE.csv [--all-errors]
-                                        name,code,duty_phones,head_phone (all rows or none)
-  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
-  categories list [--format text|json]  the categories and their routing
-  towns import FILE.csv | towns list [--format text|json]
-                                        code,name
-  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
-                                        historical ticket CSV; callers masked unless --unmasked (logged)
-  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
-  config get|set KEY [VALUE]            read or change a setting; &apos;config list&apos; shows them all
-                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
-  verify [--server URL]                 check the hash chain of the event log (or of the server&apos;s,
-                                        compared with --db&apos;s copy when given); names the first
-                                        altered, removed, reordered or truncated event
-                                        locally, then that the projection is what the events give
-                                        (names the first differing ticket); prints the log stamp
-  rebuild                               derive the ticket projection again from the events
-  permissions                           the role × action permission table (Markdown)
-  users list | unlock NAME | enable NAME | reset-password NAME
-                                        accounts; reset-password reads the new one from stdin
-  server init --url URL [--console-role NAME]
-                                        create or migrate the shared PostgreSQL server&apos;s schema;
-                                        --console-role: the restricted login for consoles (password
-                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
-  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
-                                        without it: keep syncing until stopped, a headless replica)
-  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
-                                        send what is due, then exit; without it: keep escalating
-  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
-                                        administrative changes (settings, calendar, departments,
-                                        categories, towns, users) with actor, old and new value
-  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show
-                                        the console&apos;s ticket actions, as --as USER (password on stdin);
-                                        register prints the new number; see hotlinectl ticket for options
-                                        (on a training database: training users act, --at ISO8601 allowed)
-
-Options:
-  --db PATH      the database file
-  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
-                 Never the database; an existing file only if it is hotlinectl&apos;s unchanged earlier
-                 output (or empty)
-  --force        let -o replace any other existing file
-  --help         this help
-  --version      the program&apos;s version
-</translation>
     </message>
     <message>
         <source>init takes no arguments (did you mean --demo or --training?).</source>
@@ -1089,72 +1079,48 @@ Options:
         <translation>Dispatch desk reminders: %1.</translation>
     </message>
     <message>
-        <source>Say who acts: --as USER, with the password on standard input (a ticket&apos;s record names a person; only a training database acts without one).</source>
-        <translation>Say who acts: --as USER, with the password on standard input (a ticket&apos;s record names a person; only a training database acts without one).</translation>
+        <source>Say who acts: --as USER, with the password on standard input (a ticket's record names a person; only a training database acts without one).</source>
+        <translation>Say who acts: --as USER, with the password on standard input (a ticket's record names a person; only a training database acts without one).</translation>
     </message>
     <message>
-        <source>Give %1&apos;s password on standard input (one line).</source>
-        <translation>Give %1&apos;s password on standard input (one line).</translation>
+        <source>Give %1's password on standard input (one line).</source>
+        <translation>Give %1's password on standard input (one line).</translation>
     </message>
     <message>
         <source>%1 must choose a new password (sign in to the console once) before acting.</source>
         <translation>%1 must choose a new password (sign in to the console once) before acting.</translation>
     </message>
     <message>
-        <source>Usage: hotlinectl ticket VERB [NUMBER] [--as USER] [--at ISO8601] [options]
-  register --summary TEXT [--type T] [--channel C] [--category NAME] [--town NAME] [--caller-name NAME]
-           [--caller-phone PHONE] [--details TEXT] [--class consult|handling]   (prints the new number)
-  dispatch NUMBER --department NAME|CODE      sign NUMBER      reply NUMBER --text TEXT
-  return NUMBER --reason TEXT                 transfer NUMBER --department NAME|CODE --reason TEXT
-  extend NUMBER --days N --reason TEXT        decide-extension NUMBER --approve|--refuse [--reason TEXT]
-  callback NUMBER --answer satisfied|basic|unsatisfied [--text TEXT]
-  close NUMBER [--text TEXT]                  reopen NUMBER --reason TEXT
-  show NUMBER [--format text|json] [--unmasked]
---as USER reads USER&apos;s password from standard input; on a training database the training users act
-without it, and --at backdates or forwards the action (only there).</source>
-        <translation>Usage: hotlinectl ticket VERB [NUMBER] [--as USER] [--at ISO8601] [options]
-  register --summary TEXT [--type T] [--channel C] [--category NAME] [--town NAME] [--caller-name NAME]
-           [--caller-phone PHONE] [--details TEXT] [--class consult|handling]   (prints the new number)
-  dispatch NUMBER --department NAME|CODE      sign NUMBER      reply NUMBER --text TEXT
-  return NUMBER --reason TEXT                 transfer NUMBER --department NAME|CODE --reason TEXT
-  extend NUMBER --days N --reason TEXT        decide-extension NUMBER --approve|--refuse [--reason TEXT]
-  callback NUMBER --answer satisfied|basic|unsatisfied [--text TEXT]
-  close NUMBER [--text TEXT]                  reopen NUMBER --reason TEXT
-  show NUMBER [--format text|json] [--unmasked]
---as USER reads USER&apos;s password from standard input; on a training database the training users act
-without it, and --at backdates or forwards the action (only there).</translation>
-    </message>
-    <message>
         <source>Give the department: --department NAME|CODE.</source>
         <translation>Give the department: --department NAME|CODE.</translation>
     </message>
     <message>
-        <source>There is no department &quot;%1&quot; (by code or name). See the departments in the console&apos;s administration or import them with hotlinectl departments import.</source>
-        <translation>There is no department &quot;%1&quot; (by code or name). See the departments in the console&apos;s administration or import them with hotlinectl departments import.</translation>
+        <source>There is no department "%1" (by code or name). See the departments in the console's administration or import them with hotlinectl departments import.</source>
+        <translation>There is no department "%1" (by code or name). See the departments in the console's administration or import them with hotlinectl departments import.</translation>
     </message>
     <message>
-        <source>There is no category &quot;%1&quot; (see hotlinectl categories list).</source>
-        <translation>There is no category &quot;%1&quot; (see hotlinectl categories list).</translation>
+        <source>There is no category "%1" (see hotlinectl categories list).</source>
+        <translation>There is no category "%1" (see hotlinectl categories list).</translation>
     </message>
     <message>
-        <source>There is no town &quot;%1&quot; (see hotlinectl towns list).</source>
-        <translation>There is no town &quot;%1&quot; (see hotlinectl towns list).</translation>
+        <source>There is no town "%1" (see hotlinectl towns list).</source>
+        <translation>There is no town "%1" (see hotlinectl towns list).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a ticket type (consult, complaint, help, suggestion, report).</source>
-        <translation>&quot;%1&quot; is not a ticket type (consult, complaint, help, suggestion, report).</translation>
+        <source>"%1" is not a ticket type (consult, complaint, help, suggestion, report).</source>
+        <translation>"%1" is not a ticket type (consult, complaint, help, suggestion, report).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a channel (phone, weibo, wechat, web, petition, interview, walkin).</source>
-        <translation>&quot;%1&quot; is not a channel (phone, weibo, wechat, web, petition, interview, walkin).</translation>
+        <source>"%1" is not a channel (phone, weibo, wechat, web, petition, interview, walkin).</source>
+        <translation>"%1" is not a channel (phone, weibo, wechat, web, petition, interview, walkin).</translation>
     </message>
     <message>
-        <source>--class is consult or handling, not &quot;%1&quot;.</source>
-        <translation>--class is consult or handling, not &quot;%1&quot;.</translation>
+        <source>--class is consult or handling, not "%1".</source>
+        <translation>--class is consult or handling, not "%1".</translation>
     </message>
     <message>
-        <source>A ticket of type %1 in category &quot;%2&quot; has the time limit %3, not %4: the type and the category decide it.</source>
-        <translation>A ticket of type %1 in category &quot;%2&quot; has the time limit %3, not %4: the type and the category decide it.</translation>
+        <source>A ticket of type %1 in category "%2" has the time limit %3, not %4: the type and the category decide it.</source>
+        <translation>A ticket of type %1 in category "%2" has the time limit %3, not %4: the type and the category decide it.</translation>
     </message>
     <message>
         <source>%1: %2 by %3, now %4</source>
@@ -1197,8 +1163,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>There is no ticket %1.</translation>
     </message>
     <message>
-        <source>--at %1 is before the ticket&apos;s last event (%2): a drill&apos;s clock does not run backwards.</source>
-        <translation>--at %1 is before the ticket&apos;s last event (%2): a drill&apos;s clock does not run backwards.</translation>
+        <source>--at %1 is before the ticket's last event (%2): a drill's clock does not run backwards.</source>
+        <translation>--at %1 is before the ticket's last event (%2): a drill's clock does not run backwards.</translation>
     </message>
     <message>
         <source>—</source>
@@ -1229,8 +1195,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Waits for the callback since %1.</translation>
     </message>
     <message>
-        <source>Breached: a department&apos;s clock passed its deadline without a reply.</source>
-        <translation>Breached: a department&apos;s clock passed its deadline without a reply.</translation>
+        <source>Breached: a department's clock passed its deadline without a reply.</source>
+        <translation>Breached: a department's clock passed its deadline without a reply.</translation>
     </message>
     <message>
         <source>  clock %1 from %2, deadline %3: %4%5</source>
@@ -1253,12 +1219,366 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Give either --year, --month or --from/--to, not several.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a year like 2025.</source>
-        <translation>&quot;%1&quot; is not a year like 2025.</translation>
+        <source>"%1" is not a year like 2025.</source>
+        <translation>"%1" is not a year like 2025.</translation>
     </message>
     <message>
         <source>Usage: hotlinectl report [--month YYYY-MM | --from DATE --to DATE | --year YYYY [--assessment]] [--at ISO8601] [--format text|csv|json|pdf] [-o FILE]</source>
         <translation>Usage: hotlinectl report [--month YYYY-MM | --from DATE --to DATE | --year YYYY [--assessment]] [--at ISO8601] [--format text|csv|json|pdf] [-o FILE]</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl attachment save HASH -o FILE [--as USER]
+  HASH is the sha256 that hotlinectl ticket show lists for the file.</source>
+        <translation>Usage: hotlinectl attachment save HASH -o FILE [--as USER]
+  HASH is the sha256 that hotlinectl ticket show lists for the file.</translation>
+    </message>
+    <message>
+        <source>attachment save does not take %1.</source>
+        <translation>attachment save does not take %1.</translation>
+    </message>
+    <message>
+        <source>A file's bytes go to a file: give -o FILE.</source>
+        <translation>A file's bytes go to a file: give -o FILE.</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
+Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
+
+Commands:
+  init [--demo | --training]            create or migrate the database; --demo adds demo data;
+                                        --training: a training database with training users
+  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
+  calendar set DATE... off|workday|normal [--note TEXT]
+                                        mark dates as off days, make-up working days, or back to Mon-Fri
+  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
+  deadline --class consult|handling --start ISO8601
+                                        print the deadline for a dispatch at that instant
+  import tickets FILE.csv [--all-errors]
+                                        import historical tickets (all rows or none); bad rows are
+                                        listed up to 1,000, all of them with --all-errors
+  import interview FILE [--type T] [--category NAME] [--town NAME]
+                                        a micro-interview's questions as new tickets numbered by this
+                                        console (one transaction); prints the numbers
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        completion-rate report; --to is exclusive
+                                        --at ISO8601: computed as at that instant (default month: its month)
+  report --year YYYY [--assessment] [--format text|csv|json|pdf]
+                                        a calendar year (to date while it runs); --assessment: the
+                                        departments' annual assessment, scored and ranked
+  board [--at ISO8601] [--format text|json]
+                                        open tickets with colour and remaining working time
+  departments import FILE.csv [--all-errors]
+                                        name,code,duty_phones,head_phone (all rows or none)
+  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
+  categories list [--format text|json]  the categories and their routing
+  towns import FILE.csv | towns list [--format text|json]
+                                        code,name
+  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
+                                        historical ticket CSV; callers masked unless --unmasked (logged)
+  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
+  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
+                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
+  verify [--server URL]                 check the hash chain of the event log (or of the server's,
+                                        compared with --db's copy when given); names the first
+                                        altered, removed, reordered or truncated event
+                                        locally, then that the projection is what the events give
+                                        (names the first differing ticket); prints the log stamp
+  rebuild                               derive the ticket projection again from the events
+  permissions                           the role × action permission table (Markdown)
+  users list | unlock NAME | enable NAME | reset-password NAME
+                                        accounts; reset-password reads the new one from stdin
+  server init --url URL [--console-role NAME]
+                                        create or migrate the shared PostgreSQL server's schema;
+                                        --console-role: the restricted login for consoles (password
+                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
+  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
+                                        without it: keep syncing until stopped, a headless replica)
+  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
+                                        send what is due, then exit; without it: keep escalating
+  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
+                                        administrative changes (settings, calendar, departments,
+                                        categories, towns, users) with actor, old and new value
+  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show|
+         follow-up|sms
+                                        the console's ticket actions, as --as USER (password on stdin);
+                                        register prints the new number; see hotlinectl ticket for options
+                                        (on a training database: training users act, --at ISO8601 allowed)
+  ticket merge NUMBER --into NUMBER [--reason TEXT]
+                                        the same incident: NUMBER follows the other, answered with it
+  search TEXT [--format text|json] [--limit N]
+                                        find tickets, open or closed, by number, caller phone or text
+                                        (summary, details, address, reply), as --as USER sees them
+  ticket attach NUMBER FILE [--stage registration|before|after|document]
+                                        attach a photo or document (as --as USER)
+  attachment save HASH -o FILE          a ticket's file out of the database (the hash that
+                                        ticket show lists), for those who may see the ticket
+
+Options:
+  --db PATH      the database file
+  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
+                 Never the database; an existing file only if it is hotlinectl's unchanged earlier
+                 output (or empty)
+  --force        let -o replace any other existing file
+  --help         this help
+  --version      the program's version
+</source>
+        <translation>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
+Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
+
+Commands:
+  init [--demo | --training]            create or migrate the database; --demo adds demo data;
+                                        --training: a training database with training users
+  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
+  calendar set DATE... off|workday|normal [--note TEXT]
+                                        mark dates as off days, make-up working days, or back to Mon-Fri
+  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
+  deadline --class consult|handling --start ISO8601
+                                        print the deadline for a dispatch at that instant
+  import tickets FILE.csv [--all-errors]
+                                        import historical tickets (all rows or none); bad rows are
+                                        listed up to 1,000, all of them with --all-errors
+  import interview FILE [--type T] [--category NAME] [--town NAME]
+                                        a micro-interview's questions as new tickets numbered by this
+                                        console (one transaction); prints the numbers
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        completion-rate report; --to is exclusive
+                                        --at ISO8601: computed as at that instant (default month: its month)
+  report --year YYYY [--assessment] [--format text|csv|json|pdf]
+                                        a calendar year (to date while it runs); --assessment: the
+                                        departments' annual assessment, scored and ranked
+  board [--at ISO8601] [--format text|json]
+                                        open tickets with colour and remaining working time
+  departments import FILE.csv [--all-errors]
+                                        name,code,duty_phones,head_phone (all rows or none)
+  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
+  categories list [--format text|json]  the categories and their routing
+  towns import FILE.csv | towns list [--format text|json]
+                                        code,name
+  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
+                                        historical ticket CSV; callers masked unless --unmasked (logged)
+  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
+  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
+                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
+  verify [--server URL]                 check the hash chain of the event log (or of the server's,
+                                        compared with --db's copy when given); names the first
+                                        altered, removed, reordered or truncated event
+                                        locally, then that the projection is what the events give
+                                        (names the first differing ticket); prints the log stamp
+  rebuild                               derive the ticket projection again from the events
+  permissions                           the role × action permission table (Markdown)
+  users list | unlock NAME | enable NAME | reset-password NAME
+                                        accounts; reset-password reads the new one from stdin
+  server init --url URL [--console-role NAME]
+                                        create or migrate the shared PostgreSQL server's schema;
+                                        --console-role: the restricted login for consoles (password
+                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
+  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
+                                        without it: keep syncing until stopped, a headless replica)
+  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
+                                        send what is due, then exit; without it: keep escalating
+  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
+                                        administrative changes (settings, calendar, departments,
+                                        categories, towns, users) with actor, old and new value
+  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show|
+         follow-up|sms
+                                        the console's ticket actions, as --as USER (password on stdin);
+                                        register prints the new number; see hotlinectl ticket for options
+                                        (on a training database: training users act, --at ISO8601 allowed)
+  ticket merge NUMBER --into NUMBER [--reason TEXT]
+                                        the same incident: NUMBER follows the other, answered with it
+  search TEXT [--format text|json] [--limit N]
+                                        find tickets, open or closed, by number, caller phone or text
+                                        (summary, details, address, reply), as --as USER sees them
+  ticket attach NUMBER FILE [--stage registration|before|after|document]
+                                        attach a photo or document (as --as USER)
+  attachment save HASH -o FILE          a ticket's file out of the database (the hash that
+                                        ticket show lists), for those who may see the ticket
+
+Options:
+  --db PATH      the database file
+  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
+                 Never the database; an existing file only if it is hotlinectl's unchanged earlier
+                 output (or empty)
+  --force        let -o replace any other existing file
+  --help         this help
+  --version      the program's version
+</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl import interview FILE [--type T] [--category NAME] [--town NAME]</source>
+        <translation>Usage: hotlinectl import interview FILE [--type T] [--category NAME] [--town NAME]</translation>
+    </message>
+    <message>
+        <source>%1:%2: already imported as %3</source>
+        <translation>%1:%2: already imported as %3</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl intake token add NAME --channel web|wechat|weibo|petition|interview | intake token list [--format text|json] | intake token revoke NAME</source>
+        <translation>Usage: hotlinectl intake token add NAME --channel web|wechat|weibo|petition|interview | intake token list [--format text|json] | intake token revoke NAME</translation>
+    </message>
+    <message>
+        <source>revoked %1</source>
+        <translation>revoked %1</translation>
+    </message>
+    <message>
+        <source>Token %1 (%2) added. It is shown only now: give it to the integration; only its hash is kept.</source>
+        <translation>Token %1 (%2) added. It is shown only now: give it to the integration; only its hash is kept.</translation>
+    </message>
+    <message>
+        <source>Token %1 revoked: its requests are refused from now on.</source>
+        <translation>Token %1 revoked: its requests are refused from now on.</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl serve --listen HOST:PORT</source>
+        <translation>Usage: hotlinectl serve --listen HOST:PORT</translation>
+    </message>
+    <message>
+        <source>--listen needs HOST:PORT, e.g. 127.0.0.1:8311 (not %1)</source>
+        <translation>--listen needs HOST:PORT, e.g. 127.0.0.1:8311 (not %1)</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: %2</source>
+        <translation>cannot listen on %1: %2</translation>
+    </message>
+    <message>
+        <source>serving %1 on http://%2:%3/ (stop with Ctrl+C)</source>
+        <translation>serving %1 on http://%2:%3/ (stop with Ctrl+C)</translation>
+    </message>
+    <message>
+        <source>%1 shared server offline: %2</source>
+        <translation>%1 shared server offline: %2</translation>
+    </message>
+    <message>
+        <source>syncing with the shared server every %1 s</source>
+        <translation>syncing with the shared server every %1 s</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl search TEXT [--format text|json] [--limit N] --as USER</source>
+        <translation>Usage: hotlinectl search TEXT [--format text|json] [--limit N] --as USER</translation>
+    </message>
+    <message>
+        <source>--limit is a number from 1 to %1.</source>
+        <translation>--limit is a number from 1 to %1.</translation>
+    </message>
+    <message>
+        <source>number	status	registered	department	summary</source>
+        <translation>number	status	registered	department	summary</translation>
+    </message>
+    <message>
+        <source>%1 shown of more than %2 tickets.</source>
+        <translation>%1 shown of more than %2 tickets.</translation>
+    </message>
+    <message>
+        <source>%1 shown of %2 tickets.</source>
+        <translation>%1 shown of %2 tickets.</translation>
+    </message>
+    <message>
+        <source>Words of one or two characters alone are looked for in the newest %1 tickets; add a longer word to search them all.</source>
+        <translation>Words of one or two characters alone are looked for in the newest %1 tickets; add a longer word to search them all.</translation>
+    </message>
+    <message>
+        <source>files: %1 sent, %2 received, %3 not yet on the server, %4 refused (content does not match its hash)</source>
+        <translation>files: %1 sent, %2 received, %3 not yet on the server, %4 refused (content does not match its hash)</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl ticket VERB [NUMBER] [--as USER] [--at ISO8601] [options]
+  register --summary TEXT [--type T] [--channel C] [--category NAME] [--town NAME] [--caller-name NAME]
+           [--caller-phone PHONE] [--details TEXT] [--class consult|handling] [--no-sms]
+           (prints the new number; --no-sms: the caller declines SMS about the ticket)
+  dispatch NUMBER --department NAME|CODE      sign NUMBER      reply NUMBER --text TEXT
+  return NUMBER --reason TEXT                 transfer NUMBER --department NAME|CODE --reason TEXT
+  extend NUMBER --days N --reason TEXT        decide-extension NUMBER --approve|--refuse [--reason TEXT]
+  callback NUMBER --answer satisfied|basic|unsatisfied [--text TEXT]
+  close NUMBER [--text TEXT]                  reopen NUMBER --reason TEXT
+  show NUMBER [--format text|json] [--unmasked]
+  merge NUMBER --into NUMBER [--reason TEXT]  (the same incident: NUMBER follows the other and is answered with it)
+  follow-up NUMBER --text TEXT   (the citizen's progress call, 催办)
+  sms NUMBER --on|--off          (SMS to the caller about this ticket)
+  register … [--address TEXT] [--latitude DEG --longitude DEG]   the place of the matter
+  attach NUMBER FILE [--stage registration|before|after|document]   a photo or document
+--as USER reads USER's password from standard input; on a training database the training users act
+without it, and --at backdates or forwards the action (only there).</source>
+        <translation>Usage: hotlinectl ticket VERB [NUMBER] [--as USER] [--at ISO8601] [options]
+  register --summary TEXT [--type T] [--channel C] [--category NAME] [--town NAME] [--caller-name NAME]
+           [--caller-phone PHONE] [--details TEXT] [--class consult|handling] [--no-sms]
+           (prints the new number; --no-sms: the caller declines SMS about the ticket)
+  dispatch NUMBER --department NAME|CODE      sign NUMBER      reply NUMBER --text TEXT
+  return NUMBER --reason TEXT                 transfer NUMBER --department NAME|CODE --reason TEXT
+  extend NUMBER --days N --reason TEXT        decide-extension NUMBER --approve|--refuse [--reason TEXT]
+  callback NUMBER --answer satisfied|basic|unsatisfied [--text TEXT]
+  close NUMBER [--text TEXT]                  reopen NUMBER --reason TEXT
+  show NUMBER [--format text|json] [--unmasked]
+  merge NUMBER --into NUMBER [--reason TEXT]  (the same incident: NUMBER follows the other and is answered with it)
+  follow-up NUMBER --text TEXT   (the citizen's progress call, 催办)
+  sms NUMBER --on|--off          (SMS to the caller about this ticket)
+  register … [--address TEXT] [--latitude DEG --longitude DEG]   the place of the matter
+  attach NUMBER FILE [--stage registration|before|after|document]   a photo or document
+--as USER reads USER's password from standard input; on a training database the training users act
+without it, and --at backdates or forwards the action (only there).</translation>
+    </message>
+    <message>
+        <source>%1 is a number of degrees, not "%2".</source>
+        <translation>%1 is a number of degrees, not "%2".</translation>
+    </message>
+    <message>
+        <source>%1 now follows %2 and is answered with it.</source>
+        <translation>%1 now follows %2 and is answered with it.</translation>
+    </message>
+    <message>
+        <source>%1: attached %2 (%3 bytes, sha256 %4) by %5</source>
+        <translation>%1: attached %2 (%3 bytes, sha256 %4) by %5</translation>
+    </message>
+    <message>
+        <source>merge needs --into NUMBER, the ticket the call follows.</source>
+        <translation>merge needs --into NUMBER, the ticket the call follows.</translation>
+    </message>
+    <message>
+        <source>ticket sms needs either --on or --off.</source>
+        <translation>ticket sms needs either --on or --off.</translation>
+    </message>
+    <message>
+        <source>follow-up needs --text: what the citizen asked.</source>
+        <translation>follow-up needs --text: what the citizen asked.</translation>
+    </message>
+    <message>
+        <source>attach --stage is registration, before, after or document.</source>
+        <translation>attach --stage is registration, before, after or document.</translation>
+    </message>
+    <message>
+        <source>Place: %1%2</source>
+        <translation>Place: %1%2</translation>
+    </message>
+    <message>
+        <source>Follows %1 (the same incident): answered with it.</source>
+        <translation>Follows %1 (the same incident): answered with it.</translation>
+    </message>
+    <message>
+        <source>Followers: %1</source>
+        <translation>Followers: %1</translation>
+    </message>
+    <message>
+        <source>Progress calls (催办): %1.</source>
+        <translation>Progress calls (催办): %1.</translation>
+    </message>
+    <message>
+        <source>The caller declined SMS about this ticket.</source>
+        <translation>The caller declined SMS about this ticket.</translation>
+    </message>
+    <message>
+        <source>  file %1 (%2, %3 bytes, %4) by %5 at %6%7</source>
+        <translation>  file %1 (%2, %3 bytes, %4) by %5 at %6%7</translation>
+    </message>
+    <message>
+        <source>, not yet received</source>
+        <translation>, not yet received</translation>
     </message>
 </context>
 <context>
@@ -1374,16 +1694,16 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Cannot save the department: %1</translation>
     </message>
     <message>
-        <source>The department&apos;s name contains the invisible or control character %1.</source>
-        <translation>The department&apos;s name contains the invisible or control character %1.</translation>
+        <source>The department's name contains the invisible or control character %1.</source>
+        <translation>The department's name contains the invisible or control character %1.</translation>
     </message>
     <message>
-        <source>The department&apos;s code contains the invisible or control character %1.</source>
-        <translation>The department&apos;s code contains the invisible or control character %1.</translation>
+        <source>The department's code contains the invisible or control character %1.</source>
+        <translation>The department's code contains the invisible or control character %1.</translation>
     </message>
     <message>
-        <source>A department&apos;s name has at most %1 characters, its code at most %2.</source>
-        <translation>A department&apos;s name has at most %1 characters, its code at most %2.</translation>
+        <source>A department's name has at most %1 characters, its code at most %2.</source>
+        <translation>A department's name has at most %1 characters, its code at most %2.</translation>
     </message>
 </context>
 <context>
@@ -1468,8 +1788,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>%1:%2: cannot save the code %3 of the department %4: %5</translation>
     </message>
     <message>
-        <source>%1 keeps its code %2, which its tickets&apos; history refers to; later imports also find it by %3.</source>
-        <translation>%1 keeps its code %2, which its tickets&apos; history refers to; later imports also find it by %3.</translation>
+        <source>%1 keeps its code %2, which its tickets' history refers to; later imports also find it by %3.</source>
+        <translation>%1 keeps its code %2, which its tickets' history refers to; later imports also find it by %3.</translation>
     </message>
 </context>
 <context>
@@ -1790,12 +2110,12 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>reopen tickets</translation>
     </message>
     <message>
-        <source>see every department&apos;s tickets</source>
-        <translation>see every department&apos;s tickets</translation>
+        <source>see every department's tickets</source>
+        <translation>see every department's tickets</translation>
     </message>
     <message>
-        <source>see callers&apos; full names and numbers</source>
-        <translation>see callers&apos; full names and numbers</translation>
+        <source>see callers' full names and numbers</source>
+        <translation>see callers' full names and numbers</translation>
     </message>
     <message>
         <source>see the accountability log</source>
@@ -1856,6 +2176,38 @@ without it, and --at backdates or forwards the action (only there).</translation
     <message>
         <source>view the administrative changes</source>
         <translation>view the administrative changes</translation>
+    </message>
+    <message>
+        <source>Citizen asked about progress</source>
+        <translation>Citizen asked about progress</translation>
+    </message>
+    <message>
+        <source>File attached</source>
+        <translation>File attached</translation>
+    </message>
+    <message>
+        <source>Merged into another ticket</source>
+        <translation>Merged into another ticket</translation>
+    </message>
+    <message>
+        <source>Citizen SMS preference changed</source>
+        <translation>Citizen SMS preference changed</translation>
+    </message>
+    <message>
+        <source>record a citizen's progress call</source>
+        <translation>record a citizen's progress call</translation>
+    </message>
+    <message>
+        <source>attach files</source>
+        <translation>attach files</translation>
+    </message>
+    <message>
+        <source>merge tickets of the same incident</source>
+        <translation>merge tickets of the same incident</translation>
+    </message>
+    <message>
+        <source>manage the electronic channels' tokens</source>
+        <translation>manage the electronic channels' tokens</translation>
     </message>
 </context>
 <context>
@@ -1934,6 +2286,26 @@ without it, and --at backdates or forwards the action (only there).</translation
         <source>deadline was %1</source>
         <translation>deadline was %1</translation>
     </message>
+    <message>
+        <source>the reply to ticket %1, which this one follows</source>
+        <translation>the reply to ticket %1, which this one follows</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2 bytes)</translation>
+    </message>
+    <message>
+        <source>follows ticket %1</source>
+        <translation>follows ticket %1</translation>
+    </message>
+    <message>
+        <source>the caller receives SMS again</source>
+        <translation>the caller receives SMS again</translation>
+    </message>
+    <message>
+        <source>the caller wants no SMS</source>
+        <translation>the caller wants no SMS</translation>
+    </message>
 </context>
 <context>
     <name>FieldErrorDisplay</name>
@@ -1949,44 +2321,259 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>The holiday calendar is not valid JSON: %1 (at character %2).</translation>
     </message>
     <message>
-        <source>The holiday calendar must be a JSON object with &quot;year&quot; and &quot;days&quot;.</source>
-        <translation>The holiday calendar must be a JSON object with &quot;year&quot; and &quot;days&quot;.</translation>
+        <source>The holiday calendar must be a JSON object with "year" and "days".</source>
+        <translation>The holiday calendar must be a JSON object with "year" and "days".</translation>
     </message>
     <message>
-        <source>The holiday calendar needs &quot;year&quot; as a whole number between 1900 and 2200.</source>
-        <translation>The holiday calendar needs &quot;year&quot; as a whole number between 1900 and 2200.</translation>
+        <source>The holiday calendar needs "year" as a whole number between 1900 and 2200.</source>
+        <translation>The holiday calendar needs "year" as a whole number between 1900 and 2200.</translation>
     </message>
     <message>
-        <source>The holiday calendar for %1 needs &quot;days&quot; as a list.</source>
-        <translation>The holiday calendar for %1 needs &quot;days&quot; as a list.</translation>
+        <source>The holiday calendar for %1 needs "days" as a list.</source>
+        <translation>The holiday calendar for %1 needs "days" as a list.</translation>
     </message>
     <message>
         <source>Entry %1 of the holiday calendar for %2 is not an object.</source>
         <translation>Entry %1 of the holiday calendar for %2 is not an object.</translation>
     </message>
     <message>
-        <source>Entry %1 of the holiday calendar for %2 has no &quot;date&quot; text.</source>
-        <translation>Entry %1 of the holiday calendar for %2 has no &quot;date&quot; text.</translation>
+        <source>Entry %1 of the holiday calendar for %2 has no "date" text.</source>
+        <translation>Entry %1 of the holiday calendar for %2 has no "date" text.</translation>
     </message>
     <message>
-        <source>Entry %1 of the holiday calendar for %2 has an invalid date &quot;%3&quot; (expected YYYY-MM-DD).</source>
-        <translation>Entry %1 of the holiday calendar for %2 has an invalid date &quot;%3&quot; (expected YYYY-MM-DD).</translation>
+        <source>Entry %1 of the holiday calendar for %2 has an invalid date "%3" (expected YYYY-MM-DD).</source>
+        <translation>Entry %1 of the holiday calendar for %2 has an invalid date "%3" (expected YYYY-MM-DD).</translation>
     </message>
     <message>
         <source>Entry %1 (%2) of the holiday calendar for %3 is too far from that year.</source>
         <translation>Entry %1 (%2) of the holiday calendar for %3 is too far from that year.</translation>
     </message>
     <message>
-        <source>Entry %1 (%2) of the holiday calendar for %3 has no &quot;name&quot; text.</source>
-        <translation>Entry %1 (%2) of the holiday calendar for %3 has no &quot;name&quot; text.</translation>
+        <source>Entry %1 (%2) of the holiday calendar for %3 has no "name" text.</source>
+        <translation>Entry %1 (%2) of the holiday calendar for %3 has no "name" text.</translation>
     </message>
     <message>
-        <source>Entry %1 (%2) of the holiday calendar for %3 needs &quot;isOffDay&quot; as true or false.</source>
-        <translation>Entry %1 (%2) of the holiday calendar for %3 needs &quot;isOffDay&quot; as true or false.</translation>
+        <source>Entry %1 (%2) of the holiday calendar for %3 needs "isOffDay" as true or false.</source>
+        <translation>Entry %1 (%2) of the holiday calendar for %3 needs "isOffDay" as true or false.</translation>
     </message>
     <message>
-        <source>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of &quot;days&quot;).</source>
-        <translation>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of &quot;days&quot;).</translation>
+        <source>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of "days").</source>
+        <translation>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of "days").</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeApi</name>
+    <message>
+        <source>%1 must be a string.</source>
+        <translation>%1 must be a string.</translation>
+    </message>
+    <message>
+        <source>%1 must be a number (degrees).</source>
+        <translation>%1 must be a number (degrees).</translation>
+    </message>
+    <message>
+        <source>This address does not take %1.</source>
+        <translation>This address does not take %1.</translation>
+    </message>
+    <message>
+        <source>There is nothing at this address; see docs/INTAKE.md.</source>
+        <translation>There is nothing at this address; see docs/INTAKE.md.</translation>
+    </message>
+    <message>
+        <source>Give the integration's token: Authorization: Bearer TOKEN.</source>
+        <translation>Give the integration's token: Authorization: Bearer TOKEN.</translation>
+    </message>
+    <message>
+        <source>The token is not valid (unknown or revoked).</source>
+        <translation>The token is not valid (unknown or revoked).</translation>
+    </message>
+    <message>
+        <source>Too many requests: at most %1 a minute. Try again in %2 s.</source>
+        <translation>Too many requests: at most %1 a minute. Try again in %2 s.</translation>
+    </message>
+    <message>
+        <source>The request was not saved: %1</source>
+        <translation>The request was not saved: %1</translation>
+    </message>
+    <message>
+        <source>The request is too large (at most %1 KiB).</source>
+        <translation>The request is too large (at most %1 KiB).</translation>
+    </message>
+    <message>
+        <source>The body is not JSON (%1 at byte %2).</source>
+        <translation>The body is not JSON (%1 at byte %2).</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation>The body must be a JSON object.</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 is required.</translation>
+    </message>
+    <message>
+        <source>type must be consult, complaint, help, suggestion or report.</source>
+        <translation>type must be consult, complaint, help, suggestion or report.</translation>
+    </message>
+    <message>
+        <source>There is no category %1 (give its name or code).</source>
+        <translation>There is no category %1 (give its name or code).</translation>
+    </message>
+    <message>
+        <source>There is no town %1 (give its name or code).</source>
+        <translation>There is no town %1 (give its name or code).</translation>
+    </message>
+    <message>
+        <source>There is no request with this number.</source>
+        <translation>There is no request with this number.</translation>
+    </message>
+    <message>
+        <source>The body is not a JSON object.</source>
+        <translation>The body is not a JSON object.</translation>
+    </message>
+    <message>
+        <source>type: must be consult, complaint, help, suggestion or report.</source>
+        <translation>type: must be consult, complaint, help, suggestion or report.</translation>
+    </message>
+    <message>
+        <source>service_code: required (see services.json).</source>
+        <translation>service_code: required (see services.json).</translation>
+    </message>
+    <message>
+        <source>service_code: there is no service %1 (see services.json).</source>
+        <translation>service_code: there is no service %1 (see services.json).</translation>
+    </message>
+    <message>
+        <source>%1: must be a number (degrees).</source>
+        <translation>%1: must be a number (degrees).</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeService</name>
+    <message>
+        <source>An Idempotency-Key is 1 to %1 characters.</source>
+        <translation>An Idempotency-Key is 1 to %1 characters.</translation>
+    </message>
+    <message>
+        <source>An Idempotency-Key is made of visible ASCII characters only (e.g. a UUID).</source>
+        <translation>An Idempotency-Key is made of visible ASCII characters only (e.g. a UUID).</translation>
+    </message>
+    <message>
+        <source>The Idempotency-Key %1 was used for a different request (ticket %2); use a new key for a new request.</source>
+        <translation>The Idempotency-Key %1 was used for a different request (ticket %2); use a new key for a new request.</translation>
+    </message>
+    <message>
+        <source>Received; waiting to be passed to a department</source>
+        <translation>Received; waiting to be passed to a department</translation>
+    </message>
+    <message>
+        <source>Being handled by the department</source>
+        <translation>Being handled by the department</translation>
+    </message>
+    <message>
+        <source>Answered by the department</source>
+        <translation>Answered by the department</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeTokens</name>
+    <message>
+        <source>A token's name is 1 to 64 letters A–Z, digits, dots, underscores or hyphens (e.g. wechat-main).</source>
+        <translation>A token's name is 1 to 64 letters A–Z, digits, dots, underscores or hyphens (e.g. wechat-main).</translation>
+    </message>
+    <message>
+        <source>An intake token is for web, wechat, weibo, petition or interview, not %1.</source>
+        <translation>An intake token is for web, wechat, weibo, petition or interview, not %1.</translation>
+    </message>
+    <message>
+        <source>There is already a token named %1 (revoked tokens keep their name).</source>
+        <translation>There is already a token named %1 (revoked tokens keep their name).</translation>
+    </message>
+    <message>
+        <source>There is no token named %1.</source>
+        <translation>There is no token named %1.</translation>
+    </message>
+    <message>
+        <source>The token %1 is already revoked.</source>
+        <translation>The token %1 is already revoked.</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewImport</name>
+    <message>
+        <source>Micro-interview question asked at %1.</source>
+        <translation>Micro-interview question asked at %1.</translation>
+    </message>
+    <message>
+        <source>Micro-interview question.</source>
+        <translation>Micro-interview question.</translation>
+    </message>
+    <message>
+        <source>There is no active category "%1".</source>
+        <translation>There is no active category "%1".</translation>
+    </message>
+    <message>
+        <source>There is no active town "%1".</source>
+        <translation>There is no active town "%1".</translation>
+    </message>
+    <message>
+        <source>There is no question left to import.</source>
+        <translation>There is no question left to import.</translation>
+    </message>
+    <message>
+        <source>A question of this file was imported meanwhile; open the file again to see which.</source>
+        <translation>A question of this file was imported meanwhile; open the file again to see which.</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewQuestions</name>
+    <message>
+        <source>name shortened to %1 characters</source>
+        <translation>name shortened to %1 characters</translation>
+    </message>
+    <message>
+        <source>the question is empty</source>
+        <translation>the question is empty</translation>
+    </message>
+    <message>
+        <source>the question is too long (%1 characters, at most %2)</source>
+        <translation>the question is too long (%1 characters, at most %2)</translation>
+    </message>
+    <message>
+        <source>"%1" is not a time (write e.g. 2026-12-06 14:03 or 14:03)</source>
+        <translation>"%1" is not a time (write e.g. 2026-12-06 14:03 or 14:03)</translation>
+    </message>
+    <message>
+        <source>long: the summary is its first %1 characters, the details the whole</source>
+        <translation>long: the summary is its first %1 characters, the details the whole</translation>
+    </message>
+    <message>
+        <source>the same question as on line %1</source>
+        <translation>the same question as on line %1</translation>
+    </message>
+    <message>
+        <source>The text is neither UTF-8 nor GB18030; save it as "CSV UTF-8" and try again.</source>
+        <translation>The text is neither UTF-8 nor GB18030; save it as "CSV UTF-8" and try again.</translation>
+    </message>
+    <message>
+        <source>There are no questions in it.</source>
+        <translation>There are no questions in it.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too big for a questions file (%2 MB, at most %3 MB).</source>
+        <translation>%1 is too big for a questions file (%2 MB, at most %3 MB).</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2041,8 +2628,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <source>%1 is hotlinectl&apos;s list of its earlier outputs: output is never written there, not even with --force. Choose another file.</source>
-        <translation>%1 is hotlinectl&apos;s list of its earlier outputs: output is never written there, not even with --force. Choose another file.</translation>
+        <source>%1 is hotlinectl's list of its earlier outputs: output is never written there, not even with --force. Choose another file.</source>
+        <translation>%1 is hotlinectl's list of its earlier outputs: output is never written there, not even with --force. Choose another file.</translation>
     </message>
 </context>
 <context>
@@ -2090,8 +2677,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Cannot parse the text map of font %1 (object %2).</translation>
     </message>
     <message>
-        <source>The PDF&apos;s objects overlap its cross-reference table.</source>
-        <translation>The PDF&apos;s objects overlap its cross-reference table.</translation>
+        <source>The PDF's objects overlap its cross-reference table.</source>
+        <translation>The PDF's objects overlap its cross-reference table.</translation>
     </message>
 </context>
 <context>
@@ -2260,12 +2847,16 @@ without it, and --at backdates or forwards the action (only there).</translation
 <context>
     <name>ProjectionVerifier</name>
     <message>
-        <source>the projection tables (tickets, dispatches, callbacks) are not all there</source>
-        <translation>the projection tables (tickets, dispatches, callbacks) are not all there</translation>
-    </message>
-    <message>
         <source>the local database is not open</source>
         <translation>the local database is not open</translation>
+    </message>
+    <message>
+        <source>the projection tables (tickets, dispatches, callbacks, ticket_attachments) are not all there</source>
+        <translation>the projection tables (tickets, dispatches, callbacks, ticket_attachments) are not all there</translation>
+    </message>
+    <message>
+        <source>The search index holds %1 documents for %2 tickets: run `hotlinectl rebuild` to renew it.</source>
+        <translation>The search index holds %1 documents for %2 tickets: run `hotlinectl rebuild` to renew it.</translation>
     </message>
 </context>
 <context>
@@ -2290,12 +2881,12 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>not a shared table: %1</translation>
     </message>
     <message>
-        <source>the server&apos;s %1 document is not a JSON array: %2</source>
-        <translation>the server&apos;s %1 document is not a JSON array: %2</translation>
+        <source>the server's %1 document is not a JSON array: %2</source>
+        <translation>the server's %1 document is not a JSON array: %2</translation>
     </message>
     <message>
-        <source>the server&apos;s %1 document does not fit this database: %2</source>
-        <translation>the server&apos;s %1 document does not fit this database: %2</translation>
+        <source>the server's %1 document does not fit this database: %2</source>
+        <translation>the server's %1 document does not fit this database: %2</translation>
     </message>
     <message>
         <source>cannot record the %1 update</source>
@@ -2321,8 +2912,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>%1: cannot save the import: %2</translation>
     </message>
     <message>
-        <source>name “%1” is already another entry&apos;s</source>
-        <translation>name “%1” is already another entry&apos;s</translation>
+        <source>name “%1” is already another entry's</source>
+        <translation>name “%1” is already another entry's</translation>
     </message>
     <message>
         <source>name “%1” is already the name of %2, which this file does not change</source>
@@ -2515,10 +3106,10 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>the figures differ from those at the end of the period; the tickets are listed at the end of the report.</translation>
     </message>
     <message numerus="yes">
-        <source>%n ticket(s) registered in the period were first dispatched after it and now count in their department&apos;s row.</source>
+        <source>%n ticket(s) registered in the period were first dispatched after it and now count in their department's row.</source>
         <translation>
-            <numerusform>%n ticket registered in the period were first dispatched after it and now count in their department&apos;s row.</numerusform>
-            <numerusform>%n tickets registered in the period were first dispatched after it and now count in their department&apos;s row.</numerusform>
+            <numerusform>%n ticket registered in the period were first dispatched after it and now count in their department's row.</numerusform>
+            <numerusform>%n tickets registered in the period were first dispatched after it and now count in their department's row.</numerusform>
         </translation>
     </message>
 </context>
@@ -2673,6 +3264,10 @@ without it, and --at backdates or forwards the action (only there).</translation
         <source>Year %1</source>
         <translation>Year %1</translation>
     </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Follow-ups</translation>
+    </message>
 </context>
 <context>
     <name>ReportSeriesBuilder</name>
@@ -2779,12 +3374,16 @@ without it, and --at backdates or forwards the action (only there).</translation
         <source>, to date</source>
         <translation>, to date</translation>
     </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Follow-ups</translation>
+    </message>
 </context>
 <context>
     <name>ServerChainVerifier</name>
     <message>
-        <source>the server&apos;s sequence row is missing</source>
-        <translation>the server&apos;s sequence row is missing</translation>
+        <source>the server's sequence row is missing</source>
+        <translation>the server's sequence row is missing</translation>
     </message>
     <message>
         <source>server_seq jumps from %1 to %2</source>
@@ -2799,8 +3398,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>server_seq was renumbered to hide the gap</translation>
     </message>
     <message>
-        <source>its %1 differs from the copy this console pulled: the server&apos;s log was rewritten and its chain recomputed</source>
-        <translation>its %1 differs from the copy this console pulled: the server&apos;s log was rewritten and its chain recomputed</translation>
+        <source>its %1 differs from the copy this console pulled: the server's log was rewritten and its chain recomputed</source>
+        <translation>its %1 differs from the copy this console pulled: the server's log was rewritten and its chain recomputed</translation>
     </message>
     <message>
         <source>the server recorded %1 events and a different chain head</source>
@@ -2818,8 +3417,8 @@ without it, and --at backdates or forwards the action (only there).</translation
 <context>
     <name>ServerSchema</name>
     <message>
-        <source>the server&apos;s schema (version %1) is newer than this program knows (%2); update the program</source>
-        <translation>the server&apos;s schema (version %1) is newer than this program knows (%2); update the program</translation>
+        <source>the server's schema (version %1) is newer than this program knows (%2); update the program</source>
+        <translation>the server's schema (version %1) is newer than this program knows (%2); update the program</translation>
     </message>
     <message>
         <source>server migration %1 is missing from this build</source>
@@ -2834,8 +3433,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>the server has no Hotline schema yet; run `hotlinectl server init --url URL` first</translation>
     </message>
     <message>
-        <source>the server&apos;s schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</source>
-        <translation>the server&apos;s schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</translation>
+        <source>the server's schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</source>
+        <translation>the server's schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</translation>
     </message>
 </context>
 <context>
@@ -2877,20 +3476,20 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Reminder text; placeholders {number} {department} {remaining} {deadline}</translation>
     </message>
     <message>
-        <source>Unknown setting &quot;%1&quot;.</source>
-        <translation>Unknown setting &quot;%1&quot;.</translation>
+        <source>Unknown setting "%1".</source>
+        <translation>Unknown setting "%1".</translation>
     </message>
     <message>
-        <source>The centre&apos;s name cannot be empty.</source>
-        <translation>The centre&apos;s name cannot be empty.</translation>
+        <source>The centre's name cannot be empty.</source>
+        <translation>The centre's name cannot be empty.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a known time zone (e.g. Asia/Shanghai).</source>
-        <translation>&quot;%1&quot; is not a known time zone (e.g. Asia/Shanghai).</translation>
+        <source>"%1" is not a known time zone (e.g. Asia/Shanghai).</source>
+        <translation>"%1" is not a known time zone (e.g. Asia/Shanghai).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an http(s) URL.</source>
-        <translation>&quot;%1&quot; is not an http(s) URL.</translation>
+        <source>"%1" is not an http(s) URL.</source>
+        <translation>"%1" is not an http(s) URL.</translation>
     </message>
     <message>
         <source>Unknown placeholder {%1} in the template; use {number}, {department}, {remaining} or {deadline}.</source>
@@ -2941,20 +3540,20 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>At most %1 working periods.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a working period HH:MM-HH:MM (e.g. %2).</source>
-        <translation>&quot;%1&quot; is not a working period HH:MM-HH:MM (e.g. %2).</translation>
+        <source>"%1" is not a working period HH:MM-HH:MM (e.g. %2).</source>
+        <translation>"%1" is not a working period HH:MM-HH:MM (e.g. %2).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot;: times run from 00:00 to 23:59.</source>
-        <translation>&quot;%1&quot;: times run from 00:00 to 23:59.</translation>
+        <source>"%1": times run from 00:00 to 23:59.</source>
+        <translation>"%1": times run from 00:00 to 23:59.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot;: a period must end after it starts.</source>
-        <translation>&quot;%1&quot;: a period must end after it starts.</translation>
+        <source>"%1": a period must end after it starts.</source>
+        <translation>"%1": a period must end after it starts.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; overlaps or comes before the period before it; list periods in order.</source>
-        <translation>&quot;%1&quot; overlaps or comes before the period before it; list periods in order.</translation>
+        <source>"%1" overlaps or comes before the period before it; list periods in order.</source>
+        <translation>"%1" overlaps or comes before the period before it; list periods in order.</translation>
     </message>
     <message>
         <source>%1 cannot be empty.</source>
@@ -2993,8 +3592,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Working days a replied ticket may wait for the callback to the citizen</translation>
     </message>
     <message>
-        <source>Mobile numbers of the dispatch desk&apos;s duty phones, separated by commas (reminders about waiting tickets)</source>
-        <translation>Mobile numbers of the dispatch desk&apos;s duty phones, separated by commas (reminders about waiting tickets)</translation>
+        <source>Mobile numbers of the dispatch desk's duty phones, separated by commas (reminders about waiting tickets)</source>
+        <translation>Mobile numbers of the dispatch desk's duty phones, separated by commas (reminders about waiting tickets)</translation>
     </message>
     <message>
         <source>Annual assessment: weight of the on-time rate in the score</source>
@@ -3019,6 +3618,34 @@ without it, and --at backdates or forwards the action (only there).</translation
     <message>
         <source>%1: %2 (mobile numbers separated by commas).</source>
         <translation>%1: %2 (mobile numbers separated by commas).</translation>
+    </message>
+    <message>
+        <source>Days back (1-90) in which registration suggests open tickets of the same incident</source>
+        <translation>Days back (1-90) in which registration suggests open tickets of the same incident</translation>
+    </message>
+    <message>
+        <source>Requests per minute each intake token may file through hotlinectl serve (bursts up to this many)</source>
+        <translation>Requests per minute each intake token may file through hotlinectl serve (bursts up to this many)</translation>
+    </message>
+    <message>
+        <source>SMS to callers about their tickets (registration, reply): 1 = on, 0 = off for the whole centre</source>
+        <translation>SMS to callers about their tickets (registration, reply): 1 = on, 0 = off for the whole centre</translation>
+    </message>
+    <message>
+        <source>SMS to the caller on registration; placeholders {number} {department} {reply}</source>
+        <translation>SMS to the caller on registration; placeholders {number} {department} {reply}</translation>
+    </message>
+    <message>
+        <source>SMS to the caller when the department has replied; placeholders {number} {department} {reply}</source>
+        <translation>SMS to the caller when the department has replied; placeholders {number} {department} {reply}</translation>
+    </message>
+    <message>
+        <source>Largest photo or document (MB, 1-100) that may be attached to a ticket</source>
+        <translation>Largest photo or document (MB, 1-100) that may be attached to a ticket</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {%1} in the template; use {number}, {department} or {reply}.</source>
+        <translation>Unknown placeholder {%1} in the template; use {number}, {department} or {reply}.</translation>
     </message>
 </context>
 <context>
@@ -3060,6 +3687,10 @@ without it, and --at backdates or forwards the action (only there).</translation
     <message>
         <source>Cannot reschedule the SMS: %1</source>
         <translation>Cannot reschedule the SMS: %1</translation>
+    </message>
+    <message>
+        <source>Cannot record the cancelled SMS: %1</source>
+        <translation>Cannot record the cancelled SMS: %1</translation>
     </message>
 </context>
 <context>
@@ -3107,8 +3738,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>event format version %1 is unknown to this program (it knows %2); update the program</translation>
     </message>
     <message>
-        <source>unknown event type &quot;%1&quot;</source>
-        <translation>unknown event type &quot;%1&quot;</translation>
+        <source>unknown event type "%1"</source>
+        <translation>unknown event type "%1"</translation>
     </message>
     <message>
         <source>event without an id or a ticket</source>
@@ -3284,12 +3915,36 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Ticket %1 is not closed.</translation>
     </message>
     <message>
-        <source>An administrative change is not a ticket&apos;s event.</source>
-        <translation>An administrative change is not a ticket&apos;s event.</translation>
+        <source>An administrative change is not a ticket's event.</source>
+        <translation>An administrative change is not a ticket's event.</translation>
     </message>
     <message>
         <source>The deadline of ticket %1 has passed: an extension must be requested before the deadline.</source>
         <translation>The deadline of ticket %1 has passed: an extension must be requested before the deadline.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 follows another ticket and is answered with it.</source>
+        <translation>Ticket %1 follows another ticket and is answered with it.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is not waiting for its parent's reply.</source>
+        <translation>Ticket %1 is not waiting for its parent's reply.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is closed.</source>
+        <translation>Ticket %1 is closed.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 already follows another ticket.</source>
+        <translation>Ticket %1 already follows another ticket.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is with a department: return it to the dispatch queue before merging it.</source>
+        <translation>Ticket %1 is with a department: return it to the dispatch queue before merging it.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 already has a department's reply: call the caller back and close it instead.</source>
+        <translation>Ticket %1 already has a department's reply: call the caller back and close it instead.</translation>
     </message>
 </context>
 <context>
@@ -3303,8 +3958,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>%1: cannot write the tickets: %2</translation>
     </message>
     <message>
-        <source>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department&apos;s reply</source>
-        <translation>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department&apos;s reply</translation>
+        <source>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department's reply</source>
+        <translation>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department's reply</translation>
     </message>
     <message>
         <source>ticket number %1 is already in the database</source>
@@ -3328,6 +3983,21 @@ without it, and --at backdates or forwards the action (only there).</translation
     </message>
 </context>
 <context>
+    <name>TicketSearch</name>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>The search failed: %1</translation>
+    </message>
+    <message>
+        <source>Type a ticket number, a caller's phone number or words to search for.</source>
+        <translation>Type a ticket number, a caller's phone number or words to search for.</translation>
+    </message>
+    <message>
+        <source>The search is %1 characters long; at most %2 are searched.</source>
+        <translation>The search is %1 characters long; at most %2 are searched.</translation>
+    </message>
+</context>
+<context>
     <name>TicketService</name>
     <message>
         <source>Enter a short summary of the request.</source>
@@ -3342,20 +4012,20 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>The details are too long (%1 characters, at most %2).</translation>
     </message>
     <message>
-        <source>The caller&apos;s name is too long (at most %1 characters).</source>
-        <translation>The caller&apos;s name is too long (at most %1 characters).</translation>
+        <source>The caller's name is too long (at most %1 characters).</source>
+        <translation>The caller's name is too long (at most %1 characters).</translation>
     </message>
     <message>
-        <source>There is no department with the code &quot;%1&quot;.</source>
-        <translation>There is no department with the code &quot;%1&quot;.</translation>
+        <source>There is no department with the code "%1".</source>
+        <translation>There is no department with the code "%1".</translation>
     </message>
     <message>
         <source>Ticket %1 is already with that department.</source>
         <translation>Ticket %1 is already with that department.</translation>
     </message>
     <message>
-        <source>Write the department&apos;s reply.</source>
-        <translation>Write the department&apos;s reply.</translation>
+        <source>Write the department's reply.</source>
+        <translation>Write the department's reply.</translation>
     </message>
     <message>
         <source>An extension is 1 to 30 working days.</source>
@@ -3382,8 +4052,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Only the system records %1 events.</translation>
     </message>
     <message>
-        <source>The caller&apos;s name contains the invisible or control character %1.</source>
-        <translation>The caller&apos;s name contains the invisible or control character %1.</translation>
+        <source>The caller's name contains the invisible or control character %1.</source>
+        <translation>The caller's name contains the invisible or control character %1.</translation>
     </message>
     <message>
         <source>The category contains the invisible or control character %1.</source>
@@ -3405,12 +4075,80 @@ without it, and --at backdates or forwards the action (only there).</translation
         <source>The calendar in force gives ticket %1 the deadline it already has.</source>
         <translation>The calendar in force gives ticket %1 the deadline it already has.</translation>
     </message>
+    <message>
+        <source>The address is too long (%1 characters, at most %2).</source>
+        <translation>The address is too long (%1 characters, at most %2).</translation>
+    </message>
+    <message>
+        <source>Give both latitude and longitude, or neither.</source>
+        <translation>Give both latitude and longitude, or neither.</translation>
+    </message>
+    <message>
+        <source>The latitude must be a number from -90 to 90 degrees.</source>
+        <translation>The latitude must be a number from -90 to 90 degrees.</translation>
+    </message>
+    <message>
+        <source>The longitude must be a number from -180 to 180 degrees.</source>
+        <translation>The longitude must be a number from -180 to 180 degrees.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 of %2: %3</source>
+        <translation>Ticket %1 of %2: %3</translation>
+    </message>
+    <message>
+        <source>Ticket %1 follows ticket %2: reply to that ticket, and its reply answers this caller too.</source>
+        <translation>Ticket %1 follows ticket %2: reply to that ticket, and its reply answers this caller too.</translation>
+    </message>
+    <message>
+        <source>The note is too long (%1 characters, at most %2).</source>
+        <translation>The note is too long (%1 characters, at most %2).</translation>
+    </message>
+    <message>
+        <source>The caller of ticket %1 already receives SMS.</source>
+        <translation>The caller of ticket %1 already receives SMS.</translation>
+    </message>
+    <message>
+        <source>The caller of ticket %1 already receives no SMS.</source>
+        <translation>The caller of ticket %1 already receives no SMS.</translation>
+    </message>
+    <message>
+        <source>No such ticket.</source>
+        <translation>No such ticket.</translation>
+    </message>
+    <message>
+        <source>There is no ticket to merge ticket %1 into.</source>
+        <translation>There is no ticket to merge ticket %1 into.</translation>
+    </message>
+    <message>
+        <source>A ticket cannot follow itself.</source>
+        <translation>A ticket cannot follow itself.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is followed by the other ticket: a ticket cannot follow its own follower.</source>
+        <translation>Ticket %1 is followed by the other ticket: a ticket cannot follow its own follower.</translation>
+    </message>
+    <message>
+        <source>The ticket to merge into does not lead to a ticket that is answered.</source>
+        <translation>The ticket to merge into does not lead to a ticket that is answered.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is closed: a closed ticket is not answered again, register the call on its own.</source>
+        <translation>Ticket %1 is closed: a closed ticket is not answered again, register the call on its own.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 already has its reply: give the caller that answer instead of merging.</source>
+        <translation>Ticket %1 already has its reply: give the caller that answer instead of merging.</translation>
+    </message>
+    <message>
+        <source>Callers of the same incident are waiting for this ticket's answer (%1): close them first, or have a department answer the ticket.</source>
+        <translation>Callers of the same incident are waiting for this ticket's answer (%1): close them first, or have a department answer the ticket.</translation>
+    </message>
 </context>
 <context>
     <name>Training</name>
     <message>
-        <source>This is a training database: it never joins a shared server, so that no drill reaches the centre&apos;s real record. Use a real database to join.</source>
-        <translation>This is a training database: it never joins a shared server, so that no drill reaches the centre&apos;s real record. Use a real database to join.</translation>
+        <source>This is a training database: it never joins a shared server, so that no drill reaches the centre's real record. Use a real database to join.</source>
+        <translation>This is a training database: it never joins a shared server, so that no drill reaches the centre's real record. Use a real database to join.</translation>
     </message>
     <message>
         <source>This is already a training database; its training users keep their password.</source>
@@ -3499,8 +4237,8 @@ without it, and --at backdates or forwards the action (only there).</translation
 <context>
     <name>Urging</name>
     <message>
-        <source>Department %1 has no head&apos;s phone number: the SMS waits until one is entered.</source>
-        <translation>Department %1 has no head&apos;s phone number: the SMS waits until one is entered.</translation>
+        <source>Department %1 has no head's phone number: the SMS waits until one is entered.</source>
+        <translation>Department %1 has no head's phone number: the SMS waits until one is entered.</translation>
     </message>
 </context>
 <context>
@@ -3518,8 +4256,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>A sign-in name is 2 to 32 letters, digits, dots, dashes or underscores.</translation>
     </message>
     <message>
-        <source>Enter the person&apos;s name.</source>
-        <translation>Enter the person&apos;s name.</translation>
+        <source>Enter the person's name.</source>
+        <translation>Enter the person's name.</translation>
     </message>
     <message>
         <source>Choose a role.</source>
@@ -3679,8 +4417,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Details</translation>
     </message>
     <message>
-        <source>Every time someone is shown a caller&apos;s full name and number, and every unmasked export, is recorded here. The log cannot be edited.</source>
-        <translation>Every time someone is shown a caller&apos;s full name and number, and every unmasked export, is recorded here. The log cannot be edited.</translation>
+        <source>Every time someone is shown a caller's full name and number, and every unmasked export, is recorded here. The log cannot be edited.</source>
+        <translation>Every time someone is shown a caller's full name and number, and every unmasked export, is recorded here. The log cannot be edited.</translation>
     </message>
     <message>
         <source>Unmasked export</source>
@@ -3821,6 +4559,98 @@ without it, and --at backdates or forwards the action (only there).</translation
             <numerusform>%n record exported to %1.</numerusform>
             <numerusform>%n records exported to %1.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>hotline::AttachmentsPanel</name>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>&amp;Attach file…</source>
+        <translation>&amp;Attach file…</translation>
+    </message>
+    <message>
+        <source>Attach a photo (before or after handling) or a document to this ticket</source>
+        <translation>Attach a photo (before or after handling) or a document to this ticket</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve as…</source>
+        <translation>Sa&amp;ve as…</translation>
+    </message>
+    <message>
+        <source>not yet received</source>
+        <translation>not yet received</translation>
+    </message>
+    <message>
+        <source>%1
+SHA-256 %2</source>
+        <translation>%1
+SHA-256 %2</translation>
+    </message>
+    <message>
+        <source>The file's bytes have not come from the shared server yet; they arrive with a later sync.</source>
+        <translation>The file's bytes have not come from the shared server yet; they arrive with a later sync.</translation>
+    </message>
+    <message>
+        <source>File (none yet)</source>
+        <translation>File (none yet)</translation>
+    </message>
+    <message numerus="yes">
+        <source>File (%n)</source>
+        <translation>
+            <numerusform>File (%n)</numerusform>
+            <numerusform>Files (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>Attached %1.</source>
+        <translation>Attached %1.</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Attach a file</translation>
+    </message>
+    <message>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.tif *.tiff *.heic *.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.wps *.rtf *.txt);;All files (*)</source>
+        <translation>Photos and documents (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.tif *.tiff *.heic *.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.wps *.rtf *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>What does %1 show?</source>
+        <translation>What does %1 show?</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+    <message>
+        <source>Save the file as</source>
+        <translation>Save the file as</translation>
     </message>
 </context>
 <context>
@@ -4121,8 +4951,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>No holiday notice for %1: no deadline can fall in that year until the notices up to it are entered.</translation>
     </message>
     <message>
-        <source>No open ticket&apos;s deadline differs from what the calendar in force gives it.</source>
-        <translation>No open ticket&apos;s deadline differs from what the calendar in force gives it.</translation>
+        <source>No open ticket's deadline differs from what the calendar in force gives it.</source>
+        <translation>No open ticket's deadline differs from what the calendar in force gives it.</translation>
     </message>
     <message numerus="yes">
         <source>%n open ticket(s) would get another deadline from the calendar in force. They keep the deadline in force until you re-decide them:</source>
@@ -4193,8 +5023,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>&amp;Anonymous caller</translation>
     </message>
     <message>
-        <source>The caller&apos;s name and phone are not recorded.</source>
-        <translation>The caller&apos;s name and phone are not recorded.</translation>
+        <source>The caller's name and phone are not recorded.</source>
+        <translation>The caller's name and phone are not recorded.</translation>
     </message>
     <message>
         <source>One line: what the caller asks for or reports</source>
@@ -4252,6 +5082,30 @@ without it, and --at backdates or forwards the action (only there).</translation
         <source>Ans&amp;wer at intake</source>
         <translation>Ans&amp;wer at intake</translation>
     </message>
+    <message>
+        <source>No SMS (不接收短信)</source>
+        <translation>No SMS (不接收短信)</translation>
+    </message>
+    <message>
+        <source>The caller declines SMS about this ticket (the number and the reply).</source>
+        <translation>The caller declines SMS about this ticket (the number and the reply).</translation>
+    </message>
+    <message>
+        <source>Street and number, building, landmark (where the matter is)</source>
+        <translation>Street and number, building, landmark (where the matter is)</translation>
+    </message>
+    <message>
+        <source>Optional: latitude, longitude, e.g. 23.0329, 113.1453</source>
+        <translation>Optional: latitude, longitude, e.g. 23.0329, 113.1453</translation>
+    </message>
+    <message>
+        <source>Add&amp;ress</source>
+        <translation>Add&amp;ress</translation>
+    </message>
+    <message>
+        <source>Coor&amp;dinates</source>
+        <translation>Coor&amp;dinates</translation>
+    </message>
 </context>
 <context>
     <name>hotline::CallerHistoryModel</name>
@@ -4279,16 +5133,16 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Double-click or press Enter on an earlier ticket to link the new one to it.</translation>
     </message>
     <message>
-        <source>Caller&apos;s earlier tickets</source>
-        <translation>Caller&apos;s earlier tickets</translation>
+        <source>Caller's earlier tickets</source>
+        <translation>Caller's earlier tickets</translation>
     </message>
     <message>
         <source>Earlier tickets of %1 (%2)</source>
         <translation>Earlier tickets of %1 (%2)</translation>
     </message>
     <message>
-        <source>Type the caller&apos;s phone number to see their earlier tickets.</source>
-        <translation>Type the caller&apos;s phone number to see their earlier tickets.</translation>
+        <source>Type the caller's phone number to see their earlier tickets.</source>
+        <translation>Type the caller's phone number to see their earlier tickets.</translation>
     </message>
     <message>
         <source>No earlier tickets from this number.</source>
@@ -4314,12 +5168,43 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>&amp;Link to %1</translation>
     </message>
     <message>
-        <source>Name ticket %1 in the new ticket&apos;s details as a related ticket.</source>
-        <translation>Name ticket %1 in the new ticket&apos;s details as a related ticket.</translation>
+        <source>Name ticket %1 in the new ticket's details as a related ticket.</source>
+        <translation>Name ticket %1 in the new ticket's details as a related ticket.</translation>
     </message>
     <message>
-        <source>Linked to ticket %1: the new ticket&apos;s details name it as related.</source>
-        <translation>Linked to ticket %1: the new ticket&apos;s details name it as related.</translation>
+        <source>Linked to ticket %1: the new ticket's details name it as related.</source>
+        <translation>Linked to ticket %1: the new ticket's details name it as related.</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::CitizenNotifier</name>
+    <message>
+        <source>SMS to callers are turned off for the centre (sms.citizen.enabled).</source>
+        <translation>SMS to callers are turned off for the centre (sms.citizen.enabled).</translation>
+    </message>
+    <message>
+        <source>The caller declined SMS about this ticket.</source>
+        <translation>The caller declined SMS about this ticket.</translation>
+    </message>
+    <message>
+        <source>The caller left no phone number.</source>
+        <translation>The caller left no phone number.</translation>
+    </message>
+    <message>
+        <source>The caller's number is not a mobile number.</source>
+        <translation>The caller's number is not a mobile number.</translation>
+    </message>
+    <message>
+        <source>Cannot queue SMS about new events: %1</source>
+        <translation>Cannot queue SMS about new events: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the event log: %1</source>
+        <translation>Cannot read the event log: %1</translation>
+    </message>
+    <message>
+        <source>Cannot queue SMS about new events: the progress mark cannot be stored.</source>
+        <translation>Cannot queue SMS about new events: the progress mark cannot be stored.</translation>
     </message>
 </context>
 <context>
@@ -4382,8 +5267,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Your account is not bound to a department yet, so there is no desk to show. Ask an administrator to set your department.</translation>
     </message>
     <message>
-        <source>The department desk shows a department&apos;s own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</source>
-        <translation>The department desk shows a department&apos;s own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</translation>
+        <source>The department desk shows a department's own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</source>
+        <translation>The department desk shows a department's own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</translation>
     </message>
     <message>
         <source>&amp;Sign for</source>
@@ -4398,8 +5283,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>&amp;Reply…</translation>
     </message>
     <message>
-        <source>Write the department&apos;s reply; the countdown stops</source>
-        <translation>Write the department&apos;s reply; the countdown stops</translation>
+        <source>Write the department's reply; the countdown stops</source>
+        <translation>Write the department's reply; the countdown stops</translation>
     </message>
     <message>
         <source>Request e&amp;xtension…</source>
@@ -4494,6 +5379,14 @@ without it, and --at backdates or forwards the action (only there).</translation
             <numerusform>Extension of %n working days requested for ticket %1; the dispatcher decides.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Photos and files…</source>
+        <translation>&amp;Photos and files…</translation>
+    </message>
+    <message>
+        <source>The ticket in full, with its photos and documents: attach before and after photos</source>
+        <translation>The ticket in full, with its photos and documents: attach before and after photos</translation>
+    </message>
 </context>
 <context>
     <name>hotline::DepartmentsPage</name>
@@ -4510,8 +5403,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Duty phones (reminders)</translation>
     </message>
     <message>
-        <source>Head&apos;s phone (urging)</source>
-        <translation>Head&apos;s phone (urging)</translation>
+        <source>Head's phone (urging)</source>
+        <translation>Head's phone (urging)</translation>
     </message>
     <message>
         <source>e.g. 13800000001; 0757-86280000</source>
@@ -4530,8 +5423,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>&amp;Duty phones (separate with ;)</translation>
     </message>
     <message>
-        <source>&amp;Head&apos;s phone</source>
-        <translation>&amp;Head&apos;s phone</translation>
+        <source>&amp;Head's phone</source>
+        <translation>&amp;Head's phone</translation>
     </message>
     <message>
         <source>&amp;Import CSV…</source>
@@ -4677,8 +5570,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Blue · in time</translation>
     </message>
     <message>
-        <source>The centre&apos;s own clocks, not a department&apos;s: a ticket may wait %1 of working time for dispatch or re-dispatch and %2 for the callback after a reply. Blue: in time; amber: within %3 (dispatch) or %4 (callback) of the limit; magenta: past the limit.</source>
-        <translation>The centre&apos;s own clocks, not a department&apos;s: a ticket may wait %1 of working time for dispatch or re-dispatch and %2 for the callback after a reply. Blue: in time; amber: within %3 (dispatch) or %4 (callback) of the limit; magenta: past the limit.</translation>
+        <source>The centre's own clocks, not a department's: a ticket may wait %1 of working time for dispatch or re-dispatch and %2 for the callback after a reply. Blue: in time; amber: within %3 (dispatch) or %4 (callback) of the limit; magenta: past the limit.</source>
+        <translation>The centre's own clocks, not a department's: a ticket may wait %1 of working time for dispatch or re-dispatch and %2 for the callback after a reply. Blue: in time; amber: within %3 (dispatch) or %4 (callback) of the limit; magenta: past the limit.</translation>
     </message>
     <message>
         <source>Waiting for re-dispatch</source>
@@ -4689,10 +5582,10 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>sent 03-03 17:30</translation>
     </message>
     <message numerus="yes">
-        <source>Reminders: an SMS to the dispatch desk&apos;s %n duty phone(s) when a ticket turns amber, once per wait.</source>
+        <source>Reminders: an SMS to the dispatch desk's %n duty phone(s) when a ticket turns amber, once per wait.</source>
         <translation>
-            <numerusform>Reminders: an SMS to the dispatch desk&apos;s %n duty phone when a ticket turns amber, once per wait.</numerusform>
-            <numerusform>Reminders: an SMS to the dispatch desk&apos;s %n duty phones when a ticket turns amber, once per wait.</numerusform>
+            <numerusform>Reminders: an SMS to the dispatch desk's %n duty phone when a ticket turns amber, once per wait.</numerusform>
+            <numerusform>Reminders: an SMS to the dispatch desk's %n duty phones when a ticket turns amber, once per wait.</numerusform>
         </translation>
     </message>
     <message>
@@ -4892,8 +5785,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>In time</translation>
     </message>
     <message>
-        <source>Department&apos;s reply</source>
-        <translation>Department&apos;s reply</translation>
+        <source>Department's reply</source>
+        <translation>Department's reply</translation>
     </message>
     <message>
         <source>Caller</source>
@@ -4907,6 +5800,10 @@ without it, and --at backdates or forwards the action (only there).</translation
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
+    <message>
+        <source>follows %1 · %2</source>
+        <translation>follows %1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>hotline::DispatchCallbackPage</name>
@@ -4915,8 +5812,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Record &amp;callback…</translation>
     </message>
     <message>
-        <source>Record the caller&apos;s satisfaction and close the ticket</source>
-        <translation>Record the caller&apos;s satisfaction and close the ticket</translation>
+        <source>Record the caller's satisfaction and close the ticket</source>
+        <translation>Record the caller's satisfaction and close the ticket</translation>
     </message>
     <message>
         <source>Select the ticket you are calling back about.</source>
@@ -4971,8 +5868,8 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Show &amp;number</translation>
     </message>
     <message>
-        <source>Show the selected caller&apos;s full name and phone number to call them back. Each view is recorded in the access log.</source>
-        <translation>Show the selected caller&apos;s full name and phone number to call them back. Each view is recorded in the access log.</translation>
+        <source>Show the selected caller's full name and phone number to call them back. Each view is recorded in the access log.</source>
+        <translation>Show the selected caller's full name and phone number to call them back. Each view is recorded in the access log.</translation>
     </message>
     <message>
         <source>Select the ticket whose caller you want to call.</source>
@@ -5216,16 +6113,16 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>Choose the department first (type its name or code).</translation>
     </message>
     <message>
-        <source>There is no department &quot;%1&quot;; choose one from the list.</source>
-        <translation>There is no department &quot;%1&quot;; choose one from the list.</translation>
+        <source>There is no department "%1"; choose one from the list.</source>
+        <translation>There is no department "%1"; choose one from the list.</translation>
     </message>
     <message>
         <source>Select the tickets to dispatch (Ctrl+A selects all).</source>
         <translation>Select the tickets to dispatch (Ctrl+A selects all).</translation>
     </message>
     <message>
-        <source>no department is suggested for the category &quot;%1&quot;; choose one</source>
-        <translation>no department is suggested for the category &quot;%1&quot;; choose one</translation>
+        <source>no department is suggested for the category "%1"; choose one</source>
+        <translation>no department is suggested for the category "%1"; choose one</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -5237,6 +6134,54 @@ without it, and --at backdates or forwards the action (only there).</translation
             <numerusform>Dispatching %n ticket…</numerusform>
             <numerusform>Dispatching %n tickets…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>C&amp;hannel:</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory:</source>
+        <translation>Cate&amp;gory:</translation>
+    </message>
+    <message>
+        <source>&amp;Merge into…</source>
+        <translation>&amp;Merge into…</translation>
+    </message>
+    <message>
+        <source>The current ticket follows another one of the same incident and is answered with it</source>
+        <translation>The current ticket follows another one of the same incident and is answered with it</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>(no category)</source>
+        <translation>(no category)</translation>
+    </message>
+    <message>
+        <source>%1; %2 shown</source>
+        <translation>%1; %2 shown</translation>
+    </message>
+    <message>
+        <source>Select the ticket that follows another one.</source>
+        <translation>Select the ticket that follows another one.</translation>
+    </message>
+    <message>
+        <source>There is no ticket %1.</source>
+        <translation>There is no ticket %1.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 was not merged: %2</source>
+        <translation>Ticket %1 was not merged: %2</translation>
+    </message>
+    <message>
+        <source>Ticket %1 now follows %2 and is answered with it.</source>
+        <translation>Ticket %1 now follows %2 and is answered with it.</translation>
     </message>
 </context>
 <context>
@@ -5298,6 +6243,170 @@ without it, and --at backdates or forwards the action (only there).</translation
     <message>
         <source>Cannot record reminders and accountability: %1</source>
         <translation>Cannot record reminders and accountability: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::IncidentSuggestions</name>
+    <message>
+        <source>Possibly the same incident (open tickets of this category and town):</source>
+        <translation>Possibly the same incident (open tickets of this category and town):</translation>
+    </message>
+    <message>
+        <source>Merge the registered ticket into the selected one</source>
+        <translation>Merge the registered ticket into the selected one</translation>
+    </message>
+    <message>
+        <source> · %1</source>
+        <translation> · %1</translation>
+    </message>
+    <message>
+        <source>%1  %2%3  (%4, %5% alike)</source>
+        <translation>%1  %2%3  (%4, %5% alike)</translation>
+    </message>
+    <message>
+        <source>Register the call first, then merge it into the same incident.</source>
+        <translation>Register the call first, then merge it into the same incident.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 will follow the selected ticket and be answered with it.</source>
+        <translation>Ticket %1 will follow the selected ticket and be answered with it.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 now follows %2.</source>
+        <translation>Ticket %1 now follows %2.</translation>
+    </message>
+    <message>
+        <source>Not merged: %1</source>
+        <translation>Not merged: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::InterviewImportDialog</name>
+    <message>
+        <source>Import micro-interview questions</source>
+        <translation>Import micro-interview questions</translation>
+    </message>
+    <message>
+        <source>&amp;Open file…</source>
+        <translation>&amp;Open file…</translation>
+    </message>
+    <message>
+        <source>A CSV exported by the microblog or live platform (UTF-8 or GB18030), or a text file with one question per line</source>
+        <translation>A CSV exported by the microblog or live platform (UTF-8 or GB18030), or a text file with one question per line</translation>
+    </message>
+    <message>
+        <source>&amp;Preview pasted text</source>
+        <translation>&amp;Preview pasted text</translation>
+    </message>
+    <message>
+        <source>…or paste the questions here: one per line, or CSV with a header (内容/问题, 网友/昵称, 时间)</source>
+        <translation>…or paste the questions here: one per line, or CSV with a header (内容/问题, 网友/昵称, 时间)</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Netizen</source>
+        <translation>Netizen</translation>
+    </message>
+    <message>
+        <source>Asked at</source>
+        <translation>Asked at</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Problem or note</source>
+        <translation>Problem or note</translation>
+    </message>
+    <message>
+        <source>(none: sorted in the dispatch queue)</source>
+        <translation>(none: sorted in the dispatch queue)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Category:</translation>
+    </message>
+    <message>
+        <source>T&amp;own:</source>
+        <translation>T&amp;own:</translation>
+    </message>
+    <message>
+        <source>Open micro-interview questions</source>
+        <translation>Open micro-interview questions</translation>
+    </message>
+    <message>
+        <source>Questions (*.csv *.txt);;All files (*)</source>
+        <translation>Questions (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>problem</translation>
+    </message>
+    <message>
+        <source>already imported</source>
+        <translation>already imported</translation>
+    </message>
+    <message>
+        <source>ticket %1</source>
+        <translation>ticket %1</translation>
+    </message>
+    <message>
+        <source>Open a questions file or paste the questions, then preview.</source>
+        <translation>Open a questions file or paste the questions, then preview.</translation>
+    </message>
+    <message>
+        <source>%1 questions read (%2, %3): %4 ok, %5 with a problem, %6 already imported</source>
+        <translation>%1 questions read (%2, %3): %4 ok, %5 with a problem, %6 already imported</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>one per line</source>
+        <translation>one per line</translation>
+    </message>
+    <message>
+        <source>Rows with a problem are left out; correct them in the file and import it again later (questions already imported are recognised and skipped).</source>
+        <translation>Rows with a problem are left out; correct them in the file and import it again later (questions already imported are recognised and skipped).</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n question(s)</source>
+        <translation>
+            <numerusform>&amp;Import %n question</numerusform>
+            <numerusform>&amp;Import %n questions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Nothing was imported: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n question(s) as tickets %1 to %2; they wait in the dispatch queue.</source>
+        <translation>
+            <numerusform>Imported %n question as tickets %1 to %2; they wait in the dispatch queue.</numerusform>
+            <numerusform>Imported %n questions as tickets %1 to %2; they wait in the dispatch queue.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5432,8 +6541,8 @@ Operator console of a citizen service hotline.</translation>
         <translation>The language changes the next time the console starts.</translation>
     </message>
     <message>
-        <source>The language could not be saved in the user&apos;s settings.</source>
-        <translation>The language could not be saved in the user&apos;s settings.</translation>
+        <source>The language could not be saved in the user's settings.</source>
+        <translation>The language could not be saved in the user's settings.</translation>
     </message>
     <message>
         <source>Access log</source>
@@ -5458,6 +6567,45 @@ Operator console of a citizen service hotline.</translation>
     <message>
         <source>Audit</source>
         <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Import &amp;micro-interview…</source>
+        <translation>Import &amp;micro-interview…</translation>
+    </message>
+    <message>
+        <source>&amp;Search tickets…</source>
+        <translation>&amp;Search tickets…</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::MergeIntoDialog</name>
+    <message>
+        <source>Merge ticket %1 into…</source>
+        <translation>Merge ticket %1 into…</translation>
+    </message>
+    <message>
+        <source>Ticket %1 will follow the ticket chosen here: it leaves the dispatch queue and is answered when that ticket is replied.</source>
+        <translation>Ticket %1 will follow the ticket chosen here: it leaves the dispatch queue and is answered when that ticket is replied.</translation>
+    </message>
+    <message>
+        <source>Ticket number, or choose a suggestion</source>
+        <translation>Ticket number, or choose a suggestion</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>&amp;Follow ticket:</source>
+        <translation>&amp;Follow ticket:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (optional):</source>
+        <translation>&amp;Reason (optional):</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Merge</translation>
     </message>
 </context>
 <context>
@@ -5497,8 +6645,8 @@ Operator console of a citizen service hotline.</translation>
 <context>
     <name>hotline::ReferencePage</name>
     <message>
-        <source>Each category&apos;s usual department is what the dispatch queue suggests; its time-limit class decides the deadline (empty: the ticket type decides). Disabled categories are no longer offered at registration.</source>
-        <translation>Each category&apos;s usual department is what the dispatch queue suggests; its time-limit class decides the deadline (empty: the ticket type decides). Disabled categories are no longer offered at registration.</translation>
+        <source>Each category's usual department is what the dispatch queue suggests; its time-limit class decides the deadline (empty: the ticket type decides). Disabled categories are no longer offered at registration.</source>
+        <translation>Each category's usual department is what the dispatch queue suggests; its time-limit class decides the deadline (empty: the ticket type decides). Disabled categories are no longer offered at registration.</translation>
     </message>
     <message>
         <source>The towns offered at registration. Disabled towns are no longer offered; tickets keep the town they were registered with.</source>
@@ -5705,6 +6853,34 @@ Operator console of a citizen service hotline.</translation>
         <source>, </source>
         <translation>, </translation>
     </message>
+    <message>
+        <source>Attach &amp;files…</source>
+        <translation>Attach &amp;files…</translation>
+    </message>
+    <message>
+        <source>Photos or documents the caller sent: they are registered with the ticket</source>
+        <translation>Photos or documents the caller sent: they are registered with the ticket</translation>
+    </message>
+    <message>
+        <source>Give the coordinates as latitude, longitude in degrees, e.g. 23.0329, 113.1453.</source>
+        <translation>Give the coordinates as latitude, longitude in degrees, e.g. 23.0329, 113.1453.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Attach files</translation>
+    </message>
+    <message>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.tif *.tiff *.heic *.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.wps *.rtf *.txt);;All files (*)</source>
+        <translation>Photos and documents (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.tif *.tiff *.heic *.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.wps *.rtf *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>To attach: %1</source>
+        <translation>To attach: %1</translation>
+    </message>
 </context>
 <context>
     <name>hotline::ReportsPage</name>
@@ -5757,8 +6933,8 @@ Operator console of a citizen service hotline.</translation>
         <translation>Print…</translation>
     </message>
     <message>
-        <source>Click a department&apos;s bar to list the tickets it completed in the period.</source>
-        <translation>Click a department&apos;s bar to list the tickets it completed in the period.</translation>
+        <source>Click a department's bar to list the tickets it completed in the period.</source>
+        <translation>Click a department's bar to list the tickets it completed in the period.</translation>
     </message>
     <message>
         <source>Cannot compute the report: %1</source>
@@ -5830,6 +7006,57 @@ Operator console of a citizen service hotline.</translation>
     <message>
         <source>No assessment for this year.</source>
         <translation>No assessment for this year.</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::SearchDialog</name>
+    <message>
+        <source>Search tickets</source>
+        <translation>Search tickets</translation>
+    </message>
+    <message>
+        <source>A ticket number (or its first 6 characters), a caller's phone number, or words from the summary, details, address or reply. Open and closed tickets.</source>
+        <translation>A ticket number (or its first 6 characters), a caller's phone number, or words from the summary, details, address or reply. Open and closed tickets.</translation>
+    </message>
+    <message>
+        <source>Search: number, phone or words</source>
+        <translation>Search: number, phone or words</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>No ticket found.</source>
+        <translation>No ticket found.</translation>
+    </message>
+    <message>
+        <source>%1 shown of more than %2 tickets, newest first. Add a word to narrow the search.</source>
+        <translation>%1 shown of more than %2 tickets, newest first. Add a word to narrow the search.</translation>
+    </message>
+    <message>
+        <source>%1 shown of %2 tickets, newest first.</source>
+        <translation>%1 shown of %2 tickets, newest first.</translation>
+    </message>
+    <message>
+        <source>Words of one or two characters alone are looked for in the newest %1 tickets.</source>
+        <translation>Words of one or two characters alone are looked for in the newest %1 tickets.</translation>
     </message>
 </context>
 <context>
@@ -6093,8 +7320,8 @@ Operator console of a citizen service hotline.</translation>
         <translation>No SMS gateway is configured: set sms.url (hotlinectl config set sms.url URL).</translation>
     </message>
     <message>
-        <source>The SMS gateway URL &quot;%1&quot; is not an http(s) URL.</source>
-        <translation>The SMS gateway URL &quot;%1&quot; is not an http(s) URL.</translation>
+        <source>The SMS gateway URL "%1" is not an http(s) URL.</source>
+        <translation>The SMS gateway URL "%1" is not an http(s) URL.</translation>
     </message>
     <message>
         <source>The SMS gateway answered HTTP %1%2</source>
@@ -6112,8 +7339,8 @@ Operator console of a citizen service hotline.</translation>
 <context>
     <name>hotline::SmsSender</name>
     <message>
-        <source>Department %1 has no head&apos;s phone number; add it on the departments page.</source>
-        <translation>Department %1 has no head&apos;s phone number; add it on the departments page.</translation>
+        <source>Department %1 has no head's phone number; add it on the departments page.</source>
+        <translation>Department %1 has no head's phone number; add it on the departments page.</translation>
     </message>
     <message>
         <source>Department %1 has no duty phone number; add one on the departments page.</source>
@@ -6146,6 +7373,14 @@ Operator console of a citizen service hotline.</translation>
     <message>
         <source>Hotline ticket %1 waits for dispatch; limit %2 (%3).</source>
         <translation>Hotline ticket %1 waits for dispatch; limit %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Hotline ticket %1 (%2): the citizen called again to ask about progress.</source>
+        <translation>Hotline ticket %1 (%2): the citizen called again to ask about progress.</translation>
+    </message>
+    <message>
+        <source>Hotline ticket %1 (%2): the citizen called again to ask about progress; %3 left.</source>
+        <translation>Hotline ticket %1 (%2): the citizen called again to ask about progress; %3 left.</translation>
     </message>
 </context>
 <context>
@@ -6317,8 +7552,8 @@ Operator console of a citizen service hotline.</translation>
         <translation>Show &amp;number</translation>
     </message>
     <message>
-        <source>Show the caller&apos;s full name and phone number. Each view is recorded in the access log.</source>
-        <translation>Show the caller&apos;s full name and phone number. Each view is recorded in the access log.</translation>
+        <source>Show the caller's full name and phone number. Each view is recorded in the access log.</source>
+        <translation>Show the caller's full name and phone number. Each view is recorded in the access log.</translation>
     </message>
     <message>
         <source>anonymous</source>
@@ -6327,6 +7562,73 @@ Operator console of a citizen service hotline.</translation>
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Same incident</source>
+        <translation>Same incident</translation>
+    </message>
+    <message>
+        <source>Progress calls</source>
+        <translation>Progress calls</translation>
+    </message>
+    <message>
+        <source>SMS to the caller</source>
+        <translation>SMS to the caller</translation>
+    </message>
+    <message>
+        <source>Photos and documents</source>
+        <translation>Photos and documents</translation>
+    </message>
+    <message>
+        <source>Record &amp;progress call (催办)…</source>
+        <translation>Record &amp;progress call (催办)…</translation>
+    </message>
+    <message>
+        <source>The citizen called to ask about this ticket: record what they asked</source>
+        <translation>The citizen called to ask about this ticket: record what they asked</translation>
+    </message>
+    <message>
+        <source>(%1, %2)</source>
+        <translation>(%1, %2)</translation>
+    </message>
+    <message>
+        <source>follows %1 (answered with it)</source>
+        <translation>follows %1 (answered with it)</translation>
+    </message>
+    <message>
+        <source>followers: %1</source>
+        <translation>followers: %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>(follows %1)</source>
+        <translation>(follows %1)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n call</numerusform>
+            <numerusform>%n calls</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Caller declines &amp;SMS</source>
+        <translation>Caller declines &amp;SMS</translation>
+    </message>
+    <message>
+        <source>Caller accepts &amp;SMS again</source>
+        <translation>Caller accepts &amp;SMS again</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AccessLog</name>
@@ -51,6 +50,10 @@
     <message>
         <source>User</source>
         <translation>用户</translation>
+    </message>
+    <message>
+        <source>Intake token</source>
+        <translation>受理令牌</translation>
     </message>
 </context>
 <context>
@@ -130,8 +133,71 @@
         <translation>%1 年度考核（年内累计，截至 %2）</translation>
     </message>
     <message>
-        <source>Score = %1 × on-time rate + %2 × satisfaction rate − %3 × breaches − %4 × returns. On-time rate: replies on time ÷ (replies on time + breaches), by each department&apos;s own clocks.</source>
+        <source>Score = %1 × on-time rate + %2 × satisfaction rate − %3 × breaches − %4 × returns. On-time rate: replies on time ÷ (replies on time + breaches), by each department's own clocks.</source>
         <translation>得分 = %1 × 按时办结率 + %2 × 满意率 − %3 × 超时次数 − %4 × 退回次数。按时办结率：按时答复数 ÷（按时答复数 + 超时次数），按各承办单位各自的计时统计。</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <source>At registration</source>
+        <translation>登记时</translation>
+    </message>
+    <message>
+        <source>Before handling</source>
+        <translation>办理前</translation>
+    </message>
+    <message>
+        <source>After handling</source>
+        <translation>办理后</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>“%1” is %2 MB; at most %3 MB may be attached (setting attachments.max_mb).</source>
+        <translation>“%1”大小为 %2 MB，附件最大为 %3 MB（设置项 attachments.max_mb）。</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>该文件</translation>
+    </message>
+    <message>
+        <source>The file has no name.</source>
+        <translation>文件没有名称。</translation>
+    </message>
+    <message>
+        <source>The file name is too long (at most %1 characters).</source>
+        <translation>文件名过长（最多 %1 个字符）。</translation>
+    </message>
+    <message>
+        <source>Unknown stage "%1"; use one of %2.</source>
+        <translation>未知阶段“%1”；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1为空。</translation>
+    </message>
+    <message>
+        <source>%1 is a program or script; programs cannot be attached.</source>
+        <translation>%1是程序或脚本，程序不能作为附件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a photo, PDF, office document or text (its content is %2).</source>
+        <translation>%1不是照片、PDF、办公文档或文本（其内容为 %2）。</translation>
+    </message>
+    <message>
+        <source>Ticket not found.</source>
+        <translation>未找到工单。</translation>
+    </message>
+    <message>
+        <source>No attachment with the hash %1 on a ticket you may see.</source>
+        <translation>在您有权查看的工单中，没有哈希值为 %1 的附件。</translation>
+    </message>
+    <message>
+        <source>The file has not been received from the shared server yet; try again after the next sync.</source>
+        <translation>尚未从共享服务器收到该文件；请在下次同步后重试。</translation>
     </message>
 </context>
 <context>
@@ -150,8 +216,8 @@
         <translation>日历不是有效的 JSON：%1（位于偏移量 %2 处）。</translation>
     </message>
     <message>
-        <source>The calendar must be a JSON object with a &quot;years&quot; list.</source>
-        <translation>日历必须是包含 &quot;years&quot; 列表的 JSON 对象。</translation>
+        <source>The calendar must be a JSON object with a "years" list.</source>
+        <translation>日历必须是包含 "years" 列表的 JSON 对象。</translation>
     </message>
     <message>
         <source>Year entry %1 of the calendar: %2</source>
@@ -288,9 +354,74 @@
     </message>
 </context>
 <context>
+    <name>CitizenActions</name>
+    <message>
+        <source>Progress call (催办)</source>
+        <translation>催办</translation>
+    </message>
+    <message>
+        <source>What did the citizen ask?</source>
+        <translation>市民询问了什么？</translation>
+    </message>
+    <message>
+        <source>Please note what the citizen asked.</source>
+        <translation>请记录市民询问的内容。</translation>
+    </message>
+    <message>
+        <source>The caller of ticket %1 wants SMS about it again?</source>
+        <translation>工单 %1 的来电人要重新接收有关该工单的短信吗？</translation>
+    </message>
+    <message>
+        <source>The caller of ticket %1 declines SMS about it? No further SMS goes to them, including those already waiting.</source>
+        <translation>工单 %1 的来电人拒绝接收有关该工单的短信吗？此后将不再向其发送任何短信，包括已在等待发送的短信。</translation>
+    </message>
+    <message>
+        <source>SMS to the caller</source>
+        <translation>发给来电人的短信</translation>
+    </message>
+    <message>
+        <source>Registration SMS</source>
+        <translation>登记短信</translation>
+    </message>
+    <message>
+        <source>Reply SMS</source>
+        <translation>答复短信</translation>
+    </message>
+    <message>
+        <source>%1: sent %2</source>
+        <translation>%1：已于 %2 发送</translation>
+    </message>
+    <message>
+        <source>%1: sent by another console (recorded %2)</source>
+        <translation>%1：已由其他控制台发送（记录于 %2）</translation>
+    </message>
+    <message>
+        <source>%1: not sent (%2)</source>
+        <translation>%1：未发送（%2）</translation>
+    </message>
+    <message>
+        <source>%1: queued, not sent yet</source>
+        <translation>%1：已排队，尚未发送</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: queued, not sent yet; %n attempt(s), last problem: %2</source>
+        <translation>
+            <numerusform>%1：已排队，尚未发送；已尝试 %n 次，最近一次问题：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No SMS to the caller: %1</source>
+        <translation>未向来电人发送短信：%1</translation>
+    </message>
+    <message>
+        <source>The caller receives SMS about this ticket; none queued yet.</source>
+        <translation>来电人会收到有关此工单的短信；目前尚无排队的短信。</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleRole</name>
     <message>
-        <source>the console role name &quot;%1&quot; must be lower-case letters, digits or _ (at most 63, not starting with a digit)</source>
+        <source>the console role name "%1" must be lower-case letters, digits or _ (at most 63, not starting with a digit)</source>
         <translation>工作台角色名“%1”只能由小写字母、数字或 _ 组成（最多 63 个字符，且不能以数字开头）</translation>
     </message>
     <message>
@@ -326,7 +457,7 @@
         <translation>无法允许角色 %1 访问数据库：%2</translation>
     </message>
     <message>
-        <source>cannot set the console role&apos;s rights: %1</source>
+        <source>cannot set the console role's rights: %1</source>
         <translation>无法设置工作台角色的权限：%1</translation>
     </message>
 </context>
@@ -461,11 +592,11 @@
         <translation>用法：hotlinectl deadline --class consult|handling --start ISO8601</translation>
     </message>
     <message>
-        <source>Unknown command &quot;%1&quot;. See hotlinectl --help.</source>
+        <source>Unknown command "%1". See hotlinectl --help.</source>
         <translation>未知命令“%1”。请参阅 hotlinectl --help。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</source>
+        <source>"%1" is not an ISO 8601 date and time (e.g. 2025-03-03T09:00:00+08:00).</source>
         <translation>“%1”不是 ISO 8601 格式的日期时间（例如 2025-03-03T09:00:00+08:00）。</translation>
     </message>
     <message>
@@ -509,7 +640,7 @@
         <translation>--month 和 --from/--to 只能二选一，不能同时使用。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a month like 2025-03.</source>
+        <source>"%1" is not a month like 2025-03.</source>
         <translation>“%1”不是 2025-03 这样的月份。</translation>
     </message>
     <message>
@@ -623,7 +754,7 @@
         <translation>verify --server 需要 postgresql://用户:密码@主机:端口/数据库（%1）</translation>
     </message>
     <message>
-        <source>the server&apos;s event log</source>
+        <source>the server's event log</source>
         <translation>服务器的事件日志</translation>
     </message>
     <message>
@@ -749,7 +880,7 @@ The same again: </source>
         <translation>用法：hotlinectl calendar set DATE... off|workday|normal [--note TEXT]</translation>
     </message>
     <message>
-        <source>Unknown kind of day &quot;%1&quot;: off, workday or normal.</source>
+        <source>Unknown kind of day "%1": off, workday or normal.</source>
         <translation>未知的日期类型“%1”：应为 off、workday 或 normal。</translation>
     </message>
     <message>
@@ -757,7 +888,7 @@ The same again: </source>
         <translation>普通日期（normal）不能带备注。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a date (YYYY-MM-DD).</source>
+        <source>"%1" is not a date (YYYY-MM-DD).</source>
         <translation>“%1”不是日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
@@ -787,7 +918,7 @@ The same again: </source>
         <translation>标准输出是终端：PDF 报表不会写到终端。请用 -o FILE 指定文件，或将标准输出重定向到文件。</translation>
     </message>
     <message>
-        <source>warning: %1 was written, but the list of hotlinectl&apos;s outputs could not be updated: %2</source>
+        <source>warning: %1 was written, but the list of hotlinectl's outputs could not be updated: %2</source>
         <translation>警告：%1 已写入，但无法更新 hotlinectl 的输出文件清单：%2</translation>
     </message>
     <message>
@@ -807,7 +938,7 @@ The same again: </source>
         <translation>用法：hotlinectl config set KEY --from-file PATH | config set KEY --stdin</translation>
     </message>
     <message>
-        <source>warning: a secret on the command line can be seen by other users and stays in the shell&apos;s history; prefer config set %1 --stdin or --from-file PATH.</source>
+        <source>warning: a secret on the command line can be seen by other users and stays in the shell's history; prefer config set %1 --stdin or --from-file PATH.</source>
         <translation>警告：写在命令行上的密钥可被其他用户看到，并会留在 shell 历史记录中；建议改用 config set %1 --stdin 或 --from-file PATH。</translation>
     </message>
     <message>
@@ -887,12 +1018,12 @@ The same again: </source>
         <translation>%1 不是民声热线工作台的数据库（是空文件、文件夹或设备）；未作任何改动。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is outside the years 1900 to 2200.</source>
+        <source>"%1" is outside the years 1900 to 2200.</source>
         <translation>“%1”超出 1900 至 2200 年的范围。</translation>
     </message>
     <message>
-        <source>%1 is empty; nothing was changed. To clear the setting, give an empty value: hotlinectl config set KEY &quot;&quot;</source>
-        <translation>%1 为空；未作任何更改。如需清除该设置，请给出空值：hotlinectl config set KEY &quot;&quot;</translation>
+        <source>%1 is empty; nothing was changed. To clear the setting, give an empty value: hotlinectl config set KEY ""</source>
+        <translation>%1 为空；未作任何更改。如需清除该设置，请给出空值：hotlinectl config set KEY ""</translation>
     </message>
     <message>
         <source>Usage: hotlinectl audit [--from DATE --to DATE] [--entity NAME] [--format text|json]</source>
@@ -901,148 +1032,6 @@ The same again: </source>
     <message>
         <source>Unknown entity “%1”: use one of %2.</source>
         <translation>未知的对象类型“%1”：请使用以下之一：%2。</translation>
-    </message>
-    <message>
-        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-Administers a Hotline Console database. --db names the local SQLite file (default: the console&apos;s own).
-Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
-
-Commands:
-  init [--demo | --training]            create or migrate the database; --demo adds demo data;
-                                        --training: a training database with training users
-  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
-  calendar set DATE... off|workday|normal [--note TEXT]
-                                        mark dates as off days, make-up working days, or back to Mon-Fri
-  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
-  deadline --class consult|handling --start ISO8601
-                                        print the deadline for a dispatch at that instant
-  import tickets FILE.csv [--all-errors]
-                                        import historical tickets (all rows or none); bad rows are
-                                        listed up to 1,000, all of them with --all-errors
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        completion-rate report; --to is exclusive
-                                        --at ISO8601: computed as at that instant (default month: its month)
-  report --year YYYY [--assessment] [--format text|csv|json|pdf]
-                                        a calendar year (to date while it runs); --assessment: the
-                                        departments&apos; annual assessment, scored and ranked
-  board [--at ISO8601] [--format text|json]
-                                        open tickets with colour and remaining working time
-  departments import FILE.csv [--all-errors]
-                                        name,code,duty_phones,head_phone (all rows or none)
-  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
-  categories list [--format text|json]  the categories and their routing
-  towns import FILE.csv | towns list [--format text|json]
-                                        code,name
-  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
-                                        historical ticket CSV; callers masked unless --unmasked (logged)
-  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
-  config get|set KEY [VALUE]            read or change a setting; &apos;config list&apos; shows them all
-                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
-  verify [--server URL]                 check the hash chain of the event log (or of the server&apos;s,
-                                        compared with --db&apos;s copy when given); names the first
-                                        altered, removed, reordered or truncated event
-                                        locally, then that the projection is what the events give
-                                        (names the first differing ticket); prints the log stamp
-  rebuild                               derive the ticket projection again from the events
-  permissions                           the role × action permission table (Markdown)
-  users list | unlock NAME | enable NAME | reset-password NAME
-                                        accounts; reset-password reads the new one from stdin
-  server init --url URL [--console-role NAME]
-                                        create or migrate the shared PostgreSQL server&apos;s schema;
-                                        --console-role: the restricted login for consoles (password
-                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
-  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
-                                        without it: keep syncing until stopped, a headless replica)
-  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
-                                        send what is due, then exit; without it: keep escalating
-  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
-                                        administrative changes (settings, calendar, departments,
-                                        categories, towns, users) with actor, old and new value
-  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show
-                                        the console&apos;s ticket actions, as --as USER (password on stdin);
-                                        register prints the new number; see hotlinectl ticket for options
-                                        (on a training database: training users act, --at ISO8601 allowed)
-
-Options:
-  --db PATH      the database file
-  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
-                 Never the database; an existing file only if it is hotlinectl&apos;s unchanged earlier
-                 output (or empty)
-  --force        let -o replace any other existing file
-  --help         this help
-  --version      the program&apos;s version
-</source>
-        <translation>用法：hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-管理民声热线工作台数据库。--db 指定本地 SQLite 文件（默认：工作台自身使用的数据库文件）。
-输出写到标准输出，使用 -o 时写到 FILE；错误写到标准错误，并返回非零退出码。
-
-命令：
-  init [--demo | --training]            创建或迁移数据库；--demo 添加演示数据；
-                                        --training：创建带培训用户的培训数据库
-  calendar import FILE...               导入 holiday-cn JSON 日历（要么全部导入，要么一个也不导入）
-  calendar set DATE... off|workday|normal [--note TEXT]
-                                        将日期标为休息日、调休上班日，或恢复为按周一至周五计算
-  calendar list [--year YYYY]           列出休息日和调休上班日，并指出缺少哪些年份的放假通知
-  deadline --class consult|handling --start ISO8601
-                                        输出在该时刻派单时的办理时限
-  import tickets FILE.csv [--all-errors]
-                                        导入历史工单（要么全部行导入，要么一行也不导入）；有误的行
-                                        最多列出 1000 行，使用 --all-errors 时全部列出
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        办结率报表；--to 当天不计入
-                                        --at ISO8601：按该时刻的情况统计（默认月份：该时刻所在月份）
-  report --year YYYY [--assessment] [--format text|csv|json|pdf]
-                                        统计一个自然年度（年度未结束时统计至今）；--assessment：
-                                        各承办单位的年度考核，计算得分并排名
-  board [--at ISO8601] [--format text|json]
-                                        未办结工单及其颜色和剩余工作时间
-  departments import FILE.csv [--all-errors]
-                                        name,code,duty_phones,head_phone（要么全部行导入，要么一行也不导入）
-  categories import FILE.csv            code,name,department,class（默认承办单位，consult|handling）
-  categories list [--format text|json]  列出类别及其派单设置
-  towns import FILE.csv | towns list [--format text|json]
-                                        code,name
-  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
-                                        历史工单 CSV；来电人信息默认脱敏，除非指定 --unmasked（会记入访问日志）
-  access-log [--from DATE --to DATE]    谁查看过来电人的完整信息（查看记录和未脱敏导出）
-  config get|set KEY [VALUE]            读取或修改设置项；&apos;config list&apos; 列出全部设置项
-                                        （密钥显示为 ••••）；set KEY --stdin | --from-file PATH 从标准输入或文件读取值
-  verify [--server URL]                 检查事件日志的哈希链（或检查服务器事件日志的哈希链，
-                                        指定 --db 时与其中的副本比对）；指出第一个被修改、
-                                        删除、调换顺序或截断的事件；
-                                        然后在本地检查工单状态数据是否与事件一致
-                                        （指出第一个不一致的工单）；输出日志戳
-  rebuild                               根据事件重新生成工单状态数据
-  permissions                           角色 × 操作权限表（Markdown 格式）
-  users list | unlock NAME | enable NAME | reset-password NAME
-                                        账号管理；reset-password 从标准输入读取新密码
-  server init --url URL [--console-role NAME]
-                                        创建或迁移共享 PostgreSQL 服务器的数据结构；
-                                        --console-role：供各工作台连接使用的受限登录角色（密码
-                                        取自 HOTLINE_CONSOLE_PASSWORD 或标准输入）
-  sync [--server URL] [--once]          加入服务器并同步（--once：推送和拉取各一次后退出；
-                                        不带该选项：持续同步直至被停止，作为无界面副本运行）
-  escalate [--once] [--at ISO8601]      按指定时刻执行提醒（短信）和问责；--once：补做积压处理、
-                                        发送到期短信后退出；不带该选项：持续执行
-  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
-                                        管理操作记录（设置、日历、承办单位、
-                                        类别、镇街、用户），含操作人、原值和新值
-  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show
-                                        工作台的工单操作，以 --as USER 身份执行（密码从标准输入读取）；
-                                        register 输出新工单编号；选项见 hotlinectl ticket
-                                        （在培训数据库上：由培训用户操作，允许使用 --at ISO8601）
-
-选项：
-  --db PATH      数据库文件
-  -o FILE        将输出写入 FILE（要么完整写入，要么完全不写），而不是标准输出；-o - 表示标准输出。
-                 绝不写入数据库；已存在的文件只有在它是 hotlinectl 先前的输出且未被改动（或为空）时
-                 才会被替换
-  --force        允许 -o 替换其他已存在的文件
-  --help         显示本帮助
-  --version      显示程序版本
-</translation>
     </message>
     <message>
         <source>init takes no arguments (did you mean --demo or --training?).</source>
@@ -1083,11 +1072,11 @@ Options:
         <translation>调度台提醒：%1。</translation>
     </message>
     <message>
-        <source>Say who acts: --as USER, with the password on standard input (a ticket&apos;s record names a person; only a training database acts without one).</source>
+        <source>Say who acts: --as USER, with the password on standard input (a ticket's record names a person; only a training database acts without one).</source>
         <translation>请指明操作人：--as USER，并通过标准输入提供密码（工单记录须写明操作人；只有培训数据库可不指定操作人）。</translation>
     </message>
     <message>
-        <source>Give %1&apos;s password on standard input (one line).</source>
+        <source>Give %1's password on standard input (one line).</source>
         <translation>请通过标准输入提供 %1 的密码（一行）。</translation>
     </message>
     <message>
@@ -1095,59 +1084,35 @@ Options:
         <translation>%1 须先设置新密码（在工作台登录一次）才能操作。</translation>
     </message>
     <message>
-        <source>Usage: hotlinectl ticket VERB [NUMBER] [--as USER] [--at ISO8601] [options]
-  register --summary TEXT [--type T] [--channel C] [--category NAME] [--town NAME] [--caller-name NAME]
-           [--caller-phone PHONE] [--details TEXT] [--class consult|handling]   (prints the new number)
-  dispatch NUMBER --department NAME|CODE      sign NUMBER      reply NUMBER --text TEXT
-  return NUMBER --reason TEXT                 transfer NUMBER --department NAME|CODE --reason TEXT
-  extend NUMBER --days N --reason TEXT        decide-extension NUMBER --approve|--refuse [--reason TEXT]
-  callback NUMBER --answer satisfied|basic|unsatisfied [--text TEXT]
-  close NUMBER [--text TEXT]                  reopen NUMBER --reason TEXT
-  show NUMBER [--format text|json] [--unmasked]
---as USER reads USER&apos;s password from standard input; on a training database the training users act
-without it, and --at backdates or forwards the action (only there).</source>
-        <translation>用法：hotlinectl ticket VERB [NUMBER] [--as USER] [--at ISO8601] [options]
-  register --summary TEXT [--type T] [--channel C] [--category NAME] [--town NAME] [--caller-name NAME]
-           [--caller-phone PHONE] [--details TEXT] [--class consult|handling]   （输出新工单编号）
-  dispatch NUMBER --department NAME|CODE      sign NUMBER      reply NUMBER --text TEXT
-  return NUMBER --reason TEXT                 transfer NUMBER --department NAME|CODE --reason TEXT
-  extend NUMBER --days N --reason TEXT        decide-extension NUMBER --approve|--refuse [--reason TEXT]
-  callback NUMBER --answer satisfied|basic|unsatisfied [--text TEXT]
-  close NUMBER [--text TEXT]                  reopen NUMBER --reason TEXT
-  show NUMBER [--format text|json] [--unmasked]
---as USER 从标准输入读取 USER 的密码；在培训数据库上，培训用户无需密码即可操作，
-且可用 --at 将操作时间提前或推后（仅限培训数据库）。</translation>
-    </message>
-    <message>
         <source>Give the department: --department NAME|CODE.</source>
         <translation>请指定承办单位：--department NAME|CODE。</translation>
     </message>
     <message>
-        <source>There is no department &quot;%1&quot; (by code or name). See the departments in the console&apos;s administration or import them with hotlinectl departments import.</source>
+        <source>There is no department "%1" (by code or name). See the departments in the console's administration or import them with hotlinectl departments import.</source>
         <translation>没有编码或名称为“%1”的承办单位。请在工作台的管理页面查看承办单位，或用 hotlinectl departments import 导入。</translation>
     </message>
     <message>
-        <source>There is no category &quot;%1&quot; (see hotlinectl categories list).</source>
+        <source>There is no category "%1" (see hotlinectl categories list).</source>
         <translation>没有名为“%1”的类别（参见 hotlinectl categories list）。</translation>
     </message>
     <message>
-        <source>There is no town &quot;%1&quot; (see hotlinectl towns list).</source>
+        <source>There is no town "%1" (see hotlinectl towns list).</source>
         <translation>没有名为“%1”的镇街（参见 hotlinectl towns list）。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a ticket type (consult, complaint, help, suggestion, report).</source>
+        <source>"%1" is not a ticket type (consult, complaint, help, suggestion, report).</source>
         <translation>“%1”不是工单类型（consult、complaint、help、suggestion、report）。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a channel (phone, weibo, wechat, web, petition, interview, walkin).</source>
+        <source>"%1" is not a channel (phone, weibo, wechat, web, petition, interview, walkin).</source>
         <translation>“%1”不是渠道（phone、weibo、wechat、web、petition、interview、walkin）。</translation>
     </message>
     <message>
-        <source>--class is consult or handling, not &quot;%1&quot;.</source>
+        <source>--class is consult or handling, not "%1".</source>
         <translation>--class 应为 consult 或 handling，而不是“%1”。</translation>
     </message>
     <message>
-        <source>A ticket of type %1 in category &quot;%2&quot; has the time limit %3, not %4: the type and the category decide it.</source>
+        <source>A ticket of type %1 in category "%2" has the time limit %3, not %4: the type and the category decide it.</source>
         <translation>类型为 %1、类别为“%2”的工单，办理时限为 %3，而不是 %4：时限由工单类型和类别决定。</translation>
     </message>
     <message>
@@ -1191,7 +1156,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>没有工单 %1。</translation>
     </message>
     <message>
-        <source>--at %1 is before the ticket&apos;s last event (%2): a drill&apos;s clock does not run backwards.</source>
+        <source>--at %1 is before the ticket's last event (%2): a drill's clock does not run backwards.</source>
         <translation>--at %1 早于该工单的最后一个事件（%2）：演练的时钟不能倒退。</translation>
     </message>
     <message>
@@ -1223,7 +1188,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>自 %1 起等待回访。</translation>
     </message>
     <message>
-        <source>Breached: a department&apos;s clock passed its deadline without a reply.</source>
+        <source>Breached: a department's clock passed its deadline without a reply.</source>
         <translation>已超时：有承办单位的计时已过办理时限而未答复。</translation>
     </message>
     <message>
@@ -1247,12 +1212,364 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>--year、--month 和 --from/--to 只能选其一，不能同时使用。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a year like 2025.</source>
+        <source>"%1" is not a year like 2025.</source>
         <translation>“%1”不是 2025 这样的年份。</translation>
     </message>
     <message>
         <source>Usage: hotlinectl report [--month YYYY-MM | --from DATE --to DATE | --year YYYY [--assessment]] [--at ISO8601] [--format text|csv|json|pdf] [-o FILE]</source>
         <translation>用法：hotlinectl report [--month YYYY-MM | --from DATE --to DATE | --year YYYY [--assessment]] [--at ISO8601] [--format text|csv|json|pdf] [-o FILE]</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl attachment save HASH -o FILE [--as USER]
+  HASH is the sha256 that hotlinectl ticket show lists for the file.</source>
+        <translation>用法：hotlinectl attachment save HASH -o FILE [--as USER]
+  HASH 是 hotlinectl ticket show 为该文件列出的 sha256 值。</translation>
+    </message>
+    <message>
+        <source>attachment save does not take %1.</source>
+        <translation>attachment save 不接受 %1。</translation>
+    </message>
+    <message>
+        <source>A file's bytes go to a file: give -o FILE.</source>
+        <translation>文件内容须写入文件：请指定 -o FILE。</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
+Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
+
+Commands:
+  init [--demo | --training]            create or migrate the database; --demo adds demo data;
+                                        --training: a training database with training users
+  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
+  calendar set DATE... off|workday|normal [--note TEXT]
+                                        mark dates as off days, make-up working days, or back to Mon-Fri
+  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
+  deadline --class consult|handling --start ISO8601
+                                        print the deadline for a dispatch at that instant
+  import tickets FILE.csv [--all-errors]
+                                        import historical tickets (all rows or none); bad rows are
+                                        listed up to 1,000, all of them with --all-errors
+  import interview FILE [--type T] [--category NAME] [--town NAME]
+                                        a micro-interview's questions as new tickets numbered by this
+                                        console (one transaction); prints the numbers
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        completion-rate report; --to is exclusive
+                                        --at ISO8601: computed as at that instant (default month: its month)
+  report --year YYYY [--assessment] [--format text|csv|json|pdf]
+                                        a calendar year (to date while it runs); --assessment: the
+                                        departments' annual assessment, scored and ranked
+  board [--at ISO8601] [--format text|json]
+                                        open tickets with colour and remaining working time
+  departments import FILE.csv [--all-errors]
+                                        name,code,duty_phones,head_phone (all rows or none)
+  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
+  categories list [--format text|json]  the categories and their routing
+  towns import FILE.csv | towns list [--format text|json]
+                                        code,name
+  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
+                                        historical ticket CSV; callers masked unless --unmasked (logged)
+  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
+  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
+                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
+  verify [--server URL]                 check the hash chain of the event log (or of the server's,
+                                        compared with --db's copy when given); names the first
+                                        altered, removed, reordered or truncated event
+                                        locally, then that the projection is what the events give
+                                        (names the first differing ticket); prints the log stamp
+  rebuild                               derive the ticket projection again from the events
+  permissions                           the role × action permission table (Markdown)
+  users list | unlock NAME | enable NAME | reset-password NAME
+                                        accounts; reset-password reads the new one from stdin
+  server init --url URL [--console-role NAME]
+                                        create or migrate the shared PostgreSQL server's schema;
+                                        --console-role: the restricted login for consoles (password
+                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
+  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
+                                        without it: keep syncing until stopped, a headless replica)
+  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
+                                        send what is due, then exit; without it: keep escalating
+  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
+                                        administrative changes (settings, calendar, departments,
+                                        categories, towns, users) with actor, old and new value
+  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show|
+         follow-up|sms
+                                        the console's ticket actions, as --as USER (password on stdin);
+                                        register prints the new number; see hotlinectl ticket for options
+                                        (on a training database: training users act, --at ISO8601 allowed)
+  ticket merge NUMBER --into NUMBER [--reason TEXT]
+                                        the same incident: NUMBER follows the other, answered with it
+  search TEXT [--format text|json] [--limit N]
+                                        find tickets, open or closed, by number, caller phone or text
+                                        (summary, details, address, reply), as --as USER sees them
+  ticket attach NUMBER FILE [--stage registration|before|after|document]
+                                        attach a photo or document (as --as USER)
+  attachment save HASH -o FILE          a ticket's file out of the database (the hash that
+                                        ticket show lists), for those who may see the ticket
+
+Options:
+  --db PATH      the database file
+  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
+                 Never the database; an existing file only if it is hotlinectl's unchanged earlier
+                 output (or empty)
+  --force        let -o replace any other existing file
+  --help         this help
+  --version      the program's version
+</source>
+        <translation>用法：hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+管理 Hotline Console 数据库。--db 指定本地 SQLite 文件（默认：控制台自身的数据库）。
+输出写到 stdout，或用 -o 写到 FILE；错误写到 stderr，并以非零退出码退出。
+
+命令：
+  init [--demo | --training]            创建或迁移数据库；--demo 添加演示数据；
+                                        --training：创建带培训用户的培训数据库
+  calendar import FILE...               导入 holiday-cn JSON 日历（全部导入或全不导入）
+  calendar set DATE... off|workday|normal [--note TEXT]
+                                        将日期标记为休息日、调休工作日，或恢复为周一至周五
+  calendar list [--year YYYY]           列出休息日和调休工作日，以及缺少哪些放假通知
+  deadline --class consult|handling --start ISO8601
+                                        打印在该时刻派单的办理时限
+  import tickets FILE.csv [--all-errors]
+                                        导入历史工单（全部导入或全不导入）；错误行最多
+                                        列出 1,000 行，使用 --all-errors 则全部列出
+  import interview FILE [--type T] [--category NAME] [--town NAME]
+                                        将微访谈的问题导入为由本控制台编号的新工单
+                                        （单个事务）；打印工单编号
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        办结率报表；--to 不含当日
+                                        --at ISO8601：按该时刻计算（默认月份：该时刻所在月份）
+  report --year YYYY [--assessment] [--format text|csv|json|pdf]
+                                        一个日历年（当年则截至今日）；--assessment：
+                                        承办单位年度考核，含评分和排名
+  board [--at ISO8601] [--format text|json]
+                                        未办结工单及其颜色和剩余工作时间
+  departments import FILE.csv [--all-errors]
+                                        name,code,duty_phones,head_phone（全部导入或全不导入）
+  categories import FILE.csv            code,name,department,class（常用承办单位，consult|handling）
+  categories list [--format text|json]  类别及其派单路由
+  towns import FILE.csv | towns list [--format text|json]
+                                        code,name
+  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
+                                        导出历史工单 CSV；来电人信息已脱敏，除非使用 --unmasked（记入日志）
+  access-log [--from DATE --to DATE]    谁查看过完整的来电人信息（查看及未脱敏导出）
+  config get|set KEY [VALUE]            读取或修改设置；'config list' 列出全部设置
+                                        （机密显示为 ••••）；set KEY --stdin | --from-file PATH 从输入读取值
+  verify [--server URL]                 校验事件日志的哈希链（或服务器的事件日志，指定 --db 时
+                                        与其副本比对）；指出第一个被篡改、删除、重排或截断的
+                                        本地事件，再核对投影是否与事件推导结果一致
+                                        （指出第一个不一致的工单）；打印日志戳
+  rebuild                               根据事件重新推导工单投影
+  permissions                           角色 × 操作权限表（Markdown）
+  users list | unlock NAME | enable NAME | reset-password NAME
+                                        账户管理；reset-password 从 stdin 读取新密码
+  server init --url URL [--console-role NAME]
+                                        创建或迁移共享 PostgreSQL 服务器的数据库结构；
+                                        --console-role：供控制台使用的受限登录角色（密码
+                                        取自 HOTLINE_CONSOLE_PASSWORD 或 stdin）
+  sync [--server URL] [--once]          连接服务器并同步（--once：推送和拉取各一次后退出；
+                                        不带此项：持续同步直至停止，作为无界面副本运行）
+  escalate [--once] [--at ISO8601]      按该时刻发出提醒（短信）并进行问责；--once：补齐积压，
+                                        发送到期内容后退出；不带此项：持续运行
+  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
+                                        管理性变更（设置、日历、承办单位、类别、街镇、
+                                        用户），含操作人、旧值和新值
+  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show|
+         follow-up|sms
+                                        控制台的工单操作，以 --as USER 身份执行（密码从 stdin 读取）；
+                                        register 打印新工单编号；选项见 hotlinectl ticket
+                                        （在培训数据库上：由培训用户操作，允许使用 --at ISO8601）
+  ticket merge NUMBER --into NUMBER [--reason TEXT]
+                                        同一事件：NUMBER 跟随另一工单，随其一并答复
+  search TEXT [--format text|json] [--limit N]
+                                        按编号、来电人电话或文本（摘要、详情、地址、答复）
+                                        搜索工单（含未办结和已办结），范围为 --as USER 可见的工单
+  ticket attach NUMBER FILE [--stage registration|before|after|document]
+                                        附加照片或文档（以 --as USER 身份）
+  attachment save HASH -o FILE          将工单的文件从数据库导出（哈希值即 ticket show
+                                        所列的值），仅限有权查看该工单的用户
+
+选项：
+  --db PATH      数据库文件
+  -o FILE        将输出写入 FILE（完整写入或完全不写），而不是 stdout；-o - 表示 stdout。
+                 不能是数据库；已有文件仅当其为 hotlinectl 先前未经改动的输出（或为空）时才可覆盖
+  --force        允许 -o 覆盖其他任何已有文件
+  --help         显示此帮助
+  --version      显示程序版本
+</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl import interview FILE [--type T] [--category NAME] [--town NAME]</source>
+        <translation>用法：hotlinectl import interview FILE [--type T] [--category NAME] [--town NAME]</translation>
+    </message>
+    <message>
+        <source>%1:%2: already imported as %3</source>
+        <translation>%1:%2：已导入为 %3</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl intake token add NAME --channel web|wechat|weibo|petition|interview | intake token list [--format text|json] | intake token revoke NAME</source>
+        <translation>用法：hotlinectl intake token add NAME --channel web|wechat|weibo|petition|interview | intake token list [--format text|json] | intake token revoke NAME</translation>
+    </message>
+    <message>
+        <source>revoked %1</source>
+        <translation>已吊销 %1</translation>
+    </message>
+    <message>
+        <source>Token %1 (%2) added. It is shown only now: give it to the integration; only its hash is kept.</source>
+        <translation>已添加令牌 %1（%2）。令牌仅在此时显示一次：请将其交给对接系统；系统只保存其哈希值。</translation>
+    </message>
+    <message>
+        <source>Token %1 revoked: its requests are refused from now on.</source>
+        <translation>令牌 %1 已吊销：此后其请求将一律被拒绝。</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl serve --listen HOST:PORT</source>
+        <translation>用法：hotlinectl serve --listen HOST:PORT</translation>
+    </message>
+    <message>
+        <source>--listen needs HOST:PORT, e.g. 127.0.0.1:8311 (not %1)</source>
+        <translation>--listen 需要 HOST:PORT，例如 127.0.0.1:8311（而不是 %1）</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: %2</source>
+        <translation>无法监听 %1：%2</translation>
+    </message>
+    <message>
+        <source>serving %1 on http://%2:%3/ (stop with Ctrl+C)</source>
+        <translation>正在 http://%2:%3/ 上提供 %1 服务（按 Ctrl+C 停止）</translation>
+    </message>
+    <message>
+        <source>%1 shared server offline: %2</source>
+        <translation>%1 共享服务器离线：%2</translation>
+    </message>
+    <message>
+        <source>syncing with the shared server every %1 s</source>
+        <translation>每 %1 秒与共享服务器同步一次</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl search TEXT [--format text|json] [--limit N] --as USER</source>
+        <translation>用法：hotlinectl search TEXT [--format text|json] [--limit N] --as USER</translation>
+    </message>
+    <message>
+        <source>--limit is a number from 1 to %1.</source>
+        <translation>--limit 须为 1 到 %1 之间的数字。</translation>
+    </message>
+    <message>
+        <source>number	status	registered	department	summary</source>
+        <translation>编号	状态	登记时间	承办单位	摘要</translation>
+    </message>
+    <message>
+        <source>%1 shown of more than %2 tickets.</source>
+        <translation>已显示 %1 条，共超过 %2 条工单。</translation>
+    </message>
+    <message>
+        <source>%1 shown of %2 tickets.</source>
+        <translation>已显示 %1 条，共 %2 条工单。</translation>
+    </message>
+    <message>
+        <source>Words of one or two characters alone are looked for in the newest %1 tickets; add a longer word to search them all.</source>
+        <translation>仅含一两个字的词只在最新的 %1 条工单中查找；再加上一个更长的词即可搜索全部工单。</translation>
+    </message>
+    <message>
+        <source>files: %1 sent, %2 received, %3 not yet on the server, %4 refused (content does not match its hash)</source>
+        <translation>文件：已发送 %1 个，已接收 %2 个，%3 个尚未上传到服务器，%4 个被拒绝（内容与其哈希值不符）</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl ticket VERB [NUMBER] [--as USER] [--at ISO8601] [options]
+  register --summary TEXT [--type T] [--channel C] [--category NAME] [--town NAME] [--caller-name NAME]
+           [--caller-phone PHONE] [--details TEXT] [--class consult|handling] [--no-sms]
+           (prints the new number; --no-sms: the caller declines SMS about the ticket)
+  dispatch NUMBER --department NAME|CODE      sign NUMBER      reply NUMBER --text TEXT
+  return NUMBER --reason TEXT                 transfer NUMBER --department NAME|CODE --reason TEXT
+  extend NUMBER --days N --reason TEXT        decide-extension NUMBER --approve|--refuse [--reason TEXT]
+  callback NUMBER --answer satisfied|basic|unsatisfied [--text TEXT]
+  close NUMBER [--text TEXT]                  reopen NUMBER --reason TEXT
+  show NUMBER [--format text|json] [--unmasked]
+  merge NUMBER --into NUMBER [--reason TEXT]  (the same incident: NUMBER follows the other and is answered with it)
+  follow-up NUMBER --text TEXT   (the citizen's progress call, 催办)
+  sms NUMBER --on|--off          (SMS to the caller about this ticket)
+  register … [--address TEXT] [--latitude DEG --longitude DEG]   the place of the matter
+  attach NUMBER FILE [--stage registration|before|after|document]   a photo or document
+--as USER reads USER's password from standard input; on a training database the training users act
+without it, and --at backdates or forwards the action (only there).</source>
+        <translation>用法：hotlinectl ticket VERB [NUMBER] [--as USER] [--at ISO8601] [options]
+  register --summary TEXT [--type T] [--channel C] [--category NAME] [--town NAME] [--caller-name NAME]
+           [--caller-phone PHONE] [--details TEXT] [--class consult|handling] [--no-sms]
+           （打印新工单编号；--no-sms：来电人拒绝接收有关该工单的短信）
+  dispatch NUMBER --department NAME|CODE      sign NUMBER      reply NUMBER --text TEXT
+  return NUMBER --reason TEXT                 transfer NUMBER --department NAME|CODE --reason TEXT
+  extend NUMBER --days N --reason TEXT        decide-extension NUMBER --approve|--refuse [--reason TEXT]
+  callback NUMBER --answer satisfied|basic|unsatisfied [--text TEXT]
+  close NUMBER [--text TEXT]                  reopen NUMBER --reason TEXT
+  show NUMBER [--format text|json] [--unmasked]
+  merge NUMBER --into NUMBER [--reason TEXT]  （同一事件：NUMBER 跟随另一工单，随其一并答复）
+  follow-up NUMBER --text TEXT   （市民催办）
+  sms NUMBER --on|--off          （是否向来电人发送有关此工单的短信）
+  register … [--address TEXT] [--latitude DEG --longitude DEG]   事项发生地点
+  attach NUMBER FILE [--stage registration|before|after|document]   照片或文档
+--as USER 从标准输入读取 USER 的密码；在培训数据库上，培训用户无需密码即可操作，
+且 --at 可将操作时间提前或推后（仅限培训数据库）。</translation>
+    </message>
+    <message>
+        <source>%1 is a number of degrees, not "%2".</source>
+        <translation>%1 应为度数，而不是“%2”。</translation>
+    </message>
+    <message>
+        <source>%1 now follows %2 and is answered with it.</source>
+        <translation>%1 现已跟随 %2，将随其一并答复。</translation>
+    </message>
+    <message>
+        <source>%1: attached %2 (%3 bytes, sha256 %4) by %5</source>
+        <translation>%1：%5 附加了 %2（%3 字节，sha256 %4）</translation>
+    </message>
+    <message>
+        <source>merge needs --into NUMBER, the ticket the call follows.</source>
+        <translation>merge 需要 --into NUMBER，即此来电所跟随的工单。</translation>
+    </message>
+    <message>
+        <source>ticket sms needs either --on or --off.</source>
+        <translation>ticket sms 需要 --on 或 --off 之一。</translation>
+    </message>
+    <message>
+        <source>follow-up needs --text: what the citizen asked.</source>
+        <translation>follow-up 需要 --text：市民询问的内容。</translation>
+    </message>
+    <message>
+        <source>attach --stage is registration, before, after or document.</source>
+        <translation>attach --stage 须为 registration、before、after 或 document。</translation>
+    </message>
+    <message>
+        <source>Place: %1%2</source>
+        <translation>地点：%1%2</translation>
+    </message>
+    <message>
+        <source>Follows %1 (the same incident): answered with it.</source>
+        <translation>跟随 %1（同一事件）：随其一并答复。</translation>
+    </message>
+    <message>
+        <source>Followers: %1</source>
+        <translation>跟随工单：%1</translation>
+    </message>
+    <message>
+        <source>Progress calls (催办): %1.</source>
+        <translation>催办：%1。</translation>
+    </message>
+    <message>
+        <source>The caller declined SMS about this ticket.</source>
+        <translation>来电人已拒绝接收有关此工单的短信。</translation>
+    </message>
+    <message>
+        <source>  file %1 (%2, %3 bytes, %4) by %5 at %6%7</source>
+        <translation>  文件 %1（%2，%3 字节，%4），由 %5 于 %6 附加%7</translation>
+    </message>
+    <message>
+        <source>, not yet received</source>
+        <translation>，尚未接收</translation>
     </message>
 </context>
 <context>
@@ -1368,15 +1685,15 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>无法保存承办单位：%1</translation>
     </message>
     <message>
-        <source>The department&apos;s name contains the invisible or control character %1.</source>
+        <source>The department's name contains the invisible or control character %1.</source>
         <translation>承办单位名称中含有不可见字符或控制字符 %1。</translation>
     </message>
     <message>
-        <source>The department&apos;s code contains the invisible or control character %1.</source>
+        <source>The department's code contains the invisible or control character %1.</source>
         <translation>承办单位编码中含有不可见字符或控制字符 %1。</translation>
     </message>
     <message>
-        <source>A department&apos;s name has at most %1 characters, its code at most %2.</source>
+        <source>A department's name has at most %1 characters, its code at most %2.</source>
         <translation>承办单位名称最多 %1 个字符，编码最多 %2 个字符。</translation>
     </message>
 </context>
@@ -1462,7 +1779,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>%1:%2: 无法保存承办单位 %4 的编码 %3：%5</translation>
     </message>
     <message>
-        <source>%1 keeps its code %2, which its tickets&apos; history refers to; later imports also find it by %3.</source>
+        <source>%1 keeps its code %2, which its tickets' history refers to; later imports also find it by %3.</source>
         <translation>%1 保留其编码 %2（其工单流转记录引用该编码）；此后的导入也可以通过 %3 找到它。</translation>
     </message>
 </context>
@@ -1782,11 +2099,11 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>重新打开工单</translation>
     </message>
     <message>
-        <source>see every department&apos;s tickets</source>
+        <source>see every department's tickets</source>
         <translation>查看所有承办单位的工单</translation>
     </message>
     <message>
-        <source>see callers&apos; full names and numbers</source>
+        <source>see callers' full names and numbers</source>
         <translation>查看来电人的完整姓名和号码</translation>
     </message>
     <message>
@@ -1848,6 +2165,38 @@ without it, and --at backdates or forwards the action (only there).</source>
     <message>
         <source>view the administrative changes</source>
         <translation>查看管理操作记录</translation>
+    </message>
+    <message>
+        <source>Citizen asked about progress</source>
+        <translation>市民催办</translation>
+    </message>
+    <message>
+        <source>File attached</source>
+        <translation>已附加文件</translation>
+    </message>
+    <message>
+        <source>Merged into another ticket</source>
+        <translation>已合并到其他工单</translation>
+    </message>
+    <message>
+        <source>Citizen SMS preference changed</source>
+        <translation>市民短信接收设置已更改</translation>
+    </message>
+    <message>
+        <source>record a citizen's progress call</source>
+        <translation>记录市民催办</translation>
+    </message>
+    <message>
+        <source>attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>merge tickets of the same incident</source>
+        <translation>合并同一事件的工单</translation>
+    </message>
+    <message>
+        <source>manage the electronic channels' tokens</source>
+        <translation>管理电子渠道的令牌</translation>
     </message>
 </context>
 <context>
@@ -1925,6 +2274,26 @@ without it, and --at backdates or forwards the action (only there).</source>
         <source>deadline was %1</source>
         <translation>原办理时限 %1</translation>
     </message>
+    <message>
+        <source>the reply to ticket %1, which this one follows</source>
+        <translation>工单 %1 的答复（本工单跟随该工单）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1（%2 字节）</translation>
+    </message>
+    <message>
+        <source>follows ticket %1</source>
+        <translation>跟随工单 %1</translation>
+    </message>
+    <message>
+        <source>the caller receives SMS again</source>
+        <translation>来电人重新接收短信</translation>
+    </message>
+    <message>
+        <source>the caller wants no SMS</source>
+        <translation>来电人不接收短信</translation>
+    </message>
 </context>
 <context>
     <name>FieldErrorDisplay</name>
@@ -1940,27 +2309,27 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>节假日日历不是有效的 JSON：%1（位于第 %2 个字符处）。</translation>
     </message>
     <message>
-        <source>The holiday calendar must be a JSON object with &quot;year&quot; and &quot;days&quot;.</source>
-        <translation>节假日日历必须是包含 &quot;year&quot; 和 &quot;days&quot; 的 JSON 对象。</translation>
+        <source>The holiday calendar must be a JSON object with "year" and "days".</source>
+        <translation>节假日日历必须是包含 "year" 和 "days" 的 JSON 对象。</translation>
     </message>
     <message>
-        <source>The holiday calendar needs &quot;year&quot; as a whole number between 1900 and 2200.</source>
-        <translation>节假日日历的 &quot;year&quot; 必须是 1900 到 2200 之间的整数。</translation>
+        <source>The holiday calendar needs "year" as a whole number between 1900 and 2200.</source>
+        <translation>节假日日历的 "year" 必须是 1900 到 2200 之间的整数。</translation>
     </message>
     <message>
-        <source>The holiday calendar for %1 needs &quot;days&quot; as a list.</source>
-        <translation>%1 年节假日日历的 &quot;days&quot; 必须是列表。</translation>
+        <source>The holiday calendar for %1 needs "days" as a list.</source>
+        <translation>%1 年节假日日历的 "days" 必须是列表。</translation>
     </message>
     <message>
         <source>Entry %1 of the holiday calendar for %2 is not an object.</source>
         <translation>%2 年节假日日历的第 %1 个条目不是对象。</translation>
     </message>
     <message>
-        <source>Entry %1 of the holiday calendar for %2 has no &quot;date&quot; text.</source>
-        <translation>%2 年节假日日历的第 %1 个条目缺少文本形式的 &quot;date&quot;。</translation>
+        <source>Entry %1 of the holiday calendar for %2 has no "date" text.</source>
+        <translation>%2 年节假日日历的第 %1 个条目缺少文本形式的 "date"。</translation>
     </message>
     <message>
-        <source>Entry %1 of the holiday calendar for %2 has an invalid date &quot;%3&quot; (expected YYYY-MM-DD).</source>
+        <source>Entry %1 of the holiday calendar for %2 has an invalid date "%3" (expected YYYY-MM-DD).</source>
         <translation>%2 年节假日日历的第 %1 个条目日期“%3”无效（应为 YYYY-MM-DD）。</translation>
     </message>
     <message>
@@ -1968,16 +2337,231 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>%3 年节假日日历的第 %1 个条目（%2）与该年份相隔太远。</translation>
     </message>
     <message>
-        <source>Entry %1 (%2) of the holiday calendar for %3 has no &quot;name&quot; text.</source>
-        <translation>%3 年节假日日历的第 %1 个条目（%2）缺少文本形式的 &quot;name&quot;。</translation>
+        <source>Entry %1 (%2) of the holiday calendar for %3 has no "name" text.</source>
+        <translation>%3 年节假日日历的第 %1 个条目（%2）缺少文本形式的 "name"。</translation>
     </message>
     <message>
-        <source>Entry %1 (%2) of the holiday calendar for %3 needs &quot;isOffDay&quot; as true or false.</source>
-        <translation>%3 年节假日日历的第 %1 个条目（%2）的 &quot;isOffDay&quot; 必须为 true 或 false。</translation>
+        <source>Entry %1 (%2) of the holiday calendar for %3 needs "isOffDay" as true or false.</source>
+        <translation>%3 年节假日日历的第 %1 个条目（%2）的 "isOffDay" 必须为 true 或 false。</translation>
     </message>
     <message>
-        <source>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of &quot;days&quot;).</source>
-        <translation>%1 年节假日日历将 %2 列了两次，一次为休息日，一次为工作日（&quot;days&quot; 的第 %3 和第 %4 个条目）。</translation>
+        <source>The holiday calendar for %1 lists %2 twice, once as an off day and once as a working day (entries %3 and %4 of "days").</source>
+        <translation>%1 年节假日日历将 %2 列了两次，一次为休息日，一次为工作日（"days" 的第 %3 和第 %4 个条目）。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeApi</name>
+    <message>
+        <source>%1 must be a string.</source>
+        <translation>%1 必须是字符串。</translation>
+    </message>
+    <message>
+        <source>%1 must be a number (degrees).</source>
+        <translation>%1 必须是数字（度）。</translation>
+    </message>
+    <message>
+        <source>This address does not take %1.</source>
+        <translation>此地址不接受 %1。</translation>
+    </message>
+    <message>
+        <source>There is nothing at this address; see docs/INTAKE.md.</source>
+        <translation>此地址下没有任何内容；请参阅 docs/INTAKE.md。</translation>
+    </message>
+    <message>
+        <source>Give the integration's token: Authorization: Bearer TOKEN.</source>
+        <translation>请提供对接系统的令牌：Authorization: Bearer TOKEN。</translation>
+    </message>
+    <message>
+        <source>The token is not valid (unknown or revoked).</source>
+        <translation>令牌无效（未知或已吊销）。</translation>
+    </message>
+    <message>
+        <source>Too many requests: at most %1 a minute. Try again in %2 s.</source>
+        <translation>请求过多：每分钟最多 %1 次。请在 %2 秒后重试。</translation>
+    </message>
+    <message>
+        <source>The request was not saved: %1</source>
+        <translation>请求未保存：%1</translation>
+    </message>
+    <message>
+        <source>The request is too large (at most %1 KiB).</source>
+        <translation>请求过大（最大 %1 KiB）。</translation>
+    </message>
+    <message>
+        <source>The body is not JSON (%1 at byte %2).</source>
+        <translation>请求体不是有效的 JSON（%1，位于第 %2 字节）。</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation>请求体必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 为必填项。</translation>
+    </message>
+    <message>
+        <source>type must be consult, complaint, help, suggestion or report.</source>
+        <translation>type 必须是 consult、complaint、help、suggestion 或 report。</translation>
+    </message>
+    <message>
+        <source>There is no category %1 (give its name or code).</source>
+        <translation>不存在类别 %1（请提供其名称或代码）。</translation>
+    </message>
+    <message>
+        <source>There is no town %1 (give its name or code).</source>
+        <translation>不存在街镇 %1（请提供其名称或代码）。</translation>
+    </message>
+    <message>
+        <source>There is no request with this number.</source>
+        <translation>不存在此编号的诉求。</translation>
+    </message>
+    <message>
+        <source>The body is not a JSON object.</source>
+        <translation>请求体不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>type: must be consult, complaint, help, suggestion or report.</source>
+        <translation>type：必须是 consult、complaint、help、suggestion 或 report。</translation>
+    </message>
+    <message>
+        <source>service_code: required (see services.json).</source>
+        <translation>service_code：必填（参见 services.json）。</translation>
+    </message>
+    <message>
+        <source>service_code: there is no service %1 (see services.json).</source>
+        <translation>service_code：不存在服务 %1（参见 services.json）。</translation>
+    </message>
+    <message>
+        <source>%1: must be a number (degrees).</source>
+        <translation>%1：必须是数字（度）。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeService</name>
+    <message>
+        <source>An Idempotency-Key is 1 to %1 characters.</source>
+        <translation>Idempotency-Key 的长度为 1 到 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>An Idempotency-Key is made of visible ASCII characters only (e.g. a UUID).</source>
+        <translation>Idempotency-Key 只能由可见 ASCII 字符组成（例如 UUID）。</translation>
+    </message>
+    <message>
+        <source>The Idempotency-Key %1 was used for a different request (ticket %2); use a new key for a new request.</source>
+        <translation>Idempotency-Key %1 已用于另一个请求（工单 %2）；新请求请使用新的键。</translation>
+    </message>
+    <message>
+        <source>Received; waiting to be passed to a department</source>
+        <translation>已受理，等待转交承办单位</translation>
+    </message>
+    <message>
+        <source>Being handled by the department</source>
+        <translation>承办单位办理中</translation>
+    </message>
+    <message>
+        <source>Answered by the department</source>
+        <translation>承办单位已答复</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeTokens</name>
+    <message>
+        <source>A token's name is 1 to 64 letters A–Z, digits, dots, underscores or hyphens (e.g. wechat-main).</source>
+        <translation>令牌名称由 1 到 64 个字母 A–Z、数字、点、下划线或连字符组成（例如 wechat-main）。</translation>
+    </message>
+    <message>
+        <source>An intake token is for web, wechat, weibo, petition or interview, not %1.</source>
+        <translation>受理令牌只能用于 web、wechat、weibo、petition 或 interview，不能用于 %1。</translation>
+    </message>
+    <message>
+        <source>There is already a token named %1 (revoked tokens keep their name).</source>
+        <translation>已存在名为 %1 的令牌（已吊销的令牌仍保留其名称）。</translation>
+    </message>
+    <message>
+        <source>There is no token named %1.</source>
+        <translation>不存在名为 %1 的令牌。</translation>
+    </message>
+    <message>
+        <source>The token %1 is already revoked.</source>
+        <translation>令牌 %1 已被吊销。</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewImport</name>
+    <message>
+        <source>Micro-interview question asked at %1.</source>
+        <translation>微访谈问题，提问时间：%1。</translation>
+    </message>
+    <message>
+        <source>Micro-interview question.</source>
+        <translation>微访谈问题。</translation>
+    </message>
+    <message>
+        <source>There is no active category "%1".</source>
+        <translation>不存在启用中的类别“%1”。</translation>
+    </message>
+    <message>
+        <source>There is no active town "%1".</source>
+        <translation>不存在启用中的街镇“%1”。</translation>
+    </message>
+    <message>
+        <source>There is no question left to import.</source>
+        <translation>没有可导入的问题了。</translation>
+    </message>
+    <message>
+        <source>A question of this file was imported meanwhile; open the file again to see which.</source>
+        <translation>此文件中的某个问题已在此期间被导入；请重新打开文件查看是哪一个。</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewQuestions</name>
+    <message>
+        <source>name shortened to %1 characters</source>
+        <translation>名称已截短为 %1 个字符</translation>
+    </message>
+    <message>
+        <source>the question is empty</source>
+        <translation>问题为空</translation>
+    </message>
+    <message>
+        <source>the question is too long (%1 characters, at most %2)</source>
+        <translation>问题过长（%1 个字符，最多 %2 个）</translation>
+    </message>
+    <message>
+        <source>"%1" is not a time (write e.g. 2026-12-06 14:03 or 14:03)</source>
+        <translation>“%1”不是有效时间（请写成如 2026-12-06 14:03 或 14:03）</translation>
+    </message>
+    <message>
+        <source>long: the summary is its first %1 characters, the details the whole</source>
+        <translation>内容较长：摘要取前 %1 个字符，详情保留全文</translation>
+    </message>
+    <message>
+        <source>the same question as on line %1</source>
+        <translation>与第 %1 行的问题相同</translation>
+    </message>
+    <message>
+        <source>The text is neither UTF-8 nor GB18030; save it as "CSV UTF-8" and try again.</source>
+        <translation>文本既不是 UTF-8 也不是 GB18030 编码；请另存为“CSV UTF-8”后重试。</translation>
+    </message>
+    <message>
+        <source>There are no questions in it.</source>
+        <translation>其中没有任何问题。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is too big for a questions file (%2 MB, at most %3 MB).</source>
+        <translation>%1 过大，不能作为问题文件（%2 MB，最大 %3 MB）。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -2031,7 +2615,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>%1 is hotlinectl&apos;s list of its earlier outputs: output is never written there, not even with --force. Choose another file.</source>
+        <source>%1 is hotlinectl's list of its earlier outputs: output is never written there, not even with --force. Choose another file.</source>
         <translation>%1 是 hotlinectl 记录其先前输出的清单：输出绝不会写入该文件，即使使用 --force 也不行。请另选文件。</translation>
     </message>
 </context>
@@ -2080,7 +2664,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>无法解析字体 %1（对象 %2）的文字映射表。</translation>
     </message>
     <message>
-        <source>The PDF&apos;s objects overlap its cross-reference table.</source>
+        <source>The PDF's objects overlap its cross-reference table.</source>
         <translation>该 PDF 的对象与其交叉引用表重叠。</translation>
     </message>
 </context>
@@ -2250,12 +2834,16 @@ without it, and --at backdates or forwards the action (only there).</source>
 <context>
     <name>ProjectionVerifier</name>
     <message>
-        <source>the projection tables (tickets, dispatches, callbacks) are not all there</source>
-        <translation>工单状态表（tickets、dispatches、callbacks）不全</translation>
-    </message>
-    <message>
         <source>the local database is not open</source>
         <translation>本地数据库未打开</translation>
+    </message>
+    <message>
+        <source>the projection tables (tickets, dispatches, callbacks, ticket_attachments) are not all there</source>
+        <translation>投影表（tickets、dispatches、callbacks、ticket_attachments）不完整</translation>
+    </message>
+    <message>
+        <source>The search index holds %1 documents for %2 tickets: run `hotlinectl rebuild` to renew it.</source>
+        <translation>搜索索引中有 %1 个文档，对应 %2 条工单：请运行 `hotlinectl rebuild` 重建索引。</translation>
     </message>
 </context>
 <context>
@@ -2280,11 +2868,11 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>不是共享数据表：%1</translation>
     </message>
     <message>
-        <source>the server&apos;s %1 document is not a JSON array: %2</source>
+        <source>the server's %1 document is not a JSON array: %2</source>
         <translation>服务器上的 %1 数据不是 JSON 数组：%2</translation>
     </message>
     <message>
-        <source>the server&apos;s %1 document does not fit this database: %2</source>
+        <source>the server's %1 document does not fit this database: %2</source>
         <translation>服务器上的 %1 数据与本数据库不符：%2</translation>
     </message>
     <message>
@@ -2311,7 +2899,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>%1: 无法保存导入结果：%2</translation>
     </message>
     <message>
-        <source>name “%1” is already another entry&apos;s</source>
+        <source>name “%1” is already another entry's</source>
         <translation>name 的值“%1”已被另一条目使用</translation>
     </message>
     <message>
@@ -2502,7 +3090,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>数字与统计期结束时不同；相关工单列在报表末尾。</translation>
     </message>
     <message numerus="yes">
-        <source>%n ticket(s) registered in the period were first dispatched after it and now count in their department&apos;s row.</source>
+        <source>%n ticket(s) registered in the period were first dispatched after it and now count in their department's row.</source>
         <translation>
             <numerusform>统计期内登记的 %n 件工单在期末后才首次派单，现计入所属单位一行。</numerusform>
         </translation>
@@ -2658,6 +3246,10 @@ without it, and --at backdates or forwards the action (only there).</source>
         <source>Year %1</source>
         <translation>%1 年</translation>
     </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>催办</translation>
+    </message>
 </context>
 <context>
     <name>ReportSeriesBuilder</name>
@@ -2764,11 +3356,15 @@ without it, and --at backdates or forwards the action (only there).</source>
         <source>, to date</source>
         <translation>，截至目前</translation>
     </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>催办</translation>
+    </message>
 </context>
 <context>
     <name>ServerChainVerifier</name>
     <message>
-        <source>the server&apos;s sequence row is missing</source>
+        <source>the server's sequence row is missing</source>
         <translation>服务器的序号记录行缺失</translation>
     </message>
     <message>
@@ -2784,7 +3380,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>server_seq 已被重新编号以掩盖缺口</translation>
     </message>
     <message>
-        <source>its %1 differs from the copy this console pulled: the server&apos;s log was rewritten and its chain recomputed</source>
+        <source>its %1 differs from the copy this console pulled: the server's log was rewritten and its chain recomputed</source>
         <translation>其 %1 与本工作台拉取的副本不同：服务器日志已被改写，哈希链也被重新计算</translation>
     </message>
     <message>
@@ -2803,7 +3399,7 @@ without it, and --at backdates or forwards the action (only there).</source>
 <context>
     <name>ServerSchema</name>
     <message>
-        <source>the server&apos;s schema (version %1) is newer than this program knows (%2); update the program</source>
+        <source>the server's schema (version %1) is newer than this program knows (%2); update the program</source>
         <translation>服务器数据结构（版本 %1）比本程序支持的（%2）更新；请升级程序</translation>
     </message>
     <message>
@@ -2819,7 +3415,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>服务器尚无热线数据结构；请先运行 `hotlinectl server init --url 地址`</translation>
     </message>
     <message>
-        <source>the server&apos;s schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</source>
+        <source>the server's schema (version %1) is older than this program needs (%2); run `hotlinectl server init --url URL` to migrate it</source>
         <translation>服务器数据结构（版本 %1）低于本程序所需（%2）；请运行 `hotlinectl server init --url 地址` 进行迁移</translation>
     </message>
 </context>
@@ -2862,19 +3458,19 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>提醒短信内容；可用占位符 {number} {department} {remaining} {deadline}</translation>
     </message>
     <message>
-        <source>Unknown setting &quot;%1&quot;.</source>
+        <source>Unknown setting "%1".</source>
         <translation>未知的设置项“%1”。</translation>
     </message>
     <message>
-        <source>The centre&apos;s name cannot be empty.</source>
+        <source>The centre's name cannot be empty.</source>
         <translation>热线中心名称不能为空。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a known time zone (e.g. Asia/Shanghai).</source>
+        <source>"%1" is not a known time zone (e.g. Asia/Shanghai).</source>
         <translation>“%1”不是已知的时区（例如 Asia/Shanghai）。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an http(s) URL.</source>
+        <source>"%1" is not an http(s) URL.</source>
         <translation>“%1”不是 http(s) 地址。</translation>
     </message>
     <message>
@@ -2926,19 +3522,19 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>最多 %1 个工作时段。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a working period HH:MM-HH:MM (e.g. %2).</source>
+        <source>"%1" is not a working period HH:MM-HH:MM (e.g. %2).</source>
         <translation>“%1”不是 HH:MM-HH:MM 格式的工作时段（例如 %2）。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot;: times run from 00:00 to 23:59.</source>
+        <source>"%1": times run from 00:00 to 23:59.</source>
         <translation>“%1”：时间须在 00:00 到 23:59 之间。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot;: a period must end after it starts.</source>
+        <source>"%1": a period must end after it starts.</source>
         <translation>“%1”：时段的结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; overlaps or comes before the period before it; list periods in order.</source>
+        <source>"%1" overlaps or comes before the period before it; list periods in order.</source>
         <translation>“%1”与前一个时段重叠或早于前一个时段；请按时间先后顺序填写各时段。</translation>
     </message>
     <message>
@@ -2978,7 +3574,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>已答复的工单等待回访市民的时限（工作日）</translation>
     </message>
     <message>
-        <source>Mobile numbers of the dispatch desk&apos;s duty phones, separated by commas (reminders about waiting tickets)</source>
+        <source>Mobile numbers of the dispatch desk's duty phones, separated by commas (reminders about waiting tickets)</source>
         <translation>调度台值班电话的手机号码，多个号码用英文逗号分隔（用于工单等待提醒）</translation>
     </message>
     <message>
@@ -3004,6 +3600,34 @@ without it, and --at backdates or forwards the action (only there).</source>
     <message>
         <source>%1: %2 (mobile numbers separated by commas).</source>
         <translation>%1：%2（多个手机号码用英文逗号分隔）。</translation>
+    </message>
+    <message>
+        <source>Days back (1-90) in which registration suggests open tickets of the same incident</source>
+        <translation>登记时提示同一事件未办结工单的回溯天数（1-90）</translation>
+    </message>
+    <message>
+        <source>Requests per minute each intake token may file through hotlinectl serve (bursts up to this many)</source>
+        <translation>每个受理令牌每分钟可通过 hotlinectl serve 提交的请求数（突发请求最多可达此数）</translation>
+    </message>
+    <message>
+        <source>SMS to callers about their tickets (registration, reply): 1 = on, 0 = off for the whole centre</source>
+        <translation>向来电人发送工单相关短信（登记、答复）：1 = 开启，0 = 全中心关闭</translation>
+    </message>
+    <message>
+        <source>SMS to the caller on registration; placeholders {number} {department} {reply}</source>
+        <translation>登记时发给来电人的短信；占位符 {number} {department} {reply}</translation>
+    </message>
+    <message>
+        <source>SMS to the caller when the department has replied; placeholders {number} {department} {reply}</source>
+        <translation>承办单位答复后发给来电人的短信；占位符 {number} {department} {reply}</translation>
+    </message>
+    <message>
+        <source>Largest photo or document (MB, 1-100) that may be attached to a ticket</source>
+        <translation>可附加到工单的照片或文档的最大大小（MB，1-100）</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {%1} in the template; use {number}, {department} or {reply}.</source>
+        <translation>模板中存在未知占位符 {%1}；请使用 {number}、{department} 或 {reply}。</translation>
     </message>
 </context>
 <context>
@@ -3045,6 +3669,10 @@ without it, and --at backdates or forwards the action (only there).</source>
     <message>
         <source>Cannot reschedule the SMS: %1</source>
         <translation>无法重新安排短信：%1</translation>
+    </message>
+    <message>
+        <source>Cannot record the cancelled SMS: %1</source>
+        <translation>无法记录已取消的短信：%1</translation>
     </message>
 </context>
 <context>
@@ -3092,7 +3720,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>本程序不认识事件格式版本 %1（只支持 %2）；请升级程序</translation>
     </message>
     <message>
-        <source>unknown event type &quot;%1&quot;</source>
+        <source>unknown event type "%1"</source>
         <translation>未知事件类型“%1”</translation>
     </message>
     <message>
@@ -3269,12 +3897,36 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>工单 %1 尚未办结。</translation>
     </message>
     <message>
-        <source>An administrative change is not a ticket&apos;s event.</source>
+        <source>An administrative change is not a ticket's event.</source>
         <translation>管理操作不是工单事件。</translation>
     </message>
     <message>
         <source>The deadline of ticket %1 has passed: an extension must be requested before the deadline.</source>
         <translation>工单 %1 已过办理时限：延期须在办理时限届满前申请。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 follows another ticket and is answered with it.</source>
+        <translation>工单 %1 跟随另一工单，将随其一并答复。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is not waiting for its parent's reply.</source>
+        <translation>工单 %1 未在等待其主工单的答复。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is closed.</source>
+        <translation>工单 %1 已办结。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 already follows another ticket.</source>
+        <translation>工单 %1 已跟随另一工单。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is with a department: return it to the dispatch queue before merging it.</source>
+        <translation>工单 %1 正在承办单位处：合并前请先将其退回派单队列。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 already has a department's reply: call the caller back and close it instead.</source>
+        <translation>工单 %1 已有承办单位的答复：请改为回访来电人并办结工单。</translation>
     </message>
 </context>
 <context>
@@ -3288,7 +3940,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>%1: 无法写入工单：%2</translation>
     </message>
     <message>
-        <source>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department&apos;s reply</source>
+        <source>closed_at is set but replied_at is empty: a dispatched ticket is closed after the department's reply</source>
         <translation>填写了 closed_at，但 replied_at 为空：已派单的工单须在承办单位答复后才能办结</translation>
     </message>
     <message>
@@ -3313,6 +3965,21 @@ without it, and --at backdates or forwards the action (only there).</source>
     </message>
 </context>
 <context>
+    <name>TicketSearch</name>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
+    <message>
+        <source>Type a ticket number, a caller's phone number or words to search for.</source>
+        <translation>输入工单编号、来电人电话号码或要搜索的词语。</translation>
+    </message>
+    <message>
+        <source>The search is %1 characters long; at most %2 are searched.</source>
+        <translation>搜索内容长 %1 个字符，最多只搜索前 %2 个。</translation>
+    </message>
+</context>
+<context>
     <name>TicketService</name>
     <message>
         <source>Enter a short summary of the request.</source>
@@ -3327,11 +3994,11 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>详细内容过长（%1 个字符，最多 %2 个）。</translation>
     </message>
     <message>
-        <source>The caller&apos;s name is too long (at most %1 characters).</source>
+        <source>The caller's name is too long (at most %1 characters).</source>
         <translation>来电人姓名过长（最多 %1 个字符）。</translation>
     </message>
     <message>
-        <source>There is no department with the code &quot;%1&quot;.</source>
+        <source>There is no department with the code "%1".</source>
         <translation>没有代码为“%1”的承办单位。</translation>
     </message>
     <message>
@@ -3339,7 +4006,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>工单 %1 已在该承办单位。</translation>
     </message>
     <message>
-        <source>Write the department&apos;s reply.</source>
+        <source>Write the department's reply.</source>
         <translation>请填写承办单位的答复。</translation>
     </message>
     <message>
@@ -3367,7 +4034,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>只有系统才能记录“%1”事件。</translation>
     </message>
     <message>
-        <source>The caller&apos;s name contains the invisible or control character %1.</source>
+        <source>The caller's name contains the invisible or control character %1.</source>
         <translation>来电人姓名中含有不可见字符或控制字符 %1。</translation>
     </message>
     <message>
@@ -3390,11 +4057,79 @@ without it, and --at backdates or forwards the action (only there).</source>
         <source>The calendar in force gives ticket %1 the deadline it already has.</source>
         <translation>按现行日历，工单 %1 的办理时限与现有时限相同。</translation>
     </message>
+    <message>
+        <source>The address is too long (%1 characters, at most %2).</source>
+        <translation>地址过长（%1 个字符，最多 %2 个）。</translation>
+    </message>
+    <message>
+        <source>Give both latitude and longitude, or neither.</source>
+        <translation>请同时填写纬度和经度，或两者都不填。</translation>
+    </message>
+    <message>
+        <source>The latitude must be a number from -90 to 90 degrees.</source>
+        <translation>纬度必须是 -90 到 90 度之间的数字。</translation>
+    </message>
+    <message>
+        <source>The longitude must be a number from -180 to 180 degrees.</source>
+        <translation>经度必须是 -180 到 180 度之间的数字。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 of %2: %3</source>
+        <translation>第 %1 个工单（共 %2 个）：%3</translation>
+    </message>
+    <message>
+        <source>Ticket %1 follows ticket %2: reply to that ticket, and its reply answers this caller too.</source>
+        <translation>工单 %1 是工单 %2 的跟随工单：请答复该工单，其答复也将回复本来电人。</translation>
+    </message>
+    <message>
+        <source>The note is too long (%1 characters, at most %2).</source>
+        <translation>备注过长（%1 个字符，最多 %2 个）。</translation>
+    </message>
+    <message>
+        <source>The caller of ticket %1 already receives SMS.</source>
+        <translation>工单 %1 的来电人已在接收短信。</translation>
+    </message>
+    <message>
+        <source>The caller of ticket %1 already receives no SMS.</source>
+        <translation>工单 %1 的来电人已设为不接收短信。</translation>
+    </message>
+    <message>
+        <source>No such ticket.</source>
+        <translation>工单不存在。</translation>
+    </message>
+    <message>
+        <source>There is no ticket to merge ticket %1 into.</source>
+        <translation>没有可供工单 %1 合并的目标工单。</translation>
+    </message>
+    <message>
+        <source>A ticket cannot follow itself.</source>
+        <translation>工单不能跟随自身。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is followed by the other ticket: a ticket cannot follow its own follower.</source>
+        <translation>工单 %1 已被另一工单跟随：工单不能跟随自己的跟随工单。</translation>
+    </message>
+    <message>
+        <source>The ticket to merge into does not lead to a ticket that is answered.</source>
+        <translation>合并目标工单最终未指向一个可答复的工单。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is closed: a closed ticket is not answered again, register the call on its own.</source>
+        <translation>工单 %1 已办结：已办结的工单不再答复，请将此来电单独登记。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 already has its reply: give the caller that answer instead of merging.</source>
+        <translation>工单 %1 已有答复：请直接将该答复告知来电人，无需合并。</translation>
+    </message>
+    <message>
+        <source>Callers of the same incident are waiting for this ticket's answer (%1): close them first, or have a department answer the ticket.</source>
+        <translation>同一事件的来电人正在等待本工单的答复（%1）：请先将其办结，或由承办单位答复本工单。</translation>
+    </message>
 </context>
 <context>
     <name>Training</name>
     <message>
-        <source>This is a training database: it never joins a shared server, so that no drill reaches the centre&apos;s real record. Use a real database to join.</source>
+        <source>This is a training database: it never joins a shared server, so that no drill reaches the centre's real record. Use a real database to join.</source>
         <translation>这是培训数据库：它从不加入共享服务器，以免任何演练进入中心的真实记录。如需加入，请使用正式数据库。</translation>
     </message>
     <message>
@@ -3484,7 +4219,7 @@ without it, and --at backdates or forwards the action (only there).</source>
 <context>
     <name>Urging</name>
     <message>
-        <source>Department %1 has no head&apos;s phone number: the SMS waits until one is entered.</source>
+        <source>Department %1 has no head's phone number: the SMS waits until one is entered.</source>
         <translation>单位 %1 没有负责人电话：短信将等到填写电话后再发。</translation>
     </message>
 </context>
@@ -3503,7 +4238,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>登录名须由 2 至 32 个字母、数字、点、连字符或下划线组成。</translation>
     </message>
     <message>
-        <source>Enter the person&apos;s name.</source>
+        <source>Enter the person's name.</source>
         <translation>请输入姓名。</translation>
     </message>
     <message>
@@ -3664,7 +4399,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>详细内容</translation>
     </message>
     <message>
-        <source>Every time someone is shown a caller&apos;s full name and number, and every unmasked export, is recorded here. The log cannot be edited.</source>
+        <source>Every time someone is shown a caller's full name and number, and every unmasked export, is recorded here. The log cannot be edited.</source>
         <translation>每次向任何人显示来电人的完整姓名和号码，以及每次未脱敏导出，都记录在此。此日志不可编辑。</translation>
     </message>
     <message>
@@ -3800,6 +4535,97 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>
             <numerusform>已导出 %n 条记录到 %1。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>hotline::AttachmentsPanel</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>上传人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>&amp;Attach file…</source>
+        <translation>添加附件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Attach a photo (before or after handling) or a document to this ticket</source>
+        <translation>为本工单添加照片（处置前或处置后）或文档</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve as…</source>
+        <translation>另存为(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>not yet received</source>
+        <translation>尚未接收</translation>
+    </message>
+    <message>
+        <source>%1
+SHA-256 %2</source>
+        <translation>%1
+SHA-256 %2</translation>
+    </message>
+    <message>
+        <source>The file's bytes have not come from the shared server yet; they arrive with a later sync.</source>
+        <translation>文件内容尚未从共享服务器传来，将在后续同步时到达。</translation>
+    </message>
+    <message>
+        <source>File (none yet)</source>
+        <translation>文件（暂无）</translation>
+    </message>
+    <message numerus="yes">
+        <source>File (%n)</source>
+        <translation>
+            <numerusform>文件（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Attached %1.</source>
+        <translation>已添加附件 %1。</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.tif *.tiff *.heic *.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.wps *.rtf *.txt);;All files (*)</source>
+        <translation>照片和文档 (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.tif *.tiff *.heic *.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.wps *.rtf *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>What does %1 show?</source>
+        <translation>%1 的内容是什么？</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Save the file as</source>
+        <translation>文件另存为</translation>
     </message>
 </context>
 <context>
@@ -4099,7 +4925,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>尚未录入 %1 年的放假通知：在录入截至该年的各年放假通知之前，办理时限不能落在该年。</translation>
     </message>
     <message>
-        <source>No open ticket&apos;s deadline differs from what the calendar in force gives it.</source>
+        <source>No open ticket's deadline differs from what the calendar in force gives it.</source>
         <translation>所有未办结工单的办理时限均与现行日历一致。</translation>
     </message>
     <message numerus="yes">
@@ -4168,7 +4994,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>匿名来电(&amp;A)</translation>
     </message>
     <message>
-        <source>The caller&apos;s name and phone are not recorded.</source>
+        <source>The caller's name and phone are not recorded.</source>
         <translation>不记录来电人姓名和来电号码。</translation>
     </message>
     <message>
@@ -4227,6 +5053,30 @@ without it, and --at backdates or forwards the action (only there).</source>
         <source>Ans&amp;wer at intake</source>
         <translation>当场答复(&amp;W)</translation>
     </message>
+    <message>
+        <source>No SMS (不接收短信)</source>
+        <translation>不接收短信</translation>
+    </message>
+    <message>
+        <source>The caller declines SMS about this ticket (the number and the reply).</source>
+        <translation>来电人不接收关于本工单的短信（工单编号及答复）。</translation>
+    </message>
+    <message>
+        <source>Street and number, building, landmark (where the matter is)</source>
+        <translation>街道门牌、楼宇、标志性建筑（事发地点）</translation>
+    </message>
+    <message>
+        <source>Optional: latitude, longitude, e.g. 23.0329, 113.1453</source>
+        <translation>可选：纬度, 经度，例如 23.0329, 113.1453</translation>
+    </message>
+    <message>
+        <source>Add&amp;ress</source>
+        <translation>地址(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Coor&amp;dinates</source>
+        <translation>坐标(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>hotline::CallerHistoryModel</name>
@@ -4254,7 +5104,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>双击历史工单或选中后按 Enter，可将新工单关联到该工单。</translation>
     </message>
     <message>
-        <source>Caller&apos;s earlier tickets</source>
+        <source>Caller's earlier tickets</source>
         <translation>来电人历史工单</translation>
     </message>
     <message>
@@ -4262,7 +5112,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>%1（%2）的历史工单</translation>
     </message>
     <message>
-        <source>Type the caller&apos;s phone number to see their earlier tickets.</source>
+        <source>Type the caller's phone number to see their earlier tickets.</source>
         <translation>输入来电号码即可查看来电人的历史工单。</translation>
     </message>
     <message>
@@ -4288,12 +5138,43 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>关联到 %1(&amp;L)</translation>
     </message>
     <message>
-        <source>Name ticket %1 in the new ticket&apos;s details as a related ticket.</source>
+        <source>Name ticket %1 in the new ticket's details as a related ticket.</source>
         <translation>在新工单的详细内容中注明工单 %1 为关联工单。</translation>
     </message>
     <message>
-        <source>Linked to ticket %1: the new ticket&apos;s details name it as related.</source>
+        <source>Linked to ticket %1: the new ticket's details name it as related.</source>
         <translation>已关联工单 %1：新工单的详细内容中已注明其为关联工单。</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::CitizenNotifier</name>
+    <message>
+        <source>SMS to callers are turned off for the centre (sms.citizen.enabled).</source>
+        <translation>本中心已关闭向来电人发送短信（sms.citizen.enabled）。</translation>
+    </message>
+    <message>
+        <source>The caller declined SMS about this ticket.</source>
+        <translation>来电人已拒绝接收关于本工单的短信。</translation>
+    </message>
+    <message>
+        <source>The caller left no phone number.</source>
+        <translation>来电人未留电话号码。</translation>
+    </message>
+    <message>
+        <source>The caller's number is not a mobile number.</source>
+        <translation>来电人的号码不是手机号码。</translation>
+    </message>
+    <message>
+        <source>Cannot queue SMS about new events: %1</source>
+        <translation>无法将新事件的短信加入发送队列：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the event log: %1</source>
+        <translation>无法读取事件日志：%1</translation>
+    </message>
+    <message>
+        <source>Cannot queue SMS about new events: the progress mark cannot be stored.</source>
+        <translation>无法将新事件的短信加入发送队列：无法保存进度标记。</translation>
     </message>
 </context>
 <context>
@@ -4353,7 +5234,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>您的账号尚未绑定承办单位，无法显示承办工作台。请联系管理员设置您所属的承办单位。</translation>
     </message>
     <message>
-        <source>The department desk shows a department&apos;s own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</source>
+        <source>The department desk shows a department's own tickets to its liaison. You are signed in as %1 (%2), which has no department desk.</source>
         <translation>承办工作台供承办单位联络员查看本单位的工单。您当前以 %1（%2）的身份登录，该角色没有承办工作台。</translation>
     </message>
     <message>
@@ -4369,7 +5250,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>答复(&amp;R)…</translation>
     </message>
     <message>
-        <source>Write the department&apos;s reply; the countdown stops</source>
+        <source>Write the department's reply; the countdown stops</source>
         <translation>填写本单位的答复；倒计时随即停止</translation>
     </message>
     <message>
@@ -4462,6 +5343,14 @@ without it, and --at backdates or forwards the action (only there).</source>
             <numerusform>已为工单 %1 申请延期 %n 个工作日，由派单员审批。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Photos and files…</source>
+        <translation>照片和文件(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The ticket in full, with its photos and documents: attach before and after photos</source>
+        <translation>查看工单全部内容及其照片和文档：可添加处置前后的照片</translation>
+    </message>
 </context>
 <context>
     <name>hotline::DepartmentsPage</name>
@@ -4478,7 +5367,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>值班电话（接收提醒）</translation>
     </message>
     <message>
-        <source>Head&apos;s phone (urging)</source>
+        <source>Head's phone (urging)</source>
         <translation>负责人电话（接收督办）</translation>
     </message>
     <message>
@@ -4498,7 +5387,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>值班电话（用 ; 分隔）(&amp;D)</translation>
     </message>
     <message>
-        <source>&amp;Head&apos;s phone</source>
+        <source>&amp;Head's phone</source>
         <translation>负责人电话(&amp;H)</translation>
     </message>
     <message>
@@ -4642,7 +5531,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>蓝色 · 时限内</translation>
     </message>
     <message>
-        <source>The centre&apos;s own clocks, not a department&apos;s: a ticket may wait %1 of working time for dispatch or re-dispatch and %2 for the callback after a reply. Blue: in time; amber: within %3 (dispatch) or %4 (callback) of the limit; magenta: past the limit.</source>
+        <source>The centre's own clocks, not a department's: a ticket may wait %1 of working time for dispatch or re-dispatch and %2 for the callback after a reply. Blue: in time; amber: within %3 (dispatch) or %4 (callback) of the limit; magenta: past the limit.</source>
         <translation>这是中心自身的计时，不是承办单位的计时：工单等待派单或重新派单的时限为 %1（按工作时间计），答复后等待回访的时限为 %2。蓝色：时限内；琥珀色：距时限不足 %3（派单）或 %4（回访）；品红色：已超过时限。</translation>
     </message>
     <message>
@@ -4654,7 +5543,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>已发送 03-03 17:30</translation>
     </message>
     <message numerus="yes">
-        <source>Reminders: an SMS to the dispatch desk&apos;s %n duty phone(s) when a ticket turns amber, once per wait.</source>
+        <source>Reminders: an SMS to the dispatch desk's %n duty phone(s) when a ticket turns amber, once per wait.</source>
         <translation>
             <numerusform>提醒：工单变为琥珀色时，向调度台的 %n 个值班电话发送短信，每次等待只发一次。</numerusform>
         </translation>
@@ -4856,7 +5745,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>是否按时</translation>
     </message>
     <message>
-        <source>Department&apos;s reply</source>
+        <source>Department's reply</source>
         <translation>承办单位答复</translation>
     </message>
     <message>
@@ -4871,6 +5760,10 @@ without it, and --at backdates or forwards the action (only there).</source>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
+    <message>
+        <source>follows %1 · %2</source>
+        <translation>跟随 %1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>hotline::DispatchCallbackPage</name>
@@ -4879,7 +5772,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>记录回访(&amp;C)…</translation>
     </message>
     <message>
-        <source>Record the caller&apos;s satisfaction and close the ticket</source>
+        <source>Record the caller's satisfaction and close the ticket</source>
         <translation>记录来电人的满意度并办结工单</translation>
     </message>
     <message>
@@ -4935,7 +5828,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>显示号码(&amp;N)</translation>
     </message>
     <message>
-        <source>Show the selected caller&apos;s full name and phone number to call them back. Each view is recorded in the access log.</source>
+        <source>Show the selected caller's full name and phone number to call them back. Each view is recorded in the access log.</source>
         <translation>显示所选来电人的完整姓名和电话号码，以便回电。每次查看都会记入访问日志。</translation>
     </message>
     <message>
@@ -5178,7 +6071,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>请先选择承办单位（输入名称或代码）。</translation>
     </message>
     <message>
-        <source>There is no department &quot;%1&quot;; choose one from the list.</source>
+        <source>There is no department "%1"; choose one from the list.</source>
         <translation>没有名为“%1”的承办单位；请从列表中选择。</translation>
     </message>
     <message>
@@ -5186,7 +6079,7 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>请选择要派单的工单（按 Ctrl+A 全选）。</translation>
     </message>
     <message>
-        <source>no department is suggested for the category &quot;%1&quot;; choose one</source>
+        <source>no department is suggested for the category "%1"; choose one</source>
         <translation>类别“%1”没有建议的承办单位；请手动选择</translation>
     </message>
     <message>
@@ -5198,6 +6091,54 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>
             <numerusform>正在派发 %n 件工单…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>渠道(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory:</source>
+        <translation>类别(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Merge into…</source>
+        <translation>合并到(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>The current ticket follows another one of the same incident and is answered with it</source>
+        <translation>当前工单跟随同一事件的另一工单，并随其一并答复</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>(no category)</source>
+        <translation>（无类别）</translation>
+    </message>
+    <message>
+        <source>%1; %2 shown</source>
+        <translation>%1；显示 %2 条</translation>
+    </message>
+    <message>
+        <source>Select the ticket that follows another one.</source>
+        <translation>请选择跟随另一工单的工单。</translation>
+    </message>
+    <message>
+        <source>There is no ticket %1.</source>
+        <translation>工单 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 was not merged: %2</source>
+        <translation>工单 %1 未合并：%2</translation>
+    </message>
+    <message>
+        <source>Ticket %1 now follows %2 and is answered with it.</source>
+        <translation>工单 %1 现已跟随 %2，并随其一并答复。</translation>
     </message>
 </context>
 <context>
@@ -5259,6 +6200,168 @@ without it, and --at backdates or forwards the action (only there).</source>
     <message>
         <source>Cannot record reminders and accountability: %1</source>
         <translation>无法记录提醒和问责：%1</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::IncidentSuggestions</name>
+    <message>
+        <source>Possibly the same incident (open tickets of this category and town):</source>
+        <translation>可能为同一事件（本类别、本街镇的未办结工单）：</translation>
+    </message>
+    <message>
+        <source>Merge the registered ticket into the selected one</source>
+        <translation>将已登记的工单合并到所选工单</translation>
+    </message>
+    <message>
+        <source> · %1</source>
+        <translation> · %1</translation>
+    </message>
+    <message>
+        <source>%1  %2%3  (%4, %5% alike)</source>
+        <translation>%1  %2%3  （%4，相似度 %5%）</translation>
+    </message>
+    <message>
+        <source>Register the call first, then merge it into the same incident.</source>
+        <translation>请先登记来电，再将其合并到同一事件。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 will follow the selected ticket and be answered with it.</source>
+        <translation>工单 %1 将跟随所选工单，并随其一并答复。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 now follows %2.</source>
+        <translation>工单 %1 现已跟随 %2。</translation>
+    </message>
+    <message>
+        <source>Not merged: %1</source>
+        <translation>未合并：%1</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::InterviewImportDialog</name>
+    <message>
+        <source>Import micro-interview questions</source>
+        <translation>导入微访谈问题</translation>
+    </message>
+    <message>
+        <source>&amp;Open file…</source>
+        <translation>打开文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>A CSV exported by the microblog or live platform (UTF-8 or GB18030), or a text file with one question per line</source>
+        <translation>微博或直播平台导出的 CSV 文件（UTF-8 或 GB18030），或每行一个问题的文本文件</translation>
+    </message>
+    <message>
+        <source>&amp;Preview pasted text</source>
+        <translation>预览粘贴的文本(&amp;P)</translation>
+    </message>
+    <message>
+        <source>…or paste the questions here: one per line, or CSV with a header (内容/问题, 网友/昵称, 时间)</source>
+        <translation>……或在此粘贴问题：每行一个，或带表头的 CSV（内容/问题, 网友/昵称, 时间）</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Netizen</source>
+        <translation>网友</translation>
+    </message>
+    <message>
+        <source>Asked at</source>
+        <translation>提问时间</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Problem or note</source>
+        <translation>问题或备注</translation>
+    </message>
+    <message>
+        <source>(none: sorted in the dispatch queue)</source>
+        <translation>（无：在派单队列中分类）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>T&amp;own:</source>
+        <translation>街镇(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Open micro-interview questions</source>
+        <translation>打开微访谈问题</translation>
+    </message>
+    <message>
+        <source>Questions (*.csv *.txt);;All files (*)</source>
+        <translation>问题文件 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <source>already imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>ticket %1</source>
+        <translation>工单 %1</translation>
+    </message>
+    <message>
+        <source>Open a questions file or paste the questions, then preview.</source>
+        <translation>请打开问题文件或粘贴问题，然后预览。</translation>
+    </message>
+    <message>
+        <source>%1 questions read (%2, %3): %4 ok, %5 with a problem, %6 already imported</source>
+        <translation>已读取 %1 个问题（%2，%3）：%4 个正常，%5 个有问题，%6 个已导入</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>one per line</source>
+        <translation>每行一个</translation>
+    </message>
+    <message>
+        <source>Rows with a problem are left out; correct them in the file and import it again later (questions already imported are recognised and skipped).</source>
+        <translation>有问题的行将被略过；请在文件中更正后再次导入（已导入的问题会被识别并跳过）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n question(s)</source>
+        <translation>
+            <numerusform>导入 %n 个问题(&amp;I)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>未导入任何内容：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n question(s) as tickets %1 to %2; they wait in the dispatch queue.</source>
+        <translation>
+            <numerusform>已将 %n 个问题导入为工单 %1 至 %2，正在派单队列中等待处理。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5393,7 +6496,7 @@ Operator console of a citizen service hotline.</source>
         <translation>界面语言将在下次启动工作台时切换。</translation>
     </message>
     <message>
-        <source>The language could not be saved in the user&apos;s settings.</source>
+        <source>The language could not be saved in the user's settings.</source>
         <translation>无法把语言选择保存到用户设置。</translation>
     </message>
     <message>
@@ -5419,6 +6522,45 @@ Operator console of a citizen service hotline.</source>
     <message>
         <source>Audit</source>
         <translation>审计</translation>
+    </message>
+    <message>
+        <source>Import &amp;micro-interview…</source>
+        <translation>导入微访谈(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Search tickets…</source>
+        <translation>搜索工单(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::MergeIntoDialog</name>
+    <message>
+        <source>Merge ticket %1 into…</source>
+        <translation>将工单 %1 合并到…</translation>
+    </message>
+    <message>
+        <source>Ticket %1 will follow the ticket chosen here: it leaves the dispatch queue and is answered when that ticket is replied.</source>
+        <translation>工单 %1 将跟随此处选定的工单：它将离开派单队列，并在该工单答复时一并答复。</translation>
+    </message>
+    <message>
+        <source>Ticket number, or choose a suggestion</source>
+        <translation>工单编号，或选择一条建议</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>&amp;Follow ticket:</source>
+        <translation>跟随工单(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (optional):</source>
+        <translation>原因（可选）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
     </message>
 </context>
 <context>
@@ -5458,7 +6600,7 @@ Operator console of a citizen service hotline.</source>
 <context>
     <name>hotline::ReferencePage</name>
     <message>
-        <source>Each category&apos;s usual department is what the dispatch queue suggests; its time-limit class decides the deadline (empty: the ticket type decides). Disabled categories are no longer offered at registration.</source>
+        <source>Each category's usual department is what the dispatch queue suggests; its time-limit class decides the deadline (empty: the ticket type decides). Disabled categories are no longer offered at registration.</source>
         <translation>派单队列按各类别的默认承办单位给出建议；时限类别决定办理时限（留空则按工单类型确定）。已停用的类别在登记时不再供选择。</translation>
     </message>
     <message>
@@ -5664,6 +6806,34 @@ Operator console of a citizen service hotline.</source>
         <source>, </source>
         <translation>、</translation>
     </message>
+    <message>
+        <source>Attach &amp;files…</source>
+        <translation>添加附件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Photos or documents the caller sent: they are registered with the ticket</source>
+        <translation>来电人发来的照片或文档：将随工单一并登记</translation>
+    </message>
+    <message>
+        <source>Give the coordinates as latitude, longitude in degrees, e.g. 23.0329, 113.1453.</source>
+        <translation>请以度为单位填写坐标（纬度, 经度），例如 23.0329, 113.1453。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.tif *.tiff *.heic *.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.wps *.rtf *.txt);;All files (*)</source>
+        <translation>照片和文档 (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.tif *.tiff *.heic *.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp *.wps *.rtf *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>To attach: %1</source>
+        <translation>待添加附件：%1</translation>
+    </message>
 </context>
 <context>
     <name>hotline::ReportsPage</name>
@@ -5716,7 +6886,7 @@ Operator console of a citizen service hotline.</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <source>Click a department&apos;s bar to list the tickets it completed in the period.</source>
+        <source>Click a department's bar to list the tickets it completed in the period.</source>
         <translation>点击某单位的柱形，列出其在统计期内办结的工单。</translation>
     </message>
     <message>
@@ -5788,6 +6958,57 @@ Operator console of a citizen service hotline.</source>
     <message>
         <source>No assessment for this year.</source>
         <translation>本年度没有考核数据。</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::SearchDialog</name>
+    <message>
+        <source>Search tickets</source>
+        <translation>搜索工单</translation>
+    </message>
+    <message>
+        <source>A ticket number (or its first 6 characters), a caller's phone number, or words from the summary, details, address or reply. Open and closed tickets.</source>
+        <translation>工单编号（或其前 6 个字符）、来电人电话号码，或摘要、详情、地址、答复中的词语。包括未办结和已办结的工单。</translation>
+    </message>
+    <message>
+        <source>Search: number, phone or words</source>
+        <translation>搜索：编号、电话或词语</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>No ticket found.</source>
+        <translation>未找到工单。</translation>
+    </message>
+    <message>
+        <source>%1 shown of more than %2 tickets, newest first. Add a word to narrow the search.</source>
+        <translation>超过 %2 个工单中显示 %1 个，最新的在前。请添加词语以缩小搜索范围。</translation>
+    </message>
+    <message>
+        <source>%1 shown of %2 tickets, newest first.</source>
+        <translation>共 %2 个工单，显示 %1 个，最新的在前。</translation>
+    </message>
+    <message>
+        <source>Words of one or two characters alone are looked for in the newest %1 tickets.</source>
+        <translation>仅含一两个字的词语只在最新的 %1 个工单中搜索。</translation>
     </message>
 </context>
 <context>
@@ -6049,7 +7270,7 @@ Operator console of a citizen service hotline.</source>
         <translation>未配置短信网关：请设置 sms.url（hotlinectl config set sms.url 地址）。</translation>
     </message>
     <message>
-        <source>The SMS gateway URL &quot;%1&quot; is not an http(s) URL.</source>
+        <source>The SMS gateway URL "%1" is not an http(s) URL.</source>
         <translation>短信网关地址“%1”不是 http(s) 地址。</translation>
     </message>
     <message>
@@ -6068,7 +7289,7 @@ Operator console of a citizen service hotline.</source>
 <context>
     <name>hotline::SmsSender</name>
     <message>
-        <source>Department %1 has no head&apos;s phone number; add it on the departments page.</source>
+        <source>Department %1 has no head's phone number; add it on the departments page.</source>
         <translation>单位 %1 没有负责人电话；请在承办单位页面填写。</translation>
     </message>
     <message>
@@ -6102,6 +7323,14 @@ Operator console of a citizen service hotline.</source>
     <message>
         <source>Hotline ticket %1 waits for dispatch; limit %2 (%3).</source>
         <translation>热线工单 %1 等待派单；时限 %2（%3）。</translation>
+    </message>
+    <message>
+        <source>Hotline ticket %1 (%2): the citizen called again to ask about progress.</source>
+        <translation>热线工单 %1（%2）：市民再次来电催办，询问办理进度。</translation>
+    </message>
+    <message>
+        <source>Hotline ticket %1 (%2): the citizen called again to ask about progress; %3 left.</source>
+        <translation>热线工单 %1（%2）：市民再次来电催办，询问办理进度；剩余 %3。</translation>
     </message>
 </context>
 <context>
@@ -6273,7 +7502,7 @@ Operator console of a citizen service hotline.</source>
         <translation>显示号码(&amp;N)</translation>
     </message>
     <message>
-        <source>Show the caller&apos;s full name and phone number. Each view is recorded in the access log.</source>
+        <source>Show the caller's full name and phone number. Each view is recorded in the access log.</source>
         <translation>显示来电人的完整姓名和电话号码。每次查看都会记入访问日志。</translation>
     </message>
     <message>
@@ -6283,6 +7512,72 @@ Operator console of a citizen service hotline.</source>
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Same incident</source>
+        <translation>同一事件</translation>
+    </message>
+    <message>
+        <source>Progress calls</source>
+        <translation>催办记录</translation>
+    </message>
+    <message>
+        <source>SMS to the caller</source>
+        <translation>发给来电人的短信</translation>
+    </message>
+    <message>
+        <source>Photos and documents</source>
+        <translation>照片和文档</translation>
+    </message>
+    <message>
+        <source>Record &amp;progress call (催办)…</source>
+        <translation>登记催办(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The citizen called to ask about this ticket: record what they asked</source>
+        <translation>市民来电询问本工单：记录其询问内容</translation>
+    </message>
+    <message>
+        <source>(%1, %2)</source>
+        <translation>（%1，%2）</translation>
+    </message>
+    <message>
+        <source>follows %1 (answered with it)</source>
+        <translation>跟随 %1（随其一并答复）</translation>
+    </message>
+    <message>
+        <source>followers: %1</source>
+        <translation>跟随工单：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>(follows %1)</source>
+        <translation>（跟随 %1）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n 次来电</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Caller declines &amp;SMS</source>
+        <translation>来电人不接收短信(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Caller accepts &amp;SMS again</source>
+        <translation>来电人恢复接收短信(&amp;S)</translation>
     </message>
 </context>
 <context>
