@@ -1314,6 +1314,12 @@ Commands:
                                         attach a photo or document (as --as USER)
   attachment save HASH -o FILE          a ticket's file out of the database (the hash that
                                         ticket show lists), for those who may see the ticket
+  intake token add NAME --channel web|wechat|weibo|petition|interview
+                                        a token for one integration, printed once (administrators)
+  intake token list [--format text|json] | intake token revoke NAME
+                                        the integrations' tokens (never the token itself)
+  serve --listen HOST:PORT              the intake service for the electronic channels (HTTP API
+                                        and Open311 subset) until stopped; see docs/INTAKE.md
 
 Options:
   --db PATH      the database file
@@ -1397,6 +1403,12 @@ Commands:
                                         attach a photo or document (as --as USER)
   attachment save HASH -o FILE          a ticket's file out of the database (the hash that
                                         ticket show lists), for those who may see the ticket
+  intake token add NAME --channel web|wechat|weibo|petition|interview
+                                        a token for one integration, printed once (administrators)
+  intake token list [--format text|json] | intake token revoke NAME
+                                        the integrations' tokens (never the token itself)
+  serve --listen HOST:PORT              the intake service for the electronic channels (HTTP API
+                                        and Open311 subset) until stopped; see docs/INTAKE.md
 
 Options:
   --db PATH      the database file

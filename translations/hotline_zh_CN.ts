@@ -1307,6 +1307,12 @@ Commands:
                                         attach a photo or document (as --as USER)
   attachment save HASH -o FILE          a ticket's file out of the database (the hash that
                                         ticket show lists), for those who may see the ticket
+  intake token add NAME --channel web|wechat|weibo|petition|interview
+                                        a token for one integration, printed once (administrators)
+  intake token list [--format text|json] | intake token revoke NAME
+                                        the integrations' tokens (never the token itself)
+  serve --listen HOST:PORT              the intake service for the electronic channels (HTTP API
+                                        and Open311 subset) until stopped; see docs/INTAKE.md
 
 Options:
   --db PATH      the database file
@@ -1389,6 +1395,12 @@ Options:
                                         附加照片或文档（以 --as USER 身份）
   attachment save HASH -o FILE          将工单的文件从数据库导出（哈希值即 ticket show
                                         所列的值），仅限有权查看该工单的用户
+  intake token add NAME --channel web|wechat|weibo|petition|interview
+                                        为一个接入方生成令牌，只打印一次（管理员）
+  intake token list [--format text|json] | intake token revoke NAME
+                                        各接入方的令牌（从不显示令牌本身）
+  serve --listen HOST:PORT              电子渠道受理服务（HTTP API 和 Open311 子集），
+                                        持续运行直至停止；见 docs/INTAKE.md
 
 选项：
   --db PATH      数据库文件

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcessEnvironment>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -78,6 +79,23 @@ void TestCtl::helpVersionAndUsageErrors()
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains("calendar import"));
     QVERIFY(r.out.contains("deadline --class"));
+    // Every command the program runs is in its help, in English and in Chinese (0.7.0 shipped without
+    // `serve` and `intake token` there after a merge dropped the lines).
+    const QList<QByteArray> everyCommand{
+        "init", "calendar import", "calendar set", "calendar list", "deadline", "import tickets",
+        "import interview", "report", "board", "server init", "sync", "departments import", "categories",
+        "towns", "config", "escalate", "verify", "rebuild", "export tickets", "access-log", "users",
+        "permissions", "audit", "ticket", "ticket merge", "search", "ticket attach", "attachment save",
+        "intake token add", "intake token list", "serve"};
+    QProcessEnvironment chinese = QProcessEnvironment::systemEnvironment();
+    chinese.insert(u"HOTLINE_LANG"_s, u"zh_CN"_s);
+    const CtlResult zh = runCtl({u"--help"_s}, chinese);
+    QCOMPARE(zh.exitCode, 0);
+    QVERIFY2(zh.out.contains("\xe5\x91\xbd\xe4\xbb\xa4"), zh.out.left(200).constData()); // 命令
+    for (const QByteArray &command : everyCommand) {
+        QVERIFY2(r.out.contains("\n  " + command + ' '), command.constData());
+        QVERIFY2(zh.out.contains("\n  " + command + ' '), command.constData());
+    }
     r = runCtl({});
     QCOMPARE(r.exitCode, 2);
     r = runCtl({u"--db"_s, m_dir.filePath(u"x.db"_s), u"frobnicate"_s});
