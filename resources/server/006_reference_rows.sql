@@ -23,3 +23,8 @@ CREATE FUNCTION hotline_user_role(p_name text) RETURNS text LANGUAGE sql STABLE 
     WHERE r.tbl = 'users' AND r.key = p_name AND r.content IS NOT NULL
       AND coalesce((r.content::jsonb->>'disabled')::int, 0) = 0
 $$;
+
+-- The console code of the login that calls (NULL: the owner, or a login that is no console's). Part "authority"
+-- replaces this placeholder in 007 with the real mapping of logins to consoles; callers use
+-- coalesce(hotline_login_console(), <the code the console says>) until then.
+CREATE FUNCTION hotline_login_console() RETURNS text LANGUAGE sql STABLE AS $$ SELECT NULL::text $$;
