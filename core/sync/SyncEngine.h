@@ -29,6 +29,8 @@ struct SyncPassResult
     qint64 blobsFetched = 0;     ///< attachment bytes received
     qint64 blobsRefused = 0;     ///< attachment bytes from the server that did not match their hash
     qint64 blobsWaiting = 0;     ///< attachments whose bytes the server does not have yet
+    QStringList clashingNumbers; ///< numbers just pushed that the server already knew under another ticket (issue 16)
+    qint64 numberClashes = 0;    ///< numbers that name more than one ticket here after the pass (counted in conflicts)
 };
 
 /**
@@ -70,6 +72,8 @@ public:
 
 private:
     bool join(const QString &url, QString *error);
+    /** At join, when the server gave another code than current: refuses if a local number is the server's already. */
+    bool joinWithHistory(const QString &current, const QString &code, QString *error);
     bool pushReference(SyncPassResult *result, QString *error);
     bool pushEvents(SyncPassResult *result, QString *error);
     bool pullReference(SyncPassResult *result, QString *error);

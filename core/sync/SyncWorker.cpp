@@ -106,6 +106,9 @@ void SyncWorker::pass()
     m_status.lastSyncMs = m_clock.nowMs();
     m_status.pending = result.pending;
     m_status.conflicts = result.conflicts;
+    m_status.numberClashes = result.numberClashes;
+    if (!result.clashingNumbers.isEmpty())
+        qCWarning(lcSync) << "pushed ticket numbers the server already had under another ticket:" << result.clashingNumbers;
     if (!result.referenceUpdated.isEmpty())
         Q_EMIT referenceChanged(result.referenceUpdated);
     if (!result.changedTickets.isEmpty()) {

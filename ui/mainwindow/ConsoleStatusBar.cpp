@@ -53,8 +53,12 @@ void ConsoleStatusBar::showSync(const SyncStatus &status)
     QString text = status.online ? tr("Online · last sync %1 · pending %n", nullptr, int(qMin<qint64>(status.pending, INT_MAX))).arg(last)
                                  : tr("OFFLINE · last sync %1 · pending %n", nullptr, int(qMin<qint64>(status.pending, INT_MAX))).arg(last);
     text = text.toHtmlEscaped();
-    if (status.conflicts > 0)
-        text += u" · <a href=\"conflicts\">"_s + tr("%n conflict(s)", nullptr, int(status.conflicts)).toHtmlEscaped() + u"</a>"_s;
+    if (status.conflicts > 0) {
+        QString conflicts = tr("%n conflict(s)", nullptr, int(status.conflicts));
+        if (status.numberClashes > 0)
+            conflicts += tr(" (%n number clash(es))", nullptr, int(status.numberClashes));
+        text += u" · <a href=\"conflicts\">"_s + conflicts.toHtmlEscaped() + u"</a>"_s;
+    }
     m_database->setText(text);
     m_database->setToolTip(status.online ? status.server : tr("%1\n%2").arg(status.server, status.error));
     // Offline must be obvious from across the room: white on red.

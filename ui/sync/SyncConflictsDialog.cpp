@@ -6,6 +6,7 @@
 #include "storage/Database.h"
 #include "support/ConsoleSession.h"
 #include "support/Prompts.h"
+#include "sync/NumberClashesPanel.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -35,6 +36,9 @@ SyncConflictsDialog::SyncConflictsDialog(ConsoleSession &session, QWidget *paren
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     layout->addWidget(m_table);
+    // Ticket numbers two consoles gave alike (issue 16): listed until one ticket of each is renumbered.
+    m_numbers = new NumberClashesPanel(session, this);
+    layout->addWidget(m_numbers);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton *seen = buttons->addButton(tr("&Mark all as seen"), QDialogButtonBox::ActionRole);
     seen->setObjectName(u"conflictsSeen"_s);
@@ -75,6 +79,8 @@ void SyncConflictsDialog::reload()
         }
     }
     m_table->resizeColumnsToContents();
+    if (m_numbers)
+        m_numbers->reload();
 }
 
 void SyncConflictsDialog::markAllSeen()

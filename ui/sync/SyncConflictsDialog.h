@@ -7,6 +7,7 @@ class QTableWidget;
 namespace hotline {
 
 class ConsoleSession;
+class NumberClashesPanel;
 
 /**
  * Actions taken on this or another console that no longer applied once the shared server put every console's
@@ -21,6 +22,8 @@ public:
     explicit SyncConflictsDialog(ConsoleSession &session, QWidget *parent = nullptr);
 
     int rowCount() const;
+    /** The ticket numbers that name more than one ticket, with "Renumber…". */
+    NumberClashesPanel *numberClashes() const { return m_numbers; }
 
 public Q_SLOTS:
     void reload();
@@ -29,6 +32,7 @@ public Q_SLOTS:
 private:
     ConsoleSession &m_session;
     QTableWidget *m_table = nullptr;
+    NumberClashesPanel *m_numbers = nullptr;
 };
 
 } // namespace hotline
