@@ -173,7 +173,7 @@ std::optional<PublicProgress> IntakeService::progress(const QString &number, con
     const TicketMatch match = TicketLookup(m_ws.database()).resolve(number, idPrefix, m_ws.sla().calendar().timeZone());
     if (match.outcome == TicketMatch::Outcome::Ambiguous && ambiguity) {
         for (const TicketCandidate &c : match.candidates)
-            *ambiguity << PublicCandidate{TicketLookup::idPrefix(c.ticket.id), c.console, c.ticket.registeredMs,
+            *ambiguity << PublicCandidate{TicketLookup::idPrefix(c.ticket.id, match.candidates), c.console, c.ticket.registeredMs,
                                           c.ticket.summary};
     }
     // By number only: a ticket id is not something the public is given.

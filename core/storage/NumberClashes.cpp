@@ -2,6 +2,8 @@
 
 #include "storage/Database.h"
 
+#include <QHash>
+#include <QMutex>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -12,11 +14,32 @@ NumberClashes::NumberClashes(Database &db) : m_db(db) {}
 
 qint64 NumberClashes::count()
 {
-    // Read from the number index alone (tickets_number): no table row is visited.
+    // Every sync pass asks (the conflict count): a walk of the number index, some 0.2 s on a million tickets. The
+    // numbers change only when events arrive or the server orders them, so the answer is kept per database until
+    // the newest event or the newest server sequence moves (both read from an index end).
+    static QMutex mutex;
+    static QHash<QString, std::pair<QString, qint64>> known;
     QSqlQuery q(m_db.sql());
-    return q.exec(u"SELECT count(*) FROM (SELECT number FROM tickets GROUP BY number HAVING count(*) > 1)"_s) && q.next()
+    const QString mark = q.exec(u"SELECT (SELECT max(seq) FROM events), (SELECT max(server_seq) FROM events)"_s) && q.next()
+        ? q.value(0).toString() + u'/' + q.value(1).toString()
+        : QString();
+    q.finish();
+    {
+        QMutexLocker lock(&mutex);
+        const auto it = known.constFind(m_db.path());
+        if (!mark.isEmpty() && it != known.cend() && it->first == mark)
+            return it->second;
+    }
+    // Read from the number index alone (tickets_number): no table row is visited.
+    const qint64 n = q.exec(u"SELECT count(*) FROM (SELECT number FROM tickets GROUP BY number HAVING count(*) > 1)"_s)
+            && q.next()
         ? q.value(0).toLongLong()
         : 0;
+    if (!mark.isEmpty()) {
+        QMutexLocker lock(&mutex);
+        known.insert(m_db.path(), {mark, n});
+    }
+    return n;
 }
 
 QList<NumberClash> NumberClashes::list(int limit)

@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace hotline {
@@ -54,9 +56,19 @@ QList<TicketCandidate> TicketLookup::byNumber(const QString &number)
     return out;
 }
 
-QString TicketLookup::idPrefix(const QString &ticketId)
+QString TicketLookup::idPrefix(const QString &ticketId, const QList<TicketCandidate> &among)
 {
-    return ticketId.left(8);
+    qsizetype length = 8;
+    for (const TicketCandidate &other : among) {
+        const QString &id = other.ticket.id;
+        if (id == ticketId)
+            continue;
+        qsizetype same = 0;
+        while (same < id.size() && same < ticketId.size() && id.at(same) == ticketId.at(same))
+            ++same;
+        length = std::max(length, same + 1);
+    }
+    return ticketId.left(length);
 }
 
 QString TicketLookup::listing(const QList<TicketCandidate> &candidates, const QTimeZone &zone)
@@ -65,7 +77,7 @@ QString TicketLookup::listing(const QList<TicketCandidate> &candidates, const QT
     for (const TicketCandidate &c : candidates) {
         const QString when = QDateTime::fromMSecsSinceEpoch(c.ticket.registeredMs, zone).toString(u"yyyy-MM-dd HH:mm"_s);
         QString line = tr("  id %1…  console %2, registered %3: %4")
-                           .arg(idPrefix(c.ticket.id), c.console.isEmpty() ? u"?"_s : c.console, when, c.ticket.summary);
+                           .arg(idPrefix(c.ticket.id, candidates), c.console.isEmpty() ? u"?"_s : c.console, when, c.ticket.summary);
         if (c.formerNumber)
             line += tr(" (now %1)").arg(c.ticket.number);
         lines << line;

@@ -55,8 +55,11 @@ public:
 
     /** One line per candidate: id prefix, console, registration time in the zone, summary. */
     static QString listing(const QList<TicketCandidate> &candidates, const QTimeZone &zone);
-    /** The first characters of an id that the listing shows (enough to tell tickets apart in practice). */
-    static QString idPrefix(const QString &ticketId);
+    /**
+     * The first characters of an id that the listing shows: at least 8, and enough to tell it from the other
+     * tickets listed with it (ids made by one process share their first half).
+     */
+    static QString idPrefix(const QString &ticketId, const QList<TicketCandidate> &among);
 
 private:
     QString registeringConsole(const QString &ticketId);

@@ -61,7 +61,8 @@ bool ServerNumbers::clashingLocal(PgConnection &pg, Database &db, QList<ServerCl
     QStringList numbers, ids;
     QSqlQuery q(db.sql());
     q.setForwardOnly(true);
-    if (!q.exec(u"SELECT number, id FROM tickets UNION SELECT number, ticket_id FROM ticket_former_numbers"_s)) {
+    // The numbers the tickets have now: a number a ticket was renumbered away from is the server's to keep.
+    if (!q.exec(u"SELECT number, id FROM tickets"_s)) {
         *error = Database::describeError(q.lastError(), db.path());
         return false;
     }

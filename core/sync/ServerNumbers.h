@@ -36,7 +36,7 @@ public:
                          QList<ServerClash> *out, QString *error);
     /** The same for the numbers the registered and renumbered events among these give their tickets. */
     static bool clashingIn(PgConnection &pg, const QList<TicketEvent> &events, QList<ServerClash> *out, QString *error);
-    /** The same for every number the local database's tickets hold or held. */
+    /** The same for every number the local database's tickets hold now. */
     static bool clashingLocal(PgConnection &pg, Database &db, QList<ServerClash> *out, QString *error);
     /** "N1, N2, … (and K more)": the first `shown` numbers of the clashes, each once. */
     static QString summary(const QList<ServerClash> &clashes, int shown = 20);

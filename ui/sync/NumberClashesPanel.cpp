@@ -71,7 +71,7 @@ void NumberClashesPanel::reload()
             const int r = m_table->rowCount();
             m_table->insertRow(r);
             const QString when = QDateTime::fromMSecsSinceEpoch(c.ticket.registeredMs, zone).toString(u"yyyy-MM-dd HH:mm"_s);
-            const QStringList cells{clash.number, TicketLookup::idPrefix(c.ticket.id), c.console, when,
+            const QStringList cells{clash.number, TicketLookup::idPrefix(c.ticket.id, clash.tickets), c.console, when,
                                     DisplayNames::of(c.ticket.state), c.ticket.summary};
             for (int col = 0; col < cells.size(); ++col) {
                 auto *item = new QTableWidgetItem(cells.at(col));
