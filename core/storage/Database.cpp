@@ -33,7 +33,9 @@ const QStringList &migrationFiles()
                                     u":/sql/007_user_security.sql"_s, u":/sql/008_access_log.sql"_s,
                                     u":/sql/009_reference.sql"_s,
                                     u":/sql/010_department_aliases.sql"_s, u":/sql/011_honest_figures.sql"_s,
-                                    u":/sql/012_every_channel.sql"_s};
+                                    u":/sql/012_every_channel.sql"_s,
+                                    u":/sql/013_number_clashes.sql"_s, u":/sql/014_reference_rows.sql"_s,
+                                    u":/sql/015_user_secrets.sql"_s};
     return files;
 }
 
