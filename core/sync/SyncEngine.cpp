@@ -122,8 +122,9 @@ bool SyncEngine::runPass(SyncPassResult *result, QString *error)
 {
     if (!m_pg.isUp())
         return fail(tr("not connected to the server"), error);
-    if (!pushReference(result, error) || !pushEvents(result, error) || !pullReference(result, error)
-        || !pullEvents(result, error))
+    const qint64 passStartMs = m_clock.nowMs();
+    if (!pushReference(result, error) || !pushEvents(result, error) || !advanceFloor(passStartMs, error)
+        || !pullReference(result, error) || !pullEvents(result, error))
         return false;
     // After the events: the bytes their attachments name (a blob that is not there yet waits for a later pass).
     BlobOutcome blobs;
@@ -155,6 +156,24 @@ bool SyncEngine::pushReference(SyncPassResult *, QString *error)
             return fail(*error, error);
         }
     }
+    return true;
+}
+
+bool SyncEngine::advanceFloor(qint64 passStartMs, QString *error)
+{
+    // Everything written before the pass started is on the server now, so nothing still to push is older than
+    // the pass, except an event still waiting (the earliest one bounds the floor) and what carries an old date by
+    // design: the escalator's reminders and overdue marks, and a history import (docs/TAMPER-EVIDENCE.md).
+    qint64 floorMs = passStartMs;
+    QSqlQuery q(m_db.sql());
+    q.prepare(u"SELECT min(at_ms) FROM events WHERE server_seq IS NULL AND type NOT IN (?, ?) AND actor <> 'import'"_s);
+    q.addBindValue(toCode(EventType::ReminderSent));
+    q.addBindValue(toCode(EventType::Overdue));
+    if (q.exec() && q.next() && !q.value(0).isNull())
+        floorMs = qMin(floorMs, q.value(0).toLongLong());
+    SyncServer server(m_pg);
+    if (!server.advanceFloor(floorMs, error))
+        return fail(*error, error);
     return true;
 }
 
