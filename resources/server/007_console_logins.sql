@@ -56,7 +56,7 @@ $$;
 -- Which event types a role may write: core/auth/Permissions (Permissions::actionFor and the role table),
 -- mirrored. admin_changed: every write path checks its own Manage… action on the console (and part "refrows"
 -- checks reference rows on the server); a user changing their own password writes one too, so any known user.
--- reminder_sent and overdue are the system's alone.
+-- reminder_sent and overdue are the system's alone. A new event type is refused until it is added here.
 CREATE FUNCTION hotline_role_may(p_role text, p_type text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE p_type
         WHEN 'registered' THEN p_role IN ('calltaker', 'dispatcher', 'administrator')
@@ -77,6 +77,7 @@ CREATE FUNCTION hotline_role_may(p_role text, p_type text) RETURNS boolean LANGU
         WHEN 'followed_up' THEN p_role IN ('calltaker', 'dispatcher', 'supervisor', 'administrator')
         WHEN 'attached' THEN p_role IN ('calltaker', 'dispatcher', 'liaison', 'administrator')
         WHEN 'merged' THEN p_role IN ('dispatcher', 'administrator')
+        WHEN 'renumbered' THEN p_role IN ('dispatcher', 'administrator') -- part "clash" (Action::Renumber)
         WHEN 'admin_changed' THEN p_role IS NOT NULL
         ELSE false
     END

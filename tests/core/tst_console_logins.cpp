@@ -8,6 +8,7 @@
 #include "TestWorkspace.h"
 
 #include "auth/Actor.h"
+#include "auth/Permissions.h"
 #include "service/TicketService.h"
 #include "storage/Database.h"
 #include "sync/ConsoleLogins.h"
@@ -19,6 +20,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QMetaEnum>
 #include <QSqlQuery>
 #include <QtTest>
 
@@ -100,6 +102,28 @@ private:
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY2(m_server.start(), qPrintable(m_server.error())); }
+
+    void roleTableMirrorsPermissions()
+    {
+        // The server's hotline_role_may is core/auth/Permissions for event types, cell by cell: a new event type
+        // or a changed cell fails here until 007 says the same.
+        const QString url = freshDatabase();
+        PgConnection pg;
+        QVERIFY(pg.connect(url));
+        const QMetaEnum types = QMetaEnum::fromType<EventType>();
+        for (int i = 0; i < types.keyCount(); ++i) {
+            const auto type = EventType(types.value(i));
+            for (Role role : {Role::CallTaker, Role::Dispatcher, Role::Liaison, Role::Supervisor, Role::Administrator}) {
+                const std::optional<Action> action = Permissions::actionFor(type);
+                // admin_changed: each write path checks its own Manage… action (a user's own password too).
+                const bool expected = action ? Permissions::allows(role, *action) : type == EventType::AdminChanged;
+                const PgResult r = pg.exec("SELECT hotline_role_may($1, $2)", {toCode(role).toUtf8(), toCode(type).toUtf8()});
+                QVERIFY2(r.ok(), qPrintable(r.error()));
+                QVERIFY2((r.text(0, 0) == u"t"_s) == expected,
+                         qPrintable(toCode(role) + u" may "_s + toCode(type) + (expected ? u"? yes"_s : u"? no"_s)));
+            }
+        }
+    }
 
     void addAndRemoveConsoleThroughHotlinectl()
     {
