@@ -123,8 +123,13 @@ bool SyncEngine::runPass(SyncPassResult *result, QString *error)
     if (!m_pg.isUp())
         return fail(tr("not connected to the server"), error);
     const qint64 passStartMs = m_clock.nowMs();
-    if (!pushReference(result, error) || !pushEvents(result, error) || !advanceFloor(passStartMs, error)
-        || !pullReference(result, error) || !pullEvents(result, error))
+    // A login that is no console's (the shared role of 0.7, server schema 7) still pulls; what waits stays here.
+    bool mayPush = true;
+    if (!SyncServer(m_pg).mayPush(&mayPush, error))
+        return fail(*error, error);
+    if (mayPush && (!pushReference(result, error) || !pushEvents(result, error) || !advanceFloor(passStartMs, error)))
+        return false;
+    if (!pullReference(result, error) || !pullEvents(result, error))
         return false;
     // After the events: the bytes their attachments name (a blob that is not there yet waits for a later pass).
     BlobOutcome blobs;
@@ -140,6 +145,11 @@ bool SyncEngine::runPass(SyncPassResult *result, QString *error)
     result->changedTickets += retried.changedTickets;
     result->pending = m_replica->pendingCount();
     result->conflicts = m_replica->conflictCount();
+    if (!mayPush && result->pending > 0)
+        return fail(tr("this login may read the server but not push (%1 events wait here): ask the server's owner "
+                       "for a login of this console's own (hotlinectl server add-console)")
+                        .arg(result->pending),
+                    error);
     m_db.setMeta(lastSyncKey(), QString::number(m_clock.nowMs()));
     return true;
 }

@@ -144,6 +144,18 @@ bool SyncServer::pull(qint64 after, int limit, QList<ServerEvent> *out, QString 
     return true;
 }
 
+bool SyncServer::mayPush(bool *allowed, QString *error)
+{
+    const PgResult r = m_pg.exec("SELECT hotline_login_console() IS NOT NULL OR coalesce(hotline_session_is_owner(), "
+                                 "false)");
+    if (!r.ok() || r.rows() != 1) {
+        *error = r.error();
+        return false;
+    }
+    *allowed = r.text(0, 0) == u"t"_s;
+    return true;
+}
+
 bool SyncServer::advanceFloor(qint64 floorMs, QString *error)
 {
     // Only a console login has a floor (and the right to call the function); the owner's and the old shared

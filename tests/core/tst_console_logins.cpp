@@ -285,6 +285,18 @@ private Q_SLOTS:
         const PgResult sharedPush = pushRaw(shared, u"s1"_s, u"t1"_s, u"registered"_s, later, u"alice"_s, u"03"_s);
         QCOMPARE(sharedPush.sqlState(), QByteArray("42501"));
         QVERIFY2(sharedPush.error().contains(u"add-console"_s), qPrintable(sharedPush.error()));
+        // A console still on it pulls what the others did; its own events wait, and the pass says why.
+        TestWorkspace reader;
+        const QString sharedUrl = m_server.urlAs(u"shared_desk"_s, database(url));
+        QVERIFY2(syncWith(reader, sharedUrl, &error), qPrintable(error));
+        QCOMPARE(scalar(reader.ws->database(), u"SELECT count(*) FROM events WHERE id = 'ok-reply'"_s), 1);
+        const Actor readerAlice{u"alice"_s, Role::CallTaker, QString(), reader.ws->consoleCode()};
+        QVERIFY(!reader.ws->tickets().registerTicket(readerAlice, complaint(u"路灯不亮"_s), &error).isEmpty());
+        const qint64 stored = eventCount(owner);
+        QVERIFY(!syncWith(reader, sharedUrl, &error));
+        QVERIFY2(error.contains(u"add-console"_s), qPrintable(error));
+        QCOMPARE(eventCount(owner), stored);
+        QVERIFY(scalar(reader.ws->database(), u"SELECT count(*) FROM events WHERE server_seq IS NULL"_s) > 0);
     }
 
     void offlineConsolePushesItsDayAndVerifyPasses()
