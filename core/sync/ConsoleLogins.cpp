@@ -95,7 +95,8 @@ QString ConsoleLogins::add(PgConnection &pg, const QString &name, const QByteArr
                 "ON CONFLICT (code) DO NOTHING",
                 {chosen.toUtf8(), login})
         || !pg.run("INSERT INTO hotline_console_logins(login, code) VALUES ($1, $2) ON CONFLICT (login) DO UPDATE "
-                   "SET code = excluded.code, added_at = now(), removed_at = NULL, floor_ms = NULL",
+                   "SET code = excluded.code, added_at = now(), removed_at = NULL, floor_ms = NULL, "
+                   "import_marked = false",
                    {login, chosen.toUtf8()})
         || !pg.run("COMMIT"))
         return fail(tr("cannot bind console login %1 to code %2: %3").arg(name, chosen, pg.lastError()));

@@ -29,7 +29,10 @@ CREATE TABLE hotline_console_logins (
     -- The console's own clock at the start of its last completed pass, never lowered (hotline_console_floor):
     -- nothing it pushes later may be dated before it. NULL until the first completed pass, so a console that
     -- joins with history can bring it.
-    floor_ms   bigint
+    floor_ms   bigint,
+    -- Set when an administrator's history-import marker from this login passed the push (rule 5 below): read
+    -- here, so that a push never searches the event log for it.
+    import_marked boolean NOT NULL DEFAULT false
 );
 CREATE UNIQUE INDEX hotline_console_logins_code ON hotline_console_logins(code) WHERE removed_at IS NULL;
 
@@ -144,9 +147,8 @@ BEGIN
     SELECT s.last, s.chain INTO v_last, v_head FROM hotline_sequence s WHERE s.id = 1 FOR UPDATE;
     IF v_code IS NOT NULL THEN
         v_skew := hotline_server_setting_ms('max_skew_seconds', 600000);
-        SELECT l.floor_ms INTO v_floor FROM hotline_console_logins l WHERE l.login = v_login;
-        v_marked := EXISTS (SELECT 1 FROM hotline_events e WHERE e.login = v_login AND e.type = 'admin_changed'
-                            AND e.payload::jsonb->>'entity' = 'tickets' AND e.payload::jsonb->>'action' = 'import');
+        SELECT l.floor_ms, l.import_marked INTO v_floor, v_marked FROM hotline_console_logins l
+        WHERE l.login = v_login;
     END IF;
     -- The links are sequential, so they are computed one by one; the rows then go in with one INSERT.
     FOR r IN SELECT u.* FROM unnest(p_ids, p_tickets, p_types, p_at, p_actors, p_consoles, p_payloads, p_versions)
@@ -202,8 +204,9 @@ BEGIN
                     EXCEPTION WHEN others THEN
                         v_payload := NULL;
                     END;
-                    IF v_payload->>'entity' = 'tickets' AND v_payload->>'action' = 'import' THEN
+                    IF v_payload->>'entity' = 'tickets' AND v_payload->>'action' = 'import' AND NOT v_marked THEN
                         v_marked := true;
+                        UPDATE hotline_console_logins SET import_marked = true WHERE login = v_login;
                     END IF;
                 END IF;
             END IF;

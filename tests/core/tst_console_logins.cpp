@@ -297,6 +297,17 @@ private Q_SLOTS:
         QVERIFY2(error.contains(u"add-console"_s), qPrintable(error));
         QCOMPARE(eventCount(owner), stored);
         QVERIFY(scalar(reader.ws->database(), u"SELECT count(*) FROM events WHERE server_seq IS NULL"_s) > 0);
+        // The upgrade: the owner gives that console a login with the code it already has; it rejoins as the same
+        // installation and pushes what waited.
+        const QString readerCode = reader.ws->consoleCode();
+        QCOMPARE(readerCode, u"03"_s); // 02 is reserved for desk_b's first join
+        QVERIFY(ConsoleLogins::add(owner, u"reader_desk"_s, "pw", u"02"_s, &error).isEmpty()); // desk_b's code
+        QVERIFY2(error.contains(u"desk_b"_s), qPrintable(error));
+        QCOMPARE(ConsoleLogins::add(owner, u"reader_desk"_s, "pw", readerCode, &error), readerCode);
+        QVERIFY2(syncWith(reader, m_server.urlAs(u"reader_desk"_s, database(url)), &error), qPrintable(error));
+        QCOMPARE(reader.ws->consoleCode(), readerCode);
+        QCOMPARE(scalar(reader.ws->database(), u"SELECT count(*) FROM events WHERE server_seq IS NULL"_s), 0);
+        QVERIFY(eventCount(owner) > stored);
     }
 
     void offlineConsolePushesItsDayAndVerifyPasses()
