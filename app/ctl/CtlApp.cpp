@@ -42,6 +42,7 @@ int cmdAttachment(CtlContext &ctx); // AttachmentCommands.cpp
 int cmdServerAddConsole(CtlContext &ctx);    // SyncCommands.cpp
 int cmdServerRemoveConsole(CtlContext &ctx); // SyncCommands.cpp
 int cmdServerConfig(CtlContext &ctx);        // SyncCommands.cpp
+int cmdServerConsoles(CtlContext &ctx);      // SyncCommands.cpp
 
 namespace {
 
@@ -66,6 +67,7 @@ const QList<Command> &commands()
         {{u"server"_s, u"add-console"_s}, cmdServerAddConsole},
         {{u"server"_s, u"remove-console"_s}, cmdServerRemoveConsole},
         {{u"server"_s, u"config"_s}, cmdServerConfig},
+        {{u"server"_s, u"consoles"_s}, cmdServerConsoles},
         {{u"sync"_s}, cmdSync},
         {{u"departments"_s, u"import"_s}, cmdDepartmentsImport},
         {{u"categories"_s}, cmdCategories}, {{u"towns"_s}, cmdTowns},
@@ -149,6 +151,7 @@ QString helpText()
         "                                        HOTLINE_CONSOLE_PASSWORD or stdin); prints its console code\n"
         "  server remove-console NAME --url URL  end a console's login (its events stay)\n"
         "  server config --url URL [KEY [VALUE]] the server's settings (max_skew_seconds)\n"
+        "  server consoles --url URL             every console code: its login, machine and last pass\n"
         "  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;\n"
         "                                        without it: keep syncing until stopped, a headless replica)\n"
         "  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,\n"

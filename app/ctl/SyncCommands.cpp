@@ -254,6 +254,36 @@ int cmdServerRemoveConsole(CtlContext &ctx)
     return Ok;
 }
 
+int cmdServerConsoles(CtlContext &ctx)
+{
+    if (!ctx.args.words.isEmpty())
+        return ctx.fail(CtlContext::tr("Usage: hotlinectl server consoles --url URL"), Usage);
+    int code = Failed;
+    const std::unique_ptr<PgConnection> pg = ownerConnection(ctx, u"server consoles"_s, &code);
+    if (!pg)
+        return code;
+    QList<ConsoleEntry> all;
+    QString error;
+    if (!ConsoleLogins::list(*pg, &all, &error))
+        return ctx.fail(error);
+    for (const ConsoleEntry &e : std::as_const(all)) {
+        QString state;
+        if (e.login.isEmpty())
+            state = CtlContext::tr("no console login: may read, not push");
+        else if (e.removed)
+            state = CtlContext::tr("login %1 removed").arg(e.login);
+        else if (e.installation.isEmpty())
+            state = CtlContext::tr("login %1, not joined yet").arg(e.login);
+        else if (e.floorMs == 0)
+            state = CtlContext::tr("login %1, no completed pass yet").arg(e.login);
+        else
+            state = CtlContext::tr("login %1, last completed pass from %2")
+                        .arg(e.login, QDateTime::fromMSecsSinceEpoch(e.floorMs, Qt::UTC).toString(Qt::ISODate));
+        ctx.print(u"%1  %2  %3"_s.arg(e.code, e.installation.isEmpty() ? u"-"_s : e.installation, state));
+    }
+    return Ok;
+}
+
 int cmdServerConfig(CtlContext &ctx)
 {
     if (ctx.args.words.size() > 2)

@@ -144,6 +144,22 @@ QString ConsoleLogins::remove(PgConnection &pg, const QString &name, QString *er
     return code;
 }
 
+bool ConsoleLogins::list(PgConnection &pg, QList<ConsoleEntry> *out, QString *error)
+{
+    const PgResult r = pg.exec("SELECT c.code, coalesce(l.login, ''), "
+                               "CASE WHEN c.install_id LIKE 'reserved:%' THEN '' ELSE c.name END, "
+                               "l.removed_at IS NOT NULL, coalesce(l.floor_ms, 0) "
+                               "FROM hotline_consoles c LEFT JOIN hotline_console_logins l ON l.code = c.code "
+                               "ORDER BY c.code, l.removed_at IS NOT NULL, l.added_at");
+    if (!r.ok()) {
+        *error = r.error();
+        return false;
+    }
+    for (int i = 0; i < r.rows(); ++i)
+        out->append({r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3) == u"t"_s, r.integer(i, 4)});
+    return true;
+}
+
 bool ConsoleLogins::settings(PgConnection &pg, QList<QPair<QString, QString>> *out, QString *error)
 {
     const PgResult r = pg.exec("SELECT key, value FROM hotline_server_settings ORDER BY key");

@@ -15,6 +15,16 @@ class PgConnection;
  * LOGIN role with ConsoleRole's rights and binds it to one console code, which the server then stamps and checks
  * on every event that login pushes. Removing a login ends it (NOLOGIN, rights revoked); its events stay.
  */
+/** One console code on the server with the login bound to it, for `hotlinectl server consoles`. */
+struct ConsoleEntry
+{
+    QString code;
+    QString login;        ///< empty: joined without a console login (before server schema 7): may not push
+    QString installation; ///< the machine name it joined with; empty: reserved, not joined yet
+    bool removed = false; ///< the login was removed (its events stay)
+    qint64 floorMs = 0;   ///< 0: no completed pass yet
+};
+
 class ConsoleLogins final
 {
     Q_DECLARE_TR_FUNCTIONS(ConsoleLogins)
@@ -29,6 +39,9 @@ public:
                        QString *error);
     /** Ends a console login: NOLOGIN, every right revoked, its sessions ended. Returns its code; empty on failure. */
     static QString remove(PgConnection &pg, const QString &name, QString *error);
+
+    /** Every console code with its login (several when logins were removed and the code bound again), by code. */
+    static bool list(PgConnection &pg, QList<ConsoleEntry> *out, QString *error);
 
     /** The server's settings (`hotlinectl server config`), key and value, by key. */
     static bool settings(PgConnection &pg, QList<QPair<QString, QString>> *out, QString *error);

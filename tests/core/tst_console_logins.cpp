@@ -173,6 +173,12 @@ private Q_SLOTS:
         QCOMPARE(owner.exec("SELECT login, console FROM hotline_events WHERE type = 'registered'").text(0, 0),
                  u"desk_a"_s);
 
+        r = runCtl({u"server"_s, u"consoles"_s, u"--url"_s, url});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("01  ") && r.out.contains("login desk_a, last completed pass from 2025-03-03T01:00:00Z"),
+                 r.out.constData());
+        QVERIFY2(r.out.contains("05  -  login desk_b, not joined yet"), r.out.constData());
+
         // Removed: cannot connect any more, and a session still open cannot push.
         PgConnection open;
         QVERIFY(open.connect(deskUrl));
