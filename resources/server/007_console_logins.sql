@@ -113,8 +113,9 @@ END $$;
 -- schema 3; the rows also record the login.
 --   1. the console code must be the login's;
 --   2. no event dated more than max_skew_seconds after the server's clock;
---   3. no event dated before the login's floor (its last completed pass), except the escalator's reminders
---      and overdue marks (dated by the ticket's deadline, the same on every console) and a history import;
+--   3. no event dated before the login's floor (its last completed pass) by more than the skew, except the
+--      escalator's reminders and overdue marks (dated by the ticket's deadline, the same on every console) and
+--      a history import;
 --   4. the actor: a user known and enabled on the server (hotline_user_role) whose role may write this type,
 --      or a tool actor (hotline_tool_may), or `import` for a history import;
 --   5. a history import (actor `import`): only after an administrator's import marker from the same login
@@ -180,9 +181,11 @@ BEGIN
                                                               r.ticket_id));
                 END IF;
             ELSE
-                IF v_floor IS NOT NULL AND r.at_ms < v_floor AND r.type NOT IN ('reminder_sent', 'overdue') THEN
+                -- The skew again as the margin: a console clock stepped back a little (NTP) must not block it.
+                IF v_floor IS NOT NULL AND r.at_ms < v_floor - v_skew AND r.type NOT IN ('reminder_sent', 'overdue') THEN
                     PERFORM hotline_refuse_event(r.id, format('it is dated %s s before console %s''s last completed '
-                                                              'push', (v_floor - r.at_ms) / 1000, v_code));
+                                                              'push (at most %s s allowed)', (v_floor - r.at_ms) / 1000,
+                                                              v_code, v_skew / 1000));
                 END IF;
                 IF hotline_tool_actor(r.actor) THEN
                     IF NOT hotline_tool_may(r.actor, r.type) THEN
