@@ -116,8 +116,9 @@ END $$;
 --   3. no event dated before the login's floor (its last completed pass) by more than the skew, except the
 --      escalator's reminders and overdue marks (dated by the ticket's deadline, the same on every console) and
 --      a history import;
---   4. the actor: a user known and enabled on the server (hotline_user_role) whose role may write this type,
---      or a tool actor (hotline_tool_may), or `import` for a history import;
+--   4. the actor: a user known and enabled on the server (hotline_user_role) whose role may write this type
+--      (or whose row changed after the event's time), or a tool actor (hotline_tool_may), or `import` for a
+--      history import;
 --   5. a history import (actor `import`): only after an administrator's import marker from the same login
 --      (an admin_changed event, entity "tickets", action "import", earlier in this push or already stored), and
 --      only for tickets registered by the import itself, so it can add old tickets but never touch a live one.
@@ -193,12 +194,19 @@ BEGIN
                     END IF;
                 ELSE
                     v_role := hotline_user_role(r.actor);
-                    IF v_role IS NULL THEN
-                        PERFORM hotline_refuse_event(r.id, format('actor %s is no enabled user on the server',
-                                                                  r.actor));
-                    ELSIF NOT hotline_role_may(v_role, r.type) THEN
-                        PERFORM hotline_refuse_event(r.id, format('actor %s (%s) may not write %s events', r.actor,
-                                                                  v_role, r.type));
+                    -- The server keeps only a user's current row: an event dated before that row's last change
+                    -- (an administrator disabled the user or changed the role while this console was offline) is
+                    -- judged by nothing newer than itself, and is taken.
+                    IF (v_role IS NULL OR NOT hotline_role_may(v_role, r.type)) AND NOT EXISTS (
+                            SELECT 1 FROM hotline_reference_rows u WHERE u.tbl = 'users' AND u.key = r.actor
+                            AND u.edited_ms > r.at_ms) THEN
+                        IF v_role IS NULL THEN
+                            PERFORM hotline_refuse_event(r.id, format('actor %s is no enabled user on the server',
+                                                                      r.actor));
+                        ELSE
+                            PERFORM hotline_refuse_event(r.id, format('actor %s (%s) may not write %s events',
+                                                                      r.actor, v_role, r.type));
+                        END IF;
                     END IF;
                 END IF;
                 IF r.type = 'admin_changed' AND (hotline_tool_actor(r.actor) OR v_role = 'administrator') THEN

@@ -211,6 +211,7 @@ private Q_SLOTS:
         QVERIFY(seedUser(owner, u"alice"_s, u"calltaker"_s));
         QVERIFY(seedUser(owner, u"lin"_s, u"liaison"_s));
         QVERIFY(seedUser(owner, u"gone"_s, u"dispatcher"_s, true));
+        QVERIFY(seedUser(owner, u"late"_s, u"dispatcher"_s, true));
         const QString deskUrl = m_server.urlAs(u"desk_a"_s, database(url));
 
         // An honest pass first: joins as 01 and sets the floor at the console's clock.
@@ -264,10 +265,16 @@ private Q_SLOTS:
             {"{" + QByteArray::number(later) + "," + QByteArray::number(later) + "}"});
         QCOMPARE(batch.sqlState(), QByteArray("42501"));
         QCOMPARE(eventCount(owner), before);
+        // A user disabled after the event's time (while the console was offline) does not make it a forgery.
+        QVERIFY(owner.run("UPDATE hotline_reference_rows SET edited_ms = $1 WHERE key = 'late'",
+                          {QByteArray::number(later + 3600000)}));
+        QVERIFY(pushRaw(desk, u"ok-late"_s, u"t1"_s, u"dispatched"_s, later, u"late"_s, u"01"_s).ok());
+        QCOMPARE(pushRaw(desk, u"f-late"_s, u"t1"_s, u"dispatched"_s, later + 7200000, u"late"_s, u"01"_s).sqlState(),
+                 QByteArray("42501"));
         // What the login may do: the liaison replies, the escalator's overdue mark carries the deadline's old date.
         QVERIFY(pushRaw(desk, u"ok-reply"_s, u"t1"_s, u"replied"_s, later, u"lin"_s, u"01"_s).ok());
         QVERIFY(pushRaw(desk, u"ok-overdue"_s, u"t1"_s, u"overdue"_s, floorMs - 86400000, u"system"_s, u"01"_s).ok());
-        QCOMPARE(eventCount(owner), before + 2);
+        QCOMPARE(eventCount(owner), before + 3);
         QCOMPARE(owner.exec("SELECT login FROM hotline_events WHERE id = 'ok-reply'").text(0, 0), u"desk_a"_s);
 
         // Through the console itself: a back-dated event stops the pass and stays pending, with the reason.
