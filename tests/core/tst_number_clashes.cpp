@@ -9,6 +9,7 @@
 #include "TestWorkspace.h"
 
 #include "auth/UserStore.h"
+#include "intake/IntakeApi.h"
 #include "calendar/WorkCalendar.h"
 #include "io/TicketImporter.h"
 #include "reports/ReportBuilder.h"
@@ -26,6 +27,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -433,6 +435,75 @@ private Q_SLOTS:
         QCOMPARE(store.ticket(second).summary, u"乙的工单"_s);
         QCOMPARE(NumberClashes(*db).count(), 1);
         QCOMPARE(scalar(*db, u"SELECT count(*) FROM sqlite_master WHERE name = 'tickets_number'"_s), 1);
+    }
+
+    void everyLookupByNumberListsBothOrFindsTheFormer()
+    {
+        TestWorkspace tw(u"2025-03-03T10:00:00+08:00"_s);
+        QString error;
+        QList<TicketEvent> events;
+        for (const auto &[console, summary] : {std::pair{u"01"_s, u"甲站 路灯"_s}, std::pair{u"02"_s, u"乙站 积水"_s}}) {
+            events << TicketEvent::make(newUuid(), EventType::Registered, tw.clock.nowMs(), u"old"_s, console,
+                                        {{Key::Number, u"H-0009"_s}, {Key::Type, u"consult"_s},
+                                         {Key::SlaClass, u"consult"_s}, {Key::Summary, summary}});
+        }
+        const QString lone = tw.ws->tickets().registerTicket(taker(*tw.ws), complaint(u"单独的工单"_s), &error);
+        QVERIFY2(tw.ws->events().append(events, &error), qPrintable(error));
+        const QList<TicketCandidate> both = TicketLookup(tw.ws->database()).byNumber(u"H-0009"_s);
+        QCOMPARE(both.size(), 2);
+        const QString secondPrefix = TicketLookup::idPrefix(events.at(1).ticketId, both);
+
+        // The public progress page: 409 with both (time, console, summary), then the one ?id= picks.
+        IntakeApi api(*tw.ws);
+        ApiRequest get;
+        get.method = "GET";
+        get.peer = u"127.0.0.1"_s;
+        get.path = u"/api/v1/requests/H-0009"_s;
+        ApiResponse a = api.handle(get);
+        QCOMPARE(a.status, 409);
+        const QJsonObject refused = QJsonDocument::fromJson(a.body).object();
+        QCOMPARE(refused.value(u"candidates"_s).toArray().size(), 2);
+        QVERIFY2(a.body.contains(secondPrefix.toUtf8()) && QString::fromUtf8(a.body).contains(u"乙站 积水"_s), a.body.constData());
+        get.query.addQueryItem(u"id"_s, secondPrefix);
+        a = api.handle(get);
+        QCOMPARE(a.status, 200);
+        QCOMPARE(QJsonDocument::fromJson(a.body).object().value(u"number"_s).toString(), u"H-0009"_s);
+        ApiRequest open311 = get;
+        open311.query.clear();
+        open311.path = u"/open311/v2/requests/H-0009.json"_s;
+        QCOMPARE(api.handle(open311).status, 409);
+
+        // The history import: a number the database holds is refused, saying how many tickets have it.
+        const QString csv = tw.dir.filePath(u"again.csv"_s);
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(kHeader + "H-0009,phone,consult,,,,,,再导入,2025-03-01T09:00:00+08:00,,,2025-03-01T09:10:00+08:00,\n");
+        f.close();
+        ImportResult imported = TicketImporter(*tw.ws).importFile(csv);
+        QVERIFY(!imported.ok);
+        QVERIFY2(imported.errors.join(u' ').contains(u"2 tickets"_s), qPrintable(imported.errors.join(u' ')));
+
+        // A renumbered ticket: its old number still finds it, "formerly" that number.
+        const QString oldNumber = tw.ws->events().ticket(lone).number;
+        const QString renumbered = tw.ws->tickets().renumber(dispatcher(*tw.ws), lone, u"与导入的历史同号"_s, &error);
+        QVERIFY2(!renumbered.isEmpty(), qPrintable(error));
+        QCOMPARE(tw.ws->events().ticketByNumber(oldNumber).id, lone);
+        get.query.clear();
+        get.path = u"/api/v1/requests/"_s + oldNumber;
+        a = api.handle(get);
+        QCOMPARE(a.status, 200);
+        const QJsonObject found = QJsonDocument::fromJson(a.body).object();
+        QCOMPARE(found.value(u"number"_s).toString(), renumbered);
+        QCOMPARE(found.value(u"formerly"_s).toString(), oldNumber);
+        const TicketMatch m = TicketLookup(tw.ws->database()).resolve(oldNumber, {}, tw.ws->sla().calendar().timeZone());
+        QVERIFY(m.ok() && m.found.formerNumber && m.found.ticket.id == lone);
+        QFile g(csv);
+        QVERIFY(g.open(QIODevice::WriteOnly));
+        g.write(kHeader + oldNumber.toUtf8() + ",phone,consult,,,,,,再导入,2025-03-01T09:00:00+08:00,,,2025-03-01T09:10:00+08:00,\n");
+        g.close();
+        imported = TicketImporter(*tw.ws).importFile(csv);
+        QVERIFY(!imported.ok);
+        QVERIFY2(imported.errors.join(u' ').contains(u"former number"_s), qPrintable(imported.errors.join(u' ')));
     }
 
     void ctlRenumber()
