@@ -421,6 +421,45 @@
     </message>
 </context>
 <context>
+    <name>ConsoleLogins</name>
+    <message>
+        <source>a console code is two digits from 01 to 99, not "%1"</source>
+        <translation>a console code is two digits from 01 to 99, not "%1"</translation>
+    </message>
+    <message>
+        <source>console code %1 belongs to the console login %2; remove that one first</source>
+        <translation>console code %1 belongs to the console login %2; remove that one first</translation>
+    </message>
+    <message>
+        <source>console login %1 already has console code %2; remove it first to bind it to another</source>
+        <translation>console login %1 already has console code %2; remove it first to bind it to another</translation>
+    </message>
+    <message>
+        <source>the server has no free console code left (99 consoles)</source>
+        <translation>the server has no free console code left (99 consoles)</translation>
+    </message>
+    <message>
+        <source>cannot bind console login %1 to code %2: %3</source>
+        <translation>cannot bind console login %1 to code %2: %3</translation>
+    </message>
+    <message>
+        <source>there is no console login %1 on this server</source>
+        <translation>there is no console login %1 on this server</translation>
+    </message>
+    <message>
+        <source>cannot end console login %1: %2</source>
+        <translation>cannot end console login %1: %2</translation>
+    </message>
+    <message>
+        <source>unknown server setting "%1" (known: max_skew_seconds)</source>
+        <translation>unknown server setting "%1" (known: max_skew_seconds)</translation>
+    </message>
+    <message>
+        <source>max_skew_seconds is a whole number of seconds from 1 to 604800, not "%1"</source>
+        <translation>max_skew_seconds is a whole number of seconds from 1 to 604800, not "%1"</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleRole</name>
     <message>
         <source>the console role name "%1" must be lower-case letters, digits or _ (at most 63, not starting with a digit)</source>
@@ -1241,186 +1280,6 @@ The same again: </translation>
         <translation>A file's bytes go to a file: give -o FILE.</translation>
     </message>
     <message>
-        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
-Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
-
-Commands:
-  init [--demo | --training]            create or migrate the database; --demo adds demo data;
-                                        --training: a training database with training users
-  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
-  calendar set DATE... off|workday|normal [--note TEXT]
-                                        mark dates as off days, make-up working days, or back to Mon-Fri
-  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
-  deadline --class consult|handling --start ISO8601
-                                        print the deadline for a dispatch at that instant
-  import tickets FILE.csv [--all-errors]
-                                        import historical tickets (all rows or none); bad rows are
-                                        listed up to 1,000, all of them with --all-errors
-  import interview FILE [--type T] [--category NAME] [--town NAME]
-                                        a micro-interview's questions as new tickets numbered by this
-                                        console (one transaction); prints the numbers
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        completion-rate report; --to is exclusive
-                                        --at ISO8601: computed as at that instant (default month: its month)
-  report --year YYYY [--assessment] [--format text|csv|json|pdf]
-                                        a calendar year (to date while it runs); --assessment: the
-                                        departments' annual assessment, scored and ranked
-  board [--at ISO8601] [--format text|json]
-                                        open tickets with colour and remaining working time
-  departments import FILE.csv [--all-errors]
-                                        name,code,duty_phones,head_phone (all rows or none)
-  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
-  categories list [--format text|json]  the categories and their routing
-  towns import FILE.csv | towns list [--format text|json]
-                                        code,name
-  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
-                                        historical ticket CSV; callers masked unless --unmasked (logged)
-  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
-  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
-                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
-  verify [--server URL]                 check the hash chain of the event log (or of the server's,
-                                        compared with --db's copy when given); names the first
-                                        altered, removed, reordered or truncated event
-                                        locally, then that the projection is what the events give
-                                        (names the first differing ticket); prints the log stamp
-  rebuild                               derive the ticket projection again from the events
-  permissions                           the role × action permission table (Markdown)
-  users list | unlock NAME | enable NAME | reset-password NAME
-                                        accounts; reset-password reads the new one from stdin
-  server init --url URL [--console-role NAME]
-                                        create or migrate the shared PostgreSQL server's schema;
-                                        --console-role: the restricted login for consoles (password
-                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
-  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
-                                        without it: keep syncing until stopped, a headless replica)
-  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
-                                        send what is due, then exit; without it: keep escalating
-  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
-                                        administrative changes (settings, calendar, departments,
-                                        categories, towns, users) with actor, old and new value
-  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show|
-         follow-up|sms
-                                        the console's ticket actions, as --as USER (password on stdin);
-                                        register prints the new number; see hotlinectl ticket for options
-                                        (on a training database: training users act, --at ISO8601 allowed)
-  ticket merge NUMBER --into NUMBER [--reason TEXT]
-                                        the same incident: NUMBER follows the other, answered with it
-  search TEXT [--format text|json] [--limit N]
-                                        find tickets, open or closed, by number, caller phone or text
-                                        (summary, details, address, reply), as --as USER sees them
-  ticket attach NUMBER FILE [--stage registration|before|after|document]
-                                        attach a photo or document (as --as USER)
-  attachment save HASH -o FILE          a ticket's file out of the database (the hash that
-                                        ticket show lists), for those who may see the ticket
-  intake token add NAME --channel web|wechat|weibo|petition|interview
-                                        a token for one integration, printed once (administrators)
-  intake token list [--format text|json] | intake token revoke NAME
-                                        the integrations' tokens (never the token itself)
-  serve --listen HOST:PORT              the intake service for the electronic channels (HTTP API
-                                        and Open311 subset) until stopped; see docs/INTAKE.md
-
-Options:
-  --db PATH      the database file
-  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
-                 Never the database; an existing file only if it is hotlinectl's unchanged earlier
-                 output (or empty)
-  --force        let -o replace any other existing file
-  --help         this help
-  --version      the program's version
-</source>
-        <translation>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
-Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
-
-Commands:
-  init [--demo | --training]            create or migrate the database; --demo adds demo data;
-                                        --training: a training database with training users
-  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
-  calendar set DATE... off|workday|normal [--note TEXT]
-                                        mark dates as off days, make-up working days, or back to Mon-Fri
-  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
-  deadline --class consult|handling --start ISO8601
-                                        print the deadline for a dispatch at that instant
-  import tickets FILE.csv [--all-errors]
-                                        import historical tickets (all rows or none); bad rows are
-                                        listed up to 1,000, all of them with --all-errors
-  import interview FILE [--type T] [--category NAME] [--town NAME]
-                                        a micro-interview's questions as new tickets numbered by this
-                                        console (one transaction); prints the numbers
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        completion-rate report; --to is exclusive
-                                        --at ISO8601: computed as at that instant (default month: its month)
-  report --year YYYY [--assessment] [--format text|csv|json|pdf]
-                                        a calendar year (to date while it runs); --assessment: the
-                                        departments' annual assessment, scored and ranked
-  board [--at ISO8601] [--format text|json]
-                                        open tickets with colour and remaining working time
-  departments import FILE.csv [--all-errors]
-                                        name,code,duty_phones,head_phone (all rows or none)
-  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
-  categories list [--format text|json]  the categories and their routing
-  towns import FILE.csv | towns list [--format text|json]
-                                        code,name
-  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
-                                        historical ticket CSV; callers masked unless --unmasked (logged)
-  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
-  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
-                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
-  verify [--server URL]                 check the hash chain of the event log (or of the server's,
-                                        compared with --db's copy when given); names the first
-                                        altered, removed, reordered or truncated event
-                                        locally, then that the projection is what the events give
-                                        (names the first differing ticket); prints the log stamp
-  rebuild                               derive the ticket projection again from the events
-  permissions                           the role × action permission table (Markdown)
-  users list | unlock NAME | enable NAME | reset-password NAME
-                                        accounts; reset-password reads the new one from stdin
-  server init --url URL [--console-role NAME]
-                                        create or migrate the shared PostgreSQL server's schema;
-                                        --console-role: the restricted login for consoles (password
-                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
-  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
-                                        without it: keep syncing until stopped, a headless replica)
-  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
-                                        send what is due, then exit; without it: keep escalating
-  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
-                                        administrative changes (settings, calendar, departments,
-                                        categories, towns, users) with actor, old and new value
-  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show|
-         follow-up|sms
-                                        the console's ticket actions, as --as USER (password on stdin);
-                                        register prints the new number; see hotlinectl ticket for options
-                                        (on a training database: training users act, --at ISO8601 allowed)
-  ticket merge NUMBER --into NUMBER [--reason TEXT]
-                                        the same incident: NUMBER follows the other, answered with it
-  search TEXT [--format text|json] [--limit N]
-                                        find tickets, open or closed, by number, caller phone or text
-                                        (summary, details, address, reply), as --as USER sees them
-  ticket attach NUMBER FILE [--stage registration|before|after|document]
-                                        attach a photo or document (as --as USER)
-  attachment save HASH -o FILE          a ticket's file out of the database (the hash that
-                                        ticket show lists), for those who may see the ticket
-  intake token add NAME --channel web|wechat|weibo|petition|interview
-                                        a token for one integration, printed once (administrators)
-  intake token list [--format text|json] | intake token revoke NAME
-                                        the integrations' tokens (never the token itself)
-  serve --listen HOST:PORT              the intake service for the electronic channels (HTTP API
-                                        and Open311 subset) until stopped; see docs/INTAKE.md
-
-Options:
-  --db PATH      the database file
-  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
-                 Never the database; an existing file only if it is hotlinectl's unchanged earlier
-                 output (or empty)
-  --force        let -o replace any other existing file
-  --help         this help
-  --version      the program's version
-</translation>
-    </message>
-    <message>
         <source>Usage: hotlinectl import interview FILE [--type T] [--category NAME] [--town NAME]</source>
         <translation>Usage: hotlinectl import interview FILE [--type T] [--category NAME] [--town NAME]</translation>
     </message>
@@ -1501,42 +1360,6 @@ Options:
         <translation>files: %1 sent, %2 received, %3 not yet on the server, %4 refused (content does not match its hash)</translation>
     </message>
     <message>
-        <source>Usage: hotlinectl ticket VERB [NUMBER] [--as USER] [--at ISO8601] [options]
-  register --summary TEXT [--type T] [--channel C] [--category NAME] [--town NAME] [--caller-name NAME]
-           [--caller-phone PHONE] [--details TEXT] [--class consult|handling] [--no-sms]
-           (prints the new number; --no-sms: the caller declines SMS about the ticket)
-  dispatch NUMBER --department NAME|CODE      sign NUMBER      reply NUMBER --text TEXT
-  return NUMBER --reason TEXT                 transfer NUMBER --department NAME|CODE --reason TEXT
-  extend NUMBER --days N --reason TEXT        decide-extension NUMBER --approve|--refuse [--reason TEXT]
-  callback NUMBER --answer satisfied|basic|unsatisfied [--text TEXT]
-  close NUMBER [--text TEXT]                  reopen NUMBER --reason TEXT
-  show NUMBER [--format text|json] [--unmasked]
-  merge NUMBER --into NUMBER [--reason TEXT]  (the same incident: NUMBER follows the other and is answered with it)
-  follow-up NUMBER --text TEXT   (the citizen's progress call, 催办)
-  sms NUMBER --on|--off          (SMS to the caller about this ticket)
-  register … [--address TEXT] [--latitude DEG --longitude DEG]   the place of the matter
-  attach NUMBER FILE [--stage registration|before|after|document]   a photo or document
---as USER reads USER's password from standard input; on a training database the training users act
-without it, and --at backdates or forwards the action (only there).</source>
-        <translation>Usage: hotlinectl ticket VERB [NUMBER] [--as USER] [--at ISO8601] [options]
-  register --summary TEXT [--type T] [--channel C] [--category NAME] [--town NAME] [--caller-name NAME]
-           [--caller-phone PHONE] [--details TEXT] [--class consult|handling] [--no-sms]
-           (prints the new number; --no-sms: the caller declines SMS about the ticket)
-  dispatch NUMBER --department NAME|CODE      sign NUMBER      reply NUMBER --text TEXT
-  return NUMBER --reason TEXT                 transfer NUMBER --department NAME|CODE --reason TEXT
-  extend NUMBER --days N --reason TEXT        decide-extension NUMBER --approve|--refuse [--reason TEXT]
-  callback NUMBER --answer satisfied|basic|unsatisfied [--text TEXT]
-  close NUMBER [--text TEXT]                  reopen NUMBER --reason TEXT
-  show NUMBER [--format text|json] [--unmasked]
-  merge NUMBER --into NUMBER [--reason TEXT]  (the same incident: NUMBER follows the other and is answered with it)
-  follow-up NUMBER --text TEXT   (the citizen's progress call, 催办)
-  sms NUMBER --on|--off          (SMS to the caller about this ticket)
-  register … [--address TEXT] [--latitude DEG --longitude DEG]   the place of the matter
-  attach NUMBER FILE [--stage registration|before|after|document]   a photo or document
---as USER reads USER's password from standard input; on a training database the training users act
-without it, and --at backdates or forwards the action (only there).</translation>
-    </message>
-    <message>
         <source>%1 is a number of degrees, not "%2".</source>
         <translation>%1 is a number of degrees, not "%2".</translation>
     </message>
@@ -1591,6 +1414,342 @@ without it, and --at backdates or forwards the action (only there).</translation
     <message>
         <source>, not yet received</source>
         <translation>, not yet received</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
+Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
+
+Commands:
+  init [--demo | --training]            create or migrate the database; --demo adds demo data;
+                                        --training: a training database with training users
+  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
+  calendar set DATE... off|workday|normal [--note TEXT]
+                                        mark dates as off days, make-up working days, or back to Mon-Fri
+  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
+  deadline --class consult|handling --start ISO8601
+                                        print the deadline for a dispatch at that instant
+  import tickets FILE.csv [--all-errors]
+                                        import historical tickets (all rows or none); bad rows are
+                                        listed up to 1,000, all of them with --all-errors
+  import interview FILE [--type T] [--category NAME] [--town NAME]
+                                        a micro-interview's questions as new tickets numbered by this
+                                        console (one transaction); prints the numbers
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        completion-rate report; --to is exclusive
+                                        --at ISO8601: computed as at that instant (default month: its month)
+  report --year YYYY [--assessment] [--format text|csv|json|pdf]
+                                        a calendar year (to date while it runs); --assessment: the
+                                        departments' annual assessment, scored and ranked
+  board [--at ISO8601] [--format text|json]
+                                        open tickets with colour and remaining working time
+  departments import FILE.csv [--all-errors]
+                                        name,code,duty_phones,head_phone (all rows or none)
+  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
+  categories list [--format text|json]  the categories and their routing
+  towns import FILE.csv | towns list [--format text|json]
+                                        code,name
+  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
+                                        historical ticket CSV; callers masked unless --unmasked (logged)
+  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
+  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
+                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
+  verify [--server URL]                 check the hash chain of the event log (or of the server's,
+                                        compared with --db's copy when given); names the first
+                                        altered, removed, reordered or truncated event
+                                        locally, then that the projection is what the events give
+                                        (names the first differing ticket); prints the log stamp;
+                                        --server also lists events whose console code or time
+                                        breaks the server's rules
+  rebuild                               derive the ticket projection again from the events
+  permissions                           the role × action permission table (Markdown)
+  users list | unlock NAME | enable NAME | reset-password NAME
+                                        accounts; reset-password reads the new one from stdin
+  server init --url URL [--console-role NAME]
+                                        create or migrate the shared PostgreSQL server's schema;
+                                        --console-role: the restricted login for consoles (password
+                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
+  server add-console NAME --url URL [--code CC]
+                                        one login for one console (password from
+                                        HOTLINE_CONSOLE_PASSWORD or stdin); prints its console code
+  server remove-console NAME --url URL  end a console's login (its events stay)
+  server config --url URL [KEY [VALUE]] the server's settings (max_skew_seconds)
+  server consoles --url URL             every console code: its login, machine and last pass
+  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
+                                        without it: keep syncing until stopped, a headless replica)
+  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
+                                        send what is due, then exit; without it: keep escalating
+  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
+                                        administrative changes (settings, calendar, departments,
+                                        categories, towns, users) with actor, old and new value
+  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show|
+         follow-up|sms
+                                        the console's ticket actions, as --as USER (password on stdin);
+                                        register prints the new number; see hotlinectl ticket for options
+                                        (on a training database: training users act, --at ISO8601 allowed)
+  ticket merge NUMBER --into NUMBER [--reason TEXT]
+                                        the same incident: NUMBER follows the other, answered with it
+  search TEXT [--format text|json] [--limit N]
+                                        find tickets, open or closed, by number, caller phone or text
+                                        (summary, details, address, reply), as --as USER sees them
+  ticket attach NUMBER FILE [--stage registration|before|after|document]
+                                        attach a photo or document (as --as USER)
+  attachment save HASH -o FILE          a ticket's file out of the database (the hash that
+                                        ticket show lists), for those who may see the ticket
+  ticket renumber NUMBER [--id PREFIX] [--reason TEXT]
+                                        a new number (printed) for a number two consoles gave alike;
+                                        --id PREFIX picks one ticket of several with one number
+  intake token add NAME --channel web|wechat|weibo|petition|interview
+                                        a token for one integration, printed once (administrators)
+  intake token list [--format text|json] | intake token revoke NAME
+                                        the integrations' tokens (never the token itself)
+  serve --listen HOST:PORT              the intake service for the electronic channels (HTTP API
+                                        and Open311 subset) until stopped; see docs/INTAKE.md
+
+Options:
+  --db PATH      the database file
+  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
+                 Never the database; an existing file only if it is hotlinectl's unchanged earlier
+                 output (or empty)
+  --force        let -o replace any other existing file
+  --help         this help
+  --version      the program's version
+</source>
+        <translation>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
+Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
+
+Commands:
+  init [--demo | --training]            create or migrate the database; --demo adds demo data;
+                                        --training: a training database with training users
+  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
+  calendar set DATE... off|workday|normal [--note TEXT]
+                                        mark dates as off days, make-up working days, or back to Mon-Fri
+  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
+  deadline --class consult|handling --start ISO8601
+                                        print the deadline for a dispatch at that instant
+  import tickets FILE.csv [--all-errors]
+                                        import historical tickets (all rows or none); bad rows are
+                                        listed up to 1,000, all of them with --all-errors
+  import interview FILE [--type T] [--category NAME] [--town NAME]
+                                        a micro-interview's questions as new tickets numbered by this
+                                        console (one transaction); prints the numbers
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        completion-rate report; --to is exclusive
+                                        --at ISO8601: computed as at that instant (default month: its month)
+  report --year YYYY [--assessment] [--format text|csv|json|pdf]
+                                        a calendar year (to date while it runs); --assessment: the
+                                        departments' annual assessment, scored and ranked
+  board [--at ISO8601] [--format text|json]
+                                        open tickets with colour and remaining working time
+  departments import FILE.csv [--all-errors]
+                                        name,code,duty_phones,head_phone (all rows or none)
+  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
+  categories list [--format text|json]  the categories and their routing
+  towns import FILE.csv | towns list [--format text|json]
+                                        code,name
+  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
+                                        historical ticket CSV; callers masked unless --unmasked (logged)
+  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
+  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
+                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
+  verify [--server URL]                 check the hash chain of the event log (or of the server's,
+                                        compared with --db's copy when given); names the first
+                                        altered, removed, reordered or truncated event
+                                        locally, then that the projection is what the events give
+                                        (names the first differing ticket); prints the log stamp;
+                                        --server also lists events whose console code or time
+                                        breaks the server's rules
+  rebuild                               derive the ticket projection again from the events
+  permissions                           the role × action permission table (Markdown)
+  users list | unlock NAME | enable NAME | reset-password NAME
+                                        accounts; reset-password reads the new one from stdin
+  server init --url URL [--console-role NAME]
+                                        create or migrate the shared PostgreSQL server's schema;
+                                        --console-role: the restricted login for consoles (password
+                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
+  server add-console NAME --url URL [--code CC]
+                                        one login for one console (password from
+                                        HOTLINE_CONSOLE_PASSWORD or stdin); prints its console code
+  server remove-console NAME --url URL  end a console's login (its events stay)
+  server config --url URL [KEY [VALUE]] the server's settings (max_skew_seconds)
+  server consoles --url URL             every console code: its login, machine and last pass
+  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
+                                        without it: keep syncing until stopped, a headless replica)
+  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
+                                        send what is due, then exit; without it: keep escalating
+  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
+                                        administrative changes (settings, calendar, departments,
+                                        categories, towns, users) with actor, old and new value
+  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show|
+         follow-up|sms
+                                        the console's ticket actions, as --as USER (password on stdin);
+                                        register prints the new number; see hotlinectl ticket for options
+                                        (on a training database: training users act, --at ISO8601 allowed)
+  ticket merge NUMBER --into NUMBER [--reason TEXT]
+                                        the same incident: NUMBER follows the other, answered with it
+  search TEXT [--format text|json] [--limit N]
+                                        find tickets, open or closed, by number, caller phone or text
+                                        (summary, details, address, reply), as --as USER sees them
+  ticket attach NUMBER FILE [--stage registration|before|after|document]
+                                        attach a photo or document (as --as USER)
+  attachment save HASH -o FILE          a ticket's file out of the database (the hash that
+                                        ticket show lists), for those who may see the ticket
+  ticket renumber NUMBER [--id PREFIX] [--reason TEXT]
+                                        a new number (printed) for a number two consoles gave alike;
+                                        --id PREFIX picks one ticket of several with one number
+  intake token add NAME --channel web|wechat|weibo|petition|interview
+                                        a token for one integration, printed once (administrators)
+  intake token list [--format text|json] | intake token revoke NAME
+                                        the integrations' tokens (never the token itself)
+  serve --listen HOST:PORT              the intake service for the electronic channels (HTTP API
+                                        and Open311 subset) until stopped; see docs/INTAKE.md
+
+Options:
+  --db PATH      the database file
+  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
+                 Never the database; an existing file only if it is hotlinectl's unchanged earlier
+                 output (or empty)
+  --force        let -o replace any other existing file
+  --help         this help
+  --version      the program's version
+</translation>
+    </message>
+    <message>
+        <source>number clashes: %1 ticket number(s) name more than one ticket (two consoles gave them alike); a dispatcher renumbers one of each: hotlinectl ticket renumber NUMBER --id PREFIX --as USER</source>
+        <translation>number clashes: %1 ticket number(s) name more than one ticket (two consoles gave them alike); a dispatcher renumbers one of each: hotlinectl ticket renumber NUMBER --id PREFIX --as USER</translation>
+    </message>
+    <message>
+        <source>Console codes and receive times not checked: this login may not read them (use the owner or a console login).</source>
+        <translation>Console codes and receive times not checked: this login may not read them (use the owner or a console login).</translation>
+    </message>
+    <message>
+        <source>OK: every event's console code is its login's and its time is within the skew of when the server received it.</source>
+        <translation>OK: every event's console code is its login's and its time is within the skew of when the server received it.</translation>
+    </message>
+    <message>
+        <source>%1 events break the server's rules on console codes and times (the first %2 are listed); see docs/TAMPER-EVIDENCE.md.</source>
+        <translation>%1 events break the server's rules on console codes and times (the first %2 are listed); see docs/TAMPER-EVIDENCE.md.</translation>
+    </message>
+    <message>
+        <source>number clashes: %1 (ticket numbers that name more than one ticket; hotlinectl verify lists them, hotlinectl ticket renumber resolves one)</source>
+        <translation>number clashes: %1 (ticket numbers that name more than one ticket; hotlinectl verify lists them, hotlinectl ticket renumber resolves one)</translation>
+    </message>
+    <message>
+        <source>pushed numbers the server already had under another ticket: %1</source>
+        <translation>pushed numbers the server already had under another ticket: %1</translation>
+    </message>
+    <message>
+        <source>%1 needs --url postgresql://OWNER:PASSWORD@HOST:PORT/DATABASE (%2)</source>
+        <translation>%1 needs --url postgresql://OWNER:PASSWORD@HOST:PORT/DATABASE (%2)</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl server add-console NAME --url URL [--code CC]</source>
+        <translation>Usage: hotlinectl server add-console NAME --url URL [--code CC]</translation>
+    </message>
+    <message>
+        <source>the console login needs a password: set HOTLINE_CONSOLE_PASSWORD or give it on standard input</source>
+        <translation>the console login needs a password: set HOTLINE_CONSOLE_PASSWORD or give it on standard input</translation>
+    </message>
+    <message>
+        <source>console login %1 has console code %2; the console at that desk syncs with postgresql://%1:PASSWORD@HOST:PORT/DATABASE</source>
+        <translation>console login %1 has console code %2; the console at that desk syncs with postgresql://%1:PASSWORD@HOST:PORT/DATABASE</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl server remove-console NAME --url URL</source>
+        <translation>Usage: hotlinectl server remove-console NAME --url URL</translation>
+    </message>
+    <message>
+        <source>console login %1 (console code %2) can no longer connect or push; its events stay</source>
+        <translation>console login %1 (console code %2) can no longer connect or push; its events stay</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl server consoles --url URL</source>
+        <translation>Usage: hotlinectl server consoles --url URL</translation>
+    </message>
+    <message>
+        <source>no console login: may read, not push</source>
+        <translation>no console login: may read, not push</translation>
+    </message>
+    <message>
+        <source>login %1 removed</source>
+        <translation>login %1 removed</translation>
+    </message>
+    <message>
+        <source>login %1, not joined yet</source>
+        <translation>login %1, not joined yet</translation>
+    </message>
+    <message>
+        <source>login %1, no completed pass yet</source>
+        <translation>login %1, no completed pass yet</translation>
+    </message>
+    <message>
+        <source>login %1, last completed pass from %2</source>
+        <translation>login %1, last completed pass from %2</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl server config --url URL [KEY [VALUE]]</source>
+        <translation>Usage: hotlinectl server config --url URL [KEY [VALUE]]</translation>
+    </message>
+    <message>
+        <source>unknown server setting "%1"</source>
+        <translation>unknown server setting "%1"</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl ticket VERB [NUMBER] [--as USER] [--at ISO8601] [options]
+  register --summary TEXT [--type T] [--channel C] [--category NAME] [--town NAME] [--caller-name NAME]
+           [--caller-phone PHONE] [--details TEXT] [--class consult|handling] [--no-sms]
+           (prints the new number; --no-sms: the caller declines SMS about the ticket)
+  dispatch NUMBER --department NAME|CODE      sign NUMBER      reply NUMBER --text TEXT
+  return NUMBER --reason TEXT                 transfer NUMBER --department NAME|CODE --reason TEXT
+  extend NUMBER --days N --reason TEXT        decide-extension NUMBER --approve|--refuse [--reason TEXT]
+  callback NUMBER --answer satisfied|basic|unsatisfied [--text TEXT]
+  close NUMBER [--text TEXT]                  reopen NUMBER --reason TEXT
+  show NUMBER [--format text|json] [--unmasked]
+  merge NUMBER --into NUMBER [--reason TEXT]  (the same incident: NUMBER follows the other and is answered with it)
+  follow-up NUMBER --text TEXT   (the citizen's progress call, 催办)
+  sms NUMBER --on|--off          (SMS to the caller about this ticket)
+  register … [--address TEXT] [--latitude DEG --longitude DEG]   the place of the matter
+  attach NUMBER FILE [--stage registration|before|after|document]   a photo or document
+  renumber NUMBER [--id PREFIX] [--reason TEXT]   a new number from this console's sequence (prints it)
+--id PREFIX picks one ticket when NUMBER names several (two consoles gave it alike); a former number
+still finds a renumbered ticket.
+--as USER reads USER's password from standard input; on a training database the training users act
+without it, and --at backdates or forwards the action (only there).</source>
+        <translation>Usage: hotlinectl ticket VERB [NUMBER] [--as USER] [--at ISO8601] [options]
+  register --summary TEXT [--type T] [--channel C] [--category NAME] [--town NAME] [--caller-name NAME]
+           [--caller-phone PHONE] [--details TEXT] [--class consult|handling] [--no-sms]
+           (prints the new number; --no-sms: the caller declines SMS about the ticket)
+  dispatch NUMBER --department NAME|CODE      sign NUMBER      reply NUMBER --text TEXT
+  return NUMBER --reason TEXT                 transfer NUMBER --department NAME|CODE --reason TEXT
+  extend NUMBER --days N --reason TEXT        decide-extension NUMBER --approve|--refuse [--reason TEXT]
+  callback NUMBER --answer satisfied|basic|unsatisfied [--text TEXT]
+  close NUMBER [--text TEXT]                  reopen NUMBER --reason TEXT
+  show NUMBER [--format text|json] [--unmasked]
+  merge NUMBER --into NUMBER [--reason TEXT]  (the same incident: NUMBER follows the other and is answered with it)
+  follow-up NUMBER --text TEXT   (the citizen's progress call, 催办)
+  sms NUMBER --on|--off          (SMS to the caller about this ticket)
+  register … [--address TEXT] [--latitude DEG --longitude DEG]   the place of the matter
+  attach NUMBER FILE [--stage registration|before|after|document]   a photo or document
+  renumber NUMBER [--id PREFIX] [--reason TEXT]   a new number from this console's sequence (prints it)
+--id PREFIX picks one ticket when NUMBER names several (two consoles gave it alike); a former number
+still finds a renumbered ticket.
+--as USER reads USER's password from standard input; on a training database the training users act
+without it, and --at backdates or forwards the action (only there).</translation>
+    </message>
+    <message>
+        <source>Pick one with --id PREFIX (the first characters of its id above), or give one of them a new number: hotlinectl ticket renumber %1 --id PREFIX --as USER.</source>
+        <translation>Pick one with --id PREFIX (the first characters of its id above), or give one of them a new number: hotlinectl ticket renumber %1 --id PREFIX --as USER.</translation>
+    </message>
+    <message>
+        <source>%1 is the former number of ticket %2.</source>
+        <translation>%1 is the former number of ticket %2.</translation>
+    </message>
+    <message>
+        <source>Formerly: %1</source>
+        <translation>Formerly: %1</translation>
     </message>
 </context>
 <context>
@@ -2221,6 +2380,14 @@ without it, and --at backdates or forwards the action (only there).</translation
         <source>manage the electronic channels' tokens</source>
         <translation>manage the electronic channels' tokens</translation>
     </message>
+    <message>
+        <source>Renumbered</source>
+        <translation>Renumbered</translation>
+    </message>
+    <message>
+        <source>renumber tickets</source>
+        <translation>renumber tickets</translation>
+    </message>
 </context>
 <context>
     <name>DraftStore</name>
@@ -2317,6 +2484,10 @@ without it, and --at backdates or forwards the action (only there).</translation
     <message>
         <source>the caller wants no SMS</source>
         <translation>the caller wants no SMS</translation>
+    </message>
+    <message>
+        <source>was %1, now %2</source>
+        <translation>was %1, now %2</translation>
     </message>
 </context>
 <context>
@@ -2458,6 +2629,14 @@ without it, and --at backdates or forwards the action (only there).</translation
     <message>
         <source>%1: must be a number (degrees).</source>
         <translation>%1: must be a number (degrees).</translation>
+    </message>
+    <message>
+        <source>%1 (registered %2: %3)</source>
+        <translation>%1 (registered %2: %3)</translation>
+    </message>
+    <message>
+        <source>This number names %1 requests; ask again with ?id= and one of: %2</source>
+        <translation>This number names %1 requests; ask again with ?id= and one of: %2</translation>
     </message>
 </context>
 <context>
@@ -2611,6 +2790,13 @@ without it, and --at backdates or forwards the action (only there).</translation
     <message>
         <source>Event log</source>
         <translation>Event log</translation>
+    </message>
+</context>
+<context>
+    <name>NumberClashes</name>
+    <message>
+        <source>%1 names %2 tickets:</source>
+        <translation>%1 names %2 tickets:</translation>
     </message>
 </context>
 <context>
@@ -3425,6 +3611,45 @@ without it, and --at backdates or forwards the action (only there).</translation
         <source>this console pulled events up to server sequence %1</source>
         <translation>this console pulled events up to server sequence %1</translation>
     </message>
+    <message>
+        <source>event %1 (ticket %2, server_seq %3, type %4)</source>
+        <translation>event %1 (ticket %2, server_seq %3, type %4)</translation>
+    </message>
+    <message>
+        <source>pushed before the server checked logins</source>
+        <translation>pushed before the server checked logins</translation>
+    </message>
+    <message>
+        <source>pushed by login %1</source>
+        <translation>pushed by login %1</translation>
+    </message>
+    <message>
+        <source>%1 claims console %2 but was %3, which is console %4</source>
+        <translation>%1 claims console %2 but was %3, which is console %4</translation>
+    </message>
+    <message>
+        <source>%1 claims console %2, which no console on the server has (%3)</source>
+        <translation>%1 claims console %2, which no console on the server has (%3)</translation>
+    </message>
+    <message>
+        <source>%1 is dated %2 s after the server received it (%3)</source>
+        <translation>%1 is dated %2 s after the server received it (%3)</translation>
+    </message>
+    <message>
+        <source>%1 is dated %2 s before the server received it, unchecked (%3)</source>
+        <translation>%1 is dated %2 s before the server received it, unchecked (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>ServerNumbers</name>
+    <message>
+        <source>cannot ask the server about ticket numbers: %1</source>
+        <translation>cannot ask the server about ticket numbers: %1</translation>
+    </message>
+    <message>
+        <source> (and %1 more: %2 in all)</source>
+        <translation> (and %1 more: %2 in all)</translation>
+    </message>
 </context>
 <context>
     <name>ServerSchema</name>
@@ -3727,16 +3952,27 @@ without it, and --at backdates or forwards the action (only there).</translation
         <translation>cannot write to the local database</translation>
     </message>
     <message>
-        <source>this database holds tickets numbered with console code %1, which another console already uses on this server; join with an empty database, or from the console that seeded the server</source>
-        <translation>this database holds tickets numbered with console code %1, which another console already uses on this server; join with an empty database, or from the console that seeded the server</translation>
-    </message>
-    <message>
         <source>not connected to the server</source>
         <translation>not connected to the server</translation>
     </message>
     <message>
         <source>the server did not accept every event</source>
         <translation>the server did not accept every event</translation>
+    </message>
+    <message>
+        <source>cannot read the local database</source>
+        <translation>cannot read the local database</translation>
+    </message>
+    <message numerus="yes">
+        <source>this database's tickets were numbered with console code %1, which the server already gave another console, and %n of their numbers are already the server's under other tickets: %2. Nothing was written. Give each of these tickets a new number on this database (hotlinectl --db FILE ticket renumber NUMBER --reason TEXT --as USER; a dispatcher or administrator), then join again.</source>
+        <translation>
+            <numerusform>this database's tickets were numbered with console code %1, which the server already gave another console, and %n of their numbers are already the server's under other tickets: %2. Nothing was written. Give each of these tickets a new number on this database (hotlinectl --db FILE ticket renumber NUMBER --reason TEXT --as USER; a dispatcher or administrator), then join again.</numerusform>
+            <numerusform>this database's tickets were numbered with console code %1, which the server already gave another console, and %n of their numbers are already the server's under other tickets: %2. Nothing was written. Give each of these tickets a new number on this database (hotlinectl --db FILE ticket renumber NUMBER --reason TEXT --as USER; a dispatcher or administrator), then join again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>this login may read the server but not push (%1 events wait here): ask the server's owner for a login of this console's own (hotlinectl server add-console)</source>
+        <translation>this login may read the server but not push (%1 events wait here): ask the server's owner for a login of this console's own (hotlinectl server add-console)</translation>
     </message>
 </context>
 <context>
@@ -3958,6 +4194,10 @@ without it, and --at backdates or forwards the action (only there).</translation
         <source>Ticket %1 already has a department's reply: call the caller back and close it instead.</source>
         <translation>Ticket %1 already has a department's reply: call the caller back and close it instead.</translation>
     </message>
+    <message>
+        <source>Renumbering ticket %1 needs its new number.</source>
+        <translation>Renumbering ticket %1 needs its new number.</translation>
+    </message>
 </context>
 <context>
     <name>TicketImporter</name>
@@ -3992,6 +4232,41 @@ without it, and --at backdates or forwards the action (only there).</translation
     <message>
         <source>Created the town %1.</source>
         <translation>Created the town %1.</translation>
+    </message>
+    <message>
+        <source>ticket number %1 is already in the database (the former number of ticket %2)</source>
+        <translation>ticket number %1 is already in the database (the former number of ticket %2)</translation>
+    </message>
+    <message>
+        <source>ticket number %1 is already in the database (%2 tickets have it)</source>
+        <translation>ticket number %1 is already in the database (%2 tickets have it)</translation>
+    </message>
+</context>
+<context>
+    <name>TicketLookup</name>
+    <message>
+        <source>  id %1…  console %2, registered %3: %4</source>
+        <translation>  id %1…  console %2, registered %3: %4</translation>
+    </message>
+    <message>
+        <source> (now %1)</source>
+        <translation> (now %1)</translation>
+    </message>
+    <message>
+        <source>There is no ticket %1.</source>
+        <translation>There is no ticket %1.</translation>
+    </message>
+    <message>
+        <source>No ticket numbered %1 has an id starting with %2; the number names:
+%3</source>
+        <translation>No ticket numbered %1 has an id starting with %2; the number names:
+%3</translation>
+    </message>
+    <message>
+        <source>Ticket number %1 names %2 tickets (two consoles gave it alike):
+%3</source>
+        <translation>Ticket number %1 names %2 tickets (two consoles gave it alike):
+%3</translation>
     </message>
 </context>
 <context>
@@ -4154,6 +4429,10 @@ without it, and --at backdates or forwards the action (only there).</translation
     <message>
         <source>Callers of the same incident are waiting for this ticket's answer (%1): close them first, or have a department answer the ticket.</source>
         <translation>Callers of the same incident are waiting for this ticket's answer (%1): close them first, or have a department answer the ticket.</translation>
+    </message>
+    <message>
+        <source>No free number is left for today on console %1.</source>
+        <translation>No free number is left for today on console %1.</translation>
     </message>
 </context>
 <context>
@@ -5264,6 +5543,13 @@ SHA-256 %2</translation>
         <translation>%1
 %2</translation>
     </message>
+    <message numerus="yes">
+        <source> (%n number clash(es))</source>
+        <translation>
+            <numerusform> (%n number clash)</numerusform>
+            <numerusform> (%n number clashes)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hotline::DepartmentChooser</name>
@@ -6195,6 +6481,10 @@ SHA-256 %2</translation>
         <source>Ticket %1 now follows %2 and is answered with it.</source>
         <translation>Ticket %1 now follows %2 and is answered with it.</translation>
     </message>
+    <message>
+        <source>Renumber one of them first (File › Sync conflicts…).</source>
+        <translation>Renumber one of them first (File › Sync conflicts…).</translation>
+    </message>
 </context>
 <context>
     <name>hotline::DispatchView</name>
@@ -6618,6 +6908,68 @@ Operator console of a citizen service hotline.</translation>
     <message>
         <source>Merge</source>
         <translation>Merge</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::NumberClashesPanel</name>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Ticket id</source>
+        <translation>Ticket id</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>&amp;Renumber…</source>
+        <translation>&amp;Renumber…</translation>
+    </message>
+    <message>
+        <source>Give the selected ticket a new number from this console's sequence; its old number keeps finding it.</source>
+        <translation>Give the selected ticket a new number from this console's sequence; its old number keeps finding it.</translation>
+    </message>
+    <message>
+        <source>No ticket number names two tickets.</source>
+        <translation>No ticket number names two tickets.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket number(s) name more than one ticket (two consoles gave them alike). Both tickets stay whole; renumber one of each so the number names one ticket again.</source>
+        <translation>
+            <numerusform>%n ticket number name more than one ticket (two consoles gave them alike). Both tickets stay whole; renumber one of each so the number names one ticket again.</numerusform>
+            <numerusform>%n ticket numbers name more than one ticket (two consoles gave them alike). Both tickets stay whole; renumber one of each so the number names one ticket again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Renumber ticket %1</source>
+        <translation>Renumber ticket %1</translation>
+    </message>
+    <message>
+        <source>Why this ticket gets a new number (kept in its history):</source>
+        <translation>Why this ticket gets a new number (kept in its history):</translation>
+    </message>
+    <message>
+        <source>Number %1 was given by two consoles</source>
+        <translation>Number %1 was given by two consoles</translation>
+    </message>
+    <message>
+        <source>The ticket is now %1; %2 still finds it.</source>
+        <translation>The ticket is now %1; %2 still finds it.</translation>
     </message>
 </context>
 <context>
@@ -7641,6 +7993,10 @@ Operator console of a citizen service hotline.</translation>
     <message>
         <source>Caller accepts &amp;SMS again</source>
         <translation>Caller accepts &amp;SMS again</translation>
+    </message>
+    <message>
+        <source>%1 (formerly %2)</source>
+        <translation>%1 (formerly %2)</translation>
     </message>
 </context>
 <context>

@@ -419,6 +419,45 @@
     </message>
 </context>
 <context>
+    <name>ConsoleLogins</name>
+    <message>
+        <source>a console code is two digits from 01 to 99, not "%1"</source>
+        <translation>控制台编号应为 01 至 99 的两位数字，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>console code %1 belongs to the console login %2; remove that one first</source>
+        <translation>控制台编号 %1 已属于控制台登录角色 %2；请先将其移除</translation>
+    </message>
+    <message>
+        <source>console login %1 already has console code %2; remove it first to bind it to another</source>
+        <translation>控制台登录角色 %1 已有控制台编号 %2；如需绑定其他编号，请先将其移除</translation>
+    </message>
+    <message>
+        <source>the server has no free console code left (99 consoles)</source>
+        <translation>服务器已无可用的控制台编号（已有 99 个控制台）</translation>
+    </message>
+    <message>
+        <source>cannot bind console login %1 to code %2: %3</source>
+        <translation>无法将控制台登录角色 %1 绑定到编号 %2：%3</translation>
+    </message>
+    <message>
+        <source>there is no console login %1 on this server</source>
+        <translation>此服务器上没有控制台登录角色 %1</translation>
+    </message>
+    <message>
+        <source>cannot end console login %1: %2</source>
+        <translation>无法停用控制台登录角色 %1：%2</translation>
+    </message>
+    <message>
+        <source>unknown server setting "%1" (known: max_skew_seconds)</source>
+        <translation>未知的服务器设置“%1”（可用设置：max_skew_seconds）</translation>
+    </message>
+    <message>
+        <source>max_skew_seconds is a whole number of seconds from 1 to 604800, not "%1"</source>
+        <translation>max_skew_seconds 应为 1 至 604800 之间的整数秒数，而不是“%1”</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleRole</name>
     <message>
         <source>the console role name "%1" must be lower-case letters, digits or _ (at most 63, not starting with a digit)</source>
@@ -1234,184 +1273,6 @@ The same again: </source>
         <translation>文件内容须写入文件：请指定 -o FILE。</translation>
     </message>
     <message>
-        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
-Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
-
-Commands:
-  init [--demo | --training]            create or migrate the database; --demo adds demo data;
-                                        --training: a training database with training users
-  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
-  calendar set DATE... off|workday|normal [--note TEXT]
-                                        mark dates as off days, make-up working days, or back to Mon-Fri
-  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
-  deadline --class consult|handling --start ISO8601
-                                        print the deadline for a dispatch at that instant
-  import tickets FILE.csv [--all-errors]
-                                        import historical tickets (all rows or none); bad rows are
-                                        listed up to 1,000, all of them with --all-errors
-  import interview FILE [--type T] [--category NAME] [--town NAME]
-                                        a micro-interview's questions as new tickets numbered by this
-                                        console (one transaction); prints the numbers
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        completion-rate report; --to is exclusive
-                                        --at ISO8601: computed as at that instant (default month: its month)
-  report --year YYYY [--assessment] [--format text|csv|json|pdf]
-                                        a calendar year (to date while it runs); --assessment: the
-                                        departments' annual assessment, scored and ranked
-  board [--at ISO8601] [--format text|json]
-                                        open tickets with colour and remaining working time
-  departments import FILE.csv [--all-errors]
-                                        name,code,duty_phones,head_phone (all rows or none)
-  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
-  categories list [--format text|json]  the categories and their routing
-  towns import FILE.csv | towns list [--format text|json]
-                                        code,name
-  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
-                                        historical ticket CSV; callers masked unless --unmasked (logged)
-  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
-  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
-                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
-  verify [--server URL]                 check the hash chain of the event log (or of the server's,
-                                        compared with --db's copy when given); names the first
-                                        altered, removed, reordered or truncated event
-                                        locally, then that the projection is what the events give
-                                        (names the first differing ticket); prints the log stamp
-  rebuild                               derive the ticket projection again from the events
-  permissions                           the role × action permission table (Markdown)
-  users list | unlock NAME | enable NAME | reset-password NAME
-                                        accounts; reset-password reads the new one from stdin
-  server init --url URL [--console-role NAME]
-                                        create or migrate the shared PostgreSQL server's schema;
-                                        --console-role: the restricted login for consoles (password
-                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
-  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
-                                        without it: keep syncing until stopped, a headless replica)
-  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
-                                        send what is due, then exit; without it: keep escalating
-  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
-                                        administrative changes (settings, calendar, departments,
-                                        categories, towns, users) with actor, old and new value
-  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show|
-         follow-up|sms
-                                        the console's ticket actions, as --as USER (password on stdin);
-                                        register prints the new number; see hotlinectl ticket for options
-                                        (on a training database: training users act, --at ISO8601 allowed)
-  ticket merge NUMBER --into NUMBER [--reason TEXT]
-                                        the same incident: NUMBER follows the other, answered with it
-  search TEXT [--format text|json] [--limit N]
-                                        find tickets, open or closed, by number, caller phone or text
-                                        (summary, details, address, reply), as --as USER sees them
-  ticket attach NUMBER FILE [--stage registration|before|after|document]
-                                        attach a photo or document (as --as USER)
-  attachment save HASH -o FILE          a ticket's file out of the database (the hash that
-                                        ticket show lists), for those who may see the ticket
-  intake token add NAME --channel web|wechat|weibo|petition|interview
-                                        a token for one integration, printed once (administrators)
-  intake token list [--format text|json] | intake token revoke NAME
-                                        the integrations' tokens (never the token itself)
-  serve --listen HOST:PORT              the intake service for the electronic channels (HTTP API
-                                        and Open311 subset) until stopped; see docs/INTAKE.md
-
-Options:
-  --db PATH      the database file
-  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
-                 Never the database; an existing file only if it is hotlinectl's unchanged earlier
-                 output (or empty)
-  --force        let -o replace any other existing file
-  --help         this help
-  --version      the program's version
-</source>
-        <translation>用法：hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-管理 Hotline Console 数据库。--db 指定本地 SQLite 文件（默认：控制台自身的数据库）。
-输出写到 stdout，或用 -o 写到 FILE；错误写到 stderr，并以非零退出码退出。
-
-命令：
-  init [--demo | --training]            创建或迁移数据库；--demo 添加演示数据；
-                                        --training：创建带培训用户的培训数据库
-  calendar import FILE...               导入 holiday-cn JSON 日历（全部导入或全不导入）
-  calendar set DATE... off|workday|normal [--note TEXT]
-                                        将日期标记为休息日、调休工作日，或恢复为周一至周五
-  calendar list [--year YYYY]           列出休息日和调休工作日，以及缺少哪些放假通知
-  deadline --class consult|handling --start ISO8601
-                                        打印在该时刻派单的办理时限
-  import tickets FILE.csv [--all-errors]
-                                        导入历史工单（全部导入或全不导入）；错误行最多
-                                        列出 1,000 行，使用 --all-errors 则全部列出
-  import interview FILE [--type T] [--category NAME] [--town NAME]
-                                        将微访谈的问题导入为由本控制台编号的新工单
-                                        （单个事务）；打印工单编号
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        办结率报表；--to 不含当日
-                                        --at ISO8601：按该时刻计算（默认月份：该时刻所在月份）
-  report --year YYYY [--assessment] [--format text|csv|json|pdf]
-                                        一个日历年（当年则截至今日）；--assessment：
-                                        承办单位年度考核，含评分和排名
-  board [--at ISO8601] [--format text|json]
-                                        未办结工单及其颜色和剩余工作时间
-  departments import FILE.csv [--all-errors]
-                                        name,code,duty_phones,head_phone（全部导入或全不导入）
-  categories import FILE.csv            code,name,department,class（常用承办单位，consult|handling）
-  categories list [--format text|json]  类别及其派单路由
-  towns import FILE.csv | towns list [--format text|json]
-                                        code,name
-  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
-                                        导出历史工单 CSV；来电人信息已脱敏，除非使用 --unmasked（记入日志）
-  access-log [--from DATE --to DATE]    谁查看过完整的来电人信息（查看及未脱敏导出）
-  config get|set KEY [VALUE]            读取或修改设置；'config list' 列出全部设置
-                                        （机密显示为 ••••）；set KEY --stdin | --from-file PATH 从输入读取值
-  verify [--server URL]                 校验事件日志的哈希链（或服务器的事件日志，指定 --db 时
-                                        与其副本比对）；指出第一个被篡改、删除、重排或截断的
-                                        本地事件，再核对投影是否与事件推导结果一致
-                                        （指出第一个不一致的工单）；打印日志戳
-  rebuild                               根据事件重新推导工单投影
-  permissions                           角色 × 操作权限表（Markdown）
-  users list | unlock NAME | enable NAME | reset-password NAME
-                                        账户管理；reset-password 从 stdin 读取新密码
-  server init --url URL [--console-role NAME]
-                                        创建或迁移共享 PostgreSQL 服务器的数据库结构；
-                                        --console-role：供控制台使用的受限登录角色（密码
-                                        取自 HOTLINE_CONSOLE_PASSWORD 或 stdin）
-  sync [--server URL] [--once]          连接服务器并同步（--once：推送和拉取各一次后退出；
-                                        不带此项：持续同步直至停止，作为无界面副本运行）
-  escalate [--once] [--at ISO8601]      按该时刻发出提醒（短信）并进行问责；--once：补齐积压，
-                                        发送到期内容后退出；不带此项：持续运行
-  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
-                                        管理性变更（设置、日历、承办单位、类别、街镇、
-                                        用户），含操作人、旧值和新值
-  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show|
-         follow-up|sms
-                                        控制台的工单操作，以 --as USER 身份执行（密码从 stdin 读取）；
-                                        register 打印新工单编号；选项见 hotlinectl ticket
-                                        （在培训数据库上：由培训用户操作，允许使用 --at ISO8601）
-  ticket merge NUMBER --into NUMBER [--reason TEXT]
-                                        同一事件：NUMBER 跟随另一工单，随其一并答复
-  search TEXT [--format text|json] [--limit N]
-                                        按编号、来电人电话或文本（摘要、详情、地址、答复）
-                                        搜索工单（含未办结和已办结），范围为 --as USER 可见的工单
-  ticket attach NUMBER FILE [--stage registration|before|after|document]
-                                        附加照片或文档（以 --as USER 身份）
-  attachment save HASH -o FILE          将工单的文件从数据库导出（哈希值即 ticket show
-                                        所列的值），仅限有权查看该工单的用户
-  intake token add NAME --channel web|wechat|weibo|petition|interview
-                                        为一个接入方生成令牌，只打印一次（管理员）
-  intake token list [--format text|json] | intake token revoke NAME
-                                        各接入方的令牌（从不显示令牌本身）
-  serve --listen HOST:PORT              电子渠道受理服务（HTTP API 和 Open311 子集），
-                                        持续运行直至停止；见 docs/INTAKE.md
-
-选项：
-  --db PATH      数据库文件
-  -o FILE        将输出写入 FILE（完整写入或完全不写），而不是 stdout；-o - 表示 stdout。
-                 不能是数据库；已有文件仅当其为 hotlinectl 先前未经改动的输出（或为空）时才可覆盖
-  --force        允许 -o 覆盖其他任何已有文件
-  --help         显示此帮助
-  --version      显示程序版本
-</translation>
-    </message>
-    <message>
         <source>Usage: hotlinectl import interview FILE [--type T] [--category NAME] [--town NAME]</source>
         <translation>用法：hotlinectl import interview FILE [--type T] [--category NAME] [--town NAME]</translation>
     </message>
@@ -1492,42 +1353,6 @@ Options:
         <translation>文件：已发送 %1 个，已接收 %2 个，%3 个尚未上传到服务器，%4 个被拒绝（内容与其哈希值不符）</translation>
     </message>
     <message>
-        <source>Usage: hotlinectl ticket VERB [NUMBER] [--as USER] [--at ISO8601] [options]
-  register --summary TEXT [--type T] [--channel C] [--category NAME] [--town NAME] [--caller-name NAME]
-           [--caller-phone PHONE] [--details TEXT] [--class consult|handling] [--no-sms]
-           (prints the new number; --no-sms: the caller declines SMS about the ticket)
-  dispatch NUMBER --department NAME|CODE      sign NUMBER      reply NUMBER --text TEXT
-  return NUMBER --reason TEXT                 transfer NUMBER --department NAME|CODE --reason TEXT
-  extend NUMBER --days N --reason TEXT        decide-extension NUMBER --approve|--refuse [--reason TEXT]
-  callback NUMBER --answer satisfied|basic|unsatisfied [--text TEXT]
-  close NUMBER [--text TEXT]                  reopen NUMBER --reason TEXT
-  show NUMBER [--format text|json] [--unmasked]
-  merge NUMBER --into NUMBER [--reason TEXT]  (the same incident: NUMBER follows the other and is answered with it)
-  follow-up NUMBER --text TEXT   (the citizen's progress call, 催办)
-  sms NUMBER --on|--off          (SMS to the caller about this ticket)
-  register … [--address TEXT] [--latitude DEG --longitude DEG]   the place of the matter
-  attach NUMBER FILE [--stage registration|before|after|document]   a photo or document
---as USER reads USER's password from standard input; on a training database the training users act
-without it, and --at backdates or forwards the action (only there).</source>
-        <translation>用法：hotlinectl ticket VERB [NUMBER] [--as USER] [--at ISO8601] [options]
-  register --summary TEXT [--type T] [--channel C] [--category NAME] [--town NAME] [--caller-name NAME]
-           [--caller-phone PHONE] [--details TEXT] [--class consult|handling] [--no-sms]
-           （打印新工单编号；--no-sms：来电人拒绝接收有关该工单的短信）
-  dispatch NUMBER --department NAME|CODE      sign NUMBER      reply NUMBER --text TEXT
-  return NUMBER --reason TEXT                 transfer NUMBER --department NAME|CODE --reason TEXT
-  extend NUMBER --days N --reason TEXT        decide-extension NUMBER --approve|--refuse [--reason TEXT]
-  callback NUMBER --answer satisfied|basic|unsatisfied [--text TEXT]
-  close NUMBER [--text TEXT]                  reopen NUMBER --reason TEXT
-  show NUMBER [--format text|json] [--unmasked]
-  merge NUMBER --into NUMBER [--reason TEXT]  （同一事件：NUMBER 跟随另一工单，随其一并答复）
-  follow-up NUMBER --text TEXT   （市民催办）
-  sms NUMBER --on|--off          （是否向来电人发送有关此工单的短信）
-  register … [--address TEXT] [--latitude DEG --longitude DEG]   事项发生地点
-  attach NUMBER FILE [--stage registration|before|after|document]   照片或文档
---as USER 从标准输入读取 USER 的密码；在培训数据库上，培训用户无需密码即可操作，
-且 --at 可将操作时间提前或推后（仅限培训数据库）。</translation>
-    </message>
-    <message>
         <source>%1 is a number of degrees, not "%2".</source>
         <translation>%1 应为度数，而不是“%2”。</translation>
     </message>
@@ -1582,6 +1407,339 @@ without it, and --at backdates or forwards the action (only there).</source>
     <message>
         <source>, not yet received</source>
         <translation>，尚未接收</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
+Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
+
+Commands:
+  init [--demo | --training]            create or migrate the database; --demo adds demo data;
+                                        --training: a training database with training users
+  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
+  calendar set DATE... off|workday|normal [--note TEXT]
+                                        mark dates as off days, make-up working days, or back to Mon-Fri
+  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
+  deadline --class consult|handling --start ISO8601
+                                        print the deadline for a dispatch at that instant
+  import tickets FILE.csv [--all-errors]
+                                        import historical tickets (all rows or none); bad rows are
+                                        listed up to 1,000, all of them with --all-errors
+  import interview FILE [--type T] [--category NAME] [--town NAME]
+                                        a micro-interview's questions as new tickets numbered by this
+                                        console (one transaction); prints the numbers
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        completion-rate report; --to is exclusive
+                                        --at ISO8601: computed as at that instant (default month: its month)
+  report --year YYYY [--assessment] [--format text|csv|json|pdf]
+                                        a calendar year (to date while it runs); --assessment: the
+                                        departments' annual assessment, scored and ranked
+  board [--at ISO8601] [--format text|json]
+                                        open tickets with colour and remaining working time
+  departments import FILE.csv [--all-errors]
+                                        name,code,duty_phones,head_phone (all rows or none)
+  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
+  categories list [--format text|json]  the categories and their routing
+  towns import FILE.csv | towns list [--format text|json]
+                                        code,name
+  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
+                                        historical ticket CSV; callers masked unless --unmasked (logged)
+  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
+  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
+                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
+  verify [--server URL]                 check the hash chain of the event log (or of the server's,
+                                        compared with --db's copy when given); names the first
+                                        altered, removed, reordered or truncated event
+                                        locally, then that the projection is what the events give
+                                        (names the first differing ticket); prints the log stamp;
+                                        --server also lists events whose console code or time
+                                        breaks the server's rules
+  rebuild                               derive the ticket projection again from the events
+  permissions                           the role × action permission table (Markdown)
+  users list | unlock NAME | enable NAME | reset-password NAME
+                                        accounts; reset-password reads the new one from stdin
+  server init --url URL [--console-role NAME]
+                                        create or migrate the shared PostgreSQL server's schema;
+                                        --console-role: the restricted login for consoles (password
+                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
+  server add-console NAME --url URL [--code CC]
+                                        one login for one console (password from
+                                        HOTLINE_CONSOLE_PASSWORD or stdin); prints its console code
+  server remove-console NAME --url URL  end a console's login (its events stay)
+  server config --url URL [KEY [VALUE]] the server's settings (max_skew_seconds)
+  server consoles --url URL             every console code: its login, machine and last pass
+  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
+                                        without it: keep syncing until stopped, a headless replica)
+  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
+                                        send what is due, then exit; without it: keep escalating
+  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
+                                        administrative changes (settings, calendar, departments,
+                                        categories, towns, users) with actor, old and new value
+  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show|
+         follow-up|sms
+                                        the console's ticket actions, as --as USER (password on stdin);
+                                        register prints the new number; see hotlinectl ticket for options
+                                        (on a training database: training users act, --at ISO8601 allowed)
+  ticket merge NUMBER --into NUMBER [--reason TEXT]
+                                        the same incident: NUMBER follows the other, answered with it
+  search TEXT [--format text|json] [--limit N]
+                                        find tickets, open or closed, by number, caller phone or text
+                                        (summary, details, address, reply), as --as USER sees them
+  ticket attach NUMBER FILE [--stage registration|before|after|document]
+                                        attach a photo or document (as --as USER)
+  attachment save HASH -o FILE          a ticket's file out of the database (the hash that
+                                        ticket show lists), for those who may see the ticket
+  ticket renumber NUMBER [--id PREFIX] [--reason TEXT]
+                                        a new number (printed) for a number two consoles gave alike;
+                                        --id PREFIX picks one ticket of several with one number
+  intake token add NAME --channel web|wechat|weibo|petition|interview
+                                        a token for one integration, printed once (administrators)
+  intake token list [--format text|json] | intake token revoke NAME
+                                        the integrations' tokens (never the token itself)
+  serve --listen HOST:PORT              the intake service for the electronic channels (HTTP API
+                                        and Open311 subset) until stopped; see docs/INTAKE.md
+
+Options:
+  --db PATH      the database file
+  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
+                 Never the database; an existing file only if it is hotlinectl's unchanged earlier
+                 output (or empty)
+  --force        let -o replace any other existing file
+  --help         this help
+  --version      the program's version
+</source>
+        <translation>用法：hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+管理 Hotline Console 数据库。--db 指定本地 SQLite 文件（默认：控制台自身的数据库）。
+输出写到 stdout，或用 -o 写到 FILE；错误写到 stderr，并以非零退出码退出。
+
+命令：
+  init [--demo | --training]            创建或迁移数据库；--demo 添加演示数据；
+                                        --training：创建带培训用户的培训数据库
+  calendar import FILE...               导入 holiday-cn JSON 日历（全部导入或全不导入）
+  calendar set DATE... off|workday|normal [--note TEXT]
+                                        将日期标记为休息日、调休工作日，或恢复为周一至周五
+  calendar list [--year YYYY]           列出休息日和调休工作日，以及缺少哪些放假通知
+  deadline --class consult|handling --start ISO8601
+                                        打印在该时刻派单的办理时限
+  import tickets FILE.csv [--all-errors]
+                                        导入历史工单（全部导入或全不导入）；错误行最多
+                                        列出 1,000 行，使用 --all-errors 则全部列出
+  import interview FILE [--type T] [--category NAME] [--town NAME]
+                                        将微访谈的问题导入为由本控制台编号的新工单
+                                        （单个事务）；打印工单编号
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        办结率报表；--to 不含当日
+                                        --at ISO8601：按该时刻计算（默认月份：该时刻所在月份）
+  report --year YYYY [--assessment] [--format text|csv|json|pdf]
+                                        一个日历年（当年则截至今日）；--assessment：
+                                        承办单位年度考核，含评分和排名
+  board [--at ISO8601] [--format text|json]
+                                        未办结工单及其颜色和剩余工作时间
+  departments import FILE.csv [--all-errors]
+                                        name,code,duty_phones,head_phone（全部导入或全不导入）
+  categories import FILE.csv            code,name,department,class（常用承办单位，consult|handling）
+  categories list [--format text|json]  类别及其派单路由
+  towns import FILE.csv | towns list [--format text|json]
+                                        code,name
+  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
+                                        导出历史工单 CSV；来电人信息已脱敏，除非使用 --unmasked（记入日志）
+  access-log [--from DATE --to DATE]    谁查看过完整的来电人信息（查看及未脱敏导出）
+  config get|set KEY [VALUE]            读取或修改设置；'config list' 列出全部设置
+                                        （机密显示为 ••••）；set KEY --stdin | --from-file PATH 从输入读取值
+  verify [--server URL]                 校验事件日志的哈希链（或服务器的事件日志，指定 --db 时
+                                        与其副本比对）；指出第一个被篡改、删除、重排或截断的
+                                        本地事件，再核对投影是否与事件推导结果一致
+                                        （指出第一个不一致的工单）；打印日志戳；
+                                        指定 --server 时还列出控制台编号或时间违反服务器规则的事件
+  rebuild                               根据事件重新推导工单投影
+  permissions                           角色 × 操作权限表（Markdown）
+  users list | unlock NAME | enable NAME | reset-password NAME
+                                        账户管理；reset-password 从 stdin 读取新密码
+  server init --url URL [--console-role NAME]
+                                        创建或迁移共享 PostgreSQL 服务器的数据库结构；
+                                        --console-role：供控制台使用的受限登录角色（密码
+                                        取自 HOTLINE_CONSOLE_PASSWORD 或 stdin）
+  server add-console NAME --url URL [--code CC]
+                                        为一个控制台创建一个登录角色（密码取自
+                                        HOTLINE_CONSOLE_PASSWORD 或 stdin）；打印其控制台编号
+  server remove-console NAME --url URL  停用某控制台的登录角色（其事件保留）
+  server config --url URL [KEY [VALUE]] 服务器设置（max_skew_seconds）
+  server consoles --url URL             列出每个控制台编号：登录角色、计算机和最近一次同步
+  sync [--server URL] [--once]          连接服务器并同步（--once：推送和拉取各一次后退出；
+                                        不带此项：持续同步直至停止，作为无界面副本运行）
+  escalate [--once] [--at ISO8601]      按该时刻发出提醒（短信）并进行问责；--once：补齐积压，
+                                        发送到期内容后退出；不带此项：持续运行
+  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
+                                        管理性变更（设置、日历、承办单位、类别、街镇、
+                                        用户），含操作人、旧值和新值
+  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show|
+         follow-up|sms
+                                        控制台的工单操作，以 --as USER 身份执行（密码从 stdin 读取）；
+                                        register 打印新工单编号；选项见 hotlinectl ticket
+                                        （在培训数据库上：由培训用户操作，允许使用 --at ISO8601）
+  ticket merge NUMBER --into NUMBER [--reason TEXT]
+                                        同一事件：NUMBER 跟随另一工单，随其一并答复
+  search TEXT [--format text|json] [--limit N]
+                                        按编号、来电人电话或文本（摘要、详情、地址、答复）
+                                        搜索工单（含未办结和已办结），范围为 --as USER 可见的工单
+  ticket attach NUMBER FILE [--stage registration|before|after|document]
+                                        附加照片或文档（以 --as USER 身份）
+  attachment save HASH -o FILE          将工单的文件从数据库导出（哈希值即 ticket show
+                                        所列的值），仅限有权查看该工单的用户
+  ticket renumber NUMBER [--id PREFIX] [--reason TEXT]
+                                        为两个控制台重复使用的编号换一个新编号（打印新编号）；
+                                        --id PREFIX 在同号的多张工单中选定一张
+  intake token add NAME --channel web|wechat|weibo|petition|interview
+                                        为一个接入方生成令牌，只打印一次（管理员）
+  intake token list [--format text|json] | intake token revoke NAME
+                                        各接入方的令牌（从不显示令牌本身）
+  serve --listen HOST:PORT              电子渠道受理服务（HTTP API 和 Open311 子集），
+                                        持续运行直至停止；见 docs/INTAKE.md
+
+选项：
+  --db PATH      数据库文件
+  -o FILE        将输出写入 FILE（完整写入或完全不写），而不是 stdout；-o - 表示 stdout。
+                 不能是数据库；已有文件仅当其为 hotlinectl 先前未经改动的输出（或为空）时才可覆盖
+  --force        允许 -o 覆盖其他任何已有文件
+  --help         显示此帮助
+  --version      显示程序版本
+</translation>
+    </message>
+    <message>
+        <source>number clashes: %1 ticket number(s) name more than one ticket (two consoles gave them alike); a dispatcher renumbers one of each: hotlinectl ticket renumber NUMBER --id PREFIX --as USER</source>
+        <translation>编号冲突：%1 个工单编号对应多个工单（两个控制台分配了相同编号）；须由派单员为每组中的一个工单重新编号：hotlinectl ticket renumber NUMBER --id PREFIX --as USER</translation>
+    </message>
+    <message>
+        <source>Console codes and receive times not checked: this login may not read them (use the owner or a console login).</source>
+        <translation>未校验控制台编号和接收时间：此登录角色无权读取（请使用所有者或控制台登录角色）。</translation>
+    </message>
+    <message>
+        <source>OK: every event's console code is its login's and its time is within the skew of when the server received it.</source>
+        <translation>正常：每个事件的控制台编号均与其登录角色相符，且事件时间与服务器接收时间之差均在时钟偏差范围之内。</translation>
+    </message>
+    <message>
+        <source>%1 events break the server's rules on console codes and times (the first %2 are listed); see docs/TAMPER-EVIDENCE.md.</source>
+        <translation>%1 个事件违反服务器关于控制台编号和时间的规则（列出前 %2 个）；参见 docs/TAMPER-EVIDENCE.md。</translation>
+    </message>
+    <message>
+        <source>number clashes: %1 (ticket numbers that name more than one ticket; hotlinectl verify lists them, hotlinectl ticket renumber resolves one)</source>
+        <translation>编号冲突：%1（对应多个工单的工单编号；hotlinectl verify 可列出，hotlinectl ticket renumber 可逐个解决）</translation>
+    </message>
+    <message>
+        <source>pushed numbers the server already had under another ticket: %1</source>
+        <translation>已推送但服务器上已属于其他工单的编号：%1</translation>
+    </message>
+    <message>
+        <source>%1 needs --url postgresql://OWNER:PASSWORD@HOST:PORT/DATABASE (%2)</source>
+        <translation>%1 需要 --url postgresql://OWNER:PASSWORD@HOST:PORT/DATABASE（%2）</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl server add-console NAME --url URL [--code CC]</source>
+        <translation>用法：hotlinectl server add-console NAME --url URL [--code CC]</translation>
+    </message>
+    <message>
+        <source>the console login needs a password: set HOTLINE_CONSOLE_PASSWORD or give it on standard input</source>
+        <translation>控制台登录角色需要密码：请设置 HOTLINE_CONSOLE_PASSWORD，或通过标准输入提供</translation>
+    </message>
+    <message>
+        <source>console login %1 has console code %2; the console at that desk syncs with postgresql://%1:PASSWORD@HOST:PORT/DATABASE</source>
+        <translation>控制台登录角色 %1 的控制台编号为 %2；该席位的控制台通过 postgresql://%1:PASSWORD@HOST:PORT/DATABASE 同步</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl server remove-console NAME --url URL</source>
+        <translation>用法：hotlinectl server remove-console NAME --url URL</translation>
+    </message>
+    <message>
+        <source>console login %1 (console code %2) can no longer connect or push; its events stay</source>
+        <translation>控制台登录角色 %1（控制台编号 %2）已无法连接或推送；其事件予以保留</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl server consoles --url URL</source>
+        <translation>用法：hotlinectl server consoles --url URL</translation>
+    </message>
+    <message>
+        <source>no console login: may read, not push</source>
+        <translation>非控制台登录角色：可读取，不可推送</translation>
+    </message>
+    <message>
+        <source>login %1 removed</source>
+        <translation>登录角色 %1 已移除</translation>
+    </message>
+    <message>
+        <source>login %1, not joined yet</source>
+        <translation>登录角色 %1，尚未加入</translation>
+    </message>
+    <message>
+        <source>login %1, no completed pass yet</source>
+        <translation>登录角色 %1，尚未完成过同步</translation>
+    </message>
+    <message>
+        <source>login %1, last completed pass from %2</source>
+        <translation>登录角色 %1，最近一次完成同步：%2</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl server config --url URL [KEY [VALUE]]</source>
+        <translation>用法：hotlinectl server config --url URL [KEY [VALUE]]</translation>
+    </message>
+    <message>
+        <source>unknown server setting "%1"</source>
+        <translation>未知的服务器设置“%1”</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl ticket VERB [NUMBER] [--as USER] [--at ISO8601] [options]
+  register --summary TEXT [--type T] [--channel C] [--category NAME] [--town NAME] [--caller-name NAME]
+           [--caller-phone PHONE] [--details TEXT] [--class consult|handling] [--no-sms]
+           (prints the new number; --no-sms: the caller declines SMS about the ticket)
+  dispatch NUMBER --department NAME|CODE      sign NUMBER      reply NUMBER --text TEXT
+  return NUMBER --reason TEXT                 transfer NUMBER --department NAME|CODE --reason TEXT
+  extend NUMBER --days N --reason TEXT        decide-extension NUMBER --approve|--refuse [--reason TEXT]
+  callback NUMBER --answer satisfied|basic|unsatisfied [--text TEXT]
+  close NUMBER [--text TEXT]                  reopen NUMBER --reason TEXT
+  show NUMBER [--format text|json] [--unmasked]
+  merge NUMBER --into NUMBER [--reason TEXT]  (the same incident: NUMBER follows the other and is answered with it)
+  follow-up NUMBER --text TEXT   (the citizen's progress call, 催办)
+  sms NUMBER --on|--off          (SMS to the caller about this ticket)
+  register … [--address TEXT] [--latitude DEG --longitude DEG]   the place of the matter
+  attach NUMBER FILE [--stage registration|before|after|document]   a photo or document
+  renumber NUMBER [--id PREFIX] [--reason TEXT]   a new number from this console's sequence (prints it)
+--id PREFIX picks one ticket when NUMBER names several (two consoles gave it alike); a former number
+still finds a renumbered ticket.
+--as USER reads USER's password from standard input; on a training database the training users act
+without it, and --at backdates or forwards the action (only there).</source>
+        <translation>用法：hotlinectl ticket VERB [NUMBER] [--as USER] [--at ISO8601] [options]
+  register --summary TEXT [--type T] [--channel C] [--category NAME] [--town NAME] [--caller-name NAME]
+           [--caller-phone PHONE] [--details TEXT] [--class consult|handling] [--no-sms]
+           （打印新工单编号；--no-sms：来电人拒绝接收有关该工单的短信）
+  dispatch NUMBER --department NAME|CODE      sign NUMBER      reply NUMBER --text TEXT
+  return NUMBER --reason TEXT                 transfer NUMBER --department NAME|CODE --reason TEXT
+  extend NUMBER --days N --reason TEXT        decide-extension NUMBER --approve|--refuse [--reason TEXT]
+  callback NUMBER --answer satisfied|basic|unsatisfied [--text TEXT]
+  close NUMBER [--text TEXT]                  reopen NUMBER --reason TEXT
+  show NUMBER [--format text|json] [--unmasked]
+  merge NUMBER --into NUMBER [--reason TEXT]  （同一事件：NUMBER 跟随另一工单，随其一并答复）
+  follow-up NUMBER --text TEXT   （市民催办）
+  sms NUMBER --on|--off          （是否向来电人发送有关此工单的短信）
+  register … [--address TEXT] [--latitude DEG --longitude DEG]   事项发生地点
+  attach NUMBER FILE [--stage registration|before|after|document]   照片或文档
+  renumber NUMBER [--id PREFIX] [--reason TEXT]   从本控制台的编号序列分配新编号（并打印）
+当 NUMBER 对应多个工单时（两个控制台分配了相同编号），用 --id PREFIX 选定其中一个；
+重新编号的工单仍可通过原编号查到。
+--as USER 从标准输入读取 USER 的密码；在培训数据库上，培训用户无需密码即可操作，
+且 --at 可将操作时间提前或推后（仅限培训数据库）。</translation>
+    </message>
+    <message>
+        <source>Pick one with --id PREFIX (the first characters of its id above), or give one of them a new number: hotlinectl ticket renumber %1 --id PREFIX --as USER.</source>
+        <translation>请用 --id PREFIX（上方所列 id 的前几个字符）选定其中一个，或为其中一个分配新编号：hotlinectl ticket renumber %1 --id PREFIX --as USER。</translation>
+    </message>
+    <message>
+        <source>%1 is the former number of ticket %2.</source>
+        <translation>%1 是工单 %2 的原编号。</translation>
+    </message>
+    <message>
+        <source>Formerly: %1</source>
+        <translation>原编号：%1</translation>
     </message>
 </context>
 <context>
@@ -2210,6 +2368,14 @@ without it, and --at backdates or forwards the action (only there).</source>
         <source>manage the electronic channels' tokens</source>
         <translation>管理电子渠道的令牌</translation>
     </message>
+    <message>
+        <source>Renumbered</source>
+        <translation>已重新编号</translation>
+    </message>
+    <message>
+        <source>renumber tickets</source>
+        <translation>工单重新编号</translation>
+    </message>
 </context>
 <context>
     <name>DraftStore</name>
@@ -2305,6 +2471,10 @@ without it, and --at backdates or forwards the action (only there).</source>
     <message>
         <source>the caller wants no SMS</source>
         <translation>来电人不接收短信</translation>
+    </message>
+    <message>
+        <source>was %1, now %2</source>
+        <translation>原为 %1，现为 %2</translation>
     </message>
 </context>
 <context>
@@ -2446,6 +2616,14 @@ without it, and --at backdates or forwards the action (only there).</source>
     <message>
         <source>%1: must be a number (degrees).</source>
         <translation>%1：必须是数字（度）。</translation>
+    </message>
+    <message>
+        <source>%1 (registered %2: %3)</source>
+        <translation>%1（%2 登记：%3）</translation>
+    </message>
+    <message>
+        <source>This number names %1 requests; ask again with ?id= and one of: %2</source>
+        <translation>该编号对应 %1 个诉求；请附加 ?id= 及以下任一值重新查询：%2</translation>
     </message>
 </context>
 <context>
@@ -2598,6 +2776,13 @@ without it, and --at backdates or forwards the action (only there).</source>
     <message>
         <source>Event log</source>
         <translation>事件日志</translation>
+    </message>
+</context>
+<context>
+    <name>NumberClashes</name>
+    <message>
+        <source>%1 names %2 tickets:</source>
+        <translation>%1 对应 %2 个工单：</translation>
     </message>
 </context>
 <context>
@@ -3407,6 +3592,45 @@ without it, and --at backdates or forwards the action (only there).</source>
         <source>this console pulled events up to server sequence %1</source>
         <translation>本工作台已拉取至服务器序号 %1 的事件</translation>
     </message>
+    <message>
+        <source>event %1 (ticket %2, server_seq %3, type %4)</source>
+        <translation>事件 %1（工单 %2，server_seq %3，类型 %4）</translation>
+    </message>
+    <message>
+        <source>pushed before the server checked logins</source>
+        <translation>推送于服务器开始校验登录角色之前</translation>
+    </message>
+    <message>
+        <source>pushed by login %1</source>
+        <translation>由登录角色 %1 推送</translation>
+    </message>
+    <message>
+        <source>%1 claims console %2 but was %3, which is console %4</source>
+        <translation>%1 声称属于控制台 %2，但实际%3，该登录角色属于控制台 %4</translation>
+    </message>
+    <message>
+        <source>%1 claims console %2, which no console on the server has (%3)</source>
+        <translation>%1 声称属于控制台 %2，但服务器上没有该控制台（%3）</translation>
+    </message>
+    <message>
+        <source>%1 is dated %2 s after the server received it (%3)</source>
+        <translation>%1 的时间比服务器接收时间晚 %2 秒（%3）</translation>
+    </message>
+    <message>
+        <source>%1 is dated %2 s before the server received it, unchecked (%3)</source>
+        <translation>%1 的时间比服务器接收时间早 %2 秒，未经校验（%3）</translation>
+    </message>
+</context>
+<context>
+    <name>ServerNumbers</name>
+    <message>
+        <source>cannot ask the server about ticket numbers: %1</source>
+        <translation>无法向服务器查询工单编号：%1</translation>
+    </message>
+    <message>
+        <source> (and %1 more: %2 in all)</source>
+        <translation>（另有 %1 个，共 %2 个）</translation>
+    </message>
 </context>
 <context>
     <name>ServerSchema</name>
@@ -3709,16 +3933,26 @@ without it, and --at backdates or forwards the action (only there).</source>
         <translation>无法写入本地数据库</translation>
     </message>
     <message>
-        <source>this database holds tickets numbered with console code %1, which another console already uses on this server; join with an empty database, or from the console that seeded the server</source>
-        <translation>本数据库中的工单编号使用工作台编号 %1，而该编号在此服务器上已被另一工作台使用；请用空数据库加入，或从最初向服务器提供数据的工作台加入</translation>
-    </message>
-    <message>
         <source>not connected to the server</source>
         <translation>未连接到服务器</translation>
     </message>
     <message>
         <source>the server did not accept every event</source>
         <translation>服务器未接受全部事件</translation>
+    </message>
+    <message>
+        <source>cannot read the local database</source>
+        <translation>无法读取本地数据库</translation>
+    </message>
+    <message numerus="yes">
+        <source>this database's tickets were numbered with console code %1, which the server already gave another console, and %n of their numbers are already the server's under other tickets: %2. Nothing was written. Give each of these tickets a new number on this database (hotlinectl --db FILE ticket renumber NUMBER --reason TEXT --as USER; a dispatcher or administrator), then join again.</source>
+        <translation>
+            <numerusform>此数据库的工单以控制台编号 %1 编号，而服务器已将该编号分配给另一控制台，且其中 %n 个编号在服务器上已属于其他工单：%2。未写入任何内容。请在此数据库上为这些工单逐一分配新编号（hotlinectl --db FILE ticket renumber NUMBER --reason TEXT --as USER；须由派单员或管理员执行），然后重新加入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>this login may read the server but not push (%1 events wait here): ask the server's owner for a login of this console's own (hotlinectl server add-console)</source>
+        <translation>此登录角色可读取服务器，但不能推送（本地有 %1 个事件待推送）：请向服务器所有者申请本控制台专用的登录角色（hotlinectl server add-console）</translation>
     </message>
 </context>
 <context>
@@ -3940,6 +4174,10 @@ without it, and --at backdates or forwards the action (only there).</source>
         <source>Ticket %1 already has a department's reply: call the caller back and close it instead.</source>
         <translation>工单 %1 已有承办单位的答复：请改为回访来电人并办结工单。</translation>
     </message>
+    <message>
+        <source>Renumbering ticket %1 needs its new number.</source>
+        <translation>为工单 %1 重新编号时须提供新编号。</translation>
+    </message>
 </context>
 <context>
     <name>TicketImporter</name>
@@ -3974,6 +4212,41 @@ without it, and --at backdates or forwards the action (only there).</source>
     <message>
         <source>Created the town %1.</source>
         <translation>已新建镇街 %1。</translation>
+    </message>
+    <message>
+        <source>ticket number %1 is already in the database (the former number of ticket %2)</source>
+        <translation>工单编号 %1 已存在于数据库中（为工单 %2 的原编号）</translation>
+    </message>
+    <message>
+        <source>ticket number %1 is already in the database (%2 tickets have it)</source>
+        <translation>工单编号 %1 已存在于数据库中（已有 %2 个工单使用该编号）</translation>
+    </message>
+</context>
+<context>
+    <name>TicketLookup</name>
+    <message>
+        <source>  id %1…  console %2, registered %3: %4</source>
+        <translation>  id %1…  控制台 %2，%3 登记：%4</translation>
+    </message>
+    <message>
+        <source> (now %1)</source>
+        <translation>（现为 %1）</translation>
+    </message>
+    <message>
+        <source>There is no ticket %1.</source>
+        <translation>不存在工单 %1。</translation>
+    </message>
+    <message>
+        <source>No ticket numbered %1 has an id starting with %2; the number names:
+%3</source>
+        <translation>编号为 %1 的工单中没有 id 以 %2 开头的工单；该编号对应：
+%3</translation>
+    </message>
+    <message>
+        <source>Ticket number %1 names %2 tickets (two consoles gave it alike):
+%3</source>
+        <translation>工单编号 %1 对应 %2 个工单（两个控制台分配了相同编号）：
+%3</translation>
     </message>
 </context>
 <context>
@@ -4136,6 +4409,10 @@ without it, and --at backdates or forwards the action (only there).</source>
     <message>
         <source>Callers of the same incident are waiting for this ticket's answer (%1): close them first, or have a department answer the ticket.</source>
         <translation>同一事件的来电人正在等待本工单的答复（%1）：请先将其办结，或由承办单位答复本工单。</translation>
+    </message>
+    <message>
+        <source>No free number is left for today on console %1.</source>
+        <translation>控制台 %1 今日已无可用编号。</translation>
     </message>
 </context>
 <context>
@@ -5231,6 +5508,12 @@ SHA-256 %2</translation>
         <translation>%1
 %2</translation>
     </message>
+    <message numerus="yes">
+        <source> (%n number clash(es))</source>
+        <translation>
+            <numerusform>（%n 个编号冲突）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hotline::DepartmentChooser</name>
@@ -6152,6 +6435,10 @@ SHA-256 %2</translation>
         <source>Ticket %1 now follows %2 and is answered with it.</source>
         <translation>工单 %1 现已跟随 %2，并随其一并答复。</translation>
     </message>
+    <message>
+        <source>Renumber one of them first (File › Sync conflicts…).</source>
+        <translation>请先为其中一个工单重新编号（文件 › 同步冲突…）。</translation>
+    </message>
 </context>
 <context>
     <name>hotline::DispatchView</name>
@@ -6573,6 +6860,67 @@ Operator console of a citizen service hotline.</source>
     <message>
         <source>Merge</source>
         <translation>合并</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::NumberClashesPanel</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Ticket id</source>
+        <translation>工单 ID</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>&amp;Renumber…</source>
+        <translation>重新编号(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Give the selected ticket a new number from this console's sequence; its old number keeps finding it.</source>
+        <translation>从本控制台的编号序列为所选工单分配新编号；仍可通过原编号查到该工单。</translation>
+    </message>
+    <message>
+        <source>No ticket number names two tickets.</source>
+        <translation>没有同时对应两个工单的工单编号。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket number(s) name more than one ticket (two consoles gave them alike). Both tickets stay whole; renumber one of each so the number names one ticket again.</source>
+        <translation>
+            <numerusform>%n 个工单编号对应多个工单（两个控制台分配了相同编号）。相关工单均完整保留；请为每组中的一个工单重新编号，使每个编号重新只对应一个工单。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Renumber ticket %1</source>
+        <translation>为工单 %1 重新编号</translation>
+    </message>
+    <message>
+        <source>Why this ticket gets a new number (kept in its history):</source>
+        <translation>重新编号的原因（将记入工单历史）：</translation>
+    </message>
+    <message>
+        <source>Number %1 was given by two consoles</source>
+        <translation>编号 %1 由两个控制台分别分配</translation>
+    </message>
+    <message>
+        <source>The ticket is now %1; %2 still finds it.</source>
+        <translation>该工单现编号为 %1；仍可通过 %2 查到。</translation>
     </message>
 </context>
 <context>
@@ -7590,6 +7938,10 @@ Operator console of a citizen service hotline.</source>
     <message>
         <source>Caller accepts &amp;SMS again</source>
         <translation>来电人恢复接收短信(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1 (formerly %2)</source>
+        <translation>%1（原编号 %2）</translation>
     </message>
 </context>
 <context>
