@@ -20,6 +20,7 @@
 #include "sync/ServerSchema.h"
 #include "sync/SyncEngine.h"
 
+#include <QFile>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -186,6 +187,46 @@ private Q_SLOTS:
         // Its own history, the login's own old events, is no finding for verify --server.
         const CtlResult v = runCtl({u"verify"_s, u"--server"_s, url});
         QVERIFY2(v.exitCode == 0, QByteArray(v.out + v.err).constData());
+    }
+    void serverAtSchema8GetsTheRuleAndTheRight()
+    {
+        // A server already at schema 8 with a console login made then: the migration replaces the push (keeping
+        // its fixed search path) and gives the existing login the right to name its history's codes.
+        const QString url = m_server.createDatabase(u"history_codes_upgrade"_s);
+        QVERIFY(!url.isEmpty());
+        PgConnection pg;
+        QVERIFY(pg.connect(url));
+        QVERIFY(pg.run("CREATE TABLE hotline_schema (version integer PRIMARY KEY, applied_at timestamptz NOT NULL "
+                       "DEFAULT now())"));
+        const QStringList files{u"001_events"_s, u"002_sms_claims"_s, u"003_event_chain"_s, u"004_attachments"_s,
+                                u"005_ticket_numbers"_s, u"006_reference_rows"_s, u"007_console_logins"_s,
+                                u"008_user_secrets"_s};
+        for (int v = 1; v <= files.size(); ++v) {
+            QFile file(u":/server/"_s + files.at(v - 1) + u".sql"_s);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(pg.run(file.readAll()), qPrintable(pg.lastError()));
+            QVERIFY(pg.run("INSERT INTO hotline_schema(version) VALUES ($1)", {QByteArray::number(v)}));
+        }
+        QVERIFY(pg.run("CREATE ROLE desk_old LOGIN PASSWORD 'pw'"));
+        QVERIFY(pg.run("GRANT EXECUTE ON FUNCTION hotline_push(text[], text[], text[], bigint[], text[], text[], "
+                       "text[], smallint[]) TO desk_old"));
+        QVERIFY(pg.run("INSERT INTO hotline_console_logins(login, code) VALUES ('desk_old', '03')"));
+        const char *mayName = "SELECT has_function_privilege('desk_old', 'hotline_join_history_codes(text[])', "
+                              "'EXECUTE')";
+        QString error;
+        int from = 0;
+        QVERIFY2(ServerSchema::migrate(pg, &error, &from), qPrintable(error));
+        QCOMPARE(from, 8);
+        QCOMPARE(pg.exec(mayName).text(0, 0), u"t"_s);
+        QCOMPARE(pg.exec("SELECT count(*) FROM pg_proc WHERE proname IN ('hotline_push', 'hotline_authority_findings', "
+                         "'hotline_join_history_codes') AND array_to_string(proconfig, ',') LIKE 'search_path=%'")
+                     .integer(0, 0),
+                 3);
+        // Nobody else may call it.
+        QVERIFY(pg.run("CREATE ROLE stranger LOGIN"));
+        QCOMPARE(pg.exec("SELECT has_function_privilege('stranger', 'hotline_join_history_codes(text[])', 'EXECUTE')")
+                     .text(0, 0),
+                 u"f"_s);
     }
 };
 
