@@ -6,8 +6,9 @@
 -- code dated before that moment, for its own tickets only (registered under that code by this login). A separate
 -- migration, not an edit of 007: servers already at schema 7 get it too.
 
--- The old codes a console login's history carries, and the server's clock when it named them (its join): nothing
--- it pushes with an old code may be dated at or after until_ms.
+-- The old codes a console login's history carries, and the server's clock when it named them (its join) plus the
+-- skew: nothing it pushes with an old code may be dated at or after until_ms. The skew, as in the push's "ahead"
+-- rule: the last events written before the join by a console clock a little fast must not be stranded.
 CREATE TABLE hotline_login_history_codes (
     login    text NOT NULL REFERENCES hotline_console_logins(login),
     code     text NOT NULL CHECK (code ~ '^[0-9]{2}$' AND code <> '00'),
@@ -38,7 +39,8 @@ BEGIN
         RAISE EXCEPTION 'console login % has not joined yet', session_user USING ERRCODE = 'insufficient_privilege';
     END IF;
     INSERT INTO hotline_login_history_codes(login, code, until_ms)
-    SELECT DISTINCT session_user, c, (extract(epoch FROM now()) * 1000)::bigint
+    SELECT DISTINCT session_user, c,
+           (extract(epoch FROM now()) * 1000)::bigint + hotline_server_setting_ms('max_skew_seconds', 600000)
     FROM unnest(p_codes) AS c WHERE c IS DISTINCT FROM v_code
     ON CONFLICT DO NOTHING;
     GET DIAGNOSTICS v_n = ROW_COUNT;

@@ -139,6 +139,9 @@ private Q_SLOTS:
         QCOMPARE(codes.rows(), 1);
         QCOMPARE(codes.text(0, 0) + u' ' + codes.text(0, 1), u"desk_c 01"_s);
         const qint64 joinedMs = codes.integer(0, 2);
+        // The server's clock at the join, plus the skew (a console clock a little fast loses nothing).
+        const qint64 serverNow = owner.exec("SELECT (extract(epoch FROM now()) * 1000)::bigint").integer(0, 0);
+        QVERIFY(joinedMs > serverNow + 500000 && joinedMs <= serverNow + 600000);
         // New tickets get the login's code.
         const Actor aliceNew{u"alice"_s, Role::CallTaker, QString(), u"03"_s};
         const QString fresh = c.ws->tickets().registerTicket(aliceNew, complaint(u"C 的新工单"_s), &error);
@@ -168,8 +171,10 @@ private Q_SLOTS:
         r = pushRaw(desk, u"f-reregister"_s, ofA, u"registered"_s, old, u"alice"_s, u"01"_s);
         QCOMPARE(r.sqlState(), QByteArray("42501"));
         QVERIFY2(r.error().contains(u"registered already"_s), qPrintable(r.error()));
-        // nor write with 01 after its join, even on its own ticket,
-        r = pushRaw(desk, u"f-late"_s, second, u"dispatched"_s, joinedMs + 1000, u"bob"_s, u"01"_s,
+        // nor write with 01 after its join, even on its own ticket (the owner moves the join an hour back, as if it
+        // was then: an event dated a minute after it is not ahead of the server's clock, only after the join),
+        QVERIFY(owner.run("UPDATE hotline_login_history_codes SET until_ms = until_ms - 3600000"));
+        r = pushRaw(desk, u"f-late"_s, second, u"dispatched"_s, joinedMs - 3600000 + 60000, u"bob"_s, u"01"_s,
                     R"({"department":"CG"})");
         QCOMPARE(r.sqlState(), QByteArray("42501"));
         QVERIFY2(r.error().contains(u"after the login joined"_s), qPrintable(r.error()));
@@ -179,9 +184,10 @@ private Q_SLOTS:
         // and the other console's login has no history code at all.
         PgConnection deskA;
         QVERIFY(deskA.connect(urlA));
-        r = pushRaw(deskA, u"f-03"_s, fresh, u"dispatched"_s, joinedMs - 1000, u"bob"_s, u"03"_s,
+        r = pushRaw(deskA, u"f-03"_s, fresh, u"dispatched"_s, old, u"bob"_s, u"03"_s,
                     R"({"department":"CG"})");
         QCOMPARE(r.sqlState(), QByteArray("42501"));
+        QVERIFY2(r.error().contains(u"claims console 03"_s), qPrintable(r.error()));
         QCOMPARE(owner.exec("SELECT count(*) FROM hotline_events").integer(0, 0), before);
 
         // Its own history, the login's own old events, is no finding for verify --server.
