@@ -24,34 +24,7 @@ namespace hotline {
 
 namespace {
 const QString kReferenceVersionKey = u"sync.reference_version"_s;
-
-/** After a join with history under another code (server schema 9): tells the server which old codes this database's
- *  events still waiting to be pushed carry, so that its push takes them (dated before now, for this console's own
- *  tickets only). A no-op for a session that is no console's login. */
-bool nameHistoryCodes(Database &db, PgConnection &pg, const QString &code, QString *error)
-{
-    QSqlQuery q(db.sql());
-    q.prepare(u"SELECT DISTINCT console FROM events WHERE server_seq IS NULL AND console <> ? ORDER BY console"_s);
-    q.addBindValue(code);
-    if (!q.exec()) {
-        *error = SyncEngine::tr("cannot read the local database");
-        return false;
-    }
-    QStringList codes;
-    while (q.next())
-        codes << q.value(0).toString();
-    if (codes.isEmpty())
-        return true;
-    const PgResult r = pg.exec("SELECT hotline_join_history_codes($1::text[])",
-                               {(u"{"_s + codes.join(u',') + u"}"_s).toUtf8()});
-    if (!r.ok()) {
-        *error = r.error();
-        return false;
-    }
-    qCInfo(lcSync) << "history codes named to the server:" << codes << "recorded" << r.text(0, 0);
-    return true;
 }
-} // namespace
 
 SyncEngine::SyncEngine(Database &db, const Clock &clock)
     : m_db(db),
@@ -104,6 +77,35 @@ bool SyncEngine::connectTo(const QString &url, QString *error)
     qCInfo(lcSync) << "connected to" << PgConnection::redacted(url) << "as console" << m_db.meta(u"console.code"_s);
     return true;
 }
+
+namespace {
+/** After a join with history under another code (server schema 9): tells the server which old codes this database's
+ *  events still waiting to be pushed carry, so that its push takes them (dated before the join, for this console's own
+ *  tickets only). A no-op for a session that is no console's login. */
+bool nameHistoryCodes(Database &db, PgConnection &pg, const QString &code, QString *error)
+{
+    QSqlQuery q(db.sql());
+    q.prepare(u"SELECT DISTINCT console FROM events WHERE server_seq IS NULL AND console <> ? ORDER BY console"_s);
+    q.addBindValue(code);
+    if (!q.exec()) {
+        *error = SyncEngine::tr("cannot read the local database");
+        return false;
+    }
+    QStringList codes;
+    while (q.next())
+        codes << q.value(0).toString();
+    if (codes.isEmpty())
+        return true;
+    const PgResult r = pg.exec("SELECT hotline_join_history_codes($1::text[])",
+                               {(u"{"_s + codes.join(u',') + u"}"_s).toUtf8()});
+    if (!r.ok()) {
+        *error = r.error();
+        return false;
+    }
+    qCInfo(lcSync) << "history codes named to the server:" << codes << "recorded" << r.text(0, 0);
+    return true;
+}
+} // namespace
 
 bool SyncEngine::join(const QString &url, QString *error)
 {
