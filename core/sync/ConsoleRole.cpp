@@ -39,6 +39,8 @@ const char *const kGrants[] = {
     "GRANT EXECUTE ON FUNCTION hotline_authority_findings(integer) TO %1",
     // Ticket numbers the server knows under another ticket (clash detection at push and join, server schema 5).
     "GRANT EXECUTE ON FUNCTION hotline_clashing_numbers(text[], text[]) TO %1",
+    // The old console codes a login's history carries, named once when it joins with history (server schema 9).
+    "GRANT EXECUTE ON FUNCTION hotline_join_history_codes(text[]) TO %1",
 };
 
 } // namespace

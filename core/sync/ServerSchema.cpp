@@ -16,7 +16,8 @@ const QStringList &migrationFiles()
     static const QStringList files{u":/server/001_events.sql"_s, u":/server/002_sms_claims.sql"_s,
                                    u":/server/003_event_chain.sql"_s, u":/server/004_attachments.sql"_s,
                                    u":/server/005_ticket_numbers.sql"_s, u":/server/006_reference_rows.sql"_s,
-                                   u":/server/007_console_logins.sql"_s, u":/server/008_user_secrets.sql"_s};
+                                   u":/server/007_console_logins.sql"_s, u":/server/008_user_secrets.sql"_s,
+                                   u":/server/009_history_codes.sql"_s};
     return files;
 }
 

@@ -78,6 +78,35 @@ bool SyncEngine::connectTo(const QString &url, QString *error)
     return true;
 }
 
+namespace {
+/** After a join with history under another code (server schema 9): tells the server which old codes this database's
+ *  events still waiting to be pushed carry, so that its push takes them (dated before the join, for this console's own
+ *  tickets only). A no-op for a session that is no console's login. */
+bool nameHistoryCodes(Database &db, PgConnection &pg, const QString &code, QString *error)
+{
+    QSqlQuery q(db.sql());
+    q.prepare(u"SELECT DISTINCT console FROM events WHERE server_seq IS NULL AND console <> ? ORDER BY console"_s);
+    q.addBindValue(code);
+    if (!q.exec()) {
+        *error = SyncEngine::tr("cannot read the local database");
+        return false;
+    }
+    QStringList codes;
+    while (q.next())
+        codes << q.value(0).toString();
+    if (codes.isEmpty())
+        return true;
+    const PgResult r = pg.exec("SELECT hotline_join_history_codes($1::text[])",
+                               {(u"{"_s + codes.join(u',') + u"}"_s).toUtf8()});
+    if (!r.ok()) {
+        *error = r.error();
+        return false;
+    }
+    qCInfo(lcSync) << "history codes named to the server:" << codes << "recorded" << r.text(0, 0);
+    return true;
+}
+} // namespace
+
 bool SyncEngine::join(const QString &url, QString *error)
 {
     if (m_db.meta(joinedKey()) == url)
@@ -122,6 +151,8 @@ bool SyncEngine::join(const QString &url, QString *error)
     if (code.isEmpty())
         return false;
     if (code != current && !historyChecked && !joinWithHistory(current, code, error))
+        return false;
+    if (code != current && !nameHistoryCodes(m_db, m_pg, code, error))
         return false;
     if (!m_db.setMeta(u"console.code"_s, code) || !m_db.setMeta(joinedKey(), url) || !m_db.setMeta(urlKey(), url)) {
         *error = tr("cannot write to the local database");
