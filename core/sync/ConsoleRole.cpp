@@ -33,6 +33,11 @@ const char *const kGrants[] = {
     "REVOKE ALL ON hotline_attachment_blobs FROM %1",
     "GRANT SELECT ON hotline_attachment_blobs TO %1",
     "GRANT EXECUTE ON FUNCTION hotline_put_blob(text, bytea) TO %1",
+    // Password hashes (server 008): never readable; sign-in and password changes only through the functions.
+    "REVOKE ALL ON hotline_user_secrets, hotline_sign_in_checks, hotline_secret_pepper FROM %1",
+    "GRANT EXECUTE ON FUNCTION hotline_sign_in_parameters(text), hotline_check_password(text, text), "
+    "hotline_set_password(text, text, text, text), hotline_seed_passwords(text[], text[]), "
+    "hotline_password_changes(bigint) TO %1",
 };
 
 } // namespace

@@ -29,6 +29,7 @@ struct SyncPassResult
     qint64 blobsFetched = 0;     ///< attachment bytes received
     qint64 blobsRefused = 0;     ///< attachment bytes from the server that did not match their hash
     qint64 blobsWaiting = 0;     ///< attachments whose bytes the server does not have yet
+    QStringList refusedPasswords; ///< "name: reason" for each password change the server refused (not sent again)
 };
 
 /**
