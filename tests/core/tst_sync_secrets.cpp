@@ -28,8 +28,8 @@ namespace {
 
 const QString kRole = u"secrets_desk"_s;
 const QString kAdminPassword = u"Adm1n-pass-word"_s;
-const QString kBobPassword = u"Bob-first-pass1"_s;
-const QString kBobNewPassword = u"Bob-second-pass2"_s;
+const QString kBobPassword = u"Sunny-first-pass1"_s;
+const QString kBobNewPassword = u"Rainy-second-pass2"_s;
 const QString kUnreachable = u"postgresql://secrets_desk@127.0.0.1:1/none"_s;
 
 User person(const QString &name, Role role)
