@@ -33,6 +33,10 @@ const char *const kGrants[] = {
     "REVOKE ALL ON hotline_attachment_blobs FROM %1",
     "GRANT SELECT ON hotline_attachment_blobs TO %1",
     "GRANT EXECUTE ON FUNCTION hotline_put_blob(text, bytea) TO %1",
+    // One login per console (007): join with the login's code, advance its floor, read verify's findings.
+    "GRANT EXECUTE ON FUNCTION hotline_join_console(text, text) TO %1",
+    "GRANT EXECUTE ON FUNCTION hotline_console_floor(bigint) TO %1",
+    "GRANT EXECUTE ON FUNCTION hotline_authority_findings(integer) TO %1",
     // Password hashes (server 008): never readable; sign-in and password changes only through the functions.
     "REVOKE ALL ON hotline_user_secrets, hotline_sign_in_checks, hotline_secret_pepper FROM %1",
     "GRANT EXECUTE ON FUNCTION hotline_sign_in_parameters(text), hotline_check_password(text, text), "
