@@ -9,6 +9,7 @@
 #include "auth/SecretOutbox.h"
 #include "auth/UserStore.h"
 #include "storage/Database.h"
+#include "sync/ConsoleLogins.h"
 #include "sync/ConsoleRole.h"
 #include "sync/PgConnection.h"
 #include "sync/ServerCredentials.h"
@@ -66,6 +67,19 @@ CtlResult ctl(const QStringList &args, const QByteArray &input)
     return r;
 }
 
+/** A user as part "refrows" shares them (hotline_reference_rows), written by the owner: the server's actor check
+ *  and its administrator check read them. */
+bool seedUser(const QString &ownerUrl, const QString &name, const QString &role)
+{
+    PgConnection owner;
+    return owner.connect(ownerUrl)
+        && owner.run("INSERT INTO hotline_reference_rows(tbl, key, version, content, edited_ms, console, updated_by) "
+                     "VALUES ('users', $1, nextval('hotline_reference_row_version'), "
+                     "json_build_object('name', $1::text, 'role', $2::text, 'disabled', 0)::text, 0, '01', 'test') "
+                     "ON CONFLICT (tbl, key) DO NOTHING",
+                     {name.toUtf8(), role.toUtf8()});
+}
+
 } // namespace
 
 class TestSyncSecrets : public QObject
@@ -76,21 +90,38 @@ private:
     PgTestServer m_server;
     int m_databases = 0;
 
-    /** A new database on the server with the schema and the console role; the role's URL. */
+    QString m_database;
+    QString m_ownerUrl;
+
+    /** A new database on the server with the schema; returns the URL of console login "a" on it. */
     QString freshServer(QString *ownerUrl = nullptr)
     {
-        const QString name = u"secrets%1"_s.arg(++m_databases);
-        const QString url = m_server.createDatabase(name);
+        m_database = u"secrets%1"_s.arg(++m_databases);
+        m_ownerUrl = m_server.createDatabase(m_database);
         PgConnection pg;
         QString error;
-        if (url.isEmpty() || !pg.connect(url) || !ServerSchema::migrate(pg, &error)
-            || !ConsoleRole::apply(pg, kRole, "desk-pw", &error)) {
+        if (m_ownerUrl.isEmpty() || !pg.connect(m_ownerUrl) || !ServerSchema::migrate(pg, &error)) {
             qWarning() << "cannot prepare a database:" << error << pg.lastError();
             return {};
         }
         if (ownerUrl)
-            *ownerUrl = url;
-        return m_server.urlAs(kRole, name);
+            *ownerUrl = m_ownerUrl;
+        if (!seedUser(m_ownerUrl, u"admin"_s, u"administrator"_s) || !seedUser(m_ownerUrl, u"bob"_s, u"dispatcher"_s))
+            return {};
+        return login(u"a"_s);
+    }
+
+    /** The URL of a console login of its own (one per console, server schema 7) on the current database. */
+    QString login(const QString &who)
+    {
+        const QString name = m_database + u"_"_s + who;
+        PgConnection pg;
+        QString error;
+        if (!pg.connect(m_ownerUrl) || ConsoleLogins::add(pg, name, "desk-pw", QString(), &error).isEmpty()) {
+            qWarning() << "cannot add a console login:" << error << pg.lastError();
+            return {};
+        }
+        return m_server.urlAs(name, m_database);
     }
 
     bool syncOnce(TestWorkspace &tw, const QString &url, SyncPassResult *result = nullptr)
@@ -147,7 +178,8 @@ private Q_SLOTS:
         QVERIFY(!url.isEmpty());
         TestWorkspace a, b;
         QVERIFY(seed(a, url));
-        QVERIFY(syncOnce(b, url));
+        const QString urlB = login(u"b"_s);
+        QVERIFY(syncOnce(b, urlB));
         QVERIFY(b.ws->users().user(u"bob"_s));
         QCOMPARE(hashOf(b, u"bob"_s), QString()); // no hash travelled with the users
 
@@ -173,7 +205,7 @@ private Q_SLOTS:
         SyncPassResult r;
         QVERIFY(syncOnce(a, url, &r));
         QVERIFY2(r.refusedPasswords.isEmpty(), qPrintable(r.refusedPasswords.join(u'\n')));
-        QVERIFY(syncOnce(b, url));
+        QVERIFY(syncOnce(b, urlB));
         QCOMPARE(hashOf(b, u"bob"_s), QString()); // forgotten: it changed elsewhere
         b.ws->users().setRemoteCredentials(std::make_unique<ServerCredentials>(url));
         QVERIFY(!signInError(b, u"bob"_s, kBobPassword).isEmpty());
@@ -185,7 +217,7 @@ private Q_SLOTS:
         // hotlinectl --as on a third console that never saw bob sign in: the server checks him, once.
         QTemporaryDir dir;
         const QString c = dir.filePath(u"c.db"_s);
-        CtlResult run = runCtl({u"--db"_s, c, u"sync"_s, u"--once"_s, u"--server"_s, url});
+        CtlResult run = runCtl({u"--db"_s, c, u"sync"_s, u"--once"_s, u"--server"_s, login(u"c"_s)});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         run = ctl({u"--db"_s, c, u"search"_s, u"water"_s, u"--as"_s, u"bob"_s}, kBobPassword.toUtf8() + '\n');
         QCOMPARE(run.exitCode, 1);
@@ -206,7 +238,7 @@ private Q_SLOTS:
 
         PgConnection pg;
         QVERIFY2(pg.connect(url), qPrintable(pg.lastError()));
-        QCOMPARE(pg.exec("SELECT current_user").text(0, 0), kRole);
+        QCOMPARE(pg.exec("SELECT current_user").text(0, 0), m_database + u"_a"_s);
         for (const QByteArray &sql : {QByteArray("SELECT * FROM hotline_user_secrets"),
                                       QByteArray("SELECT hash FROM hotline_user_secrets WHERE name = 'admin'"),
                                       QByteArray("SELECT * FROM hotline_sign_in_checks"),
@@ -257,7 +289,7 @@ private Q_SLOTS:
                                            "WHERE c.relnamespace = current_schema()::regnamespace "
                                            "AND c.relkind IN ('r', 'v', 'm', 'p') "
                                            "AND has_table_privilege($1, c.oid, 'SELECT')",
-                                           {kRole.toUtf8()});
+                                           {(m_database + u"_a"_s).toUtf8()});
         QVERIFY2(tables.ok(), qPrintable(tables.error()));
         QVERIFY(tables.rows() >= 3);
         QStringList readable;
@@ -289,7 +321,7 @@ private Q_SLOTS:
         QCOMPARE(r.text(0, 0), u"f"_s);
         QCOMPARE(r.text(0, 1), u"t"_s);
         TestWorkspace b;
-        QVERIFY(syncOnce(b, url));
+        QVERIFY(syncOnce(b, login(u"b"_s)));
         b.ws->users().setRemoteCredentials(std::make_unique<ServerCredentials>(url));
         QVERIFY(signInError(b, u"bob"_s, kBobPassword).contains(u"server"_s));
     }

@@ -5,7 +5,7 @@
 #include "auth/UserStore.h"
 #include "service/Workspace.h"
 #include "signin/SignInDialog.h"
-#include "sync/ConsoleRole.h"
+#include "sync/ConsoleLogins.h"
 #include "sync/PgConnection.h"
 #include "sync/ServerCredentials.h"
 #include "sync/ServerSchema.h"
@@ -45,6 +45,19 @@ QString signIn(Workspace &ws, const QString &name, const QString &password, bool
     return dialog.findChild<QLabel *>(u"signInMessage"_s)->text();
 }
 
+/** A user as part "refrows" shares them (hotline_reference_rows), written by the owner: the server's actor check
+ *  and its administrator check read them. */
+bool seedUser(const QString &ownerUrl, const QString &name, const QString &role)
+{
+    PgConnection owner;
+    return owner.connect(ownerUrl)
+        && owner.run("INSERT INTO hotline_reference_rows(tbl, key, version, content, edited_ms, console, updated_by) "
+                     "VALUES ('users', $1, nextval('hotline_reference_row_version'), "
+                     "json_build_object('name', $1::text, 'role', $2::text, 'disabled', 0)::text, 0, '01', 'test') "
+                     "ON CONFLICT (tbl, key) DO NOTHING",
+                     {name.toUtf8(), role.toUtf8()});
+}
+
 } // namespace
 
 class TestSignInServer : public QObject
@@ -60,9 +73,13 @@ private Q_SLOTS:
         PgConnection owner;
         QVERIFY(owner.connect(ownerUrl));
         QString error;
-        QVERIFY2(ServerSchema::migrate(owner, &error) && ConsoleRole::apply(owner, u"signin_desk"_s, "pw", &error),
-                 qPrintable(error));
-        const QString url = server.urlAs(u"signin_desk"_s, u"signin"_s);
+        QVERIFY2(ServerSchema::migrate(owner, &error), qPrintable(error));
+        // One login per console (server schema 7).
+        QVERIFY2(!ConsoleLogins::add(owner, u"signin_a"_s, "pw", QString(), &error).isEmpty(), qPrintable(error));
+        QVERIFY2(!ConsoleLogins::add(owner, u"signin_b"_s, "pw", QString(), &error).isEmpty(), qPrintable(error));
+        QVERIFY(seedUser(ownerUrl, u"admin"_s, u"administrator"_s) && seedUser(ownerUrl, u"li"_s, u"calltaker"_s));
+        const QString url = server.urlAs(u"signin_a"_s, u"signin"_s);
+        const QString urlB = server.urlAs(u"signin_b"_s, u"signin"_s);
 
         TestWorkspace a, b;
         UserStore &users = a.ws->users();
@@ -72,7 +89,7 @@ private Q_SLOTS:
                               &error),
                  qPrintable(error));
         QVERIFY(syncOnce(a, url));
-        QVERIFY(syncOnce(b, url));
+        QVERIFY(syncOnce(b, urlB));
 
         // As the console app does it: B joined, so its sign-in asks the server for people it holds no hash of.
         QVERIFY(ServerCredentials::installFor(b.ws->users(), b.ws->database()));
