@@ -10,6 +10,7 @@
 #include "signin/SignInDialog.h"
 #include "storage/Database.h"
 #include "support/ConsoleSession.h"
+#include "sync/ServerCredentials.h"
 #include "sync/SyncEngine.h"
 #include "support/Prompts.h"
 #include "util/Clock.h"
@@ -89,6 +90,8 @@ int run(const QStringList &arguments)
         session = std::make_unique<ConsoleSession>(*ws, clock, Actor{u"wall"_s, Role::Supervisor, QString(), ws->consoleCode()});
         showWall(*session, false);
     } else {
+        // On a console that joined a server, a person's first sign-in here is checked by the server.
+        ServerCredentials::installFor(ws->users(), ws->database());
         SignInDialog signIn(*ws);
         if (signIn.exec() != QDialog::Accepted || !signIn.user())
             return 0;

@@ -157,6 +157,8 @@ int cmdSync(CtlContext &ctx)
             ctx.print(CtlContext::tr("kept aside (not understood by this version): %1").arg(r.skipped));
         for (const QString &refused : std::as_const(r.refusedSettings))
             ctx.print(CtlContext::tr("setting from the server refused (local value kept): %1").arg(refused));
+        for (const QString &refused : std::as_const(r.refusedPasswords))
+            ctx.print(CtlContext::tr("password change refused by the server (not sent again): %1").arg(refused));
         if (r.blobsPushed + r.blobsFetched + r.blobsRefused + r.blobsWaiting > 0)
             ctx.print(CtlContext::tr("files: %1 sent, %2 received, %3 not yet on the server, %4 refused (content does "
                                      "not match its hash)")

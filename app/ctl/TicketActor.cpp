@@ -8,6 +8,7 @@
 #include "service/Training.h"
 #include "service/Workspace.h"
 #include "storage/Database.h"
+#include "sync/ServerCredentials.h"
 
 #include <QFile>
 
@@ -56,7 +57,10 @@ std::optional<Actor> ticketActor(CtlContext &ctx, Workspace &ws, Action action, 
         return std::nullopt;
     }
     QString error;
-    // The console's own sign-in: a wrong password counts toward the lockout, a locked account stays locked.
+    // The console's own sign-in: a wrong password counts toward the lockout, a locked account stays locked. On a
+    // database that joined a server, a person who never signed in here is checked by the server.
+    if (!ws.users().remoteCredentials())
+        ServerCredentials::installFor(ws.users(), ws.database());
     const std::optional<User> user = ws.users().signIn(name, *password, &error);
     if (!user) {
         ctx.fail(error);

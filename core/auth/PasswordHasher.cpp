@@ -3,6 +3,7 @@
 #include <QCryptographicHash>
 #include <QPasswordDigestor>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
@@ -55,6 +56,23 @@ int PasswordHasher::iterationsOf(const QString &stored)
     bool ok = false;
     const int iterations = parts.at(1).toInt(&ok);
     return ok && iterations > 0 ? iterations : 0;
+}
+
+QString PasswordHasher::hashWith(const QString &password, int iterations, const QString &saltHex)
+{
+    static const QRegularExpression hex(u"^([0-9a-f]{2})+$"_s);
+    if (iterations < 1 || !hex.match(saltHex).hasMatch())
+        return {};
+    const QByteArray salt = QByteArray::fromHex(saltHex.toLatin1());
+    return u"pbkdf2-sha256$%1$%2$%3"_s.arg(iterations).arg(saltHex, QString::fromLatin1(derive(password, salt, iterations).toHex()));
+}
+
+QString PasswordHasher::keyOf(const QString &stored)
+{
+    const QStringList parts = stored.split(u'$');
+    if (parts.size() != 4 || parts.at(0) != u"pbkdf2-sha256"_s || iterationsOf(stored) == 0)
+        return {};
+    return parts.at(3);
 }
 
 } // namespace hotline

@@ -2,6 +2,7 @@
 
 #include "auth/PasswordHasher.h"
 #include "auth/Permissions.h"
+#include "auth/SecretOutbox.h"
 #include "storage/AdminAudit.h"
 #include "storage/Database.h"
 #include "util/Clock.h"
@@ -119,6 +120,10 @@ bool UserStore::create(const std::optional<User> &by, const User &u, const QStri
         *error = tr("The sign-in name %1 is taken.").arg(u.name);
         return false;
     }
+    // On a console that joined a server the new user's hash goes there too, proved by the administrator's key.
+    const std::optional<QString> byKey = by ? proofOf(by->name, error) : std::optional<QString>(QString());
+    if (!byKey)
+        return false;
     const QString hash = PasswordHasher::hash(password); // slow on purpose: not while holding the write lock
     // The first administrator (no one signed in yet) is the system's setup, recorded once the users are on record.
     const Actor actor = by ? actorFor(*by, QString()) : Actor{u"system"_s, Role::System, QString(), QString()};
@@ -135,7 +140,8 @@ bool UserStore::create(const std::optional<User> &by, const User &u, const QStri
             *why = q.lastError().text();
             return false;
         }
-        return true;
+        return !SecretOutbox::isJoined(m_db)
+            || SecretOutbox::queue(m_db, u.name, hash, by ? by->name : QString(), *byKey, m_clock.nowMs(), why);
     });
 }
 
@@ -159,6 +165,11 @@ bool UserStore::audited(const Actor &by, const QString &action, bool seeding, QS
     return true;
 }
 
+void UserStore::setRemoteCredentials(std::unique_ptr<RemoteCredentials> remote)
+{
+    m_remote = std::move(remote);
+}
+
 std::optional<QString> UserStore::checkPassword(const QString &name, const QString &password, QString *error)
 {
     // While locked nothing is verified, so the refusal cannot tell whether the password was right.
@@ -170,19 +181,90 @@ std::optional<QString> UserStore::checkPassword(const QString &name, const QStri
     q.prepare(u"SELECT disabled, password_hash FROM users WHERE name = ?"_s);
     q.addBindValue(name);
     const bool found = q.exec() && q.next();
-    // Hash even for an unknown name, so the time taken does not tell whether the account exists.
-    const QString stored = found ? q.value(1).toString() : PasswordHasher::hash(QString(), PasswordHasher::kIterations);
-    const bool matches = PasswordHasher::verify(password, stored) && found;
+    const bool disabled = found && q.value(0).toInt() != 0;
+    QString stored = found ? q.value(1).toString() : QString();
+    q.finish();
+    // Hash even for an unknown name (or one without a hash here), so the time taken does not tell which it is.
+    const QString compared = stored.isEmpty() ? PasswordHasher::hash(QString(), PasswordHasher::kIterations) : stored;
+    bool matches = PasswordHasher::verify(password, compared) && found && !stored.isEmpty();
+    RemoteAnswer answer = RemoteAnswer::Unreachable;
+    if (!matches && m_remote) {
+        // No hash here yet (a first sign-in at this console), or it changed elsewhere: the server decides.
+        if (const std::optional<QString> remote = checkRemotely(name, password, found, &answer)) {
+            stored = *remote;
+            matches = true;
+        } else if (answer == RemoteAnswer::Accepted) {
+            *error = tr("Your account has not reached this console yet: sign in again after the next sync with the "
+                        "server.");
+            return std::nullopt;
+        }
+    }
     if (!matches) {
         // Unknown names are counted too: a lockout must not reveal which accounts exist.
-        *error = m_lockout.recordFailure(name) ? m_lockout.lockedMessage(name) : tr("Wrong sign-in name or password.");
+        if (m_lockout.recordFailure(name))
+            *error = m_lockout.lockedMessage(name);
+        else if (answer == RemoteAnswer::Locked)
+            *error = tr("Too many failed sign-ins with this name at the server. Try again later, or ask an "
+                        "administrator.");
+        else if (m_remote && answer == RemoteAnswer::Unreachable)
+            *error = tr("Wrong sign-in name or password, or a first sign-in at this console while the server "
+                        "cannot be reached (each person's first sign-in at a console needs it).");
+        else
+            *error = tr("Wrong sign-in name or password.");
         return std::nullopt;
     }
-    if (q.value(0).toInt() != 0) {
+    if (disabled) {
         *error = tr("This account is disabled. Ask an administrator.");
         return std::nullopt;
     }
     return stored;
+}
+
+std::optional<QString> UserStore::checkRemotely(const QString &name, const QString &password, bool known,
+                                                RemoteAnswer *answer)
+{
+    QString why;
+    const std::optional<SignInParameters> params = m_remote->parameters(name, &why);
+    if (!params) {
+        *answer = RemoteAnswer::Unreachable;
+        qWarning("sign-in: the server cannot be asked: %s", qPrintable(why));
+        return std::nullopt;
+    }
+    // Only the derived key travels; the server never hands out its hash, and the one made here is the same.
+    const QString hash = PasswordHasher::hashWith(password, params->iterations, params->saltHex);
+    if (hash.isEmpty()) {
+        *answer = RemoteAnswer::Unreachable;
+        qWarning("sign-in: the server's parameters are not usable");
+        return std::nullopt;
+    }
+    qint64 version = 0;
+    *answer = m_remote->check(name, PasswordHasher::keyOf(hash), &version, &why);
+    if (*answer == RemoteAnswer::Unreachable)
+        qWarning("sign-in: the server did not answer: %s", qPrintable(why));
+    if (*answer != RemoteAnswer::Accepted || !known)
+        return std::nullopt;
+    // Kept here, so that this person's next sign-in at this console works without the server.
+    WriteTransaction tx(m_db);
+    QSqlQuery q(m_db.sql());
+    q.prepare(u"UPDATE users SET password_hash = ? WHERE name = ?"_s);
+    q.addBindValue(hash);
+    q.addBindValue(name);
+    if (!tx.isActive() || !q.exec() || !SecretOutbox::setVersion(m_db, name, version, &why) || !tx.commit())
+        qWarning("sign-in: cannot keep the hash the server accepted: %s", qPrintable(why + q.lastError().text()));
+    return hash;
+}
+
+std::optional<QString> UserStore::proofOf(const QString &byName, QString *error)
+{
+    if (!SecretOutbox::isJoined(m_db))
+        return QString();
+    const QString key = SecretOutbox::localKey(m_db, byName);
+    if (key.isEmpty()) {
+        *error = tr("This console shares its users with a server, which accepts a password set here only from an "
+                    "administrator signed in at a console (or from the user): do it there.");
+        return std::nullopt;
+    }
+    return key;
 }
 
 std::optional<User> UserStore::signIn(const QString &rawName, const QString &password, QString *error)
@@ -194,35 +276,45 @@ std::optional<User> UserStore::signIn(const QString &rawName, const QString &pas
     m_lockout.clear(name);
     if (PasswordHasher::iterationsOf(*stored) < PasswordHasher::kIterations) {
         // An old, cheaper hash: the password is at hand only now, so strengthen it now (keeping the reset flag).
+        // On a console that joined a server the stronger hash goes there too, proved by the old one.
+        QString why;
+        const QString stronger = PasswordHasher::hash(password);
+        WriteTransaction tx(m_db);
         QSqlQuery q(m_db.sql());
         q.prepare(u"UPDATE users SET password_hash = ? WHERE name = ?"_s);
-        q.addBindValue(PasswordHasher::hash(password));
+        q.addBindValue(stronger);
         q.addBindValue(name);
-        if (!q.exec())
-            qWarning("cannot strengthen a password hash: %s", qPrintable(q.lastError().text()));
+        if (!tx.isActive() || !q.exec()
+            || (SecretOutbox::isJoined(m_db)
+                && !SecretOutbox::queue(m_db, name, stronger, name, PasswordHasher::keyOf(*stored), m_clock.nowMs(),
+                                        &why))
+            || !tx.commit())
+            qWarning("cannot strengthen a password hash: %s", qPrintable(why + q.lastError().text()));
     }
     return user(name);
 }
 
-bool UserStore::setPasswordHash(const QString &name, const QString &password, bool mustChange, QString *error)
+bool UserStore::setPasswordHash(const QString &name, const QString &hash, bool mustChange, const QString &byName,
+                                const QString &byKey, QString *error)
 {
     QSqlQuery q(m_db.sql());
     q.prepare(u"UPDATE users SET password_hash = ?, must_change_password = ? WHERE name = ?"_s);
-    q.addBindValue(PasswordHasher::hash(password));
+    q.addBindValue(hash);
     q.addBindValue(mustChange ? 1 : 0);
     q.addBindValue(name);
     if (!q.exec()) {
         *error = q.lastError().text();
         return false;
     }
-    return true;
+    return !SecretOutbox::isJoined(m_db) || SecretOutbox::queue(m_db, name, hash, byName, byKey, m_clock.nowMs(), error);
 }
 
 bool UserStore::changePassword(const QString &rawName, const QString &oldPassword, const QString &newPassword,
                                QString *error)
 {
     const QString name = rawName.trimmed();
-    if (!checkPassword(name, oldPassword, error))
+    const std::optional<QString> stored = checkPassword(name, oldPassword, error);
+    if (!stored)
         return false;
     m_lockout.clear(name);
     if (newPassword == oldPassword) {
@@ -233,8 +325,10 @@ bool UserStore::changePassword(const QString &rawName, const QString &oldPasswor
         *error = weak;
         return false;
     }
+    const QString hash = PasswordHasher::hash(newPassword);
+    // The server takes it on the proof of the old password's key.
     return audited(Actor{name, Role::System, QString(), QString()}, u"password_change"_s, false, error,
-                   [&](QString *why) { return setPasswordHash(name, newPassword, false, why); });
+                   [&](QString *why) { return setPasswordHash(name, hash, false, name, PasswordHasher::keyOf(*stored), why); });
 }
 
 bool UserStore::isLastManager(const User &u) const
@@ -281,9 +375,13 @@ bool UserStore::resetPassword(const Actor &by, const QString &name, const QStrin
         *error = weak;
         return false;
     }
+    const std::optional<QString> byKey = proofOf(by.user, error);
+    if (!byKey)
+        return false;
+    const QString hash = PasswordHasher::hash(newPassword);
     // The administrator knows this password, so the user must replace it before working.
     return audited(by, u"password_reset"_s, false, error, [&](QString *why) {
-        return setPasswordHash(name, newPassword, true, why) && m_lockout.clear(name, why);
+        return setPasswordHash(name, hash, true, by.user, *byKey, why) && m_lockout.clear(name, why);
     });
 }
 

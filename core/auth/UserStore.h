@@ -3,12 +3,14 @@
 #include "auth/Actor.h"
 #include "auth/Lockout.h"
 #include "auth/PasswordPolicy.h"
+#include "auth/RemoteCredentials.h"
 
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace hotline {
@@ -67,6 +69,14 @@ public:
     bool changeRole(const Actor &by, const QString &name, Role role, const QString &department, QString *error);
     bool unlock(const Actor &by, const QString &name, QString *error);
 
+    /**
+     * Sign-in against the shared server (docs/DEPLOYMENT.md): asked when this console holds no hash for the name
+     * or the local check fails; an accepted password's hash is kept here, so the next sign-in works offline. The
+     * console and hotlinectl install it when the database joined a server; without one, sign-in is local only.
+     */
+    void setRemoteCredentials(std::unique_ptr<RemoteCredentials> remote);
+    RemoteCredentials *remoteCredentials() const { return m_remote.get(); }
+
     /** The account's failed sign-ins on this console. */
     LockState lockState(const QString &name) const { return m_lockout.state(name); }
     bool isLocked(const QString &name) const { return m_lockout.isLocked(name); }
@@ -81,7 +91,14 @@ private:
                  const std::function<bool(QString *)> &write);
     /** The stored hash of a matching, enabled account; nullopt after counting the failure and setting error. */
     std::optional<QString> checkPassword(const QString &name, const QString &password, QString *error);
-    bool setPasswordHash(const QString &name, const QString &password, bool mustChange, QString *error);
+    /** The hash the server accepted for password (kept here with its version); nullopt with answer otherwise. */
+    std::optional<QString> checkRemotely(const QString &name, const QString &password, bool known,
+                                         RemoteAnswer *answer);
+    /** Stores a new hash; on a console that joined a server, also queues it, proved by byName's key held here. */
+    bool setPasswordHash(const QString &name, const QString &hash, bool mustChange, const QString &byName,
+                         const QString &byKey, QString *error);
+    /** The key proving byName's changes to the server ("" when not joined); nullopt with error when there is none. */
+    std::optional<QString> proofOf(const QString &byName, QString *error);
     /** Whether taking this user's ability to manage users away would leave no enabled account with it. */
     bool isLastManager(const User &user) const;
     std::optional<User> existing(const QString &name, QString *error) const;
@@ -89,6 +106,7 @@ private:
     Database &m_db;
     const Clock &m_clock;
     Lockout m_lockout;
+    std::unique_ptr<RemoteCredentials> m_remote;
 };
 
 } // namespace hotline

@@ -41,6 +41,11 @@ const char *const kGrants[] = {
     "GRANT EXECUTE ON FUNCTION hotline_clashing_numbers(text[], text[]) TO %1",
     // The old console codes a login's history carries, named once when it joins with history (server schema 9).
     "GRANT EXECUTE ON FUNCTION hotline_join_history_codes(text[]) TO %1",
+    // Password hashes (server 008): never readable; sign-in and password changes only through the functions.
+    "REVOKE ALL ON hotline_user_secrets, hotline_sign_in_checks, hotline_secret_pepper FROM %1",
+    "GRANT EXECUTE ON FUNCTION hotline_sign_in_parameters(text), hotline_check_password(text, text), "
+    "hotline_set_password(text, text, text, text), hotline_seed_passwords(text[], text[]), "
+    "hotline_password_changes(bigint) TO %1",
 };
 
 } // namespace

@@ -159,12 +159,23 @@ bool ReferenceData::replace(Database &db, const QString &table, const QByteArray
         return false;
     if (!rows.isEmpty()) {
         const QJsonObject first = rows.first().toObject();
-        columns.removeIf([&](const QString &c) { return !first.contains(c); });
+        columns.removeIf([&](const QString &c) { return !first.contains(c) && !(table == u"users"_s && c == u"password_hash"_s); });
     }
     WriteTransaction tx(db);
     if (!tx.isActive()) {
         *error = tx.error();
         return false;
+    }
+    // Password hashes do not travel (server 008 empties them): each person keeps the hash held here, if any.
+    QHash<QString, QString> localHashes;
+    if (table == u"users"_s) {
+        QSqlQuery hashes(db.sql());
+        if (!hashes.exec(u"SELECT name, password_hash FROM users"_s)) {
+            *error = hashes.lastError().text();
+            return false;
+        }
+        while (hashes.next())
+            localHashes.insert(hashes.value(0).toString(), hashes.value(1).toString());
     }
     if (!db.exec(u"DELETE FROM "_s + table, error))
         return false;
@@ -180,6 +191,10 @@ bool ReferenceData::replace(Database &db, const QString &table, const QByteArray
             const QJsonValue cell = row.value(columns.at(i));
             // An empty code is no code (documents written before NULL travelled as null said "").
             const bool noCode = columns.at(i) == u"code"_s && table != u"departments"_s && cell.toString().isEmpty();
+            if (table == u"users"_s && columns.at(i) == u"password_hash"_s) {
+                insert.bindValue(i, localHashes.value(row.value(u"name"_s).toString(), u""_s));
+                continue;
+            }
             insert.bindValue(i, cell.isUndefined() || cell.isNull() || noCode ? QVariant() : cell.toVariant());
         }
         if (!insert.exec()) {

@@ -6,6 +6,7 @@
 #include "sync/BlobSync.h"
 #include "sync/ReferenceData.h"
 #include "sync/ReplicaStore.h"
+#include "sync/SecretSync.h"
 #include "sync/ServerNumbers.h"
 #include "sync/ServerSchema.h"
 #include "storage/NumberClashes.h"
@@ -147,6 +148,9 @@ bool SyncEngine::join(const QString &url, QString *error)
     // The first console seeds the shared reference data; a later one takes the server's.
     if (!(docs.isEmpty() ? ReferenceData::markAllDirty(m_db, error) : ReferenceData::clearDirty(m_db, error)))
         return false;
+    // Password hashes: a seeding console sends all it holds; a later one asks the server at each first sign-in.
+    if (!SecretSync::atJoin(m_db, docs.isEmpty(), m_clock.nowMs(), error))
+        return false;
     const QString code = server.join(installId, QSysInfo::machineHostName(), current, error);
     if (code.isEmpty())
         return false;
@@ -202,9 +206,12 @@ bool SyncEngine::runPass(SyncPassResult *result, QString *error)
     bool mayPush = true;
     if (!SyncServer(m_pg).mayPush(&mayPush, error))
         return fail(*error, error);
-    if (mayPush && (!pushReference(result, error) || !pushEvents(result, error) || !advanceFloor(passStartMs, error)))
+    SecretSync secrets(m_pg, m_db); // after the reference data: the server checks administrators by their rows
+    if (mayPush
+        && (!pushReference(result, error) || !secrets.push(&result->refusedPasswords, error)
+            || !pushEvents(result, error) || !advanceFloor(passStartMs, error)))
         return false;
-    if (!pullReference(result, error) || !pullEvents(result, error))
+    if (!pullReference(result, error) || !secrets.pull(error) || !pullEvents(result, error))
         return false;
     // After the events: the bytes their attachments name (a blob that is not there yet waits for a later pass).
     BlobOutcome blobs;

@@ -31,6 +31,7 @@ struct SyncPassResult
     qint64 blobsWaiting = 0;     ///< attachments whose bytes the server does not have yet
     QStringList clashingNumbers; ///< numbers just pushed that the server already knew under another ticket (issue 16)
     qint64 numberClashes = 0;    ///< numbers that name more than one ticket here after the pass (counted in conflicts)
+    QStringList refusedPasswords; ///< "name: reason" for each password change the server refused (not sent again)
 };
 
 /**

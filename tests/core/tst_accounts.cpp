@@ -394,12 +394,12 @@ private Q_SLOTS:
         const QByteArray doc = ReferenceData::take(tw.ws->database(), u"users"_s, &error);
         QVERIFY2(doc.contains("\"must_change_password\":1"), doc.constData());
 
-        // Another console takes the document: the reset (and its must-change) arrives there.
+        // Another console takes the document: the must-change arrives there, the hash does not (issue 16: it goes
+        // only through the server's checking function, tests/core/tst_sync_secrets.cpp).
         TestWorkspace other;
         QVERIFY2(ReferenceData::replace(other.ws->database(), u"users"_s, doc, &error), qPrintable(error));
-        const auto chen = other.ws->users().signIn(u"chen"_s, u"temp-4711"_s, &error);
-        QVERIFY2(chen, qPrintable(error));
-        QVERIFY(chen->mustChangePassword);
+        QVERIFY(other.ws->users().user(u"chen"_s)->mustChangePassword);
+        QVERIFY(!other.ws->users().signIn(u"chen"_s, u"temp-4711"_s, &error));
         // An older console's document without the column still fits (the default applies).
         QByteArray old = doc;
         old.replace(",\"must_change_password\":1", "").replace(",\"must_change_password\":0", "");

@@ -1,10 +1,12 @@
 #include "support/ConsoleSession.h"
 
+#include "auth/UserStore.h"
 #include "notify/NotifyService.h"
 #include "service/Workspace.h"
 #include "storage/Database.h"
 #include "storage/EventStore.h"
 #include "storage/Settings.h"
+#include "sync/ServerCredentials.h"
 #include "util/Clock.h"
 
 namespace hotline {
@@ -37,6 +39,8 @@ void ConsoleSession::startSync(const QString &serverUrl)
     const int intervalMs = m_workspace.settings().value(QStringLiteral("sync.interval_seconds")).toInt() * 1000;
     m_sync = std::make_unique<SyncService>(m_workspace.database().path(), serverUrl, m_clock, intervalMs);
     m_sync->attach(m_workspace.events());
+    // The lock screen signs people in against the same server (a first sign-in at this console needs it).
+    m_workspace.users().setRemoteCredentials(std::make_unique<ServerCredentials>(serverUrl));
     connect(m_sync.get(), &SyncService::statusChanged, this, [this](const SyncStatus &status) {
         // Joining a shared server gives this console its own code for ticket numbers, possibly mid-session.
         m_actor.console = m_workspace.consoleCode();
@@ -50,6 +54,7 @@ void ConsoleSession::startSync(const QString &serverUrl)
 void ConsoleSession::stopSync()
 {
     m_sync.reset();
+    m_workspace.users().setRemoteCredentials(nullptr);
     m_syncStatus = SyncStatus{};
     Q_EMIT syncStatusChanged(m_syncStatus);
 }
