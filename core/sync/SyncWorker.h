@@ -28,6 +28,8 @@ struct SyncStatus
     qint64 conflicts = 0;    ///< actions no longer valid in server order, not yet seen by a dispatcher
     QString server;          ///< address without password
     QString error;           ///< why offline
+    qint64 referenceConflicts = 0; ///< reference data edited on two consoles at once, not yet seen here (administrators)
+    QStringList refused;     ///< reference values from the server refused in this session (the last 20, "key: reason")
 };
 
 /**

@@ -6,6 +6,8 @@
 #include "storage/Database.h"
 #include "support/ConsoleSession.h"
 #include "support/Prompts.h"
+#include "auth/Permissions.h"
+#include "sync/ReferenceConflictsView.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -35,13 +37,18 @@ SyncConflictsDialog::SyncConflictsDialog(ConsoleSession &session, QWidget *paren
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     layout->addWidget(m_table);
+    // Reference data edited on two consoles at once: for those who administer it.
+    if (Permissions::allows(session.actor().role, Action::ManageConfig)) {
+        m_reference = new ReferenceConflictsView(session, this);
+        layout->addWidget(m_reference);
+    }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton *seen = buttons->addButton(tr("&Mark all as seen"), QDialogButtonBox::ActionRole);
     seen->setObjectName(u"conflictsSeen"_s);
     connect(seen, &QPushButton::clicked, this, &SyncConflictsDialog::markAllSeen);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    resize(900, 400);
+    resize(900, m_reference ? 600 : 400);
     reload();
 }
 
@@ -84,6 +91,8 @@ void SyncConflictsDialog::markAllSeen()
         Prompts::warning(this, windowTitle(), error);
         return;
     }
+    if (m_reference && !m_reference->markAllSeen())
+        return;
     m_session.syncNow(); // the status bar's count comes from the next pass
     reload();
 }
