@@ -387,6 +387,9 @@ private Q_SLOTS:
         QVERIFY(q.exec(u"INSERT INTO towns(name) VALUES('甲镇'), ('乙镇')"_s));
         for (const QString &table : {u"categories"_s, u"towns"_s}) {
             QList<ReferenceRow> rows = dirtyRows(tw, table);
+            rows.removeIf([](const ReferenceRow &r) {
+                return !QStringList{u"无代码甲"_s, u"无代码乙"_s, u"甲镇"_s, u"乙镇"_s}.contains(r.key);
+            });
             QCOMPARE(rows.size(), 2);
             for (const ReferenceRow &r : std::as_const(rows))
                 QVERIFY2(QJsonDocument::fromJson(r.content).object().value(u"code"_s).isNull(), r.content.constData());
@@ -410,6 +413,7 @@ private Q_SLOTS:
         TestWorkspace tw;
         prepare(tw);
         QString error;
+        QVERIFY(ReferenceData::forgetMarks(tw.ws->database(), &error)); // as after a sync: nothing unpushed
         auto row = [](const QString &table, const QString &key, const QJsonObject &o) {
             ReferenceRow r;
             r.table = table;
@@ -427,6 +431,11 @@ private Q_SLOTS:
                                        {u"created_ms"_s, 1}}),
             row(u"towns"_s, u"X"_s, {{u"name"_s, u"Y"_s}}),
         };
+        const QString others = u"SELECT (SELECT count(*) FROM categories) || '/' || (SELECT count(*) FROM calendar_days) "
+                               "|| '/' || (SELECT count(*) FROM users) || '/' || (SELECT count(*) FROM towns)"_s;
+        QSqlQuery q(tw.ws->database().sql());
+        QVERIFY(q.exec(others) && q.next());
+        const QString before = q.value(0).toString();
         QStringList refusedSettings, refused;
         QVERIFY2(ReferenceData::apply(tw.ws->database(), bad, &refusedSettings, &refused, nullptr, &error),
                  qPrintable(error));
@@ -435,10 +444,8 @@ private Q_SLOTS:
         QVERIFY2(refused.at(5).startsWith(u"users eve: "_s), qPrintable(refused.at(5)));
         QCOMPARE(tableDump(tw, u"departments"_s).count(u"区城管局"_s), 1);
         QCOMPARE(DepartmentContacts(tw.ws->database()).find(u"SW"_s)->name, u"区水务局"_s);
-        QSqlQuery q(tw.ws->database().sql());
-        QVERIFY(q.exec(u"SELECT (SELECT count(*) FROM categories) + (SELECT count(*) FROM calendar_days) + "
-                       "(SELECT count(*) FROM users) + (SELECT count(*) FROM towns)"_s) && q.next());
-        QCOMPARE(q.value(0).toInt(), 0);
+        QVERIFY(q.exec(others) && q.next());
+        QCOMPARE(q.value(0).toString(), before);
         // A good row of the same pull arrives.
         QVERIFY2(applyPulled(tw, {row(u"users"_s, u"eve"_s, {{u"name"_s, u"eve"_s}, {u"display_name"_s, u"E"_s},
                                                             {u"role"_s, u"dispatcher"_s}, {u"created_ms"_s, 1}})},

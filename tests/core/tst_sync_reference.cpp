@@ -17,6 +17,8 @@
 #include "sync/ReferenceConflicts.h"
 #include "sync/SyncEngine.h"
 
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
@@ -343,6 +345,68 @@ private Q_SLOTS:
         QVERIFY2(c.exitCode == 0, c.err.constData());
         QVERIFY2(c.out.contains("reference row from the server refused") && c.out.contains("departments XX: "),
                  c.out.constData());
+    }
+
+    void upgradeConvertsTheOldDocumentsAndTakesThemFromConsoleRoles()
+    {
+        // A server of schema 5 with whole-table documents and a console role of that time.
+        const QString url = m_server.createDatabase(u"upgrade"_s);
+        QVERIFY(!url.isEmpty());
+        PgConnection owner;
+        QVERIFY(owner.connect(url));
+        QVERIFY(owner.run("BEGIN"));
+        QVERIFY(owner.run("CREATE TABLE hotline_schema (version integer PRIMARY KEY, applied_at timestamptz NOT NULL "
+                          "DEFAULT now())"));
+        for (int v = 1; v <= 5; ++v) {
+            QFile file(u":/server/%1"_s.arg(QStringList{u"001_events.sql"_s, u"002_sms_claims.sql"_s,
+                                                        u"003_event_chain.sql"_s, u"004_attachments.sql"_s,
+                                                        u"005_ticket_numbers.sql"_s}
+                                                .at(v - 1)));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(owner.run(file.readAll()), qPrintable(owner.lastError()));
+            QVERIFY(owner.run("INSERT INTO hotline_schema(version) VALUES ($1)", {QByteArray::number(v)}));
+        }
+        QVERIFY(owner.run(R"(INSERT INTO hotline_reference(name, version, content, updated_by) VALUES
+            ('departments', nextval('hotline_reference_version'), '[{"code":"CG","name":"区城管局","duty_phones":"","head_phone":""}]', '01'),
+            ('users', nextval('hotline_reference_version'), '[{"name":"admin","display_name":"王","role":"administrator","department":null,"password_hash":"pbkdf2-sha256$1$00$00","disabled":0,"created_ms":1}]', '01'),
+            ('settings', nextval('hotline_reference_version'), '[{"key":"sms.token","value":"Old-Token"},{"key":"sla.yellow_hours","value":"4"}]', '02'))"));
+        QVERIFY(owner.run("CREATE ROLE olddesk LOGIN"));
+        QVERIFY(owner.run("GRANT EXECUTE ON FUNCTION hotline_push(text[], text[], text[], bigint[], text[], text[], "
+                          "text[], smallint[]) TO olddesk"));
+        QVERIFY(owner.run("GRANT SELECT, INSERT, UPDATE ON hotline_reference TO olddesk"));
+        QVERIFY(owner.run("GRANT USAGE ON SEQUENCE hotline_reference_version TO olddesk"));
+        QVERIFY(owner.run("COMMIT"));
+
+        const CtlResult r = runCtl({u"server"_s, u"init"_s, u"--url"_s, url});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const PgResult rows = owner.exec("SELECT tbl, key, content, console FROM hotline_reference_rows ORDER BY tbl, key");
+        QVERIFY(rows.ok());
+        QCOMPARE(rows.rows(), 3); // departments CG, settings sla.yellow_hours, users admin: no token
+        QCOMPARE(rows.text(0, 1), u"CG"_s);
+        QCOMPARE(rows.text(0, 3), u"01"_s);
+        QCOMPARE(rows.text(1, 1), u"sla.yellow_hours"_s);
+        QCOMPARE(rows.text(1, 3), u"02"_s);
+        QCOMPARE(rows.text(2, 1), u"admin"_s);
+        QVERIFY(!rows.text(2, 2).contains(u"password_hash"_s));
+        QVERIFY(rows.text(2, 2).contains(u"administrator"_s));
+
+        // The old console role reads rows, writes through the function, and no longer sees the documents.
+        PgConnection desk;
+        QVERIFY2(desk.connect(m_server.urlAs(u"olddesk"_s, u"upgrade"_s)), qPrintable(desk.lastError()));
+        QCOMPARE(desk.exec("SELECT count(*) FROM hotline_reference_rows").integer(0, 0), 3);
+        QCOMPARE(desk.exec("SELECT content FROM hotline_reference").sqlState(), QByteArray("42501"));
+        QCOMPARE(desk.exec("UPDATE hotline_reference SET content = '[]'").sqlState(), QByteArray("42501"));
+        const PgResult put = desk.exec("SELECT outcome FROM hotline_put_reference_row('towns', '丹灶镇', 0, "
+                                       "'{\"name\":\"丹灶镇\"}', 1, 'ada', '01')");
+        QVERIFY2(put.ok(), qPrintable(put.error()));
+        QCOMPARE(put.text(0, 0), u"written"_s);
+
+        // A console joining takes the converted rows.
+        TestWorkspace a;
+        QVERIFY(syncOnce(a, url));
+        QCOMPARE(departmentName(a, u"CG"_s), u"区城管局"_s);
+        QCOMPARE(a.ws->settings().value(u"sla.yellow_hours"_s), u"4"_s);
+        QCOMPARE(a.ws->settings().value(u"sms.token"_s), QString());
     }
 };
 
