@@ -271,6 +271,7 @@ private Q_SLOTS:
                                       u"chief-2025"_s, &error),
                  qPrintable(error));
         QVERIFY(syncOnce(a, url));
+        QVERIFY(syncOnce(b, url)); // joins (before its own administrative events: it takes the server's data)
         QVERIFY2(b.ws->settings().set(u"sms.token"_s, u"Token-Of-B-0815"_s, &error), qPrintable(error));
         QVERIFY(syncOnce(b, url));
         QVERIFY(syncOnce(a, url));
