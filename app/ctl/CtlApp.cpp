@@ -40,6 +40,10 @@ int cmdIntake(CtlContext &ctx);     // IntakeCommands.cpp
 int cmdServe(CtlContext &ctx);      // IntakeCommands.cpp
 int cmdAttachment(CtlContext &ctx); // AttachmentCommands.cpp
 int cmdSyncConflicts(CtlContext &ctx); // SyncCommands.cpp
+int cmdServerAddConsole(CtlContext &ctx);    // SyncCommands.cpp
+int cmdServerRemoveConsole(CtlContext &ctx); // SyncCommands.cpp
+int cmdServerConfig(CtlContext &ctx);        // SyncCommands.cpp
+int cmdServerConsoles(CtlContext &ctx);      // SyncCommands.cpp
 
 namespace {
 
@@ -62,6 +66,10 @@ const QList<Command> &commands()
         {{u"board"_s}, cmdBoard},
         {{u"server"_s, u"init"_s}, cmdServerInit},
         {{u"sync"_s, u"conflicts"_s}, cmdSyncConflicts}, // before "sync": the first match runs
+        {{u"server"_s, u"add-console"_s}, cmdServerAddConsole},
+        {{u"server"_s, u"remove-console"_s}, cmdServerRemoveConsole},
+        {{u"server"_s, u"config"_s}, cmdServerConfig},
+        {{u"server"_s, u"consoles"_s}, cmdServerConsoles},
         {{u"sync"_s}, cmdSync},
         {{u"departments"_s, u"import"_s}, cmdDepartmentsImport},
         {{u"categories"_s}, cmdCategories}, {{u"towns"_s}, cmdTowns},
@@ -129,7 +137,9 @@ QString helpText()
         "                                        compared with --db's copy when given); names the first\n"
         "                                        altered, removed, reordered or truncated event\n"
         "                                        locally, then that the projection is what the events give\n"
-        "                                        (names the first differing ticket); prints the log stamp\n"
+        "                                        (names the first differing ticket); prints the log stamp;\n"
+        "                                        --server also lists events whose console code or time\n"
+        "                                        breaks the server's rules\n"
         "  rebuild                               derive the ticket projection again from the events\n"
         "  permissions                           the role × action permission table (Markdown)\n"
         "  users list | unlock NAME | enable NAME | reset-password NAME\n"
@@ -138,6 +148,12 @@ QString helpText()
         "                                        create or migrate the shared PostgreSQL server's schema;\n"
         "                                        --console-role: the restricted login for consoles (password\n"
         "                                        from HOTLINE_CONSOLE_PASSWORD or stdin)\n"
+        "  server add-console NAME --url URL [--code CC]\n"
+        "                                        one login for one console (password from\n"
+        "                                        HOTLINE_CONSOLE_PASSWORD or stdin); prints its console code\n"
+        "  server remove-console NAME --url URL  end a console's login (its events stay)\n"
+        "  server config --url URL [KEY [VALUE]] the server's settings (max_skew_seconds)\n"
+        "  server consoles --url URL             every console code: its login, machine and last pass\n"
         "  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;\n"
         "                                        without it: keep syncing until stopped, a headless replica)\n"
         "  sync conflicts [--format text|json]   reference data two consoles edited at once: the edit kept\n"

@@ -129,7 +129,32 @@ int verifyServer(CtlContext &ctx)
     const int code = reportChain(ctx, f, u"server_seq"_s, CtlContext::tr("the server's event log"));
     if (code == Ok && ws)
         ctx.print(CtlContext::tr("%1 events match the copies this console pulled.").arg(compared));
-    return code;
+    if (code != Ok)
+        return code;
+    // The chain holds; the server's own rules (schema 7) about who pushed what and when.
+    QList<AuthorityFinding> findings;
+    qint64 total = 0;
+    QString error;
+    const PgResult allowed = pg.exec("SELECT has_function_privilege('hotline_authority_findings(integer)', 'EXECUTE')");
+    if (allowed.ok() && allowed.text(0, 0) != u"t"_s) {
+        ctx.print(CtlContext::tr("Console codes and receive times not checked: this login may not read them (use the "
+                                 "owner or a console login)."));
+        return Ok;
+    }
+    if (!ServerChainVerifier::authorityFindings(pg, 20, &findings, &total, &error))
+        return ctx.fail(CtlContext::tr("Cannot read %1: %2").arg(CtlContext::tr("the server's event log"), error));
+    if (total == 0) {
+        ctx.print(CtlContext::tr("OK: every event's console code is its login's and its time is within the skew of "
+                                 "when the server received it."));
+        return Ok;
+    }
+    // The code word stays untranslated so scripts can match it.
+    for (const AuthorityFinding &finding : std::as_const(findings))
+        ctx.fail(u"authority: "_s + finding.describe() + u"."_s);
+    return ctx.fail(CtlContext::tr("%1 events break the server's rules on console codes and times (the first %2 are "
+                                   "listed); see docs/TAMPER-EVIDENCE.md.")
+                        .arg(total)
+                        .arg(findings.size()));
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include "sla/SlaClock.h"
 #include "storage/Database.h"
 #include "storage/Settings.h"
+#include "sync/ConsoleLogins.h"
 #include "sync/ConsoleRole.h"
 #include "sync/PgConnection.h"
 #include "sync/ReferenceConflicts.h"
@@ -24,6 +25,7 @@
 #include <QTimer>
 
 #include <csignal>
+#include <memory>
 
 #ifdef Q_OS_UNIX
 #include <termios.h>
@@ -223,6 +225,135 @@ int cmdSyncConflicts(CtlContext &ctx)
         ctx.print(CtlContext::tr("  lost: %1 by %2 on console %3: %4")
                       .arg(when(c.lostEditedMs), c.lostBy, c.lostConsole, ReferenceConflicts::describe(c.lostContent)));
     }
+    return Ok;
+}
+
+namespace {
+
+/** The owner's connection for the server commands below (--url, like server init); null after saying why. */
+std::unique_ptr<PgConnection> ownerConnection(CtlContext &ctx, const QString &command, int *code)
+{
+    const QString url = ctx.args.value(u"--url"_s, ctx.args.value(u"--server"_s));
+    const QString bad = PgConnection::checkUrl(url);
+    if (!bad.isEmpty()) {
+        *code = ctx.fail(CtlContext::tr("%1 needs --url postgresql://OWNER:PASSWORD@HOST:PORT/DATABASE (%2)")
+                             .arg(command, bad),
+                         Usage);
+        return nullptr;
+    }
+    auto pg = std::make_unique<PgConnection>();
+    QString error;
+    if (!pg->connect(url)) {
+        *code = ctx.fail(CtlContext::tr("cannot reach the server %1: %2").arg(PgConnection::redacted(url), pg->lastError()));
+        return nullptr;
+    }
+    if (!ServerSchema::check(*pg, &error)) {
+        *code = ctx.fail(error);
+        return nullptr;
+    }
+    return pg;
+}
+
+} // namespace
+
+int cmdServerAddConsole(CtlContext &ctx)
+{
+    if (ctx.args.words.size() != 1)
+        return ctx.fail(CtlContext::tr("Usage: hotlinectl server add-console NAME --url URL [--code CC]"), Usage);
+    const QString name = ctx.args.words.first();
+    if (const QString bad = ConsoleRole::checkName(name); !bad.isEmpty())
+        return ctx.fail(bad, Usage);
+    int code = Failed;
+    const std::unique_ptr<PgConnection> pg = ownerConnection(ctx, u"server add-console"_s, &code);
+    if (!pg)
+        return code;
+    const QByteArray password = consolePassword(name);
+    if (password.isEmpty())
+        return ctx.fail(CtlContext::tr("the console login needs a password: set HOTLINE_CONSOLE_PASSWORD or give it "
+                                       "on standard input"),
+                        Usage);
+    QString error;
+    const QString consoleCode = ConsoleLogins::add(*pg, name, password, ctx.args.value(u"--code"_s), &error);
+    if (consoleCode.isEmpty())
+        return ctx.fail(error);
+    ctx.print(CtlContext::tr("console login %1 has console code %2; the console at that desk syncs with "
+                             "postgresql://%1:PASSWORD@HOST:PORT/DATABASE")
+                  .arg(name, consoleCode));
+    return Ok;
+}
+
+int cmdServerRemoveConsole(CtlContext &ctx)
+{
+    if (ctx.args.words.size() != 1)
+        return ctx.fail(CtlContext::tr("Usage: hotlinectl server remove-console NAME --url URL"), Usage);
+    int code = Failed;
+    const std::unique_ptr<PgConnection> pg = ownerConnection(ctx, u"server remove-console"_s, &code);
+    if (!pg)
+        return code;
+    QString error;
+    const QString consoleCode = ConsoleLogins::remove(*pg, ctx.args.words.first(), &error);
+    if (consoleCode.isEmpty())
+        return ctx.fail(error);
+    ctx.print(CtlContext::tr("console login %1 (console code %2) can no longer connect or push; its events stay")
+                  .arg(ctx.args.words.first(), consoleCode));
+    return Ok;
+}
+
+int cmdServerConsoles(CtlContext &ctx)
+{
+    if (!ctx.args.words.isEmpty())
+        return ctx.fail(CtlContext::tr("Usage: hotlinectl server consoles --url URL"), Usage);
+    int code = Failed;
+    const std::unique_ptr<PgConnection> pg = ownerConnection(ctx, u"server consoles"_s, &code);
+    if (!pg)
+        return code;
+    QList<ConsoleEntry> all;
+    QString error;
+    if (!ConsoleLogins::list(*pg, &all, &error))
+        return ctx.fail(error);
+    for (const ConsoleEntry &e : std::as_const(all)) {
+        QString state;
+        if (e.login.isEmpty())
+            state = CtlContext::tr("no console login: may read, not push");
+        else if (e.removed)
+            state = CtlContext::tr("login %1 removed").arg(e.login);
+        else if (e.installation.isEmpty())
+            state = CtlContext::tr("login %1, not joined yet").arg(e.login);
+        else if (e.floorMs == 0)
+            state = CtlContext::tr("login %1, no completed pass yet").arg(e.login);
+        else
+            state = CtlContext::tr("login %1, last completed pass from %2")
+                        .arg(e.login, QDateTime::fromMSecsSinceEpoch(e.floorMs, Qt::UTC).toString(Qt::ISODate));
+        ctx.print(u"%1  %2  %3"_s.arg(e.code, e.installation.isEmpty() ? u"-"_s : e.installation, state));
+    }
+    return Ok;
+}
+
+int cmdServerConfig(CtlContext &ctx)
+{
+    if (ctx.args.words.size() > 2)
+        return ctx.fail(CtlContext::tr("Usage: hotlinectl server config --url URL [KEY [VALUE]]"), Usage);
+    int code = Failed;
+    const std::unique_ptr<PgConnection> pg = ownerConnection(ctx, u"server config"_s, &code);
+    if (!pg)
+        return code;
+    QString error;
+    if (ctx.args.words.size() == 2) {
+        if (!ConsoleLogins::setSetting(*pg, ctx.args.words.at(0), ctx.args.words.at(1), &error))
+            return ctx.fail(error);
+    }
+    QList<QPair<QString, QString>> all;
+    if (!ConsoleLogins::settings(*pg, &all, &error))
+        return ctx.fail(error);
+    bool found = false;
+    for (const auto &[key, value] : std::as_const(all)) {
+        if (ctx.args.words.isEmpty() || key == ctx.args.words.first()) {
+            ctx.print(u"%1 = %2"_s.arg(key, value));
+            found = true;
+        }
+    }
+    if (!found && !ctx.args.words.isEmpty())
+        return ctx.fail(CtlContext::tr("unknown server setting \"%1\"").arg(ctx.args.words.first()));
     return Ok;
 }
 

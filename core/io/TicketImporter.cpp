@@ -14,6 +14,8 @@
 #include "util/LogCategories.h"
 
 #include <QDir>
+#include <QFileInfo>
+#include <QJsonObject>
 #include <QHash>
 #include <QSet>
 #include <QSqlError>
@@ -370,7 +372,18 @@ ImportResult TicketImporter::importFile(const QString &path)
     int batchTickets = 0;
     bool failed = false;
     QString error;
+    bool marked = false;
     auto flush = [&] {
+        // Before the first imported event, in the same transaction: the administrator's import marker, which the
+        // shared server requires before it takes events dated before this console's last push (issue 16).
+        if (!failed && !batch.isEmpty() && !marked) {
+            marked = true;
+            const QJsonObject what{{u"file"_s, QFileInfo(path).fileName()}};
+            if (!audit.recordMarker(m_by, u"tickets"_s, u"import"_s, what, &error)) {
+                failed = true;
+                result.errors << tr("%1: cannot write the tickets: %2").arg(shownPath, error);
+            }
+        }
         if (!failed && !batch.isEmpty() && !store.appendNewTickets(batch, &error)) {
             failed = true;
             result.errors << tr("%1: cannot write the tickets: %2").arg(shownPath, error);

@@ -222,6 +222,18 @@ bool AdminAudit::appendEvent(const QString &actor, const QString &console, const
     return true;
 }
 
+bool AdminAudit::recordMarker(const Actor &by, const QString &entity, const QString &action, const QJsonValue &value,
+                              QString *error)
+{
+    const QString console = by.console.isEmpty() ? m_db.meta(u"console.code"_s, u"01"_s) : by.console;
+    const QJsonObject payload{{u"entity"_s, entity},
+                              {u"key"_s, action},
+                              {u"old"_s, QJsonValue::Null},
+                              {u"new"_s, value},
+                              {u"action"_s, action}};
+    return appendEvent(actorName(by), console, payload, error);
+}
+
 bool AdminAudit::record(const Actor &by, QString *error, const QString &action, Origin origin)
 {
     const QString console = by.console.isEmpty() ? m_db.meta(u"console.code"_s, u"01"_s) : by.console;

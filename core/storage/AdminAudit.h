@@ -51,6 +51,13 @@ public:
      */
     bool record(const Actor &by, QString *error, const QString &action = {}, Origin origin = Origin::Person);
     int recorded() const { return m_recorded; }
+    /**
+     * One event on the administrative record that no table row stands for, as `by` (entity and action name it,
+     * value is its "new"): e.g. the marker of a history import, which lets the server take that import's old dates
+     * (resources/server/007_console_logins.sql). False with error set on a storage failure.
+     */
+    bool recordMarker(const Actor &by, const QString &entity, const QString &action, const QJsonValue &value,
+                      QString *error);
 
     static QString entityCode(AdminEntity entity);
     static std::optional<AdminEntity> entityFromCode(QStringView code);

@@ -37,6 +37,10 @@ const char *const kGrants[] = {
     "REVOKE ALL ON SEQUENCE hotline_reference_row_version FROM %1",
     "GRANT SELECT ON hotline_reference_rows, hotline_reference_conflicts TO %1",
     "GRANT EXECUTE ON FUNCTION hotline_put_reference_row(text, text, bigint, text, bigint, text, text) TO %1",
+    // One login per console (007): join with the login's code, advance its floor, read verify's findings.
+    "GRANT EXECUTE ON FUNCTION hotline_join_console(text, text) TO %1",
+    "GRANT EXECUTE ON FUNCTION hotline_console_floor(bigint) TO %1",
+    "GRANT EXECUTE ON FUNCTION hotline_authority_findings(integer) TO %1",
 };
 
 } // namespace

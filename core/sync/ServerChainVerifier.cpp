@@ -133,6 +133,64 @@ bool replicaBelongsHere(PgConnection &pg, Database &replica)
 
 } // namespace
 
+QString AuthorityFinding::describe() const
+{
+    const QString which = ServerChainVerifier::tr("event %1 (ticket %2, server_seq %3, type %4)")
+                              .arg(eventId, ticketId)
+                              .arg(seq)
+                              .arg(type);
+    const QString by = login.isEmpty() ? ServerChainVerifier::tr("pushed before the server checked logins")
+                                       : ServerChainVerifier::tr("pushed by login %1").arg(login);
+    if (problem == u"console"_s) {
+        if (!loginConsole.isEmpty())
+            return ServerChainVerifier::tr("%1 claims console %2 but was %3, which is console %4")
+                .arg(which, console, by, loginConsole);
+        return ServerChainVerifier::tr("%1 claims console %2, which no console on the server has (%3)")
+            .arg(which, console, by);
+    }
+    const qint64 seconds = qAbs(atMs - receivedMs) / 1000;
+    if (problem == u"ahead"_s)
+        return ServerChainVerifier::tr("%1 is dated %2 s after the server received it (%3)").arg(which).arg(seconds).arg(by);
+    return ServerChainVerifier::tr("%1 is dated %2 s before the server received it, unchecked (%3)")
+        .arg(which)
+        .arg(seconds)
+        .arg(by);
+}
+
+bool ServerChainVerifier::authorityFindings(PgConnection &pg, int limit, QList<AuthorityFinding> *out, qint64 *total,
+                                            QString *error)
+{
+    const PgResult count = pg.exec("SELECT count(*) FROM hotline_authority_findings(NULL)");
+    if (!count.ok()) {
+        *error = count.error();
+        return false;
+    }
+    *total = count.integer(0, 0);
+    const PgResult r = pg.exec("SELECT server_seq, id, ticket_id, type, console, coalesce(login, ''), "
+                               "coalesce(login_console, ''), at_ms, received_ms, problem "
+                               "FROM hotline_authority_findings($1)",
+                               {QByteArray::number(limit)});
+    if (!r.ok()) {
+        *error = r.error();
+        return false;
+    }
+    for (int i = 0; i < r.rows(); ++i) {
+        AuthorityFinding f;
+        f.seq = r.integer(i, 0);
+        f.eventId = r.text(i, 1);
+        f.ticketId = r.text(i, 2);
+        f.type = r.text(i, 3);
+        f.console = r.text(i, 4);
+        f.login = r.text(i, 5);
+        f.loginConsole = r.text(i, 6);
+        f.atMs = r.integer(i, 7);
+        f.receivedMs = r.integer(i, 8);
+        f.problem = r.text(i, 9);
+        out->append(f);
+    }
+    return true;
+}
+
 QByteArray ServerChainVerifier::link(const QByteArray &previous, const QByteArray &id, const QByteArray &ticketId,
                                      const QByteArray &type, qint64 atMs, const QByteArray &actor,
                                      const QByteArray &console, int version, const QByteArray &payload)

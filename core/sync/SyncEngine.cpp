@@ -138,8 +138,14 @@ bool SyncEngine::runPass(SyncPassResult *result, QString *error)
 {
     if (!m_pg.isUp())
         return fail(tr("not connected to the server"), error);
-    if (!pushReference(result, error) || !pushEvents(result, error) || !pullReference(result, error)
-        || !pullEvents(result, error))
+    const qint64 passStartMs = m_clock.nowMs();
+    // A login that is no console's (the shared role of 0.7, server schema 7) still pulls; what waits stays here.
+    bool mayPush = true;
+    if (!SyncServer(m_pg).mayPush(&mayPush, error))
+        return fail(*error, error);
+    if (mayPush && (!pushReference(result, error) || !pushEvents(result, error) || !advanceFloor(passStartMs, error)))
+        return false;
+    if (!pullReference(result, error) || !pullEvents(result, error))
         return false;
     // After the events: the bytes their attachments name (a blob that is not there yet waits for a later pass).
     BlobOutcome blobs;
@@ -155,6 +161,11 @@ bool SyncEngine::runPass(SyncPassResult *result, QString *error)
     result->changedTickets += retried.changedTickets;
     result->pending = m_replica->pendingCount();
     result->conflicts = m_replica->conflictCount();
+    if (!mayPush && result->pending > 0)
+        return fail(tr("this login may read the server but not push (%1 events wait here): ask the server's owner "
+                       "for a login of this console's own (hotlinectl server add-console)")
+                        .arg(result->pending),
+                    error);
     m_db.setMeta(lastSyncKey(), QString::number(m_clock.nowMs()));
     return true;
 }
@@ -187,6 +198,24 @@ bool SyncEngine::pushReference(SyncPassResult *result, QString *error)
         if (!ReferenceData::pushed(m_db, row, answer, &result->refusedReference, &result->referenceUpdated, error))
             return false;
     }
+    return true;
+}
+
+bool SyncEngine::advanceFloor(qint64 passStartMs, QString *error)
+{
+    // Everything written before the pass started is on the server now, so nothing still to push is older than
+    // the pass, except an event still waiting (the earliest one bounds the floor) and what carries an old date by
+    // design: the escalator's reminders and overdue marks, and a history import (docs/TAMPER-EVIDENCE.md).
+    qint64 floorMs = passStartMs;
+    QSqlQuery q(m_db.sql());
+    q.prepare(u"SELECT min(at_ms) FROM events WHERE server_seq IS NULL AND type NOT IN (?, ?) AND actor <> 'import'"_s);
+    q.addBindValue(toCode(EventType::ReminderSent));
+    q.addBindValue(toCode(EventType::Overdue));
+    if (q.exec() && q.next() && !q.value(0).isNull())
+        floorMs = qMin(floorMs, q.value(0).toLongLong());
+    SyncServer server(m_pg);
+    if (!server.advanceFloor(floorMs, error))
+        return fail(*error, error);
     return true;
 }
 

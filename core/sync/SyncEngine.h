@@ -76,6 +76,8 @@ private:
     bool join(const QString &url, QString *error);
     bool pushReference(SyncPassResult *result, QString *error);
     bool pushEvents(SyncPassResult *result, QString *error);
+    /** The server's floor for this console login after its pushes (SyncServer::advanceFloor). */
+    bool advanceFloor(qint64 passStartMs, QString *error);
     bool pullReference(SyncPassResult *result, QString *error);
     bool pullEvents(SyncPassResult *result, QString *error);
     bool fail(const QString &what, QString *error);

@@ -23,7 +23,14 @@ QString SyncServer::join(const QString &installId, const QString &name, const QS
     };
     if (!m_pg.run("BEGIN") || !m_pg.run("SELECT pg_advisory_xact_lock(7312346)"))
         return fail(m_pg.lastError());
-    PgResult mine = m_pg.exec("SELECT code FROM hotline_consoles WHERE install_id = $1", {installId.toUtf8()});
+    // A console login (server schema 7) has its code from the server's owner; the server binds this installation
+    // to it, or refuses a second installation with the same login (hotline_join_console).
+    PgResult login = m_pg.exec("SELECT hotline_login_console()");
+    if (!login.ok())
+        return fail(login.error());
+    PgResult mine = login.isNull(0, 0)
+        ? m_pg.exec("SELECT code FROM hotline_consoles WHERE install_id = $1", {installId.toUtf8()})
+        : m_pg.exec("SELECT hotline_join_console($1, $2)", {installId.toUtf8(), name.toUtf8()});
     if (!mine.ok())
         return fail(mine.error());
     QString code;
@@ -133,6 +140,34 @@ bool SyncServer::pull(qint64 after, int limit, QList<ServerEvent> *out, QString 
     for (int i = 0; i < r.rows(); ++i) {
         *out << decode(r.integer(i, 0), int(r.integer(i, 1)), r.text(i, 2), r.text(i, 3), r.text(i, 4),
                        r.integer(i, 5), r.text(i, 6), r.text(i, 7), QByteArray(r.raw(i, 8), r.length(i, 8)));
+    }
+    return true;
+}
+
+bool SyncServer::mayPush(bool *allowed, QString *error)
+{
+    const PgResult r = m_pg.exec("SELECT hotline_login_console() IS NOT NULL OR coalesce(hotline_session_is_owner(), "
+                                 "false)");
+    if (!r.ok() || r.rows() != 1) {
+        *error = r.error();
+        return false;
+    }
+    *allowed = r.text(0, 0) == u"t"_s;
+    return true;
+}
+
+bool SyncServer::advanceFloor(qint64 floorMs, QString *error)
+{
+    // Only a console login has a floor (and the right to call the function); the owner's and the old shared
+    // role's pushes are not checked against one.
+    PgResult login = m_pg.exec("SELECT hotline_login_console()");
+    if (login.ok() && login.isNull(0, 0))
+        return true;
+    if (login.ok())
+        login = m_pg.exec("SELECT hotline_console_floor($1)", {QByteArray::number(floorMs)});
+    if (!login.ok()) {
+        *error = login.error();
+        return false;
     }
     return true;
 }

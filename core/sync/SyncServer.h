@@ -48,6 +48,13 @@ public:
     bool push(const QList<TicketEvent> &events, QHash<QString, qint64> *serverSeqs, QString *error);
     /** Events with a server sequence above `after`, in order, at most `limit`. */
     bool pull(qint64 after, int limit, QList<ServerEvent> *out, QString *error);
+    /** Whether this login may push: a console login or the owner (server schema 7); false for any other login. */
+    bool mayPush(bool *allowed, QString *error);
+    /**
+     * After a completed pass: nothing this console login pushes later may be dated before `floorMs` (the server
+     * never lowers it). Does nothing for a login that is no console's.
+     */
+    bool advanceFloor(qint64 floorMs, QString *error);
     /** The highest server sequence handed out. */
     qint64 lastSequence(QString *error);
 

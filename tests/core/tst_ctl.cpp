@@ -93,8 +93,9 @@ void TestCtl::helpVersionAndUsageErrors()
     QCOMPARE(zh.exitCode, 0);
     QVERIFY2(zh.out.contains("\xe5\x91\xbd\xe4\xbb\xa4"), zh.out.left(200).constData()); // 命令
     for (const QByteArray &command : everyCommand) {
-        QVERIFY2(r.out.contains("\n  " + command + ' '), command.constData());
-        QVERIFY2(zh.out.contains("\n  " + command + ' '), command.constData());
+        const QByteArray line = QByteArray("\n  ") + command + ' ';
+        QVERIFY2(r.out.contains(line), command.constData());
+        QVERIFY2(zh.out.contains(line), command.constData());
     }
     r = runCtl({});
     QCOMPARE(r.exitCode, 2);

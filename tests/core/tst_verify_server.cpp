@@ -9,6 +9,7 @@
 #include "auth/Actor.h"
 #include "service/TicketService.h"
 #include "storage/Database.h"
+#include "sync/ConsoleLogins.h"
 #include "sync/ConsoleRole.h"
 #include "sync/PgConnection.h"
 #include "sync/ServerChainVerifier.h"
@@ -66,6 +67,19 @@ bool fill(TestWorkspace &tw, const QString &url)
             return false;
     }
     return syncWith(tw, url);
+}
+
+/**
+ * The users fill() acts as, on the server (as part "refrows" shares them), so that a console login may push their
+ * events (server schema 7 checks every actor).
+ */
+bool seedUsers(PgConnection &owner)
+{
+    return owner.run("INSERT INTO hotline_reference_rows(tbl, key, version, content, edited_ms, console, updated_by) "
+                     "SELECT 'users', u.name, nextval('hotline_reference_row_version'), "
+                     "json_build_object('name', u.name, 'role', u.role)::text, 0, '01', 'test' "
+                     "FROM (VALUES ('alice', 'calltaker'), ('bob', 'dispatcher')) u(name, role) "
+                     "ON CONFLICT (tbl, key) DO NOTHING");
 }
 
 ChainFinding verifyServer(const QString &url, Database *replica = nullptr, qint64 *compared = nullptr, int batch = 4)
@@ -293,15 +307,19 @@ private Q_SLOTS:
         PgConnection owner;
         QVERIFY(owner.connect(url));
         QString error;
-        QVERIFY2(ConsoleRole::apply(owner, kRole, "s3cret", &error), qPrintable(error));
-        QVERIFY2(ConsoleRole::apply(owner, kRole, "s3cret-too", &error), qPrintable(error)); // again: updated
+        // One login per console (server schema 7): each a restricted role with ConsoleRole's rights.
+        QCOMPARE(ConsoleLogins::add(owner, kRole, "s3cret", QString(), &error), u"01"_s);
+        QCOMPARE(ConsoleLogins::add(owner, kRole, "s3cret-too", QString(), &error), u"01"_s); // again: updated
+        QCOMPARE(ConsoleLogins::add(owner, kRole + u"_b"_s, "s3cret", QString(), &error), u"02"_s);
+        QVERIFY(seedUsers(owner));
         const QString roleUrl = m_server.urlAs(kRole, url.section(u'/', -1));
+        const QString roleUrlB = m_server.urlAs(kRole + u"_b"_s, url.section(u'/', -1));
 
-        // A real sync round, two consoles, as the role.
+        // A real sync round, two consoles, each as its login.
         TestWorkspace a, b;
         QVERIFY(fill(a, roleUrl));
         SyncPassResult r;
-        QVERIFY(syncWith(b, roleUrl, &r));
+        QVERIFY(syncWith(b, roleUrlB, &r));
         QCOMPARE(r.pulled, 10);
         QCOMPARE(b.ws->consoleCode(), u"02"_s);
         QCOMPARE(scalar(b.ws->database(), u"SELECT count(*) FROM departments WHERE code = 'CG'"_s), 1); // reference
@@ -372,7 +390,8 @@ private Q_SLOTS:
         QVERIFY(owner.connect(m_server.urlAs(u"centre"_s, u"centre"_s)));
         QString error;
         QVERIFY2(ServerSchema::migrate(owner, &error), qPrintable(error));
-        QVERIFY2(ConsoleRole::apply(owner, u"centre_desk"_s, "pw", &error), qPrintable(error));
+        QVERIFY2(!ConsoleLogins::add(owner, u"centre_desk"_s, "pw", QString(), &error).isEmpty(), qPrintable(error));
+        QVERIFY(seedUsers(owner));
         TestWorkspace a;
         QVERIFY(fill(a, m_server.urlAs(u"centre_desk"_s, u"centre"_s)));
         QVERIFY(verifyServer(m_server.urlAs(u"centre_desk"_s, u"centre"_s), &a.ws->database()).ok());
@@ -390,6 +409,11 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.contains("desk"));
         QVERIFY(!r.out.contains("desk-secret") && !r.err.contains("desk-secret"));
+        // Since server schema 7 a console pushes only with a console login: the role becomes one.
+        r = runCtl({u"server"_s, u"add-console"_s, u"desk"_s, u"--url"_s, url}, env);
+        QVERIFY2(r.exitCode == 0 && r.out.contains("console code 01"), r.err.constData());
+        PgConnection owner;
+        QVERIFY(owner.connect(url) && seedUsers(owner));
         const QString deskUrl = m_server.urlAs(u"desk"_s, u"ctl"_s);
 
         TestWorkspace a;
