@@ -12,7 +12,7 @@
 #include "storage/Database.h"
 #include "storage/ReferenceVerifier.h"
 #include "storage/Settings.h"
-#include "sync/ConsoleRole.h"
+#include "sync/ConsoleLogins.h"
 #include "sync/PgConnection.h"
 #include "sync/ReferenceConflicts.h"
 #include "sync/SyncEngine.h"
@@ -52,22 +52,27 @@ private:
     PgTestServer m_server;
     int m_databases = 0;
 
-    /** A fresh database with the schema, and the URL a console login uses for it. */
-    QString freshConsoleUrl(QString *ownerUrl = nullptr)
+    /**
+     * A fresh database with the schema; returns the owner's URL (the tests of merging sync as the owner, whose
+     * pushes the server does not check) and, in consoleUrl, the URL of a console login of its own.
+     */
+    QString freshUrl(QString *consoleUrl = nullptr)
     {
         const QString name = u"ref%1"_s.arg(++m_databases);
         const QString url = m_server.createDatabase(name);
         if (url.isEmpty() || runCtl({u"server"_s, u"init"_s, u"--url"_s, url}).exitCode != 0)
             return {};
-        PgConnection owner;
-        QString error;
-        if (!owner.connect(url) || !ConsoleRole::apply(owner, kRole, "desk-pw", &error)) {
-            qWarning() << "console role:" << error << owner.lastError();
-            return {};
+        if (consoleUrl) {
+            PgConnection owner;
+            QString error;
+            const QString login = kRole + QString::number(m_databases);
+            if (!owner.connect(url) || ConsoleLogins::add(owner, login, "desk-pw", QString(), &error).isEmpty()) {
+                qWarning() << "console login:" << error << owner.lastError();
+                return {};
+            }
+            *consoleUrl = m_server.urlAs(login, name);
         }
-        if (ownerUrl)
-            *ownerUrl = url;
-        return m_server.urlAs(kRole, name);
+        return url;
     }
 
     static bool syncOnce(TestWorkspace &tw, const QString &url, SyncPassResult *result = nullptr)
@@ -99,7 +104,7 @@ private Q_SLOTS:
 
     void concurrentAdditionsAllSurvive()
     {
-        const QString url = freshConsoleUrl();
+        const QString url = freshUrl();
         QVERIFY(!url.isEmpty());
         TestWorkspace a, b;
         a.addDepartment(u"CG"_s, u"区城管局"_s);
@@ -135,7 +140,7 @@ private Q_SLOTS:
 
     void concurrentEditsKeepTheLaterOneAndListTheOther()
     {
-        const QString url = freshConsoleUrl();
+        const QString url = freshUrl();
         QVERIFY(!url.isEmpty());
         TestWorkspace a, b;
         a.addDepartment(u"SW"_s, u"区水务局"_s);
@@ -208,12 +213,12 @@ private Q_SLOTS:
 
     void consoleLoginWritesOnlyThroughTheFunctionAndReadsNoSecret()
     {
-        QString ownerUrl;
-        const QString url = freshConsoleUrl(&ownerUrl);
-        QVERIFY(!url.isEmpty());
+        QString url;
+        const QString ownerUrl = freshUrl(&url);
+        QVERIFY(!ownerUrl.isEmpty());
         TestWorkspace a;
         a.addDepartment(u"CG"_s, u"区城管局"_s);
-        QVERIFY(syncOnce(a, url));
+        QVERIFY(syncOnce(a, url)); // as the console's own login
         PgConnection pg;
         QVERIFY2(pg.connect(url), qPrintable(pg.lastError()));
         QCOMPARE(pg.exec("SELECT count(*) FROM hotline_reference_rows WHERE tbl = 'departments'").integer(0, 0), 1);
@@ -260,8 +265,8 @@ private Q_SLOTS:
 
     void smsTokenAndPasswordHashesNeverTravel()
     {
-        QString ownerUrl;
-        const QString url = freshConsoleUrl(&ownerUrl);
+        const QString ownerUrl = freshUrl();
+        const QString url = ownerUrl;
         QVERIFY(!url.isEmpty());
         TestWorkspace a, b;
         QString error;
@@ -302,8 +307,8 @@ private Q_SLOTS:
 
     void badRowsFromTheServerAreRefusedAndReported()
     {
-        QString ownerUrl;
-        const QString url = freshConsoleUrl(&ownerUrl);
+        const QString ownerUrl = freshUrl();
+        const QString url = ownerUrl;
         QVERIFY(!url.isEmpty());
         TestWorkspace a;
         a.addDepartment(u"CG"_s, u"区城管局"_s);
