@@ -111,8 +111,11 @@ QString ReferenceConflicts::describe(const QByteArray &content)
         return tr("(deleted)");
     const QJsonObject row = QJsonDocument::fromJson(content).object();
     QStringList parts;
-    for (auto it = row.begin(); it != row.end(); ++it)
-        parts << it.key() + u": "_s + it.value().toVariant().toString();
+    for (auto it = row.begin(); it != row.end(); ++it) {
+        const QString value = it.value().toVariant().toString();
+        if (!value.isEmpty()) // an empty head phone or code says nothing here
+            parts << it.key() + u": "_s + value;
+    }
     return parts.join(u", "_s);
 }
 

@@ -48,7 +48,7 @@ SyncConflictsDialog::SyncConflictsDialog(ConsoleSession &session, QWidget *paren
     connect(seen, &QPushButton::clicked, this, &SyncConflictsDialog::markAllSeen);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    resize(900, m_reference ? 600 : 400);
+    resize(m_reference ? 1400 : 900, m_reference ? 600 : 400); // the reference rows need the width
     reload();
 }
 
