@@ -22,7 +22,9 @@ const QStringList kValueOptions{u"--db"_s, u"-o"_s, u"--output"_s, u"--class"_s,
                                 // places and attachments (issue 15)
                                 u"--address"_s, u"--latitude"_s, u"--longitude"_s, u"--stage"_s,
                                 // server add-console (issue 16)
-                                u"--code"_s};
+                                u"--code"_s,
+                                // a ticket among several of one number (issue 16, clash: ticket … --id PREFIX)
+                                u"--id"_s};
 const QStringList kFlags{u"--demo"_s, u"--once"_s, u"--help"_s, u"-h"_s, u"--version"_s, u"--unmasked"_s,
                          u"--force"_s, u"--stdin"_s, u"--all-errors"_s, u"--assessment"_s, u"--training"_s,
                          u"--approve"_s, u"--refuse"_s,

@@ -5,10 +5,13 @@
 #include "service/DemoData.h"
 #include "service/Training.h"
 #include "service/Workspace.h"
+#include "sla/SlaClock.h"
+#include "calendar/WorkCalendar.h"
 #include "storage/ChainVerifier.h"
 #include "storage/Database.h"
 #include "storage/EventStore.h"
 #include "storage/LogStamp.h"
+#include "storage/NumberClashes.h"
 #include "storage/ProjectionVerifier.h"
 #include "storage/Settings.h"
 #include "sync/PgConnection.h"
@@ -107,6 +110,23 @@ int reportProjection(CtlContext &ctx, const ProjectionFinding &f)
     return Ok;
 }
 
+/**
+ * Numbers two consoles gave alike (issue 16): not damage to the record, so verify still succeeds, but listed for a
+ * dispatcher to resolve with a renumbering.
+ */
+void reportNumberClashes(CtlContext &ctx, Workspace &ws)
+{
+    NumberClashes clashes(ws.database());
+    const qint64 count = clashes.count();
+    if (count == 0)
+        return;
+    ctx.print(CtlContext::tr("number clashes: %1 ticket number(s) name more than one ticket (two consoles gave them "
+                             "alike); a dispatcher renumbers one of each: hotlinectl ticket renumber NUMBER --id "
+                             "PREFIX --as USER")
+                  .arg(count));
+    ctx.print(NumberClashes::describe(clashes.list(), ws.sla().calendar().timeZone()));
+}
+
 int verifyServer(CtlContext &ctx)
 {
     const QString url = ctx.args.value(u"--server"_s);
@@ -178,7 +198,10 @@ int cmdVerify(CtlContext &ctx)
         return code;
     }
     reportChain(ctx, chain, u"seq"_s, CtlContext::tr("the event log"));
-    return reportProjection(ctx, ProjectionVerifier::verify(ws->database()));
+    const int code = reportProjection(ctx, ProjectionVerifier::verify(ws->database()));
+    if (code == Ok)
+        reportNumberClashes(ctx, *ws);
+    return code;
 }
 
 int cmdRebuild(CtlContext &ctx)

@@ -152,6 +152,13 @@ int cmdSync(CtlContext &ctx)
         ctx.print(CtlContext::tr("pulled: %1").arg(r.pulled));
         ctx.print(CtlContext::tr("pending: %1").arg(r.pending));
         ctx.print(CtlContext::tr("conflicts: %1").arg(r.conflicts));
+        if (r.numberClashes > 0)
+            ctx.print(CtlContext::tr("number clashes: %1 (ticket numbers that name more than one ticket; hotlinectl "
+                                     "verify lists them, hotlinectl ticket renumber resolves one)")
+                          .arg(r.numberClashes));
+        if (!r.clashingNumbers.isEmpty())
+            ctx.print(CtlContext::tr("pushed numbers the server already had under another ticket: %1")
+                          .arg(r.clashingNumbers.join(u", "_s)));
         if (r.skipped > 0)
             ctx.print(CtlContext::tr("kept aside (not understood by this version): %1").arg(r.skipped));
         for (const QString &refused : std::as_const(r.refusedSettings))

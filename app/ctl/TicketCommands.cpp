@@ -1,5 +1,5 @@
 // hotlinectl ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|
-// show|merge|attach: the console's ticket actions for scripts and drills, through the same TicketService and permission table.
+// show|merge|attach|renumber: the console's ticket actions for scripts and drills, through the same TicketService and permission table.
 #include "CtlContext.h"
 #include "TicketActor.h"
 
@@ -17,6 +17,7 @@
 #include "storage/Database.h"
 #include "storage/EventStore.h"
 #include "storage/Settings.h"
+#include "storage/TicketLookup.h"
 #include "util/Clock.h"
 
 #include <QDateTime>
@@ -67,6 +68,7 @@ const QList<Verb> &verbs()
         {u"follow-up"_s, Action::FollowUp, {u"--text"_s}, EventType::FollowedUp},
         {u"sms"_s, Action::Register, {u"--on"_s, u"--off"_s}, EventType::CitizenSmsChanged},
         {u"attach"_s, Action::Attach, {u"--stage"_s}, EventType::Attached},
+        {u"renumber"_s, Action::Renumber, {u"--reason"_s}, EventType::Renumbered},
     };
     return all;
 }
@@ -89,6 +91,9 @@ QString usage()
         "  sms NUMBER --on|--off          (SMS to the caller about this ticket)\n"
         "  register … [--address TEXT] [--latitude DEG --longitude DEG]   the place of the matter\n"
         "  attach NUMBER FILE [--stage registration|before|after|document]   a photo or document\n"
+        "  renumber NUMBER [--id PREFIX] [--reason TEXT]   a new number from this console's sequence (prints it)\n"
+        "--id PREFIX picks one ticket when NUMBER names several (two consoles gave it alike); a former number\n"
+        "still finds a renumbered ticket.\n"
         "--as USER reads USER's password from standard input; on a training database the training users act\n"
         "without it, and --at backdates or forwards the action (only there).");
 }
@@ -96,7 +101,7 @@ QString usage()
 /** The options every verb takes. */
 bool isCommonOption(const QString &option)
 {
-    static const QSet<QString> common{u"--db"_s, u"-o"_s, u"--force"_s, u"--as"_s, u"--at"_s};
+    static const QSet<QString> common{u"--db"_s, u"-o"_s, u"--force"_s, u"--as"_s, u"--at"_s, u"--id"_s};
     return common.contains(option);
 }
 
@@ -105,13 +110,22 @@ QString when(Workspace &ws, qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, ws.sla().calendar().timeZone()).toString(u"yyyy-MM-dd HH:mm:ss t"_s);
 }
 
-/** The ticket a command names: by number, or by its id (a script that kept one). */
-Ticket findTicket(Workspace &ws, const QString &key)
+/**
+ * The ticket a command names: by number (now or formerly), or by its id (a script that kept one); --id PREFIX picks
+ * one of several tickets of one number. Not found or ambiguous: the message lists what the number names.
+ */
+TicketMatch findTicket(Workspace &ws, const QString &key, const QString &idPrefix = QString())
 {
-    Ticket t = ws.events().ticketByNumber(key);
-    if (!t.exists())
-        t = ws.events().ticket(key);
-    return t;
+    return TicketLookup(ws.database()).resolve(key, idPrefix, ws.sla().calendar().timeZone());
+}
+
+/** The message for a number that names several tickets: the list, and the two ways on. */
+QString ambiguity(const TicketMatch &m, const QString &number)
+{
+    return m.message + u'\n'
+         + CtlContext::tr("Pick one with --id PREFIX (the first characters of its id above), or give one of them a "
+                          "new number: hotlinectl ticket renumber %1 --id PREFIX --as USER.")
+               .arg(number);
 }
 
 /** The department --department names, by code, another code of it or its name; empty after printing why. */
@@ -242,14 +256,23 @@ int act(CtlContext &ctx, Workspace &ws, TicketService &service, const Actor &act
     } else if (verb == u"reopen"_s) {
         ok = service.reopen(actor, t.id, reason, &error);
     } else if (verb == u"merge"_s) {
-        const Ticket parent = findTicket(ws, ctx.args.value(u"--into"_s));
-        if (!parent.exists())
+        const TicketMatch parent = findTicket(ws, ctx.args.value(u"--into"_s));
+        if (parent.outcome == TicketMatch::Outcome::Ambiguous)
+            return ctx.fail(parent.message);
+        if (!parent.ok())
             return ctx.fail(CtlContext::tr("There is no ticket %1.").arg(ctx.args.value(u"--into"_s)));
-        ok = service.merge(actor, t.id, parent.id, reason, &error);
+        ok = service.merge(actor, t.id, parent.found.ticket.id, reason, &error);
     } else if (verb == u"follow-up"_s) {
         ok = service.followUp(actor, t.id, text, &error);
     } else if (verb == u"sms"_s) {
         ok = service.setCitizenSms(actor, t.id, ctx.args.has(u"--on"_s), &error);
+    } else if (verb == u"renumber"_s) {
+        const QString number = service.renumber(actor, t.id, reason, &error);
+        if (number.isEmpty())
+            return ctx.fail(error);
+        // The new number alone, like register: scripts capture it.
+        ctx.print(number);
+        return Ok;
     }
     if (!ok)
         return ctx.fail(error);
@@ -360,9 +383,15 @@ int cmdTicket(CtlContext &ctx)
 
     Ticket ticket;
     if (!isRegister) {
-        ticket = findTicket(*ws, w.at(1));
-        if (!ticket.exists())
-            return ctx.fail(CtlContext::tr("There is no ticket %1.").arg(w.at(1)));
+        const TicketMatch match = findTicket(*ws, w.at(1), ctx.args.value(u"--id"_s));
+        if (match.outcome == TicketMatch::Outcome::Ambiguous)
+            return ctx.fail(ambiguity(match, w.at(1)));
+        if (!match.ok())
+            return ctx.fail(match.message);
+        ticket = match.found.ticket;
+        // A former number still finds its ticket; say which number it has now.
+        if (match.found.formerNumber && verb->word != u"renumber"_s)
+            ctx.fail(CtlContext::tr("%1 is the former number of ticket %2.").arg(w.at(1), ticket.number), Ok);
     }
     // On a training database the actor follows from the ticket's state; a ticket in the wrong state for the action
     // has no such actor, and the state is the reason to give (with --as the permission is checked first, as in

@@ -99,6 +99,14 @@ public:
         if (!t.parentId.isEmpty())
             m_parentNumber = ws.events().ticket(t.parentId).number;
         m_followers = Followers::direct(ws.database(), t.id);
+        // Numbers it had before a renumbering (two consoles gave one alike): they still find it.
+        QSqlQuery former(ws.database().sql());
+        former.prepare(u"SELECT number FROM ticket_former_numbers WHERE ticket_id = ? ORDER BY at_ms, event_id"_s);
+        former.addBindValue(t.id);
+        if (former.exec()) {
+            while (former.next())
+                m_formerNumbers << former.value(0).toString();
+        }
     }
 
     QJsonValue iso(std::optional<qint64> ms) const
@@ -120,6 +128,7 @@ public:
         QJsonObject o{
             {u"id"_s, t.id},
             {u"number"_s, t.number},
+            {u"former_numbers"_s, QJsonArray::fromStringList(m_formerNumbers)},
             {u"state"_s, toCode(t.state)},
             {u"type"_s, toCode(t.type)},
             {u"channel"_s, toCode(t.channel)},
@@ -219,6 +228,8 @@ public:
         QStringList l;
         l << CtlContext::tr("Ticket %1 · %2 · %3 · %4")
                  .arg(t.number, DisplayNames::of(t.state), DisplayNames::of(t.type), DisplayNames::of(t.slaClass));
+        if (!m_formerNumbers.isEmpty())
+            l << CtlContext::tr("Formerly: %1").arg(m_formerNumbers.join(u", "_s));
         l << CtlContext::tr("Caller: %1 %2").arg(callerName(t.callerName), callerPhone(t.callerPhone));
         l << CtlContext::tr("Summary: %1").arg(t.summary);
         if (!t.address.isEmpty() || t.latitude)
@@ -270,6 +281,7 @@ private:
     const Ticket &m_t;
     bool m_unmasked;
     QString m_parentNumber;
+    QStringList m_formerNumbers;
     QList<Ticket> m_followers;
 };
 

@@ -60,6 +60,7 @@ constexpr Row kTable[] = {
     {Action::Attach,             "attach",             {Y, Y, D, N, Y, Y}},
     {Action::Merge,              "merge",              {N, Y, N, N, Y, Y}},
     {Action::ManageIntake,       "manage-intake",      {N, N, N, N, Y, Y}},
+    {Action::Renumber,           "renumber",           {N, Y, N, N, Y, Y}},
 };
 
 int column(Role role)
@@ -191,6 +192,7 @@ std::optional<Action> Permissions::actionFor(EventType type)
     case EventType::Attached: return Action::Attach;
     case EventType::Merged: return Action::Merge;
     case EventType::CitizenSmsChanged: return Action::Register;
+    case EventType::Renumbered: return Action::Renumber;
     case EventType::ReminderSent:
     case EventType::Overdue: return std::nullopt;
     }

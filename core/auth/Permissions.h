@@ -46,6 +46,7 @@ enum class Action {
     Attach,            ///< attach a photo or document (a liaison: to their own department's tickets)
     Merge,             ///< make a ticket follow another one of the same incident
     ManageIntake,      ///< the electronic channels' integration tokens (hotlinectl intake token …)
+    Renumber,          ///< give a ticket a new number when two consoles numbered alike (an audited event)
 };
 Q_ENUM_NS(Action)
 

@@ -89,6 +89,7 @@ QString DisplayNames::of(EventType v)
     case EventType::Attached: return tr("File attached");
     case EventType::Merged: return tr("Merged into another ticket");
     case EventType::CitizenSmsChanged: return tr("Citizen SMS preference changed");
+    case EventType::Renumbered: return tr("Renumbered");
     }
     return {};
 }
@@ -140,6 +141,7 @@ QString DisplayNames::action(Action v)
     case Action::Attach: return tr("attach files");
     case Action::Merge: return tr("merge tickets of the same incident");
     case Action::ManageIntake: return tr("manage the electronic channels' tokens");
+    case Action::Renumber: return tr("renumber tickets");
     }
     return {};
 }

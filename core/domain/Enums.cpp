@@ -63,7 +63,7 @@ constexpr std::array<std::pair<TicketState, const char16_t *>, 5> kStates{{
     {TicketState::Replied, u"replied"},
     {TicketState::Closed, u"closed"},
 }};
-constexpr std::array<std::pair<EventType, const char16_t *>, 21> kEvents{{
+constexpr std::array<std::pair<EventType, const char16_t *>, 22> kEvents{{
     {EventType::Registered, u"registered"},
     {EventType::Dispatched, u"dispatched"},
     {EventType::Signed, u"signed"},
@@ -85,6 +85,7 @@ constexpr std::array<std::pair<EventType, const char16_t *>, 21> kEvents{{
     {EventType::Attached, u"attached"},
     {EventType::Merged, u"merged"},
     {EventType::CitizenSmsChanged, u"citizen_sms_changed"},
+    {EventType::Renumbered, u"renumbered"},
 }};
 constexpr std::array<std::pair<ClockOutcome, const char16_t *>, 5> kOutcomes{{
     {ClockOutcome::Running, u""},

@@ -58,6 +58,7 @@ enum class EventType {
     Attached,     ///< a file (photo, document) was attached: hash, file name, size, MIME type, stage
     Merged,       ///< this ticket follows another one (same incident): parent id and number
     CitizenSmsChanged, ///< the caller opted out of (or back into) SMS about this ticket
+    Renumbered,   ///< a dispatcher gave the ticket a new number (two consoles numbered alike): from, to, reason
 };
 Q_ENUM_NS(EventType)
 

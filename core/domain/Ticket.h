@@ -44,6 +44,9 @@ inline constexpr QLatin1StringView FileName{"file_name"};
 inline constexpr QLatin1StringView MimeType{"mime_type"};
 inline constexpr QLatin1StringView Size{"size"};
 inline constexpr QLatin1StringView Stage{"stage"};         ///< on Attached: registration | before | after | document
+// Issue 16: renumbering a ticket whose number another console's ticket also has.
+inline constexpr QLatin1StringView From{"from"};           ///< on Renumbered: the number it had
+inline constexpr QLatin1StringView To{"to"};               ///< on Renumbered: its new number
 } // namespace Key
 
 /**

@@ -188,6 +188,7 @@ QString TicketFold::check(const Ticket &t, EventType type)
     case EventType::FollowedUp:
     case EventType::Attached:
     case EventType::CitizenSmsChanged:
+    case EventType::Renumbered: // a clash is resolved whatever the ticket's stage
         break; // a citizen may ask, and a file may come, at any stage
     case EventType::Merged:
         if (closed)
@@ -213,6 +214,8 @@ QString TicketFold::check(const Ticket &t, const TicketEvent &e)
     // can take it back.
     if (why.isEmpty() && e.type == EventType::ExtensionRequested && isPast(e.atMs, t.deadlineS))
         why = tr("The deadline of ticket %1 has passed: an extension must be requested before the deadline.").arg(t.number);
+    if (why.isEmpty() && e.type == EventType::Renumbered && str(e, Key::To).trimmed().isEmpty())
+        why = tr("Renumbering ticket %1 needs its new number.").arg(t.number);
     return why;
 }
 
@@ -344,6 +347,10 @@ bool TicketFold::apply(Ticket &t, const TicketEvent &e)
         break;
     case EventType::CitizenSmsChanged:
         t.citizenSms = e.payload.value(Key::CitizenSms).toBool(true);
+        break;
+    case EventType::Renumbered:
+        // The old number stays findable through ticket_former_numbers (kept from the events themselves).
+        t.number = str(e, Key::To).trimmed();
         break;
     }
     t.lastSeq = e.seq;

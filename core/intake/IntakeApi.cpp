@@ -71,6 +71,28 @@ ApiResponse IntakeApi::error(int status, const QString &message, Shape shape, co
     return json(status, QJsonDocument(o));
 }
 
+ApiResponse IntakeApi::ambiguous(const QList<PublicCandidate> &several, Shape shape) const
+{
+    // 409: the number is right but names more than one request (two consoles gave it alike); each is listed by what
+    // the public may see, with the id prefix that asks for it (?id=PREFIX).
+    QStringList lines;
+    QJsonArray candidates;
+    for (const PublicCandidate &c : several) {
+        lines << tr("%1 (registered %2: %3)").arg(c.idPrefix, isoTime(c.registeredMs), c.summary.left(80));
+        candidates.append(QJsonObject{{u"id"_s, c.idPrefix}, {u"console"_s, c.console},
+                                      {u"registered"_s, isoTime(c.registeredMs)}, {u"summary"_s, c.summary}});
+    }
+    const QString message = tr("This number names %1 requests; ask again with ?id= and one of: %2")
+                                .arg(QString::number(several.size()), lines.join(u"; "_s));
+    ApiResponse a = error(409, message, shape);
+    if (shape == Shape::Native) {
+        QJsonObject o = QJsonDocument::fromJson(a.body).object();
+        o.insert(u"candidates"_s, candidates);
+        a.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    }
+    return a;
+}
+
 QString IntakeApi::clientOf(const ApiRequest &r)
 {
     const QHostAddress peer(r.peer);
@@ -227,7 +249,10 @@ ApiResponse IntakeApi::getRequest(const ApiRequest &r, const QString &number)
     // client address so numbers cannot be walked quickly.
     if (std::optional<ApiResponse> busy = limited(u"ip:"_s + clientOf(r), Shape::Native))
         return *busy;
-    const std::optional<PublicProgress> p = m_service.progress(number);
+    QList<PublicCandidate> several;
+    const std::optional<PublicProgress> p = m_service.progress(number, r.query.queryItemValue(u"id"_s), &several);
+    if (!p && !several.isEmpty())
+        return ambiguous(several, Shape::Native);
     if (!p)
         return error(404, tr("There is no request with this number."), Shape::Native);
     QJsonObject o{{u"number"_s, p->number},
@@ -239,6 +264,8 @@ ApiResponse IntakeApi::getRequest(const ApiRequest &r, const QString &number)
                   {u"reply"_s, p->reply.isEmpty() ? QJsonValue() : QJsonValue(p->reply)},
                   {u"registered"_s, isoTime(p->registeredMs)},
                   {u"updated"_s, isoTime(p->updatedMs)}};
+    if (!p->formerly.isEmpty())
+        o.insert(u"formerly"_s, p->formerly);
     return json(200, QJsonDocument(o));
 }
 

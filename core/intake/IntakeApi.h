@@ -72,6 +72,8 @@ private:
 
     static ApiResponse json(int status, const QJsonDocument &doc);
     static ApiResponse error(int status, const QString &message, Shape shape, const QString &field = {});
+    /** A 409 for a number that names several requests (two consoles gave it alike), listing them. */
+    ApiResponse ambiguous(const QList<PublicCandidate> &several, Shape shape) const;
 
     Workspace &m_ws;
     IntakeService m_service;

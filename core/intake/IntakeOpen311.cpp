@@ -138,7 +138,10 @@ ApiResponse IntakeApi::open311Get(const ApiRequest &r, const QString &id)
 {
     if (std::optional<ApiResponse> busy = limited(u"ip:"_s + clientOf(r), Shape::Open311))
         return *busy;
-    const std::optional<PublicProgress> p = m_service.progress(id);
+    QList<PublicCandidate> several;
+    const std::optional<PublicProgress> p = m_service.progress(id, r.query.queryItemValue(u"id"_s), &several);
+    if (!p && !several.isEmpty())
+        return ambiguous(several, Shape::Open311);
     if (!p)
         return error(404, tr("There is no request with this number."), Shape::Open311);
     QString code = p->category;

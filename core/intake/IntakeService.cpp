@@ -4,6 +4,9 @@
 #include "service/Workspace.h"
 #include "storage/Database.h"
 #include "storage/EventStore.h"
+#include "storage/TicketLookup.h"
+#include "calendar/WorkCalendar.h"
+#include "sla/SlaClock.h"
 #include "util/Clock.h"
 
 #include <QCryptographicHash>
@@ -162,15 +165,25 @@ IntakeOutcome IntakeService::submit(const IntakeToken &token, NewTicket input, c
     return out;
 }
 
-std::optional<PublicProgress> IntakeService::progress(const QString &number) const
+std::optional<PublicProgress> IntakeService::progress(const QString &number, const QString &idPrefix,
+                                                      QList<PublicCandidate> *ambiguity) const
 {
-    if (number.isEmpty() || number.size() > 64)
+    if (number.isEmpty() || number.size() > 64 || idPrefix.size() > 64)
         return std::nullopt;
-    const Ticket t = m_ws.events().ticketByNumber(number);
-    if (!t.exists())
+    const TicketMatch match = TicketLookup(m_ws.database()).resolve(number, idPrefix, m_ws.sla().calendar().timeZone());
+    if (match.outcome == TicketMatch::Outcome::Ambiguous && ambiguity) {
+        for (const TicketCandidate &c : match.candidates)
+            *ambiguity << PublicCandidate{TicketLookup::idPrefix(c.ticket.id, match.candidates), c.console, c.ticket.registeredMs,
+                                          c.ticket.summary};
+    }
+    // By number only: a ticket id is not something the public is given.
+    if (!match.ok() || (match.found.ticket.number != number && !match.found.formerNumber))
         return std::nullopt;
+    const Ticket &t = match.found.ticket;
     PublicProgress p;
     p.number = t.number;
+    if (match.found.formerNumber)
+        p.formerly = number;
     p.status = toCode(t.state);
     p.stage = stageOf(t.state);
     switch (t.state) {

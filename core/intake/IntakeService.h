@@ -48,6 +48,16 @@ struct PublicProgress
     qint64 registeredMs = 0;
     qint64 updatedMs = 0;
     bool closed = false;
+    QString formerly;       ///< the number asked for, when it is one the ticket had before a renumbering
+};
+
+/** One of several tickets a number names (two consoles gave it alike), as the public may see it. */
+struct PublicCandidate
+{
+    QString idPrefix;       ///< ask again with ?id=PREFIX for this one
+    QString console;
+    qint64 registeredMs = 0;
+    QString summary;
 };
 
 /**
@@ -76,7 +86,13 @@ public:
 
     /** Registers input for token (channel and source set here); key may be empty (no idempotency). */
     IntakeOutcome submit(const IntakeToken &token, NewTicket input, const QString &key);
-    std::optional<PublicProgress> progress(const QString &number) const;
+    /**
+     * The public progress of the ticket with this number (now, or before a renumbering: formerly is set). When the
+     * number names several tickets (two consoles gave it alike), idPrefix (the first characters of a ticket's id)
+     * picks one; without it nothing is returned and *ambiguity lists them (registration time, console, summary).
+     */
+    std::optional<PublicProgress> progress(const QString &number, const QString &idPrefix = {},
+                                           QList<PublicCandidate> *ambiguity = nullptr) const;
 
 private:
     static QByteArray contentHash(const NewTicket &t);

@@ -366,7 +366,11 @@ ImportResult TicketImporter::importFile(const QString &path)
     QSqlQuery existing(db.sql());
     const bool checkExisting = existing.exec(u"SELECT 1 FROM tickets LIMIT 1"_s) && existing.next();
     existing.finish();
-    existing.prepare(u"SELECT 1 FROM tickets WHERE number = ?"_s);
+    // Also a number a ticket had before it was renumbered (two consoles gave it alike): importing that file again
+    // must not bring the clash back. The answer names the ticket that has (or had) it, and how many do.
+    existing.prepare(u"SELECT t.number, count(*) OVER () FROM tickets t WHERE t.number = ? "
+                     "UNION ALL SELECT t.number, 1 FROM ticket_former_numbers f JOIN tickets t ON t.id = f.ticket_id "
+                     "WHERE f.number = ? LIMIT 1"_s);
 
     QList<TicketEvent> batch;
     int batchTickets = 0;
@@ -411,10 +415,18 @@ ImportResult TicketImporter::importFile(const QString &path)
             const HistoricalTicket &h = p.ticket;
             if (checkExisting) {
                 existing.addBindValue(h.number);
+                existing.addBindValue(h.number);
                 const bool taken = existing.exec() && existing.next();
+                const QString holder = taken ? existing.value(0).toString() : QString();
+                const qint64 holders = taken ? existing.value(1).toLongLong() : 0;
                 existing.finish();
                 if (taken) {
-                    fail(p.line, tr("ticket number %1 is already in the database").arg(h.number));
+                    fail(p.line, holder != h.number
+                                     ? tr("ticket number %1 is already in the database (the former number of ticket %2)")
+                                           .arg(h.number, holder)
+                                     : holders > 1 ? tr("ticket number %1 is already in the database (%2 tickets have it)")
+                                                         .arg(h.number, QString::number(holders))
+                                                   : tr("ticket number %1 is already in the database").arg(h.number));
                     continue;
                 }
             }

@@ -162,8 +162,9 @@ SearchResult TicketSearch::search(const Actor &actor, const QString &query, int 
     if (looksLikeNumber(text)) {
         const QString number = text.toUpper();
         Plan p = visible;
-        p.where << u"t.number >= ? AND t.number < ?"_s;
-        p.values << number << QString(number + QChar(0x7f));
+        // Both tickets of a number two consoles gave alike; and a renumbered ticket by a number it had (exact).
+        p.where << u"(t.number >= ? AND t.number < ? OR t.id IN (SELECT ticket_id FROM ticket_former_numbers WHERE number = ?))"_s;
+        p.values << number << QString(number + QChar(0x7f)) << number;
         r.kind = SearchResult::Kind::Number;
         if (!run(m_db, p, limit, r) || !r.tickets.isEmpty())
             return r;

@@ -132,6 +132,13 @@ public:
      * the dispatch desk; the parent's reply answers it (see reply()).
      */
     bool merge(const Actor &actor, const QString &childId, const QString &parentId, const QString &reason, QString *error);
+    /**
+     * Gives the ticket a new number from this console's own sequence (TicketServiceRenumber.cpp): a renumbered
+     * event (from, to, reason), for a number two consoles gave alike (NumberClashes) or one that clashes with the
+     * shared server's at join. The old number keeps finding the ticket (TicketLookup). Dispatchers and
+     * administrators (renumber). Returns the new number, or an empty string with *error.
+     */
+    QString renumber(const Actor &actor, const QString &ticketId, const QString &reason, QString *error);
 
     /**
      * The deadline the calendar in force gives a counting ticket (its dispatch plus its class and approved

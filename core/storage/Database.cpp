@@ -41,7 +41,7 @@ const QStringList &migrationFiles()
 
 // Schemas whose migration adds projection columns only the fold can fill: after migrating to one of them, the
 // projection is derived again from the events (the meta key below survives a crash until that is done).
-constexpr int kRefoldAfter[] = {11, 12};
+constexpr int kRefoldAfter[] = {11, 12, 13};
 const QString kRefoldKey = u"projection.refold_needed"_s;
 
 QString nextConnectionName()

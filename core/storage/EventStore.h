@@ -63,6 +63,7 @@ public:
     bool appendNewTickets(const QList<TicketEvent> &events, QString *error);
 
     Ticket ticket(const QString &ticketId);
+    /** The one ticket a number names (see TicketTable::loadByNumber); TicketLookup when it may name two. */
     Ticket ticketByNumber(const QString &number);
     /** A ticket's events in fold order: server order, then events not yet pushed. */
     QList<TicketEvent> history(const QString &ticketId);

@@ -52,11 +52,14 @@ QString TicketTable::columns()
 }
 
 TicketTable::TicketTable(Database &db, Search search)
-    : m_db(db), m_load(db.sql()), m_loadByNumber(db.sql()), m_loadClocks(db.sql()),
+    : m_db(db), m_load(db.sql()), m_loadByNumber(db.sql()), m_loadByFormerNumber(db.sql()), m_loadClocks(db.sql()),
       m_search(search == Search::Index ? std::make_unique<TicketSearchIndex>(db) : nullptr)
 {
     m_load.prepare(u"SELECT "_s + columns() + u" FROM tickets WHERE id = ?"_s);
-    m_loadByNumber.prepare(u"SELECT "_s + columns() + u" FROM tickets WHERE number = ?"_s);
+    // Two rows at most: a number two consoles gave alike names both, and then neither is "the" ticket.
+    m_loadByNumber.prepare(u"SELECT "_s + columns() + u" FROM tickets WHERE number = ? LIMIT 2"_s);
+    m_loadByFormerNumber.prepare(u"SELECT "_s + columns()
+                                 + u" FROM tickets WHERE id IN (SELECT ticket_id FROM ticket_former_numbers WHERE number = ?) LIMIT 2"_s);
     const QByteArray save = "INSERT OR REPLACE INTO tickets(" + columns().toLatin1()
                             + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     m_save = std::make_unique<SqliteStatement>(db, save.constData());
@@ -178,11 +181,21 @@ Ticket TicketTable::load(const QString &ticketId)
 
 Ticket TicketTable::loadByNumber(const QString &number)
 {
-    m_loadByNumber.addBindValue(number);
+    // The ticket holding the number now, else the one that had it before a renumbering; none when two do.
     Ticket t;
-    if (run(m_loadByNumber) && m_loadByNumber.next())
-        t = fromQuery(m_loadByNumber);
-    m_loadByNumber.finish();
+    for (QSqlQuery *q : {&m_loadByNumber, &m_loadByFormerNumber}) {
+        q->addBindValue(number);
+        int rows = 0;
+        if (run(*q)) {
+            while (q->next() && ++rows <= 1)
+                t = fromQuery(*q);
+        }
+        q->finish();
+        if (rows > 1)
+            return Ticket{};
+        if (rows == 1)
+            break;
+    }
     loadClocks(t);
     return t;
 }

@@ -28,7 +28,10 @@ public:
 
     /** The projected ticket with its clocks (Ticket::clocks), or a Ticket whose exists() is false. */
     Ticket load(const QString &ticketId);
-    /** The ticket with this number, or a Ticket whose exists() is false. */
+    /**
+     * The one ticket with this number (now, else before a renumbering), or a Ticket whose exists() is false, also
+     * when the number names two tickets: TicketLookup lists those.
+     */
     Ticket loadByNumber(const QString &number);
     /** Writes the ticket's row and each of its clocks' `dispatches` rows. */
     bool save(const Ticket &ticket);
@@ -51,6 +54,7 @@ private:
     Database &m_db;
     QSqlQuery m_load;
     QSqlQuery m_loadByNumber;
+    QSqlQuery m_loadByFormerNumber;
     QSqlQuery m_loadClocks;
     // Writes go straight through SQLite: a million-ticket import makes millions of them.
     std::unique_ptr<SqliteStatement> m_save;

@@ -41,6 +41,8 @@ const char *const kGrants[] = {
     "GRANT EXECUTE ON FUNCTION hotline_join_console(text, text) TO %1",
     "GRANT EXECUTE ON FUNCTION hotline_console_floor(bigint) TO %1",
     "GRANT EXECUTE ON FUNCTION hotline_authority_findings(integer) TO %1",
+    // Ticket numbers the server knows under another ticket (clash detection at push and join, server schema 5).
+    "GRANT EXECUTE ON FUNCTION hotline_clashing_numbers(text[], text[]) TO %1",
 };
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "domain/TicketFold.h"
 #include "storage/Database.h"
 #include "storage/EventStore.h"
+#include "storage/NumberClashes.h"
 #include "storage/SqliteStatement.h"
 #include "storage/TicketTable.h"
 #include "util/Clock.h"
@@ -106,7 +107,9 @@ qint64 ReplicaStore::conflictCount(bool unseenOnly)
     QSqlQuery q(m_db.sql());
     const QString sql = unseenOnly ? u"SELECT count(*) FROM sync_conflicts WHERE seen = 0"_s
                                    : u"SELECT count(*) FROM sync_conflicts"_s;
-    return q.exec(sql) && q.next() ? q.value(0).toLongLong() : 0;
+    const qint64 actions = q.exec(sql) && q.next() ? q.value(0).toLongLong() : 0;
+    // Numbers two consoles gave alike stay conflicts until a dispatcher renumbers one ("seen" does not end them).
+    return actions + NumberClashes(m_db).count();
 }
 
 bool ReplicaStore::acknowledge(const QList<TicketEvent> &pushed, const QHash<QString, qint64> &serverSeqs,

@@ -7,12 +7,15 @@
 #include "sync/ReferenceConflicts.h"
 #include "sync/ReferenceData.h"
 #include "sync/ReplicaStore.h"
+#include "sync/ServerNumbers.h"
 #include "sync/ServerSchema.h"
+#include "storage/NumberClashes.h"
 #include "sync/SyncServer.h"
 #include "util/Clock.h"
 #include "util/LogCategories.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 #include <QSqlQuery>
 #include <QSysInfo>
 
@@ -88,6 +91,27 @@ bool SyncEngine::join(const QString &url, QString *error)
     QHash<QString, QStringList> onServer;
     if (!server.referenceKeys(&onServer, error))
         return false;
+    const QString current = m_db.meta(u"console.code"_s, u"01"_s);
+    // Before anything is written here or on the server: when this database cannot keep its code, its own tickets
+    // may join only if none of their numbers is the server's already (checked again below, should the code the
+    // server gives differ from this reading).
+    bool historyChecked = false;
+    {
+        // The code a console login has (server schema 7), else the one this installation had, else none yet.
+        const PgResult taken = m_pg.exec("SELECT coalesce(hotline_login_console(), "
+                                         "(SELECT code FROM hotline_consoles WHERE install_id = $1)), "
+                                         "EXISTS (SELECT 1 FROM hotline_consoles WHERE code = $2)",
+                                         {installId.toUtf8(), current.toUtf8()});
+        if (!taken.ok()) {
+            *error = taken.error();
+            return false;
+        }
+        const QString mine = taken.text(0, 0);
+        const bool keeps = mine.isEmpty() ? taken.text(0, 1) != u"t"_s : mine == current;
+        if (!keeps && !joinWithHistory(current, mine.isEmpty() ? u"?"_s : mine, error))
+            return false;
+        historyChecked = !keeps;
+    }
     // The first console seeds the shared reference data. A later one takes the server's rows of every table the
     // server has (its own rows of such a table that the server lacks are dropped; its secrets stay), and seeds
     // the tables the server has none of. Either way the pull starts from the server's first row.
@@ -110,28 +134,48 @@ bool SyncEngine::join(const QString &url, QString *error)
         *error = tr("cannot write to the local database");
         return false;
     }
-    const QString current = m_db.meta(u"console.code"_s, u"01"_s);
     const QString code = server.join(installId, QSysInfo::machineHostName(), current, error);
     if (code.isEmpty())
         return false;
-    if (code != current) {
-        QSqlQuery q(m_db.sql());
-        q.prepare(u"SELECT count(*) FROM events WHERE console = ? AND server_seq IS NULL"_s);
-        q.addBindValue(current);
-        if (q.exec() && q.next() && q.value(0).toLongLong() > 0) {
-            *error = tr("this database holds tickets numbered with console code %1, which another console already "
-                        "uses on this server; join with an empty database, or from the console that seeded the "
-                        "server")
-                         .arg(current);
-            return false;
-        }
-    }
+    if (code != current && !historyChecked && !joinWithHistory(current, code, error))
+        return false;
     if (!m_db.setMeta(u"console.code"_s, code) || !m_db.setMeta(joinedKey(), url) || !m_db.setMeta(urlKey(), url)) {
         *error = tr("cannot write to the local database");
         return false;
     }
     qCInfo(lcSync) << "joined" << PgConnection::redacted(url) << "with console code" << code;
     return true;
+}
+
+bool SyncEngine::joinWithHistory(const QString &current, const QString &code, QString *error)
+{
+    // The server gave another code than the one this database's tickets carry: their numbers stay as they are (new
+    // tickets get the new code), which is safe only if none of them is already the server's under another ticket.
+    QSqlQuery q(m_db.sql());
+    if (!q.exec(u"SELECT EXISTS (SELECT 1 FROM tickets)"_s) || !q.next()) {
+        *error = tr("cannot read the local database");
+        return false;
+    }
+    if (!q.value(0).toBool())
+        return true;
+    QList<ServerClash> clashes;
+    if (!ServerNumbers::clashingLocal(m_pg, m_db, &clashes, error))
+        return false;
+    if (clashes.isEmpty()) {
+        qCInfo(lcSync) << "joining with history: no local number clashes; new tickets get another code than"
+                       << current << code;
+        return true;
+    }
+    QSet<QString> numbers;
+    for (const ServerClash &c : std::as_const(clashes))
+        numbers.insert(c.number);
+    *error = tr("this database's tickets were numbered with console code %1, which the server already gave another "
+                "console, and %n of their numbers are already the server's under other tickets: %2. Nothing was "
+                "written. Give each of these tickets a new number on this database (hotlinectl --db FILE ticket "
+                "renumber NUMBER --reason TEXT --as USER; a dispatcher or administrator), then join again.",
+                nullptr, int(numbers.size()))
+                 .arg(current, ServerNumbers::summary(clashes));
+    return false;
 }
 
 bool SyncEngine::runPass(SyncPassResult *result, QString *error)
@@ -161,6 +205,7 @@ bool SyncEngine::runPass(SyncPassResult *result, QString *error)
     result->changedTickets += retried.changedTickets;
     result->pending = m_replica->pendingCount();
     result->conflicts = m_replica->conflictCount();
+    result->numberClashes = NumberClashes(m_db).count();
     if (!mayPush && result->pending > 0)
         return fail(tr("this login may read the server but not push (%1 events wait here): ask the server's owner "
                        "for a login of this console's own (hotlinectl server add-console)")
@@ -248,6 +293,15 @@ bool SyncEngine::pushEvents(SyncPassResult *result, QString *error)
         QHash<QString, qint64> seqs;
         if (!server.push(batch, &seqs, error))
             return fail(*error, error);
+        // Numbers just given that the server already knew under another ticket: both tickets stay (the pull brings
+        // the other one), and the clash is reported now, at push, besides being listed as a conflict.
+        QList<ServerClash> clashes;
+        if (!ServerNumbers::clashingIn(m_pg, batch, &clashes, error))
+            return fail(*error, error);
+        for (const ServerClash &c : std::as_const(clashes)) {
+            if (!result->clashingNumbers.contains(c.number))
+                result->clashingNumbers << c.number;
+        }
         const qint64 pushMs = phase.restart();
         QStringList changed;
         if (!m_replica->acknowledge(batch, seqs, &changed, error))

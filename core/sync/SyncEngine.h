@@ -31,6 +31,8 @@ struct SyncPassResult
     qint64 blobsWaiting = 0;     ///< attachments whose bytes the server does not have yet
     QStringList refusedReference; ///< "table key: reason" for each other reference row refused (from the server, or by it)
     qint64 referenceConflicts = 0; ///< reference conflicts (concurrent edits of one row) not yet seen on this console
+    QStringList clashingNumbers; ///< numbers just pushed that the server already knew under another ticket (issue 16)
+    qint64 numberClashes = 0;    ///< numbers that name more than one ticket here after the pass (counted in conflicts)
 };
 
 /**
@@ -74,6 +76,8 @@ public:
 
 private:
     bool join(const QString &url, QString *error);
+    /** At join, when the server gave another code than current: refuses if a local number is the server's already. */
+    bool joinWithHistory(const QString &current, const QString &code, QString *error);
     bool pushReference(SyncPassResult *result, QString *error);
     bool pushEvents(SyncPassResult *result, QString *error);
     /** The server's floor for this console login after its pushes (SyncServer::advanceFloor). */

@@ -114,6 +114,9 @@ void SyncWorker::pass()
     }
     while (m_status.refused.size() > 20)
         m_status.refused.removeFirst();
+    m_status.numberClashes = result.numberClashes;
+    if (!result.clashingNumbers.isEmpty())
+        qCWarning(lcSync) << "pushed ticket numbers the server already had under another ticket:" << result.clashingNumbers;
     if (!result.referenceUpdated.isEmpty())
         Q_EMIT referenceChanged(result.referenceUpdated);
     if (!result.changedTickets.isEmpty()) {

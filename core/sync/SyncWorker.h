@@ -26,6 +26,7 @@ struct SyncStatus
     qint64 lastSyncMs = 0;   ///< end of the last successful pass, 0 = never
     qint64 pending = 0;      ///< local events not yet on the server
     qint64 conflicts = 0;    ///< actions no longer valid in server order, not yet seen by a dispatcher
+    qint64 numberClashes = 0; ///< of the conflicts: ticket numbers that name more than one ticket (issue 16)
     QString server;          ///< address without password
     QString error;           ///< why offline
     qint64 referenceConflicts = 0; ///< reference data edited on two consoles at once, not yet seen here (administrators)

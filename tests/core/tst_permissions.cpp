@@ -48,6 +48,7 @@ Stage stageFor(Action a)
 {
     switch (a) {
     case Action::Dispatch:
+    case Action::Renumber:
     case Action::Merge: return Stage::Registered;
     case Action::Sign:
     case Action::Return:
@@ -244,6 +245,11 @@ struct Fixture
             const QString hash = tw.ws->attachments().attach(actor, ticket, {u"site.png"_s, png, u"before"_s}, error);
             return !hash.isEmpty() && tw.ws->attachments().list(system, ticket).size() == 1;
         }
+        case Action::Renumber: {
+            // A new number from the actor's console's sequence; done when the ticket has it.
+            const QString number = s.renumber(actor, ticket, u"两台控制台同号"_s, error);
+            return !number.isEmpty() && tw.ws->events().ticket(ticket).number == number;
+        }
         case Action::ManageIntake:
             return !IntakeTokens(tw.ws->database()).add(actor, u"web-"_s + toCode(actor.role), Channel::Web, error).isEmpty();
         default:
@@ -317,6 +323,7 @@ private Q_SLOTS:
             {u"view-audit"_s, u"---yyy"_s},
             {u"follow-up"_s, u"yy-yyy"_s},         {u"attach"_s, u"yyd-yy"_s},
             {u"merge"_s, u"-y--yy"_s},             {u"manage-intake"_s, u"----yy"_s},
+            {u"renumber"_s, u"-y--yy"_s},
         };
         QCOMPARE(agreed.size(), Permissions::allActions().size());
         const auto letter = [](Grant g) {

@@ -13,12 +13,15 @@
 #include "storage/Database.h"
 #include "storage/EventStore.h"
 #include "support/ConsoleSession.h"
+#include "support/Prompts.h"
+#include "sync/NumberClashesPanel.h"
 #include "sync/ServerSettingsDialog.h"
 #include "sync/SyncConflictsDialog.h"
 #include "sync/SyncEngine.h"
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QtTest>
@@ -195,6 +198,53 @@ private Q_SLOTS:
         ConsoleSession dispatcherSession(*a.ws, a.clock, Actor{u"d"_s, Role::Dispatcher, QString(), a.ws->consoleCode()});
         SyncConflictsDialog other(dispatcherSession);
         QVERIFY(!other.findChild<QTableWidget *>(u"referenceConflictTable"_s));
+    }
+
+    void numberClashIsListedAndRenumbered()
+    {
+        // Two consoles' tickets of one number (as sync brings them): listed below the overruled actions, one row per
+        // ticket, until a dispatcher renumbers one with "Renumber…".
+        Prompts::setTestMode(true);
+        TestWorkspace a;
+        QString error;
+        QList<TicketEvent> events;
+        for (const auto &[console, summary] : {std::pair{u"01"_s, u"甲站 路灯"_s}, std::pair{u"02"_s, u"乙站 积水"_s}})
+            events << TicketEvent::make(newUuid(), EventType::Registered, a.clock.nowMs(), u"old"_s, console,
+                                        {{Key::Number, u"H-0009"_s}, {Key::Type, u"consult"_s},
+                                         {Key::SlaClass, u"consult"_s}, {Key::Summary, summary}});
+        QVERIFY2(a.ws->events().append(events, &error), qPrintable(error));
+
+        // A supervisor reviews conflicts but may not renumber: the list without the button.
+        {
+            ConsoleSession watcher(*a.ws, a.clock, Actor{u"sue"_s, Role::Supervisor, QString(), a.ws->consoleCode()});
+            SyncConflictsDialog dialog(watcher);
+            QCOMPARE(dialog.numberClashes()->rowCount(), 2);
+            QVERIFY(dialog.findChild<QPushButton *>(u"renumberButton"_s)->isHidden());
+        }
+        ConsoleSession session(*a.ws, a.clock, Actor{u"d2"_s, Role::Dispatcher, QString(), a.ws->consoleCode()});
+        SyncConflictsDialog dialog(session);
+        NumberClashesPanel *panel = dialog.numberClashes();
+        QCOMPARE(panel->rowCount(), 2);
+        auto *table = panel->findChild<QTableWidget *>(u"numberClashTable"_s);
+        QCOMPARE(table->item(0, 0)->text(), u"H-0009"_s);
+        QStringList consoles{table->item(0, 2)->text(), table->item(1, 2)->text()};
+        consoles.sort();
+        QCOMPARE(consoles, (QStringList{u"01"_s, u"02"_s}));
+        auto *renumber = panel->findChild<QPushButton *>(u"renumberButton"_s);
+        QVERIFY(!renumber->isHidden());
+        QVERIFY(!renumber->isEnabled()); // nothing selected yet
+        QVERIFY(panel->selectTicket(events.at(1).ticketId));
+        QVERIFY(renumber->isEnabled());
+        Prompts::queueAnswer(u"两站同号"_s);
+        QTest::mouseClick(renumber, Qt::LeftButton);
+        const QStringList shown = Prompts::takeShown();
+        QCOMPARE(shown.size(), 1);
+        const Ticket renumbered = a.ws->events().ticket(events.at(1).ticketId);
+        QVERIFY(renumbered.number != u"H-0009"_s);
+        QVERIFY2(shown.first().contains(renumbered.number), qPrintable(shown.first()));
+        QCOMPARE(a.ws->events().history(renumbered.id).constLast().actor, u"d2"_s);
+        QCOMPARE(panel->rowCount(), 0); // resolved: the list is empty
+        QCOMPARE(a.ws->events().ticketByNumber(u"H-0009"_s).id, events.at(0).ticketId);
     }
 };
 

@@ -205,8 +205,15 @@ int BoardModel::rowOfTicket(const QString &ticketId) const
     const auto key = m_keys.constFind(ticketId);
     if (key == m_keys.cend())
         return -1;
-    const int r = lowerBound(key->deadlineS, key->number);
-    return r < int(m_rows.size()) && m_rows[size_t(r)]->ticketId == ticketId ? r : -1;
+    // Two tickets may share a number (two consoles gave it alike) and a deadline: look along that run.
+    for (int r = lowerBound(key->deadlineS, key->number); r < int(m_rows.size()); ++r) {
+        const Row &row = *m_rows[size_t(r)];
+        if (row.ticketId == ticketId)
+            return r;
+        if (row.deadlineS != key->deadlineS || row.number != key->number)
+            break;
+    }
+    return -1;
 }
 
 QString BoardModel::intern(const QString &s)

@@ -123,6 +123,11 @@ QString EventDescriptions::details(const TicketEvent &event, const WorkCalendar 
     case EventType::CitizenSmsChanged:
         add(p.value(Key::CitizenSms).toBool(true) ? tr("the caller receives SMS again") : tr("the caller wants no SMS"));
         break;
+    case EventType::Renumbered:
+        add(tr("was %1, now %2").arg(p.value(Key::From).toString(), p.value(Key::To).toString()));
+        if (!reason.isEmpty())
+            add(tr("Reason: %1").arg(reason));
+        break;
     case EventType::AdminChanged: // never in a ticket's history
     case EventType::Signed:
     case EventType::ReminderSent:

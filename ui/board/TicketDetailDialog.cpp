@@ -12,6 +12,7 @@
 #include "privacy/CallerPrivacy.h"
 #include "service/TicketQueries.h"
 #include "service/Workspace.h"
+#include "storage/Database.h"
 #include "support/ConsoleSession.h"
 #include "support/Prompts.h"
 #include "util/Clock.h"
@@ -22,6 +23,7 @@
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSqlQuery>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -179,7 +181,18 @@ void TicketDetailDialog::refresh()
         return;
     }
     setWindowTitle(tr("Ticket %1").arg(t->number));
-    m_number->setText(t->number);
+    // A renumbered ticket (two consoles gave its number alike) shows the numbers it had: a caller may read one.
+    QStringList former;
+    {
+        QSqlQuery q(m_session.workspace().database().sql());
+        q.prepare(u"SELECT number FROM ticket_former_numbers WHERE ticket_id = ? ORDER BY at_ms, event_id"_s);
+        q.addBindValue(t->id);
+        if (q.exec()) {
+            while (q.next())
+                former << q.value(0).toString();
+        }
+    }
+    m_number->setText(former.isEmpty() ? t->number : tr("%1 (formerly %2)").arg(t->number, former.join(u", "_s)));
     const auto set = [this](const QString &name, const QString &text) { m_fields.value(name)->setText(text); };
     const auto when = [&calendar](std::optional<qint64> ms) -> QString {
         return ms ? EventDescriptions::localTime(*ms / 1000, calendar) : QString();

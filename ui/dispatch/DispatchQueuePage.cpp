@@ -9,6 +9,9 @@
 #include "storage/EventStore.h"
 #include "service/TicketQueries.h"
 #include "service/Workspace.h"
+#include "storage/TicketLookup.h"
+#include "calendar/WorkCalendar.h"
+#include "sla/SlaClock.h"
 #include "support/ConsoleSession.h"
 
 #include <QComboBox>
@@ -393,11 +396,17 @@ bool DispatchQueuePage::mergeCurrentInto(const QString &parentNumber, const QStr
         return false;
     const Ticket child = m_model->rowAt(rows.first()).ticket;
     Workspace &ws = m_session.workspace();
-    const Ticket parent = ws.events().ticketByNumber(parentNumber.trimmed());
-    if (!parent.exists()) {
-        showResult(tr("There is no ticket %1.").arg(parentNumber.trimmed()), true);
+    // A number may name two tickets (two consoles gave it alike): then say so, listing both, instead of guessing.
+    const TicketMatch match = TicketLookup(ws.database()).resolve(parentNumber.trimmed(), QString(),
+                                                                   m_session.sla().calendar().timeZone());
+    if (!match.ok()) {
+        showResult(match.outcome == TicketMatch::Outcome::Ambiguous
+                       ? match.message + u'\n' + tr("Renumber one of them first (File › Sync conflicts…).")
+                       : tr("There is no ticket %1.").arg(parentNumber.trimmed()),
+                   true);
         return false;
     }
+    const Ticket parent = match.found.ticket;
     QString error;
     if (!ws.tickets().merge(m_session.actor(), child.id, parent.id, reason, &error)) {
         showResult(tr("Ticket %1 was not merged: %2").arg(child.number, error), true);

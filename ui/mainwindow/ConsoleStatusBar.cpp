@@ -54,8 +54,12 @@ void ConsoleStatusBar::showSync(const SyncStatus &status)
     QString text = status.online ? tr("Online · last sync %1 · pending %n", nullptr, int(qMin<qint64>(status.pending, INT_MAX))).arg(last)
                                  : tr("OFFLINE · last sync %1 · pending %n", nullptr, int(qMin<qint64>(status.pending, INT_MAX))).arg(last);
     text = text.toHtmlEscaped();
-    if (status.conflicts > 0)
-        text += u" · <a href=\"conflicts\">"_s + tr("%n conflict(s)", nullptr, int(status.conflicts)).toHtmlEscaped() + u"</a>"_s;
+    if (status.conflicts > 0) {
+        QString conflicts = tr("%n conflict(s)", nullptr, int(status.conflicts));
+        if (status.numberClashes > 0)
+            conflicts += tr(" (%n number clash(es))", nullptr, int(status.numberClashes));
+        text += u" · <a href=\"conflicts\">"_s + conflicts.toHtmlEscaped() + u"</a>"_s;
+    }
     // Reference data is the administrators' (the same dialog lists it for them).
     const bool administers = Permissions::allows(m_session.actor().role, Action::ManageConfig);
     if (administers && status.referenceConflicts > 0)

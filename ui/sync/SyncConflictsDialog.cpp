@@ -6,6 +6,7 @@
 #include "storage/Database.h"
 #include "support/ConsoleSession.h"
 #include "support/Prompts.h"
+#include "sync/NumberClashesPanel.h"
 #include "auth/Permissions.h"
 #include "sync/ReferenceConflictsView.h"
 
@@ -37,6 +38,9 @@ SyncConflictsDialog::SyncConflictsDialog(ConsoleSession &session, QWidget *paren
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     layout->addWidget(m_table);
+    // Ticket numbers two consoles gave alike (issue 16): listed until one ticket of each is renumbered.
+    m_numbers = new NumberClashesPanel(session, this);
+    layout->addWidget(m_numbers);
     // Reference data edited on two consoles at once: for those who administer it.
     if (Permissions::allows(session.actor().role, Action::ManageConfig)) {
         m_reference = new ReferenceConflictsView(session, this);
@@ -82,6 +86,8 @@ void SyncConflictsDialog::reload()
         }
     }
     m_table->resizeColumnsToContents();
+    if (m_numbers)
+        m_numbers->reload();
 }
 
 void SyncConflictsDialog::markAllSeen()

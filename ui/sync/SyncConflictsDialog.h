@@ -8,6 +8,7 @@ namespace hotline {
 
 class ConsoleSession;
 class ReferenceConflictsView;
+class NumberClashesPanel;
 
 /**
  * Actions taken on this or another console that no longer applied once the shared server put every console's
@@ -23,6 +24,8 @@ public:
     explicit SyncConflictsDialog(ConsoleSession &session, QWidget *parent = nullptr);
 
     int rowCount() const;
+    /** The ticket numbers that name more than one ticket, with "Renumber…". */
+    NumberClashesPanel *numberClashes() const { return m_numbers; }
 
 public Q_SLOTS:
     void reload();
@@ -32,6 +35,7 @@ private:
     ConsoleSession &m_session;
     QTableWidget *m_table = nullptr;
     ReferenceConflictsView *m_reference = nullptr; ///< administrators only
+    NumberClashesPanel *m_numbers = nullptr;
 };
 
 } // namespace hotline
