@@ -39,6 +39,7 @@ int cmdImportInterview(CtlContext &ctx); // ImportCommands.cpp
 int cmdIntake(CtlContext &ctx);     // IntakeCommands.cpp
 int cmdServe(CtlContext &ctx);      // IntakeCommands.cpp
 int cmdAttachment(CtlContext &ctx); // AttachmentCommands.cpp
+int cmdSyncConflicts(CtlContext &ctx); // SyncCommands.cpp
 int cmdServerAddConsole(CtlContext &ctx);    // SyncCommands.cpp
 int cmdServerRemoveConsole(CtlContext &ctx); // SyncCommands.cpp
 int cmdServerConfig(CtlContext &ctx);        // SyncCommands.cpp
@@ -64,6 +65,7 @@ const QList<Command> &commands()
         {{u"report"_s}, cmdReport},
         {{u"board"_s}, cmdBoard},
         {{u"server"_s, u"init"_s}, cmdServerInit},
+        {{u"sync"_s, u"conflicts"_s}, cmdSyncConflicts}, // before "sync": the first match runs
         {{u"server"_s, u"add-console"_s}, cmdServerAddConsole},
         {{u"server"_s, u"remove-console"_s}, cmdServerRemoveConsole},
         {{u"server"_s, u"config"_s}, cmdServerConfig},
@@ -154,6 +156,8 @@ QString helpText()
         "  server consoles --url URL             every console code: its login, machine and last pass\n"
         "  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;\n"
         "                                        without it: keep syncing until stopped, a headless replica)\n"
+        "  sync conflicts [--format text|json]   reference data two consoles edited at once: the edit kept\n"
+        "                                        everywhere and the one that lost (by whom, on which console)\n"
         "  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,\n"
         "                                        send what is due, then exit; without it: keep escalating\n"
         "  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]\n"
@@ -202,7 +206,8 @@ bool readsOnly(const QStringList &words)
         {u"towns"_s, u"list"_s}, {u"calendar"_s, u"list"_s}, {u"audit"_s}, {u"ticket"_s, u"show"_s},
         {u"search"_s},
         {u"intake"_s, u"token"_s, u"list"_s},
-        {u"attachment"_s, u"save"_s}};
+        {u"attachment"_s, u"save"_s},
+        {u"sync"_s, u"conflicts"_s}};
     for (const QStringList &r : readers) {
         if (words.mid(0, r.size()) == r)
             return true;

@@ -3,11 +3,13 @@
 
 #include "service/Training.h"
 #include "service/Workspace.h"
+#include "sla/SlaClock.h"
 #include "storage/Database.h"
 #include "storage/Settings.h"
 #include "sync/ConsoleLogins.h"
 #include "sync/ConsoleRole.h"
 #include "sync/PgConnection.h"
+#include "sync/ReferenceConflicts.h"
 #include "sync/ServerSchema.h"
 #include "sync/SyncEngine.h"
 #include "sync/SyncWorker.h"
@@ -16,6 +18,10 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimeZone>
 #include <QTimer>
 
 #include <csignal>
@@ -159,6 +165,10 @@ int cmdSync(CtlContext &ctx)
             ctx.print(CtlContext::tr("setting from the server refused (local value kept): %1").arg(refused));
         for (const QString &refused : std::as_const(r.refusedPasswords))
             ctx.print(CtlContext::tr("password change refused by the server (not sent again): %1").arg(refused));
+        for (const QString &refused : std::as_const(r.refusedReference))
+            ctx.print(CtlContext::tr("reference row from the server refused (local row kept): %1").arg(refused));
+        if (r.referenceConflicts > 0)
+            ctx.print(CtlContext::tr("reference conflicts not yet seen: %1 (hotlinectl sync conflicts)").arg(r.referenceConflicts));
         if (r.blobsPushed + r.blobsFetched + r.blobsRefused + r.blobsWaiting > 0)
             ctx.print(CtlContext::tr("files: %1 sent, %2 received, %3 not yet on the server, %4 refused (content does "
                                      "not match its hash)")
@@ -189,6 +199,41 @@ int cmdSync(CtlContext &ctx)
     });
     poll.start(200);
     QCoreApplication::exec();
+    return Ok;
+}
+
+int cmdSyncConflicts(CtlContext &ctx)
+{
+    const QString format = ctx.args.value(u"--format"_s, u"text"_s);
+    if (!ctx.args.words.isEmpty() || (format != u"text"_s && format != u"json"_s))
+        return ctx.fail(CtlContext::tr("Usage: hotlinectl sync conflicts [--format text|json]"), Usage);
+    Workspace *ws = ctx.workspace();
+    if (!ws)
+        return Failed;
+    QList<ReferenceConflict> list;
+    QString error;
+    if (!ReferenceConflicts(ws->database()).list(&list, &error))
+        return ctx.fail(error);
+    if (format == u"json"_s) {
+        QJsonArray rows;
+        for (const ReferenceConflict &c : std::as_const(list))
+            rows.append(ReferenceConflicts::toJson(c));
+        ctx.out += QJsonDocument(QJsonObject{{u"reference"_s, rows}}).toJson(QJsonDocument::Indented);
+        return Ok;
+    }
+    if (list.isEmpty()) {
+        ctx.print(CtlContext::tr("no reference conflicts"));
+        return Ok;
+    }
+    const QTimeZone zone = ws->sla().calendar().timeZone();
+    auto when = [&](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, zone).toString(u"yyyy-MM-dd HH:mm:ss"_s); };
+    for (const ReferenceConflict &c : std::as_const(list)) {
+        ctx.print(CtlContext::tr("%1 %2%3").arg(c.table, c.key, c.seen ? QString() : CtlContext::tr(" (new)")));
+        ctx.print(CtlContext::tr("  kept: %1 by %2 on console %3: %4")
+                      .arg(when(c.keptEditedMs), c.keptBy, c.keptConsole, ReferenceConflicts::describe(c.keptContent)));
+        ctx.print(CtlContext::tr("  lost: %1 by %2 on console %3: %4")
+                      .arg(when(c.lostEditedMs), c.lostBy, c.lostConsole, ReferenceConflicts::describe(c.lostContent)));
+    }
     return Ok;
 }
 

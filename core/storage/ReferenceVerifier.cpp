@@ -3,6 +3,7 @@
 #include "storage/AdminAudit.h"
 #include "storage/AdminLog.h"
 #include "storage/Database.h"
+#include "storage/Settings.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -30,6 +31,7 @@ ReferenceFinding ReferenceVerifier::verify(Database &db)
         f.message = tr("cannot read the administrative events: %1").arg(error);
         return f;
     }
+    const QString console = db.meta(u"console.code"_s, u"01"_s);
     for (AdminEntity entity : AdminAudit::allEntities()) {
         if (!AdminAudit::isReplicated(entity))
             continue; // its events come from other consoles too, its rows are only the serving one's
@@ -39,12 +41,24 @@ ReferenceFinding ReferenceVerifier::verify(Database &db)
         for (const AdminChange &c : std::as_const(changes)) {
             if (c.entity != code)
                 continue;
+            // A secret setting (the SMS token) lives on each console on its own: only this console's record of it
+            // counts here (docs/DEPLOYMENT.md "Reference data").
+            const bool ownConsole = c.console == console;
             if (c.isBaseline()) {
-                expected.clear();
+                // Consoles merge reference data by row: the first baseline sets the table, a later one (another
+                // console's, made before it had pulled the first) only adds the rows not on the record yet.
+                if (!recorded)
+                    expected.clear();
                 const QJsonObject rows = c.newValue.toObject();
-                for (auto it = rows.begin(); it != rows.end(); ++it)
-                    expected.insert(it.key(), it.value());
+                for (auto it = rows.begin(); it != rows.end(); ++it) {
+                    if (entity == AdminEntity::Setting && Settings::isSecret(it.key()) && !ownConsole)
+                        continue;
+                    if (!recorded || !expected.contains(it.key()))
+                        expected.insert(it.key(), it.value());
+                }
                 recorded = true;
+            } else if (entity == AdminEntity::Setting && Settings::isSecret(c.key) && !ownConsole) {
+                continue;
             } else if (c.newValue.isNull()) {
                 expected.remove(c.key);
             } else {
@@ -66,6 +80,8 @@ ReferenceFinding ReferenceVerifier::verify(Database &db)
         keys.removeDuplicates();
         std::sort(keys.begin(), keys.end());
         for (const QString &key : std::as_const(keys)) {
+            if (entity == AdminEntity::Setting && Settings::isSecret(key) && !expected.contains(key))
+                continue; // set on this console before any record of it here (e.g. under its code before joining)
             ++f.checkedRows;
             const QJsonValue want = expected.contains(key)
                                         ? AdminAudit::comparable(entity, key, expected.value(key))

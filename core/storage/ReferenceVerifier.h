@@ -24,10 +24,11 @@ struct ReferenceFinding
 
 /**
  * Checks the reference tables against the administrative events (docs/TAMPER-EVIDENCE.md): each audited table's
- * expected rows are folded from its events (a baseline sets the whole table, each change sets or removes a
- * row), then compared with the stored rows, in entity order and key order. A row changed, added or removed
+ * expected rows are folded from its events (the first baseline sets the whole table, a later one from another
+ * console adds the rows not on the record yet, each change sets or removes a row), then compared with the stored rows, in entity order and key order. A row changed, added or removed
  * behind the log's back (sqlite3) is named. A table with no administrative event yet is listed as unrecorded
- * and not checked. Secrets are compared only as set or empty; passwords not at all.
+ * and not checked. Secrets are compared only as set or empty, and only against this console's own record (each
+ * console keeps its own SMS token); passwords not at all.
  */
 class ReferenceVerifier final
 {

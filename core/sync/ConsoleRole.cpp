@@ -24,15 +24,19 @@ const char *const kGrants[] = {
     "TO %1",
     // Join.
     "GRANT SELECT, INSERT ON hotline_consoles TO %1",
-    // Reference documents (an upsert with a new version number).
-    "GRANT SELECT, INSERT, UPDATE ON hotline_reference TO %1",
-    "GRANT USAGE ON SEQUENCE hotline_reference_version TO %1",
     // SMS claims (claim, renew, mark sent, release).
     "GRANT SELECT, INSERT, UPDATE ON hotline_sms_claims TO %1",
     // Attachments: bytes go in only through the function that checks their hash; pull reads them.
     "REVOKE ALL ON hotline_attachment_blobs FROM %1",
     "GRANT SELECT ON hotline_attachment_blobs TO %1",
     "GRANT EXECUTE ON FUNCTION hotline_put_blob(text, bytea) TO %1",
+    // Reference data: read by row (and the conflicts between rows); written only through the function that checks
+    // each row and keeps secrets off the server. The old whole-table documents (password hashes, the SMS token)
+    // are not readable at all.
+    "REVOKE ALL ON hotline_reference_rows, hotline_reference_conflicts FROM %1",
+    "REVOKE ALL ON SEQUENCE hotline_reference_row_version FROM %1",
+    "GRANT SELECT ON hotline_reference_rows, hotline_reference_conflicts TO %1",
+    "GRANT EXECUTE ON FUNCTION hotline_put_reference_row(text, text, bigint, text, bigint, text, text) TO %1",
     // One login per console (007): join with the login's code, advance its floor, read verify's findings.
     "GRANT EXECUTE ON FUNCTION hotline_join_console(text, text) TO %1",
     "GRANT EXECUTE ON FUNCTION hotline_console_floor(bigint) TO %1",

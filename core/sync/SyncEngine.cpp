@@ -4,6 +4,7 @@
 #include "service/Training.h"
 #include "storage/Database.h"
 #include "sync/BlobSync.h"
+#include "sync/ReferenceConflicts.h"
 #include "sync/ReferenceData.h"
 #include "sync/ReplicaStore.h"
 #include "sync/SecretSync.h"
@@ -22,10 +23,6 @@
 using namespace Qt::StringLiterals;
 
 namespace hotline {
-
-namespace {
-const QString kReferenceVersionKey = u"sync.reference_version"_s;
-}
 
 SyncEngine::SyncEngine(Database &db, const Clock &clock)
     : m_db(db),
@@ -121,8 +118,8 @@ bool SyncEngine::join(const QString &url, QString *error)
         }
     }
     SyncServer server(m_pg);
-    QList<ReferenceDocument> docs;
-    if (!server.pullReference(0, &docs, error))
+    QHash<QString, QStringList> onServer;
+    if (!server.referenceKeys(&onServer, error))
         return false;
     const QString current = m_db.meta(u"console.code"_s, u"01"_s);
     // Before anything is written here or on the server: when this database cannot keep its code, its own tickets
@@ -145,11 +142,30 @@ bool SyncEngine::join(const QString &url, QString *error)
             return false;
         historyChecked = !keeps;
     }
-    // The first console seeds the shared reference data; a later one takes the server's.
-    if (!(docs.isEmpty() ? ReferenceData::markAllDirty(m_db, error) : ReferenceData::clearDirty(m_db, error)))
+    // The first console seeds the shared reference data. A later one takes the server's rows of every table the
+    // server has (its own rows of such a table that the server lacks are dropped; its secrets stay), and seeds
+    // the tables the server has none of. Either way the pull starts from the server's first row.
+    if (onServer.isEmpty()) {
+        if (!ReferenceData::markAllDirty(m_db, error))
+            return false;
+    } else {
+        for (const QString &table : ReferenceData::tables()) {
+            if (onServer.contains(table) && !ReferenceData::dropRowsNotIn(m_db, table, onServer.value(table), error))
+                return false;
+        }
+        if (!ReferenceData::forgetMarks(m_db, error))
+            return false;
+        for (const QString &table : ReferenceData::tables()) {
+            if (!onServer.contains(table) && !ReferenceData::markTableDirty(m_db, table, error))
+                return false;
+        }
+    }
+    if (!m_db.setMeta(referenceRowsKey(), u"0"_s)) {
+        *error = tr("cannot write to the local database");
         return false;
+    }
     // Password hashes: a seeding console sends all it holds; a later one asks the server at each first sign-in.
-    if (!SecretSync::atJoin(m_db, docs.isEmpty(), m_clock.nowMs(), error))
+    if (!SecretSync::atJoin(m_db, onServer.isEmpty(), m_clock.nowMs(), error))
         return false;
     const QString code = server.join(installId, QSysInfo::machineHostName(), current, error);
     if (code.isEmpty())
@@ -237,17 +253,33 @@ bool SyncEngine::runPass(SyncPassResult *result, QString *error)
     return true;
 }
 
-bool SyncEngine::pushReference(SyncPassResult *, QString *error)
+bool SyncEngine::pushReference(SyncPassResult *result, QString *error)
 {
     SyncServer server(m_pg);
-    for (const QString &table : ReferenceData::dirty(m_db)) {
-        const QByteArray content = ReferenceData::take(m_db, table, error);
-        if (content.isNull())
-            return false;
-        if (server.pushReference(table, content, m_db.meta(u"console.code"_s), error) == 0) {
-            m_db.exec(u"INSERT OR IGNORE INTO sync_reference_dirty VALUES('"_s + table + u"')"_s);
-            return fail(*error, error);
+    QString why;
+    const QList<ReferenceRow> rows = ReferenceData::dirtyRows(m_db, m_clock.nowMs(), &why);
+    if (!why.isEmpty()) {
+        *error = why;
+        return false;
+    }
+    const QString console = m_db.meta(u"console.code"_s);
+    for (const ReferenceRow &row : rows) {
+        ReferencePutResult answer;
+        QByteArray state;
+        if (!server.putReferenceRow(row, console, &answer, error, &state)) {
+            // Refused by the server's checks (classes 22: bad data, 42: not allowed): reported, and not offered
+            // again until changed here; anything else (the network) is tried again next pass.
+            if (!m_pg.isUp() || !(state.startsWith("22") || state.startsWith("42")))
+                return fail(*error, error);
+            const QString line = row.table + u" "_s + row.key + u": "_s + tr("refused by the server: %1").arg(*error);
+            qCWarning(lcSync).noquote() << "reference row not pushed:" << line;
+            result->refusedReference << line;
+            error->clear();
+            answer.outcome = u"same"_s;
+            answer.version = row.version;
         }
+        if (!ReferenceData::pushed(m_db, row, answer, &result->refusedReference, &result->referenceUpdated, error))
+            return false;
     }
     return true;
 }
@@ -326,17 +358,28 @@ bool SyncEngine::pushEvents(SyncPassResult *result, QString *error)
 bool SyncEngine::pullReference(SyncPassResult *result, QString *error)
 {
     SyncServer server(m_pg);
-    const qint64 known = m_db.meta(kReferenceVersionKey, u"0"_s).toLongLong();
-    QList<ReferenceDocument> docs;
-    if (!server.pullReference(known, &docs, error))
-        return fail(*error, error);
-    for (const ReferenceDocument &doc : std::as_const(docs)) {
-        if (!ReferenceData::replace(m_db, doc.name, doc.content, error, &result->refusedSettings))
+    for (;;) {
+        const qint64 known = m_db.meta(referenceRowsKey(), u"0"_s).toLongLong();
+        QList<ReferenceRow> rows;
+        if (!server.pullReferenceRows(known, kPullPage, &rows, error))
+            return fail(*error, error);
+        if (rows.isEmpty())
+            break;
+        if (!ReferenceData::apply(m_db, rows, &result->refusedSettings, &result->refusedReference,
+                                  &result->referenceUpdated, error))
             return false;
-        if (!m_db.setMeta(kReferenceVersionKey, QString::number(doc.version)))
+        if (!m_db.setMeta(referenceRowsKey(), QString::number(rows.constLast().version)))
             return fail(tr("cannot write to the local database"), error);
-        result->referenceUpdated << doc.name;
+        if (rows.size() < kPullPage)
+            break;
     }
+    ReferenceConflicts conflicts(m_db);
+    QList<ReferenceConflict> fresh;
+    if (!server.pullReferenceConflicts(conflicts.lastVersion(), &fresh, error))
+        return fail(*error, error);
+    if (!conflicts.store(fresh, error))
+        return false;
+    result->referenceConflicts = conflicts.unseenCount();
     return true;
 }
 

@@ -29,6 +29,8 @@ struct SyncPassResult
     qint64 blobsFetched = 0;     ///< attachment bytes received
     qint64 blobsRefused = 0;     ///< attachment bytes from the server that did not match their hash
     qint64 blobsWaiting = 0;     ///< attachments whose bytes the server does not have yet
+    QStringList refusedReference; ///< "table key: reason" for each other reference row refused (from the server, or by it)
+    qint64 referenceConflicts = 0; ///< reference conflicts (concurrent edits of one row) not yet seen on this console
     QStringList clashingNumbers; ///< numbers just pushed that the server already knew under another ticket (issue 16)
     qint64 numberClashes = 0;    ///< numbers that name more than one ticket here after the pass (counted in conflicts)
     QStringList refusedPasswords; ///< "name: reason" for each password change the server refused (not sent again)
@@ -70,6 +72,8 @@ public:
     static QString joinedKey() { return QStringLiteral("sync.joined_url"); }
     static QString installIdKey() { return QStringLiteral("console.install_id"); }
     static QString lastSyncKey() { return QStringLiteral("sync.last_ms"); }
+    /** Where the pull of reference rows (and of their conflicts) resumes: the server's row version. */
+    static QString referenceRowsKey() { return QStringLiteral("sync.reference_rows_version"); }
 
 private:
     bool join(const QString &url, QString *error);

@@ -191,31 +191,90 @@ bool SyncServer::listen(QString *error)
     return true;
 }
 
-bool SyncServer::pullReference(qint64 afterVersion, QList<ReferenceDocument> *out, QString *error)
+bool SyncServer::pullReferenceRows(qint64 after, int limit, QList<ReferenceRow> *out, QString *error)
 {
-    PgResult r = m_pg.exec("SELECT name, version, content FROM hotline_reference WHERE version > $1 ORDER BY version",
-                           {QByteArray::number(afterVersion)});
+    PgResult r = m_pg.exec("SELECT tbl, key, version, content, edited_ms, console, updated_by FROM hotline_reference_rows "
+                           "WHERE version > $1 ORDER BY version LIMIT $2",
+                           {QByteArray::number(after), QByteArray::number(limit)});
+    if (!r.ok()) {
+        *error = r.error();
+        return false;
+    }
+    for (int i = 0; i < r.rows(); ++i) {
+        ReferenceRow row;
+        row.table = r.text(i, 0);
+        row.key = r.text(i, 1);
+        row.version = r.integer(i, 2);
+        row.content = r.isNull(i, 3) ? QByteArray() : QByteArray(r.raw(i, 3), r.length(i, 3));
+        row.editedMs = r.integer(i, 4);
+        row.console = r.text(i, 5);
+        row.by = r.text(i, 6);
+        out->append(row);
+    }
+    return true;
+}
+
+bool SyncServer::referenceKeys(QHash<QString, QStringList> *keysByTable, QString *error)
+{
+    PgResult r = m_pg.exec("SELECT tbl, key FROM hotline_reference_rows WHERE content IS NOT NULL");
     if (!r.ok()) {
         *error = r.error();
         return false;
     }
     for (int i = 0; i < r.rows(); ++i)
-        *out << ReferenceDocument{r.text(i, 0), r.integer(i, 1), QByteArray(r.raw(i, 2), r.length(i, 2))};
+        (*keysByTable)[r.text(i, 0)].append(r.text(i, 1));
     return true;
 }
 
-qint64 SyncServer::pushReference(const QString &name, const QByteArray &content, const QString &by, QString *error)
+bool SyncServer::putReferenceRow(const ReferenceRow &row, const QString &console, ReferencePutResult *answer,
+                                 QString *error, QByteArray *sqlState)
 {
-    PgResult r = m_pg.exec("INSERT INTO hotline_reference(name, version, content, updated_by) "
-                           "VALUES ($1, nextval('hotline_reference_version'), $2, $3) "
-                           "ON CONFLICT (name) DO UPDATE SET version = excluded.version, content = excluded.content, "
-                           "updated_by = excluded.updated_by, updated_at = now() RETURNING version",
-                           {name.toUtf8(), content, by.toUtf8()});
+    PgResult r = m_pg.exec("SELECT outcome, version, content FROM hotline_put_reference_row($1, $2, $3::bigint, $4, "
+                           "$5::bigint, $6, $7)",
+                           {row.table.toUtf8(), row.key.toUtf8(), QByteArray::number(row.version), row.content,
+                            QByteArray::number(row.editedMs), row.by.toUtf8(), console.toUtf8()});
     if (!r.ok() || r.rows() != 1) {
-        *error = r.error();
-        return 0;
+        *error = r.ok() ? tr("the server gave no answer for the %1 row %2").arg(row.table, row.key) : r.error();
+        if (sqlState)
+            *sqlState = r.sqlState();
+        return false;
     }
-    return r.integer(0, 0);
+    answer->outcome = r.text(0, 0);
+    answer->version = r.integer(0, 1);
+    answer->content = r.isNull(0, 2) ? QByteArray() : QByteArray(r.raw(0, 2), r.length(0, 2));
+    return true;
+}
+
+bool SyncServer::pullReferenceConflicts(qint64 after, QList<ReferenceConflict> *out, QString *error)
+{
+    PgResult r = m_pg.exec("SELECT version, tbl, key, kept_version, kept_content, kept_edited_ms, kept_console, kept_by, "
+                           "lost_content, lost_edited_ms, lost_console, lost_by FROM hotline_reference_conflicts "
+                           "WHERE version > $1 ORDER BY version",
+                           {QByteArray::number(after)});
+    if (!r.ok()) {
+        *error = r.error();
+        return false;
+    }
+    auto content = [&](int i, int c) {
+        return r.isNull(i, c) ? QByteArray() : QByteArray(r.raw(i, c), r.length(i, c));
+    };
+    for (int i = 0; i < r.rows(); ++i) {
+        ReferenceConflict c;
+        c.version = r.integer(i, 0);
+        c.table = r.text(i, 1);
+        c.key = r.text(i, 2);
+        c.keptVersion = r.integer(i, 3);
+        c.keptContent = content(i, 4);
+        c.keptEditedMs = r.integer(i, 5);
+        c.keptConsole = r.text(i, 6);
+        c.keptBy = r.text(i, 7);
+        c.lostContent = content(i, 8);
+        c.lostEditedMs = r.integer(i, 9);
+        c.lostConsole = r.text(i, 10);
+        c.lostBy = r.text(i, 11);
+        out->append(c);
+    }
+    return true;
 }
 
 } // namespace hotline

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "domain/TicketEvent.h"
+#include "sync/ReferenceConflicts.h"
+#include "sync/ReferenceData.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -19,14 +21,6 @@ struct ServerEvent
     TicketEvent event;       ///< payloadText holds the payload exactly as stored
     QString rawType;         ///< the type as the server stored it
     QString problem;         ///< set when the row could not be decoded (then event is incomplete)
-};
-
-/** A whole reference table as the server holds it. */
-struct ReferenceDocument
-{
-    QString name;
-    qint64 version = 0;
-    QByteArray content; ///< JSON array of row objects
 };
 
 /**
@@ -65,9 +59,18 @@ public:
     qint64 lastSequence(QString *error);
 
     bool listen(QString *error);
-    bool pullReference(qint64 afterVersion, QList<ReferenceDocument> *out, QString *error);
-    /** Stores a document and returns its new version (0 on failure). */
-    qint64 pushReference(const QString &name, const QByteArray &content, const QString &by, QString *error);
+    /** Reference rows (deletions included) with a version above `after`, in order, at most `limit`. */
+    bool pullReferenceRows(qint64 after, int limit, QList<ReferenceRow> *out, QString *error);
+    /** The tables that have rows on the server, and the keys of the rows there (not deleted). */
+    bool referenceKeys(QHash<QString, QStringList> *keysByTable, QString *error);
+    /**
+     * Writes one row through the server's checking function (hotline_put_reference_row). On a refusal, error
+     * holds the server's reason and sqlState (if given) its SQLSTATE.
+     */
+    bool putReferenceRow(const ReferenceRow &row, const QString &console, ReferencePutResult *answer, QString *error,
+                         QByteArray *sqlState = nullptr);
+    /** Reference conflicts with a version above `after`, in order. */
+    bool pullReferenceConflicts(qint64 after, QList<ReferenceConflict> *out, QString *error);
 
     /** Decodes one pulled row; public for the tests of malformed events. */
     static ServerEvent decode(qint64 serverSeq, int version, const QString &id, const QString &ticketId,

@@ -106,6 +106,14 @@ void SyncWorker::pass()
     m_status.lastSyncMs = m_clock.nowMs();
     m_status.pending = result.pending;
     m_status.conflicts = result.conflicts;
+    m_status.referenceConflicts = result.referenceConflicts;
+    // Kept for the session (a refused row is pulled once): the status bar names them until the console restarts.
+    for (const QString &line : result.refusedSettings + result.refusedReference) {
+        if (!m_status.refused.contains(line))
+            m_status.refused.append(line);
+    }
+    while (m_status.refused.size() > 20)
+        m_status.refused.removeFirst();
     m_status.numberClashes = result.numberClashes;
     if (!result.clashingNumbers.isEmpty())
         qCWarning(lcSync) << "pushed ticket numbers the server already had under another ticket:" << result.clashingNumbers;

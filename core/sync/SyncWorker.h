@@ -29,6 +29,8 @@ struct SyncStatus
     qint64 numberClashes = 0; ///< of the conflicts: ticket numbers that name more than one ticket (issue 16)
     QString server;          ///< address without password
     QString error;           ///< why offline
+    qint64 referenceConflicts = 0; ///< reference data edited on two consoles at once, not yet seen here (administrators)
+    QStringList refused;     ///< reference values from the server refused in this session (the last 20, "key: reason")
 };
 
 /**

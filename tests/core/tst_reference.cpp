@@ -2,12 +2,14 @@
 // the store's add/edit/disable with its checks and permission, what registration offers, the dispatch suggestion
 // and time-limit class that follow, and the shared server's document of both tables.
 #include "TestWorkspace.h"
+#include "auth/UserStore.h"
 #include "domain/Ticket.h"
 #include "io/ReferenceImporter.h"
 #include "service/ReferenceStore.h"
 #include "service/TicketQueries.h"
 #include "service/TicketService.h"
 #include "storage/Database.h"
+#include "notify/DepartmentContacts.h"
 #include "sync/ReferenceData.h"
 
 #include <QFile>
@@ -42,9 +44,34 @@ void prepare(TestWorkspace &tw)
     tw.addDepartment(u"XQ"_s, u"西樵镇"_s);
 }
 
+/** The rows of a table marked for the shared server, as they would travel. */
+QList<ReferenceRow> dirtyRows(TestWorkspace &tw, const QString &table)
+{
+    QString error;
+    QList<ReferenceRow> out;
+    for (const ReferenceRow &r : ReferenceData::dirtyRows(tw.ws->database(), 0, &error)) {
+        if (r.table == table)
+            out << r;
+    }
+    return out;
+}
+
 bool dirty(TestWorkspace &tw, const QString &table)
 {
-    return ReferenceData::dirty(tw.ws->database()).contains(table);
+    return !dirtyRows(tw, table).isEmpty();
+}
+
+/** Another console applies rows as if pulled from the server (each at a new version). */
+bool applyPulled(TestWorkspace &tw, QList<ReferenceRow> rows, QString *error)
+{
+    static qint64 version = 0;
+    for (ReferenceRow &r : rows)
+        r.version = ++version;
+    QStringList refusedSettings, refused;
+    const bool ok = ReferenceData::apply(tw.ws->database(), rows, &refusedSettings, &refused, nullptr, error);
+    if (ok && !refused.isEmpty())
+        *error = refused.join(u'\n');
+    return ok && refused.isEmpty();
 }
 
 QString tableDump(TestWorkspace &tw, const QString &table)
@@ -73,7 +100,7 @@ private Q_SLOTS:
         TestWorkspace tw;
         prepare(tw);
         QString error;
-        QVERIFY(ReferenceData::clearDirty(tw.ws->database(), &error));
+        QVERIFY(ReferenceData::forgetMarks(tw.ws->database(), &error));
         // Department by code in any case, or by name; class consult, handling or empty (the ticket type decides).
         const QString path = writeCsv(tw, u"categories.csv"_s,
                                       u"code,name,department,class\n"
@@ -119,7 +146,7 @@ private Q_SLOTS:
                                 writeCsv(tw, u"first.csv"_s, u"code,name,department,class\nK1,旧类别,CG,\n"_s))
                     .ok);
         QString error;
-        QVERIFY(ReferenceData::clearDirty(tw.ws->database(), &error));
+        QVERIFY(ReferenceData::forgetMarks(tw.ws->database(), &error));
         const QString before = tableDump(tw, u"categories"_s);
         const QString astral100 = QString(u"𠀀"_s).repeated(100); // 100 characters, 200 UTF-16 units
         const QString path = writeCsv(tw, u"bad.csv"_s,
@@ -317,7 +344,7 @@ private Q_SLOTS:
         QCOMPARE(tw.ws->queries().towns().size(), 2);
     }
 
-    void sharedServerDocumentCarriesCodesAndStatus()
+    void sharedServerRowCarriesCodesAndStatus()
     {
         TestWorkspace tw;
         prepare(tw);
@@ -325,18 +352,28 @@ private Q_SLOTS:
         QVERIFY(ReferenceStore(tw.ws->database())
                     .save(kAdmin, ReferenceKind::Categories, QString(),
                           {u"C1"_s, u"占道"_s, u"CG"_s, u"handling"_s, false}, &error));
-        QVERIFY(dirty(tw, u"categories"_s));
-        const QByteArray doc = ReferenceData::take(tw.ws->database(), u"categories"_s, &error);
-        QVERIFY2(!doc.isEmpty(), qPrintable(error));
-        const QJsonObject row = QJsonDocument::fromJson(doc).array().first().toObject();
+        const QList<ReferenceRow> rows = dirtyRows(tw, u"categories"_s);
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().key, u"占道"_s);
+        const QJsonObject row = QJsonDocument::fromJson(rows.first().content).object();
         QCOMPARE(row.value(u"code"_s).toString(), u"C1"_s);
         QCOMPARE(row.value(u"department_code"_s).toString(), u"CG"_s);
         QCOMPARE(row.value(u"active"_s).toInt(), 0);
+        QCOMPARE(rows.first().by, u"admin"_s); // from the administrative log
         // Another console receives it whole.
         TestWorkspace other;
-        QVERIFY2(ReferenceData::replace(other.ws->database(), u"categories"_s, doc, &error), qPrintable(error));
+        QVERIFY2(applyPulled(other, rows, &error), qPrintable(error));
         QCOMPARE(ReferenceStore(other.ws->database()).all(ReferenceKind::Categories),
                  (QList<ReferenceEntry> {{u"C1"_s, u"占道"_s, u"CG"_s, u"handling"_s, false}}));
+        QVERIFY(!dirty(other, u"categories"_s)); // and does not send it back
+        // A deletion travels as a row without content.
+        QSqlQuery q(tw.ws->database().sql());
+        QVERIFY(q.exec(u"DELETE FROM categories WHERE name = '占道'"_s));
+        const QList<ReferenceRow> gone = dirtyRows(tw, u"categories"_s);
+        QCOMPARE(gone.size(), 1);
+        QVERIFY(gone.first().content.isNull());
+        QVERIFY2(applyPulled(other, gone, &error), qPrintable(error));
+        QVERIFY(ReferenceStore(other.ws->database()).all(ReferenceKind::Categories).isEmpty());
     }
 
     // Regression: entries without a code (demo data, ticket import) travelled as "" and the second one broke the
@@ -349,24 +386,72 @@ private Q_SLOTS:
         QVERIFY(q.exec(u"INSERT INTO categories(name) VALUES('无代码甲'), ('无代码乙')"_s));
         QVERIFY(q.exec(u"INSERT INTO towns(name) VALUES('甲镇'), ('乙镇')"_s));
         for (const QString &table : {u"categories"_s, u"towns"_s}) {
-            const QByteArray doc = ReferenceData::take(tw.ws->database(), table, &error);
-            QVERIFY2(!doc.isEmpty(), qPrintable(error));
-            for (const QJsonValue &v : QJsonDocument::fromJson(doc).array()) {
-                const QString name = v.toObject().value(u"name"_s).toString();
-                if (QStringList{u"无代码甲"_s, u"无代码乙"_s, u"甲镇"_s, u"乙镇"_s}.contains(name))
-                    QVERIFY2(v.toObject().value(u"code"_s).isNull(), qPrintable(name));
-            }
+            QList<ReferenceRow> rows = dirtyRows(tw, table);
+            rows.removeIf([](const ReferenceRow &r) {
+                return !QStringList{u"无代码甲"_s, u"无代码乙"_s, u"甲镇"_s, u"乙镇"_s}.contains(r.key);
+            });
+            QCOMPARE(rows.size(), 2);
+            for (const ReferenceRow &r : std::as_const(rows))
+                QVERIFY2(QJsonDocument::fromJson(r.content).object().value(u"code"_s).isNull(), r.content.constData());
             TestWorkspace other;
-            QVERIFY2(ReferenceData::replace(other.ws->database(), table, doc, &error), qPrintable(error));
-            // A document written before the fix said "" for no code: it is read as no code.
-            QByteArray old = doc;
-            old.replace("\"code\":null", "\"code\":\"\"");
-            QVERIFY(old.contains("\"code\":\"\""));
-            QVERIFY2(ReferenceData::replace(other.ws->database(), table, old, &error), qPrintable(error));
+            QVERIFY2(applyPulled(other, rows, &error), qPrintable(error));
+            // A row written before the fix said "" for no code: it is read as no code.
+            for (ReferenceRow &r : rows) {
+                r.content.replace("\"code\":null", "\"code\":\"\"");
+                QVERIFY(r.content.contains("\"code\":\"\""));
+            }
+            QVERIFY2(applyPulled(other, rows, &error), qPrintable(error));
             QSqlQuery count(other.ws->database().sql());
             QVERIFY(count.exec(u"SELECT count(*) FROM "_s + table + u" WHERE code IS NULL"_s) && count.next());
             QVERIFY(count.value(0).toInt() >= 2);
         }
+    }
+
+    void badRowsFromTheServerAreRefused()
+    {
+        // Each table's rows pass the checks a person's entry passes; a refused row leaves the local one as it was.
+        TestWorkspace tw;
+        prepare(tw);
+        QString error;
+        QVERIFY(ReferenceData::forgetMarks(tw.ws->database(), &error)); // as after a sync: nothing unpushed
+        auto row = [](const QString &table, const QString &key, const QJsonObject &o) {
+            ReferenceRow r;
+            r.table = table;
+            r.key = key;
+            r.content = QJsonDocument(o).toJson(QJsonDocument::Compact);
+            return r;
+        };
+        const QList<ReferenceRow> bad{
+            row(u"departments"_s, u"CG"_s, {{u"code"_s, u"CG"_s}, {u"name"_s, u""_s}}),
+            row(u"departments"_s, u"SW"_s, {{u"code"_s, u"SW"_s}, {u"name"_s, u"水务"_s}, {u"duty_phones"_s, u"12"_s}}),
+            row(u"categories"_s, u"K"_s, {{u"name"_s, u"K"_s}, {u"sla_class"_s, u"urgent"_s}}),
+            row(u"calendar_days"_s, u"2025-02-30"_s, {{u"date"_s, u"2025-02-30"_s}, {u"is_off_day"_s, 1}}),
+            row(u"calendar_days"_s, u"2025-03-01"_s, {{u"date"_s, u"2025-03-01"_s}, {u"is_off_day"_s, 2}}),
+            row(u"users"_s, u"eve"_s, {{u"name"_s, u"eve"_s}, {u"display_name"_s, u"E"_s}, {u"role"_s, u"root"_s},
+                                       {u"created_ms"_s, 1}}),
+            row(u"towns"_s, u"X"_s, {{u"name"_s, u"Y"_s}}),
+        };
+        const QString others = u"SELECT (SELECT count(*) FROM categories) || '/' || (SELECT count(*) FROM calendar_days) "
+                               "|| '/' || (SELECT count(*) FROM users) || '/' || (SELECT count(*) FROM towns)"_s;
+        QSqlQuery q(tw.ws->database().sql());
+        QVERIFY(q.exec(others) && q.next());
+        const QString before = q.value(0).toString();
+        QStringList refusedSettings, refused;
+        QVERIFY2(ReferenceData::apply(tw.ws->database(), bad, &refusedSettings, &refused, nullptr, &error),
+                 qPrintable(error));
+        QCOMPARE(refused.size(), bad.size());
+        QVERIFY2(refused.at(0).startsWith(u"departments CG: "_s), qPrintable(refused.at(0)));
+        QVERIFY2(refused.at(5).startsWith(u"users eve: "_s), qPrintable(refused.at(5)));
+        QCOMPARE(tableDump(tw, u"departments"_s).count(u"区城管局"_s), 1);
+        QCOMPARE(DepartmentContacts(tw.ws->database()).find(u"SW"_s)->name, u"区水务局"_s);
+        QVERIFY(q.exec(others) && q.next());
+        QCOMPARE(q.value(0).toString(), before);
+        // A good row of the same pull arrives.
+        QVERIFY2(applyPulled(tw, {row(u"users"_s, u"eve"_s, {{u"name"_s, u"eve"_s}, {u"display_name"_s, u"E"_s},
+                                                            {u"role"_s, u"dispatcher"_s}, {u"created_ms"_s, 1}})},
+                             &error),
+                 qPrintable(error));
+        QVERIFY(tw.ws->users().user(u"eve"_s));
     }
 };
 

@@ -1,12 +1,14 @@
 // The console's side of sync on real widgets: the status bar goes online, then unmistakably offline when the
 // server dies, with the pending count; another console's ticket appears without a restart; the settings dialog
-// tests a connection off the UI thread; the conflict list shows an action the server order overruled.
+// tests a connection off the UI thread; the conflict list shows an action the server order overruled, and to
+// administrators the reference data edited on two consoles at once.
 #include "PgTestServer.h"
 #include "TestSupport.h"
 #include "TestWorkspace.h"
 
 #include "auth/Actor.h"
 #include "mainwindow/ConsoleStatusBar.h"
+#include "notify/DepartmentContacts.h"
 #include "service/TicketService.h"
 #include "storage/Database.h"
 #include "storage/EventStore.h"
@@ -158,6 +160,44 @@ private Q_SLOTS:
         QVERIFY(table->item(0, 0)->font().bold()); // not seen yet
         dialog.markAllSeen();
         QVERIFY(!table->item(0, 0)->font().bold());
+    }
+
+    void administratorsSeeReferenceConflicts()
+    {
+        const QString url = m_server.createDatabase(u"refui"_s);
+        QVERIFY(!url.isEmpty());
+        QCOMPARE(runCtl({u"server"_s, u"init"_s, u"--url"_s, url}).exitCode, 0);
+        TestWorkspace a, b;
+        a.addDepartment(u"SW"_s, u"区水务局"_s);
+        QVERIFY(syncOnce(a, url));
+        QVERIFY(syncOnce(b, url));
+        QString error;
+        const Actor ada{u"ada"_s, Role::Administrator, QString(), a.ws->consoleCode()};
+        const Actor ben{u"ben"_s, Role::Administrator, QString(), b.ws->consoleCode()};
+        QVERIFY(DepartmentContacts(a.ws->database()).save(ada, DepartmentContact{u"SW"_s, u"水务局甲"_s, {}, QString()}, &error));
+        b.clock.advanceSecs(60);
+        QVERIFY(DepartmentContacts(b.ws->database()).save(ben, DepartmentContact{u"SW"_s, u"水务局乙"_s, {}, QString()}, &error));
+        QVERIFY(syncOnce(a, url));
+        QVERIFY(syncOnce(b, url));
+        QVERIFY(syncOnce(a, url));
+
+        ConsoleSession adminSession(*a.ws, a.clock, ada);
+        SyncConflictsDialog dialog(adminSession);
+        auto *table = dialog.findChild<QTableWidget *>(u"referenceConflictTable"_s);
+        QVERIFY(table);
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, 1)->text(), u"SW"_s);
+        QVERIFY(table->item(0, 2)->text().contains(u"水务局乙"_s)); // in force
+        QVERIFY(table->item(0, 4)->text().contains(u"水务局甲"_s)); // lost
+        QVERIFY(table->item(0, 5)->text().contains(u"ada"_s));
+        QVERIFY(table->item(0, 0)->font().bold());
+        dialog.markAllSeen();
+        QVERIFY(!table->item(0, 0)->font().bold());
+
+        // A dispatcher's list has no reference section.
+        ConsoleSession dispatcherSession(*a.ws, a.clock, Actor{u"d"_s, Role::Dispatcher, QString(), a.ws->consoleCode()});
+        SyncConflictsDialog other(dispatcherSession);
+        QVERIFY(!other.findChild<QTableWidget *>(u"referenceConflictTable"_s));
     }
 
     void numberClashIsListedAndRenumbered()

@@ -1,5 +1,6 @@
 #include "mainwindow/ConsoleStatusBar.h"
 
+#include "auth/Permissions.h"
 #include "calendar/WorkCalendar.h"
 #include "domain/DisplayNames.h"
 #include "service/Workspace.h"
@@ -59,8 +60,18 @@ void ConsoleStatusBar::showSync(const SyncStatus &status)
             conflicts += tr(" (%n number clash(es))", nullptr, int(status.numberClashes));
         text += u" · <a href=\"conflicts\">"_s + conflicts.toHtmlEscaped() + u"</a>"_s;
     }
+    // Reference data is the administrators' (the same dialog lists it for them).
+    const bool administers = Permissions::allows(m_session.actor().role, Action::ManageConfig);
+    if (administers && status.referenceConflicts > 0)
+        text += u" · <a href=\"conflicts\">"_s
+                + tr("%n reference conflict(s)", nullptr, int(status.referenceConflicts)).toHtmlEscaped() + u"</a>"_s;
+    if (administers && !status.refused.isEmpty())
+        text += u" · "_s + tr("%n value(s) from the server refused", nullptr, int(status.refused.size())).toHtmlEscaped();
     m_database->setText(text);
-    m_database->setToolTip(status.online ? status.server : tr("%1\n%2").arg(status.server, status.error));
+    QString tip = status.online ? status.server : tr("%1\n%2").arg(status.server, status.error);
+    if (administers && !status.refused.isEmpty())
+        tip += u"\n"_s + tr("Refused (the local value is kept):") + u"\n"_s + status.refused.join(u'\n');
+    m_database->setToolTip(tip);
     // Offline must be obvious from across the room: white on red.
     m_database->setStyleSheet(status.online ? QString() : u"QLabel { background: #c62828; color: white; padding: 0 6px; }"_s);
 }

@@ -7,6 +7,8 @@
 #include "support/ConsoleSession.h"
 #include "support/Prompts.h"
 #include "sync/NumberClashesPanel.h"
+#include "auth/Permissions.h"
+#include "sync/ReferenceConflictsView.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -39,13 +41,18 @@ SyncConflictsDialog::SyncConflictsDialog(ConsoleSession &session, QWidget *paren
     // Ticket numbers two consoles gave alike (issue 16): listed until one ticket of each is renumbered.
     m_numbers = new NumberClashesPanel(session, this);
     layout->addWidget(m_numbers);
+    // Reference data edited on two consoles at once: for those who administer it.
+    if (Permissions::allows(session.actor().role, Action::ManageConfig)) {
+        m_reference = new ReferenceConflictsView(session, this);
+        layout->addWidget(m_reference);
+    }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton *seen = buttons->addButton(tr("&Mark all as seen"), QDialogButtonBox::ActionRole);
     seen->setObjectName(u"conflictsSeen"_s);
     connect(seen, &QPushButton::clicked, this, &SyncConflictsDialog::markAllSeen);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    resize(900, 400);
+    resize(m_reference ? 1400 : 900, m_reference ? 600 : 400); // the reference rows need the width
     reload();
 }
 
@@ -90,6 +97,8 @@ void SyncConflictsDialog::markAllSeen()
         Prompts::warning(this, windowTitle(), error);
         return;
     }
+    if (m_reference && !m_reference->markAllSeen())
+        return;
     m_session.syncNow(); // the status bar's count comes from the next pass
     reload();
 }

@@ -7,12 +7,14 @@ class QTableWidget;
 namespace hotline {
 
 class ConsoleSession;
+class ReferenceConflictsView;
 class NumberClashesPanel;
 
 /**
  * Actions taken on this or another console that no longer applied once the shared server put every console's
  * actions in one order (two dispatchers dispatching the same ticket at once, say): listed for a dispatcher,
- * who decides what to do, and marked as seen on this console.
+ * who decides what to do, and marked as seen on this console. Administrators also see the reference data edited
+ * on two consoles at once (ReferenceConflictsView).
  */
 class SyncConflictsDialog final : public QDialog
 {
@@ -32,6 +34,7 @@ public Q_SLOTS:
 private:
     ConsoleSession &m_session;
     QTableWidget *m_table = nullptr;
+    ReferenceConflictsView *m_reference = nullptr; ///< administrators only
     NumberClashesPanel *m_numbers = nullptr;
 };
 
