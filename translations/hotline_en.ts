@@ -1416,208 +1416,6 @@ The same again: </translation>
         <translation>, not yet received</translation>
     </message>
     <message>
-        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
-Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
-
-Commands:
-  init [--demo | --training]            create or migrate the database; --demo adds demo data;
-                                        --training: a training database with training users
-  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
-  calendar set DATE... off|workday|normal [--note TEXT]
-                                        mark dates as off days, make-up working days, or back to Mon-Fri
-  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
-  deadline --class consult|handling --start ISO8601
-                                        print the deadline for a dispatch at that instant
-  import tickets FILE.csv [--all-errors]
-                                        import historical tickets (all rows or none); bad rows are
-                                        listed up to 1,000, all of them with --all-errors
-  import interview FILE [--type T] [--category NAME] [--town NAME]
-                                        a micro-interview's questions as new tickets numbered by this
-                                        console (one transaction); prints the numbers
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        completion-rate report; --to is exclusive
-                                        --at ISO8601: computed as at that instant (default month: its month)
-  report --year YYYY [--assessment] [--format text|csv|json|pdf]
-                                        a calendar year (to date while it runs); --assessment: the
-                                        departments' annual assessment, scored and ranked
-  board [--at ISO8601] [--format text|json]
-                                        open tickets with colour and remaining working time
-  departments import FILE.csv [--all-errors]
-                                        name,code,duty_phones,head_phone (all rows or none)
-  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
-  categories list [--format text|json]  the categories and their routing
-  towns import FILE.csv | towns list [--format text|json]
-                                        code,name
-  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
-                                        historical ticket CSV; callers masked unless --unmasked (logged)
-  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
-  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
-                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
-  verify [--server URL]                 check the hash chain of the event log (or of the server's,
-                                        compared with --db's copy when given); names the first
-                                        altered, removed, reordered or truncated event
-                                        locally, then that the projection is what the events give
-                                        (names the first differing ticket); prints the log stamp;
-                                        --server also lists events whose console code or time
-                                        breaks the server's rules
-  rebuild                               derive the ticket projection again from the events
-  permissions                           the role × action permission table (Markdown)
-  users list | unlock NAME | enable NAME | reset-password NAME
-                                        accounts; reset-password reads the new one from stdin
-  server init --url URL [--console-role NAME]
-                                        create or migrate the shared PostgreSQL server's schema;
-                                        --console-role: the restricted login for consoles (password
-                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
-  server add-console NAME --url URL [--code CC]
-                                        one login for one console (password from
-                                        HOTLINE_CONSOLE_PASSWORD or stdin); prints its console code
-  server remove-console NAME --url URL  end a console's login (its events stay)
-  server config --url URL [KEY [VALUE]] the server's settings (max_skew_seconds)
-  server consoles --url URL             every console code: its login, machine and last pass
-  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
-                                        without it: keep syncing until stopped, a headless replica)
-  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
-                                        send what is due, then exit; without it: keep escalating
-  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
-                                        administrative changes (settings, calendar, departments,
-                                        categories, towns, users) with actor, old and new value
-  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show|
-         follow-up|sms
-                                        the console's ticket actions, as --as USER (password on stdin);
-                                        register prints the new number; see hotlinectl ticket for options
-                                        (on a training database: training users act, --at ISO8601 allowed)
-  ticket merge NUMBER --into NUMBER [--reason TEXT]
-                                        the same incident: NUMBER follows the other, answered with it
-  search TEXT [--format text|json] [--limit N]
-                                        find tickets, open or closed, by number, caller phone or text
-                                        (summary, details, address, reply), as --as USER sees them
-  ticket attach NUMBER FILE [--stage registration|before|after|document]
-                                        attach a photo or document (as --as USER)
-  attachment save HASH -o FILE          a ticket's file out of the database (the hash that
-                                        ticket show lists), for those who may see the ticket
-  ticket renumber NUMBER [--id PREFIX] [--reason TEXT]
-                                        a new number (printed) for a number two consoles gave alike;
-                                        --id PREFIX picks one ticket of several with one number
-  intake token add NAME --channel web|wechat|weibo|petition|interview
-                                        a token for one integration, printed once (administrators)
-  intake token list [--format text|json] | intake token revoke NAME
-                                        the integrations' tokens (never the token itself)
-  serve --listen HOST:PORT              the intake service for the electronic channels (HTTP API
-                                        and Open311 subset) until stopped; see docs/INTAKE.md
-
-Options:
-  --db PATH      the database file
-  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
-                 Never the database; an existing file only if it is hotlinectl's unchanged earlier
-                 output (or empty)
-  --force        let -o replace any other existing file
-  --help         this help
-  --version      the program's version
-</source>
-        <translation>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
-Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
-
-Commands:
-  init [--demo | --training]            create or migrate the database; --demo adds demo data;
-                                        --training: a training database with training users
-  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
-  calendar set DATE... off|workday|normal [--note TEXT]
-                                        mark dates as off days, make-up working days, or back to Mon-Fri
-  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
-  deadline --class consult|handling --start ISO8601
-                                        print the deadline for a dispatch at that instant
-  import tickets FILE.csv [--all-errors]
-                                        import historical tickets (all rows or none); bad rows are
-                                        listed up to 1,000, all of them with --all-errors
-  import interview FILE [--type T] [--category NAME] [--town NAME]
-                                        a micro-interview's questions as new tickets numbered by this
-                                        console (one transaction); prints the numbers
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        completion-rate report; --to is exclusive
-                                        --at ISO8601: computed as at that instant (default month: its month)
-  report --year YYYY [--assessment] [--format text|csv|json|pdf]
-                                        a calendar year (to date while it runs); --assessment: the
-                                        departments' annual assessment, scored and ranked
-  board [--at ISO8601] [--format text|json]
-                                        open tickets with colour and remaining working time
-  departments import FILE.csv [--all-errors]
-                                        name,code,duty_phones,head_phone (all rows or none)
-  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
-  categories list [--format text|json]  the categories and their routing
-  towns import FILE.csv | towns list [--format text|json]
-                                        code,name
-  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
-                                        historical ticket CSV; callers masked unless --unmasked (logged)
-  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
-  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
-                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
-  verify [--server URL]                 check the hash chain of the event log (or of the server's,
-                                        compared with --db's copy when given); names the first
-                                        altered, removed, reordered or truncated event
-                                        locally, then that the projection is what the events give
-                                        (names the first differing ticket); prints the log stamp;
-                                        --server also lists events whose console code or time
-                                        breaks the server's rules
-  rebuild                               derive the ticket projection again from the events
-  permissions                           the role × action permission table (Markdown)
-  users list | unlock NAME | enable NAME | reset-password NAME
-                                        accounts; reset-password reads the new one from stdin
-  server init --url URL [--console-role NAME]
-                                        create or migrate the shared PostgreSQL server's schema;
-                                        --console-role: the restricted login for consoles (password
-                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
-  server add-console NAME --url URL [--code CC]
-                                        one login for one console (password from
-                                        HOTLINE_CONSOLE_PASSWORD or stdin); prints its console code
-  server remove-console NAME --url URL  end a console's login (its events stay)
-  server config --url URL [KEY [VALUE]] the server's settings (max_skew_seconds)
-  server consoles --url URL             every console code: its login, machine and last pass
-  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
-                                        without it: keep syncing until stopped, a headless replica)
-  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
-                                        send what is due, then exit; without it: keep escalating
-  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
-                                        administrative changes (settings, calendar, departments,
-                                        categories, towns, users) with actor, old and new value
-  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show|
-         follow-up|sms
-                                        the console's ticket actions, as --as USER (password on stdin);
-                                        register prints the new number; see hotlinectl ticket for options
-                                        (on a training database: training users act, --at ISO8601 allowed)
-  ticket merge NUMBER --into NUMBER [--reason TEXT]
-                                        the same incident: NUMBER follows the other, answered with it
-  search TEXT [--format text|json] [--limit N]
-                                        find tickets, open or closed, by number, caller phone or text
-                                        (summary, details, address, reply), as --as USER sees them
-  ticket attach NUMBER FILE [--stage registration|before|after|document]
-                                        attach a photo or document (as --as USER)
-  attachment save HASH -o FILE          a ticket's file out of the database (the hash that
-                                        ticket show lists), for those who may see the ticket
-  ticket renumber NUMBER [--id PREFIX] [--reason TEXT]
-                                        a new number (printed) for a number two consoles gave alike;
-                                        --id PREFIX picks one ticket of several with one number
-  intake token add NAME --channel web|wechat|weibo|petition|interview
-                                        a token for one integration, printed once (administrators)
-  intake token list [--format text|json] | intake token revoke NAME
-                                        the integrations' tokens (never the token itself)
-  serve --listen HOST:PORT              the intake service for the electronic channels (HTTP API
-                                        and Open311 subset) until stopped; see docs/INTAKE.md
-
-Options:
-  --db PATH      the database file
-  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
-                 Never the database; an existing file only if it is hotlinectl's unchanged earlier
-                 output (or empty)
-  --force        let -o replace any other existing file
-  --help         this help
-  --version      the program's version
-</translation>
-    </message>
-    <message>
         <source>number clashes: %1 ticket number(s) name more than one ticket (two consoles gave them alike); a dispatcher renumbers one of each: hotlinectl ticket renumber NUMBER --id PREFIX --as USER</source>
         <translation>number clashes: %1 ticket number(s) name more than one ticket (two consoles gave them alike); a dispatcher renumbers one of each: hotlinectl ticket renumber NUMBER --id PREFIX --as USER</translation>
     </message>
@@ -1750,6 +1548,248 @@ without it, and --at backdates or forwards the action (only there).</translation
     <message>
         <source>Formerly: %1</source>
         <translation>Formerly: %1</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
+Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
+
+Commands:
+  init [--demo | --training]            create or migrate the database; --demo adds demo data;
+                                        --training: a training database with training users
+  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
+  calendar set DATE... off|workday|normal [--note TEXT]
+                                        mark dates as off days, make-up working days, or back to Mon-Fri
+  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
+  deadline --class consult|handling --start ISO8601
+                                        print the deadline for a dispatch at that instant
+  import tickets FILE.csv [--all-errors]
+                                        import historical tickets (all rows or none); bad rows are
+                                        listed up to 1,000, all of them with --all-errors
+  import interview FILE [--type T] [--category NAME] [--town NAME]
+                                        a micro-interview's questions as new tickets numbered by this
+                                        console (one transaction); prints the numbers
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        completion-rate report; --to is exclusive
+                                        --at ISO8601: computed as at that instant (default month: its month)
+  report --year YYYY [--assessment] [--format text|csv|json|pdf]
+                                        a calendar year (to date while it runs); --assessment: the
+                                        departments' annual assessment, scored and ranked
+  board [--at ISO8601] [--format text|json]
+                                        open tickets with colour and remaining working time
+  departments import FILE.csv [--all-errors]
+                                        name,code,duty_phones,head_phone (all rows or none)
+  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
+  categories list [--format text|json]  the categories and their routing
+  towns import FILE.csv | towns list [--format text|json]
+                                        code,name
+  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
+                                        historical ticket CSV; callers masked unless --unmasked (logged)
+  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
+  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
+                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
+  verify [--server URL]                 check the hash chain of the event log (or of the server's,
+                                        compared with --db's copy when given); names the first
+                                        altered, removed, reordered or truncated event
+                                        locally, then that the projection is what the events give
+                                        (names the first differing ticket); prints the log stamp;
+                                        --server also lists events whose console code or time
+                                        breaks the server's rules
+  rebuild                               derive the ticket projection again from the events
+  permissions                           the role × action permission table (Markdown)
+  users list | unlock NAME | enable NAME | reset-password NAME
+                                        accounts; reset-password reads the new one from stdin
+  server init --url URL [--console-role NAME]
+                                        create or migrate the shared PostgreSQL server's schema;
+                                        --console-role: the restricted login for consoles (password
+                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
+  server add-console NAME --url URL [--code CC]
+                                        one login for one console (password from
+                                        HOTLINE_CONSOLE_PASSWORD or stdin); prints its console code
+  server remove-console NAME --url URL  end a console's login (its events stay)
+  server config --url URL [KEY [VALUE]] the server's settings (max_skew_seconds)
+  server consoles --url URL             every console code: its login, machine and last pass
+  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
+                                        without it: keep syncing until stopped, a headless replica)
+  sync conflicts [--format text|json]   reference data two consoles edited at once: the edit kept
+                                        everywhere and the one that lost (by whom, on which console)
+  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
+                                        send what is due, then exit; without it: keep escalating
+  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
+                                        administrative changes (settings, calendar, departments,
+                                        categories, towns, users) with actor, old and new value
+  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show|
+         follow-up|sms
+                                        the console's ticket actions, as --as USER (password on stdin);
+                                        register prints the new number; see hotlinectl ticket for options
+                                        (on a training database: training users act, --at ISO8601 allowed)
+  ticket merge NUMBER --into NUMBER [--reason TEXT]
+                                        the same incident: NUMBER follows the other, answered with it
+  search TEXT [--format text|json] [--limit N]
+                                        find tickets, open or closed, by number, caller phone or text
+                                        (summary, details, address, reply), as --as USER sees them
+  ticket attach NUMBER FILE [--stage registration|before|after|document]
+                                        attach a photo or document (as --as USER)
+  attachment save HASH -o FILE          a ticket's file out of the database (the hash that
+                                        ticket show lists), for those who may see the ticket
+  ticket renumber NUMBER [--id PREFIX] [--reason TEXT]
+                                        a new number (printed) for a number two consoles gave alike;
+                                        --id PREFIX picks one ticket of several with one number
+  intake token add NAME --channel web|wechat|weibo|petition|interview
+                                        a token for one integration, printed once (administrators)
+  intake token list [--format text|json] | intake token revoke NAME
+                                        the integrations' tokens (never the token itself)
+  serve --listen HOST:PORT              the intake service for the electronic channels (HTTP API
+                                        and Open311 subset) until stopped; see docs/INTAKE.md
+
+Options:
+  --db PATH      the database file
+  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
+                 Never the database; an existing file only if it is hotlinectl's unchanged earlier
+                 output (or empty)
+  --force        let -o replace any other existing file
+  --help         this help
+  --version      the program's version
+</source>
+        <translation>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
+Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
+
+Commands:
+  init [--demo | --training]            create or migrate the database; --demo adds demo data;
+                                        --training: a training database with training users
+  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
+  calendar set DATE... off|workday|normal [--note TEXT]
+                                        mark dates as off days, make-up working days, or back to Mon-Fri
+  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
+  deadline --class consult|handling --start ISO8601
+                                        print the deadline for a dispatch at that instant
+  import tickets FILE.csv [--all-errors]
+                                        import historical tickets (all rows or none); bad rows are
+                                        listed up to 1,000, all of them with --all-errors
+  import interview FILE [--type T] [--category NAME] [--town NAME]
+                                        a micro-interview's questions as new tickets numbered by this
+                                        console (one transaction); prints the numbers
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        completion-rate report; --to is exclusive
+                                        --at ISO8601: computed as at that instant (default month: its month)
+  report --year YYYY [--assessment] [--format text|csv|json|pdf]
+                                        a calendar year (to date while it runs); --assessment: the
+                                        departments' annual assessment, scored and ranked
+  board [--at ISO8601] [--format text|json]
+                                        open tickets with colour and remaining working time
+  departments import FILE.csv [--all-errors]
+                                        name,code,duty_phones,head_phone (all rows or none)
+  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
+  categories list [--format text|json]  the categories and their routing
+  towns import FILE.csv | towns list [--format text|json]
+                                        code,name
+  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
+                                        historical ticket CSV; callers masked unless --unmasked (logged)
+  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
+  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
+                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
+  verify [--server URL]                 check the hash chain of the event log (or of the server's,
+                                        compared with --db's copy when given); names the first
+                                        altered, removed, reordered or truncated event
+                                        locally, then that the projection is what the events give
+                                        (names the first differing ticket); prints the log stamp;
+                                        --server also lists events whose console code or time
+                                        breaks the server's rules
+  rebuild                               derive the ticket projection again from the events
+  permissions                           the role × action permission table (Markdown)
+  users list | unlock NAME | enable NAME | reset-password NAME
+                                        accounts; reset-password reads the new one from stdin
+  server init --url URL [--console-role NAME]
+                                        create or migrate the shared PostgreSQL server's schema;
+                                        --console-role: the restricted login for consoles (password
+                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
+  server add-console NAME --url URL [--code CC]
+                                        one login for one console (password from
+                                        HOTLINE_CONSOLE_PASSWORD or stdin); prints its console code
+  server remove-console NAME --url URL  end a console's login (its events stay)
+  server config --url URL [KEY [VALUE]] the server's settings (max_skew_seconds)
+  server consoles --url URL             every console code: its login, machine and last pass
+  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
+                                        without it: keep syncing until stopped, a headless replica)
+  sync conflicts [--format text|json]   reference data two consoles edited at once: the edit kept
+                                        everywhere and the one that lost (by whom, on which console)
+  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
+                                        send what is due, then exit; without it: keep escalating
+  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
+                                        administrative changes (settings, calendar, departments,
+                                        categories, towns, users) with actor, old and new value
+  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show|
+         follow-up|sms
+                                        the console's ticket actions, as --as USER (password on stdin);
+                                        register prints the new number; see hotlinectl ticket for options
+                                        (on a training database: training users act, --at ISO8601 allowed)
+  ticket merge NUMBER --into NUMBER [--reason TEXT]
+                                        the same incident: NUMBER follows the other, answered with it
+  search TEXT [--format text|json] [--limit N]
+                                        find tickets, open or closed, by number, caller phone or text
+                                        (summary, details, address, reply), as --as USER sees them
+  ticket attach NUMBER FILE [--stage registration|before|after|document]
+                                        attach a photo or document (as --as USER)
+  attachment save HASH -o FILE          a ticket's file out of the database (the hash that
+                                        ticket show lists), for those who may see the ticket
+  ticket renumber NUMBER [--id PREFIX] [--reason TEXT]
+                                        a new number (printed) for a number two consoles gave alike;
+                                        --id PREFIX picks one ticket of several with one number
+  intake token add NAME --channel web|wechat|weibo|petition|interview
+                                        a token for one integration, printed once (administrators)
+  intake token list [--format text|json] | intake token revoke NAME
+                                        the integrations' tokens (never the token itself)
+  serve --listen HOST:PORT              the intake service for the electronic channels (HTTP API
+                                        and Open311 subset) until stopped; see docs/INTAKE.md
+
+Options:
+  --db PATH      the database file
+  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
+                 Never the database; an existing file only if it is hotlinectl's unchanged earlier
+                 output (or empty)
+  --force        let -o replace any other existing file
+  --help         this help
+  --version      the program's version
+</translation>
+    </message>
+    <message>
+        <source>password change refused by the server (not sent again): %1</source>
+        <translation>password change refused by the server (not sent again): %1</translation>
+    </message>
+    <message>
+        <source>reference row from the server refused (local row kept): %1</source>
+        <translation>reference row from the server refused (local row kept): %1</translation>
+    </message>
+    <message>
+        <source>reference conflicts not yet seen: %1 (hotlinectl sync conflicts)</source>
+        <translation>reference conflicts not yet seen: %1 (hotlinectl sync conflicts)</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl sync conflicts [--format text|json]</source>
+        <translation>Usage: hotlinectl sync conflicts [--format text|json]</translation>
+    </message>
+    <message>
+        <source>no reference conflicts</source>
+        <translation>no reference conflicts</translation>
+    </message>
+    <message>
+        <source>%1 %2%3</source>
+        <translation>%1 %2%3</translation>
+    </message>
+    <message>
+        <source> (new)</source>
+        <translation> (new)</translation>
+    </message>
+    <message>
+        <source>  kept: %1 by %2 on console %3: %4</source>
+        <translation>  kept: %1 by %2 on console %3: %4</translation>
+    </message>
+    <message>
+        <source>  lost: %1 by %2 on console %3: %4</source>
+        <translation>  lost: %1 by %2 on console %3: %4</translation>
     </message>
 </context>
 <context>
@@ -3058,6 +3098,13 @@ without it, and --at backdates or forwards the action (only there).</translation
     </message>
 </context>
 <context>
+    <name>ReferenceConflicts</name>
+    <message>
+        <source>(deleted)</source>
+        <translation>(deleted)</translation>
+    </message>
+</context>
+<context>
     <name>ReferenceCsvReader</name>
     <message>
         <source>code “%1” already appears on line %2</source>
@@ -3075,24 +3122,100 @@ without it, and --at backdates or forwards the action (only there).</translation
 <context>
     <name>ReferenceData</name>
     <message>
-        <source>not a shared table: %1</source>
-        <translation>not a shared table: %1</translation>
-    </message>
-    <message>
-        <source>the server's %1 document is not a JSON array: %2</source>
-        <translation>the server's %1 document is not a JSON array: %2</translation>
-    </message>
-    <message>
-        <source>the server's %1 document does not fit this database: %2</source>
-        <translation>the server's %1 document does not fit this database: %2</translation>
-    </message>
-    <message>
         <source>cannot record the %1 update</source>
         <translation>cannot record the %1 update</translation>
     </message>
     <message>
         <source>the value is not text</source>
         <translation>the value is not text</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>not a JSON object</translation>
+    </message>
+    <message>
+        <source>does not fit this database: %1</source>
+        <translation>does not fit this database: %1</translation>
+    </message>
+    <message>
+        <source>cannot record the reference update</source>
+        <translation>cannot record the reference update</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>%1 is missing</translation>
+    </message>
+    <message>
+        <source>%1 contains the invisible or control character %2</source>
+        <translation>%1 contains the invisible or control character %2</translation>
+    </message>
+    <message>
+        <source>its %1 is not the row's key %2</source>
+        <translation>its %1 is not the row's key %2</translation>
+    </message>
+    <message>
+        <source>the code</source>
+        <translation>the code</translation>
+    </message>
+    <message>
+        <source>the name</source>
+        <translation>the name</translation>
+    </message>
+    <message>
+        <source>%1 is not text</source>
+        <translation>%1 is not text</translation>
+    </message>
+    <message>
+        <source>more than one head phone</source>
+        <translation>more than one head phone</translation>
+    </message>
+    <message>
+        <source>the code is not text</source>
+        <translation>the code is not text</translation>
+    </message>
+    <message>
+        <source>active is neither 0 nor 1</source>
+        <translation>active is neither 0 nor 1</translation>
+    </message>
+    <message>
+        <source>"%1" is not a time-limit class (consult or handling)</source>
+        <translation>"%1" is not a time-limit class (consult or handling)</translation>
+    </message>
+    <message>
+        <source>the department is not text</source>
+        <translation>the department is not text</translation>
+    </message>
+    <message>
+        <source>"%1" is not a date (YYYY-MM-DD)</source>
+        <translation>"%1" is not a date (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>is_off_day is neither 0 nor 1</source>
+        <translation>is_off_day is neither 0 nor 1</translation>
+    </message>
+    <message>
+        <source>the name is not text</source>
+        <translation>the name is not text</translation>
+    </message>
+    <message>
+        <source>the sign-in name</source>
+        <translation>the sign-in name</translation>
+    </message>
+    <message>
+        <source>"%1" is not a role</source>
+        <translation>"%1" is not a role</translation>
+    </message>
+    <message>
+        <source>the display name is missing</source>
+        <translation>the display name is missing</translation>
+    </message>
+    <message>
+        <source>%1 is neither 0 nor 1</source>
+        <translation>%1 is neither 0 nor 1</translation>
+    </message>
+    <message>
+        <source>not a shared table</source>
+        <translation>not a shared table</translation>
     </message>
 </context>
 <context>
@@ -3578,6 +3701,29 @@ without it, and --at backdates or forwards the action (only there).</translation
     </message>
 </context>
 <context>
+    <name>SecretSync</name>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>an earlier password change it depends on was refused</source>
+        <translation>an earlier password change it depends on was refused</translation>
+    </message>
+    <message>
+        <source>%1 is locked at the server after repeated failed sign-ins</source>
+        <translation>%1 is locked at the server after repeated failed sign-ins</translation>
+    </message>
+    <message>
+        <source>the server does not accept %1's password as this console knows it (changed at another console?); sign in as %1 here and make the change again</source>
+        <translation>the server does not accept %1's password as this console knows it (changed at another console?); sign in as %1 here and make the change again</translation>
+    </message>
+    <message>
+        <source>cannot write to the local database</source>
+        <translation>cannot write to the local database</translation>
+    </message>
+</context>
+<context>
     <name>ServerChainVerifier</name>
     <message>
         <source>the server's sequence row is missing</source>
@@ -3974,6 +4120,10 @@ without it, and --at backdates or forwards the action (only there).</translation
         <source>this login may read the server but not push (%1 events wait here): ask the server's owner for a login of this console's own (hotlinectl server add-console)</source>
         <translation>this login may read the server but not push (%1 events wait here): ask the server's owner for a login of this console's own (hotlinectl server add-console)</translation>
     </message>
+    <message>
+        <source>refused by the server: %1</source>
+        <translation>refused by the server: %1</translation>
+    </message>
 </context>
 <context>
     <name>SyncServer</name>
@@ -3996,6 +4146,10 @@ without it, and --at backdates or forwards the action (only there).</translation
     <message>
         <source>payload is not a JSON object: %1</source>
         <translation>payload is not a JSON object: %1</translation>
+    </message>
+    <message>
+        <source>the server gave no answer for the %1 row %2</source>
+        <translation>the server gave no answer for the %1 row %2</translation>
     </message>
 </context>
 <context>
@@ -4589,6 +4743,22 @@ without it, and --at backdates or forwards the action (only there).</translation
     <message>
         <source>%1 is the last enabled administrator and must stay one.</source>
         <translation>%1 is the last enabled administrator and must stay one.</translation>
+    </message>
+    <message>
+        <source>Your account has not reached this console yet: sign in again after the next sync with the server.</source>
+        <translation>Your account has not reached this console yet: sign in again after the next sync with the server.</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins with this name at the server. Try again later, or ask an administrator.</source>
+        <translation>Too many failed sign-ins with this name at the server. Try again later, or ask an administrator.</translation>
+    </message>
+    <message>
+        <source>Wrong sign-in name or password, or a first sign-in at this console while the server cannot be reached (each person's first sign-in at a console needs it).</source>
+        <translation>Wrong sign-in name or password, or a first sign-in at this console while the server cannot be reached (each person's first sign-in at a console needs it).</translation>
+    </message>
+    <message>
+        <source>This console shares its users with a server, which accepts a password set here only from an administrator signed in at a console (or from the user): do it there.</source>
+        <translation>This console shares its users with a server, which accepts a password set here only from an administrator signed in at a console (or from the user): do it there.</translation>
     </message>
 </context>
 <context>
@@ -5549,6 +5719,24 @@ SHA-256 %2</translation>
             <numerusform> (%n number clash)</numerusform>
             <numerusform> (%n number clashes)</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reference conflict(s)</source>
+        <translation>
+            <numerusform>%n reference conflict</numerusform>
+            <numerusform>%n reference conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) from the server refused</source>
+        <translation>
+            <numerusform>%n value from the server refused</numerusform>
+            <numerusform>%n values from the server refused</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused (the local value is kept):</source>
+        <translation>Refused (the local value is kept):</translation>
     </message>
 </context>
 <context>
@@ -7004,6 +7192,69 @@ Operator console of a citizen service hotline.</translation>
     <message>
         <source>no connection to the server</source>
         <translation>no connection to the server</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::ReferenceConflictsView</name>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Calendar day</source>
+        <translation>Calendar day</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reference data edited on two consoles at once&lt;/b&gt; (administrators): the later edit is in force on every console; enter the other again if it should win.</source>
+        <translation>&lt;b&gt;Reference data edited on two consoles at once&lt;/b&gt; (administrators): the later edit is in force on every console; enter the other again if it should win.</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Kept (in force)</source>
+        <translation>Kept (in force)</translation>
+    </message>
+    <message>
+        <source>Kept: by, console, when</source>
+        <translation>Kept: by, console, when</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>Lost: by, console, when</source>
+        <translation>Lost: by, console, when</translation>
+    </message>
+    <message>
+        <source>%1, console %2, %3</source>
+        <translation>%1, console %2, %3</translation>
+    </message>
+    <message>
+        <source>Reference conflicts</source>
+        <translation>Reference conflicts</translation>
     </message>
 </context>
 <context>

@@ -1409,205 +1409,6 @@ The same again: </source>
         <translation>，尚未接收</translation>
     </message>
     <message>
-        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
-Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
-
-Commands:
-  init [--demo | --training]            create or migrate the database; --demo adds demo data;
-                                        --training: a training database with training users
-  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
-  calendar set DATE... off|workday|normal [--note TEXT]
-                                        mark dates as off days, make-up working days, or back to Mon-Fri
-  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
-  deadline --class consult|handling --start ISO8601
-                                        print the deadline for a dispatch at that instant
-  import tickets FILE.csv [--all-errors]
-                                        import historical tickets (all rows or none); bad rows are
-                                        listed up to 1,000, all of them with --all-errors
-  import interview FILE [--type T] [--category NAME] [--town NAME]
-                                        a micro-interview's questions as new tickets numbered by this
-                                        console (one transaction); prints the numbers
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        completion-rate report; --to is exclusive
-                                        --at ISO8601: computed as at that instant (default month: its month)
-  report --year YYYY [--assessment] [--format text|csv|json|pdf]
-                                        a calendar year (to date while it runs); --assessment: the
-                                        departments' annual assessment, scored and ranked
-  board [--at ISO8601] [--format text|json]
-                                        open tickets with colour and remaining working time
-  departments import FILE.csv [--all-errors]
-                                        name,code,duty_phones,head_phone (all rows or none)
-  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
-  categories list [--format text|json]  the categories and their routing
-  towns import FILE.csv | towns list [--format text|json]
-                                        code,name
-  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
-                                        historical ticket CSV; callers masked unless --unmasked (logged)
-  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
-  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
-                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
-  verify [--server URL]                 check the hash chain of the event log (or of the server's,
-                                        compared with --db's copy when given); names the first
-                                        altered, removed, reordered or truncated event
-                                        locally, then that the projection is what the events give
-                                        (names the first differing ticket); prints the log stamp;
-                                        --server also lists events whose console code or time
-                                        breaks the server's rules
-  rebuild                               derive the ticket projection again from the events
-  permissions                           the role × action permission table (Markdown)
-  users list | unlock NAME | enable NAME | reset-password NAME
-                                        accounts; reset-password reads the new one from stdin
-  server init --url URL [--console-role NAME]
-                                        create or migrate the shared PostgreSQL server's schema;
-                                        --console-role: the restricted login for consoles (password
-                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
-  server add-console NAME --url URL [--code CC]
-                                        one login for one console (password from
-                                        HOTLINE_CONSOLE_PASSWORD or stdin); prints its console code
-  server remove-console NAME --url URL  end a console's login (its events stay)
-  server config --url URL [KEY [VALUE]] the server's settings (max_skew_seconds)
-  server consoles --url URL             every console code: its login, machine and last pass
-  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
-                                        without it: keep syncing until stopped, a headless replica)
-  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
-                                        send what is due, then exit; without it: keep escalating
-  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
-                                        administrative changes (settings, calendar, departments,
-                                        categories, towns, users) with actor, old and new value
-  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show|
-         follow-up|sms
-                                        the console's ticket actions, as --as USER (password on stdin);
-                                        register prints the new number; see hotlinectl ticket for options
-                                        (on a training database: training users act, --at ISO8601 allowed)
-  ticket merge NUMBER --into NUMBER [--reason TEXT]
-                                        the same incident: NUMBER follows the other, answered with it
-  search TEXT [--format text|json] [--limit N]
-                                        find tickets, open or closed, by number, caller phone or text
-                                        (summary, details, address, reply), as --as USER sees them
-  ticket attach NUMBER FILE [--stage registration|before|after|document]
-                                        attach a photo or document (as --as USER)
-  attachment save HASH -o FILE          a ticket's file out of the database (the hash that
-                                        ticket show lists), for those who may see the ticket
-  ticket renumber NUMBER [--id PREFIX] [--reason TEXT]
-                                        a new number (printed) for a number two consoles gave alike;
-                                        --id PREFIX picks one ticket of several with one number
-  intake token add NAME --channel web|wechat|weibo|petition|interview
-                                        a token for one integration, printed once (administrators)
-  intake token list [--format text|json] | intake token revoke NAME
-                                        the integrations' tokens (never the token itself)
-  serve --listen HOST:PORT              the intake service for the electronic channels (HTTP API
-                                        and Open311 subset) until stopped; see docs/INTAKE.md
-
-Options:
-  --db PATH      the database file
-  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
-                 Never the database; an existing file only if it is hotlinectl's unchanged earlier
-                 output (or empty)
-  --force        let -o replace any other existing file
-  --help         this help
-  --version      the program's version
-</source>
-        <translation>用法：hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
-
-管理 Hotline Console 数据库。--db 指定本地 SQLite 文件（默认：控制台自身的数据库）。
-输出写到 stdout，或用 -o 写到 FILE；错误写到 stderr，并以非零退出码退出。
-
-命令：
-  init [--demo | --training]            创建或迁移数据库；--demo 添加演示数据；
-                                        --training：创建带培训用户的培训数据库
-  calendar import FILE...               导入 holiday-cn JSON 日历（全部导入或全不导入）
-  calendar set DATE... off|workday|normal [--note TEXT]
-                                        将日期标记为休息日、调休工作日，或恢复为周一至周五
-  calendar list [--year YYYY]           列出休息日和调休工作日，以及缺少哪些放假通知
-  deadline --class consult|handling --start ISO8601
-                                        打印在该时刻派单的办理时限
-  import tickets FILE.csv [--all-errors]
-                                        导入历史工单（全部导入或全不导入）；错误行最多
-                                        列出 1,000 行，使用 --all-errors 则全部列出
-  import interview FILE [--type T] [--category NAME] [--town NAME]
-                                        将微访谈的问题导入为由本控制台编号的新工单
-                                        （单个事务）；打印工单编号
-  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
-                                        办结率报表；--to 不含当日
-                                        --at ISO8601：按该时刻计算（默认月份：该时刻所在月份）
-  report --year YYYY [--assessment] [--format text|csv|json|pdf]
-                                        一个日历年（当年则截至今日）；--assessment：
-                                        承办单位年度考核，含评分和排名
-  board [--at ISO8601] [--format text|json]
-                                        未办结工单及其颜色和剩余工作时间
-  departments import FILE.csv [--all-errors]
-                                        name,code,duty_phones,head_phone（全部导入或全不导入）
-  categories import FILE.csv            code,name,department,class（常用承办单位，consult|handling）
-  categories list [--format text|json]  类别及其派单路由
-  towns import FILE.csv | towns list [--format text|json]
-                                        code,name
-  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
-                                        导出历史工单 CSV；来电人信息已脱敏，除非使用 --unmasked（记入日志）
-  access-log [--from DATE --to DATE]    谁查看过完整的来电人信息（查看及未脱敏导出）
-  config get|set KEY [VALUE]            读取或修改设置；'config list' 列出全部设置
-                                        （机密显示为 ••••）；set KEY --stdin | --from-file PATH 从输入读取值
-  verify [--server URL]                 校验事件日志的哈希链（或服务器的事件日志，指定 --db 时
-                                        与其副本比对）；指出第一个被篡改、删除、重排或截断的
-                                        本地事件，再核对投影是否与事件推导结果一致
-                                        （指出第一个不一致的工单）；打印日志戳；
-                                        指定 --server 时还列出控制台编号或时间违反服务器规则的事件
-  rebuild                               根据事件重新推导工单投影
-  permissions                           角色 × 操作权限表（Markdown）
-  users list | unlock NAME | enable NAME | reset-password NAME
-                                        账户管理；reset-password 从 stdin 读取新密码
-  server init --url URL [--console-role NAME]
-                                        创建或迁移共享 PostgreSQL 服务器的数据库结构；
-                                        --console-role：供控制台使用的受限登录角色（密码
-                                        取自 HOTLINE_CONSOLE_PASSWORD 或 stdin）
-  server add-console NAME --url URL [--code CC]
-                                        为一个控制台创建一个登录角色（密码取自
-                                        HOTLINE_CONSOLE_PASSWORD 或 stdin）；打印其控制台编号
-  server remove-console NAME --url URL  停用某控制台的登录角色（其事件保留）
-  server config --url URL [KEY [VALUE]] 服务器设置（max_skew_seconds）
-  server consoles --url URL             列出每个控制台编号：登录角色、计算机和最近一次同步
-  sync [--server URL] [--once]          连接服务器并同步（--once：推送和拉取各一次后退出；
-                                        不带此项：持续同步直至停止，作为无界面副本运行）
-  escalate [--once] [--at ISO8601]      按该时刻发出提醒（短信）并进行问责；--once：补齐积压，
-                                        发送到期内容后退出；不带此项：持续运行
-  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
-                                        管理性变更（设置、日历、承办单位、类别、街镇、
-                                        用户），含操作人、旧值和新值
-  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show|
-         follow-up|sms
-                                        控制台的工单操作，以 --as USER 身份执行（密码从 stdin 读取）；
-                                        register 打印新工单编号；选项见 hotlinectl ticket
-                                        （在培训数据库上：由培训用户操作，允许使用 --at ISO8601）
-  ticket merge NUMBER --into NUMBER [--reason TEXT]
-                                        同一事件：NUMBER 跟随另一工单，随其一并答复
-  search TEXT [--format text|json] [--limit N]
-                                        按编号、来电人电话或文本（摘要、详情、地址、答复）
-                                        搜索工单（含未办结和已办结），范围为 --as USER 可见的工单
-  ticket attach NUMBER FILE [--stage registration|before|after|document]
-                                        附加照片或文档（以 --as USER 身份）
-  attachment save HASH -o FILE          将工单的文件从数据库导出（哈希值即 ticket show
-                                        所列的值），仅限有权查看该工单的用户
-  ticket renumber NUMBER [--id PREFIX] [--reason TEXT]
-                                        为两个控制台重复使用的编号换一个新编号（打印新编号）；
-                                        --id PREFIX 在同号的多张工单中选定一张
-  intake token add NAME --channel web|wechat|weibo|petition|interview
-                                        为一个接入方生成令牌，只打印一次（管理员）
-  intake token list [--format text|json] | intake token revoke NAME
-                                        各接入方的令牌（从不显示令牌本身）
-  serve --listen HOST:PORT              电子渠道受理服务（HTTP API 和 Open311 子集），
-                                        持续运行直至停止；见 docs/INTAKE.md
-
-选项：
-  --db PATH      数据库文件
-  -o FILE        将输出写入 FILE（完整写入或完全不写），而不是 stdout；-o - 表示 stdout。
-                 不能是数据库；已有文件仅当其为 hotlinectl 先前未经改动的输出（或为空）时才可覆盖
-  --force        允许 -o 覆盖其他任何已有文件
-  --help         显示此帮助
-  --version      显示程序版本
-</translation>
-    </message>
-    <message>
         <source>number clashes: %1 ticket number(s) name more than one ticket (two consoles gave them alike); a dispatcher renumbers one of each: hotlinectl ticket renumber NUMBER --id PREFIX --as USER</source>
         <translation>编号冲突：%1 个工单编号对应多个工单（两个控制台分配了相同编号）；须由派单员为每组中的一个工单重新编号：hotlinectl ticket renumber NUMBER --id PREFIX --as USER</translation>
     </message>
@@ -1740,6 +1541,245 @@ without it, and --at backdates or forwards the action (only there).</source>
     <message>
         <source>Formerly: %1</source>
         <translation>原编号：%1</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+Administers a Hotline Console database. --db names the local SQLite file (default: the console's own).
+Output goes to stdout, or to FILE with -o; errors go to stderr with a non-zero exit code.
+
+Commands:
+  init [--demo | --training]            create or migrate the database; --demo adds demo data;
+                                        --training: a training database with training users
+  calendar import FILE...               import holiday-cn JSON calendars (all files or none)
+  calendar set DATE... off|workday|normal [--note TEXT]
+                                        mark dates as off days, make-up working days, or back to Mon-Fri
+  calendar list [--year YYYY]           the off days and make-up working days, and which notices are missing
+  deadline --class consult|handling --start ISO8601
+                                        print the deadline for a dispatch at that instant
+  import tickets FILE.csv [--all-errors]
+                                        import historical tickets (all rows or none); bad rows are
+                                        listed up to 1,000, all of them with --all-errors
+  import interview FILE [--type T] [--category NAME] [--town NAME]
+                                        a micro-interview's questions as new tickets numbered by this
+                                        console (one transaction); prints the numbers
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        completion-rate report; --to is exclusive
+                                        --at ISO8601: computed as at that instant (default month: its month)
+  report --year YYYY [--assessment] [--format text|csv|json|pdf]
+                                        a calendar year (to date while it runs); --assessment: the
+                                        departments' annual assessment, scored and ranked
+  board [--at ISO8601] [--format text|json]
+                                        open tickets with colour and remaining working time
+  departments import FILE.csv [--all-errors]
+                                        name,code,duty_phones,head_phone (all rows or none)
+  categories import FILE.csv            code,name,department,class (usual department, consult|handling)
+  categories list [--format text|json]  the categories and their routing
+  towns import FILE.csv | towns list [--format text|json]
+                                        code,name
+  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
+                                        historical ticket CSV; callers masked unless --unmasked (logged)
+  access-log [--from DATE --to DATE]    who saw callers in full (views and unmasked exports)
+  config get|set KEY [VALUE]            read or change a setting; 'config list' shows them all
+                                        (secrets as ••••); set KEY --stdin | --from-file PATH reads it
+  verify [--server URL]                 check the hash chain of the event log (or of the server's,
+                                        compared with --db's copy when given); names the first
+                                        altered, removed, reordered or truncated event
+                                        locally, then that the projection is what the events give
+                                        (names the first differing ticket); prints the log stamp;
+                                        --server also lists events whose console code or time
+                                        breaks the server's rules
+  rebuild                               derive the ticket projection again from the events
+  permissions                           the role × action permission table (Markdown)
+  users list | unlock NAME | enable NAME | reset-password NAME
+                                        accounts; reset-password reads the new one from stdin
+  server init --url URL [--console-role NAME]
+                                        create or migrate the shared PostgreSQL server's schema;
+                                        --console-role: the restricted login for consoles (password
+                                        from HOTLINE_CONSOLE_PASSWORD or stdin)
+  server add-console NAME --url URL [--code CC]
+                                        one login for one console (password from
+                                        HOTLINE_CONSOLE_PASSWORD or stdin); prints its console code
+  server remove-console NAME --url URL  end a console's login (its events stay)
+  server config --url URL [KEY [VALUE]] the server's settings (max_skew_seconds)
+  server consoles --url URL             every console code: its login, machine and last pass
+  sync [--server URL] [--once]          join the server and sync (--once: one push and pull, then exit;
+                                        without it: keep syncing until stopped, a headless replica)
+  sync conflicts [--format text|json]   reference data two consoles edited at once: the edit kept
+                                        everywhere and the one that lost (by whom, on which console)
+  escalate [--once] [--at ISO8601]      reminders (SMS) and accountability as if at that instant; --once: catch up,
+                                        send what is due, then exit; without it: keep escalating
+  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
+                                        administrative changes (settings, calendar, departments,
+                                        categories, towns, users) with actor, old and new value
+  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show|
+         follow-up|sms
+                                        the console's ticket actions, as --as USER (password on stdin);
+                                        register prints the new number; see hotlinectl ticket for options
+                                        (on a training database: training users act, --at ISO8601 allowed)
+  ticket merge NUMBER --into NUMBER [--reason TEXT]
+                                        the same incident: NUMBER follows the other, answered with it
+  search TEXT [--format text|json] [--limit N]
+                                        find tickets, open or closed, by number, caller phone or text
+                                        (summary, details, address, reply), as --as USER sees them
+  ticket attach NUMBER FILE [--stage registration|before|after|document]
+                                        attach a photo or document (as --as USER)
+  attachment save HASH -o FILE          a ticket's file out of the database (the hash that
+                                        ticket show lists), for those who may see the ticket
+  ticket renumber NUMBER [--id PREFIX] [--reason TEXT]
+                                        a new number (printed) for a number two consoles gave alike;
+                                        --id PREFIX picks one ticket of several with one number
+  intake token add NAME --channel web|wechat|weibo|petition|interview
+                                        a token for one integration, printed once (administrators)
+  intake token list [--format text|json] | intake token revoke NAME
+                                        the integrations' tokens (never the token itself)
+  serve --listen HOST:PORT              the intake service for the electronic channels (HTTP API
+                                        and Open311 subset) until stopped; see docs/INTAKE.md
+
+Options:
+  --db PATH      the database file
+  -o FILE        write the output to FILE (whole or not at all) instead of stdout; -o - is stdout.
+                 Never the database; an existing file only if it is hotlinectl's unchanged earlier
+                 output (or empty)
+  --force        let -o replace any other existing file
+  --help         this help
+  --version      the program's version
+</source>
+        <translation>用法：hotlinectl [--db PATH] COMMAND [ARGS] [-o FILE]
+
+管理 Hotline Console 数据库。--db 指定本地 SQLite 文件（默认：控制台自身的数据库）。
+输出写到 stdout，或用 -o 写到 FILE；错误写到 stderr，并以非零退出码退出。
+
+命令：
+  init [--demo | --training]            创建或迁移数据库；--demo 添加演示数据；
+                                        --training：创建带培训用户的培训数据库
+  calendar import FILE...               导入 holiday-cn JSON 日历（全部导入或全不导入）
+  calendar set DATE... off|workday|normal [--note TEXT]
+                                        将日期标记为休息日、调休工作日，或恢复为周一至周五
+  calendar list [--year YYYY]           列出休息日和调休工作日，以及缺少哪些放假通知
+  deadline --class consult|handling --start ISO8601
+                                        打印在该时刻派单的办理时限
+  import tickets FILE.csv [--all-errors]
+                                        导入历史工单（全部导入或全不导入）；错误行最多
+                                        列出 1,000 行，使用 --all-errors 则全部列出
+  import interview FILE [--type T] [--category NAME] [--town NAME]
+                                        将微访谈的问题导入为由本控制台编号的新工单
+                                        （单个事务）；打印工单编号
+  report [--month YYYY-MM | --from DATE --to DATE] [--format text|csv|json|pdf]
+                                        办结率报表；--to 不含当日
+                                        --at ISO8601：按该时刻计算（默认月份：该时刻所在月份）
+  report --year YYYY [--assessment] [--format text|csv|json|pdf]
+                                        一个日历年（当年则截至今日）；--assessment：
+                                        承办单位年度考核，含评分和排名
+  board [--at ISO8601] [--format text|json]
+                                        未办结工单及其颜色和剩余工作时间
+  departments import FILE.csv [--all-errors]
+                                        name,code,duty_phones,head_phone（全部导入或全不导入）
+  categories import FILE.csv            code,name,department,class（常用承办单位，consult|handling）
+  categories list [--format text|json]  类别及其派单路由
+  towns import FILE.csv | towns list [--format text|json]
+                                        code,name
+  export tickets [--month YYYY-MM | --from DATE --to DATE] [--unmasked]
+                                        导出历史工单 CSV；来电人信息已脱敏，除非使用 --unmasked（记入日志）
+  access-log [--from DATE --to DATE]    谁查看过完整的来电人信息（查看及未脱敏导出）
+  config get|set KEY [VALUE]            读取或修改设置；'config list' 列出全部设置
+                                        （机密显示为 ••••）；set KEY --stdin | --from-file PATH 从输入读取值
+  verify [--server URL]                 校验事件日志的哈希链（或服务器的事件日志，指定 --db 时
+                                        与其副本比对）；指出第一个被篡改、删除、重排或截断的
+                                        本地事件，再核对投影是否与事件推导结果一致
+                                        （指出第一个不一致的工单）；打印日志戳；
+                                        指定 --server 时还列出控制台编号或时间违反服务器规则的事件
+  rebuild                               根据事件重新推导工单投影
+  permissions                           角色 × 操作权限表（Markdown）
+  users list | unlock NAME | enable NAME | reset-password NAME
+                                        账户管理；reset-password 从 stdin 读取新密码
+  server init --url URL [--console-role NAME]
+                                        创建或迁移共享 PostgreSQL 服务器的数据库结构；
+                                        --console-role：供控制台使用的受限登录角色（密码
+                                        取自 HOTLINE_CONSOLE_PASSWORD 或 stdin）
+  server add-console NAME --url URL [--code CC]
+                                        为一个控制台创建一个登录角色（密码取自
+                                        HOTLINE_CONSOLE_PASSWORD 或 stdin）；打印其控制台编号
+  server remove-console NAME --url URL  停用某控制台的登录角色（其事件保留）
+  server config --url URL [KEY [VALUE]] 服务器设置（max_skew_seconds）
+  server consoles --url URL             列出每个控制台编号：登录角色、计算机和最近一次同步
+  sync [--server URL] [--once]          连接服务器并同步（--once：推送和拉取各一次后退出；
+                                        不带此项：持续同步直至停止，作为无界面副本运行）
+  sync conflicts [--format text|json]   两个控制台同时修改的基础数据：各处保留的修改
+                                        和被覆盖的修改（修改人、所在控制台）
+  escalate [--once] [--at ISO8601]      按该时刻发出提醒（短信）并进行问责；--once：补齐积压，
+                                        发送到期内容后退出；不带此项：持续运行
+  audit [--from DATE --to DATE] [--entity NAME] [--format text|json]
+                                        管理性变更（设置、日历、承办单位、类别、街镇、
+                                        用户），含操作人、旧值和新值
+  ticket register|dispatch|sign|return|transfer|reply|extend|decide-extension|callback|close|reopen|show|
+         follow-up|sms
+                                        控制台的工单操作，以 --as USER 身份执行（密码从 stdin 读取）；
+                                        register 打印新工单编号；选项见 hotlinectl ticket
+                                        （在培训数据库上：由培训用户操作，允许使用 --at ISO8601）
+  ticket merge NUMBER --into NUMBER [--reason TEXT]
+                                        同一事件：NUMBER 跟随另一工单，随其一并答复
+  search TEXT [--format text|json] [--limit N]
+                                        按编号、来电人电话或文本（摘要、详情、地址、答复）
+                                        搜索工单（含未办结和已办结），范围为 --as USER 可见的工单
+  ticket attach NUMBER FILE [--stage registration|before|after|document]
+                                        附加照片或文档（以 --as USER 身份）
+  attachment save HASH -o FILE          将工单的文件从数据库导出（哈希值即 ticket show
+                                        所列的值），仅限有权查看该工单的用户
+  ticket renumber NUMBER [--id PREFIX] [--reason TEXT]
+                                        为两个控制台重复使用的编号换一个新编号（打印新编号）；
+                                        --id PREFIX 在同号的多张工单中选定一张
+  intake token add NAME --channel web|wechat|weibo|petition|interview
+                                        为一个接入方生成令牌，只打印一次（管理员）
+  intake token list [--format text|json] | intake token revoke NAME
+                                        各接入方的令牌（从不显示令牌本身）
+  serve --listen HOST:PORT              电子渠道受理服务（HTTP API 和 Open311 子集），
+                                        持续运行直至停止；见 docs/INTAKE.md
+
+选项：
+  --db PATH      数据库文件
+  -o FILE        将输出写入 FILE（完整写入或完全不写），而不是 stdout；-o - 表示 stdout。
+                 不能是数据库；已有文件仅当其为 hotlinectl 先前未经改动的输出（或为空）时才可覆盖
+  --force        允许 -o 覆盖其他任何已有文件
+  --help         显示此帮助
+  --version      显示程序版本
+</translation>
+    </message>
+    <message>
+        <source>password change refused by the server (not sent again): %1</source>
+        <translation>服务器拒收了密码修改（不再重发）：%1</translation>
+    </message>
+    <message>
+        <source>reference row from the server refused (local row kept): %1</source>
+        <translation>拒收了服务器下发的基础数据行（保留本地行）：%1</translation>
+    </message>
+    <message>
+        <source>reference conflicts not yet seen: %1 (hotlinectl sync conflicts)</source>
+        <translation>未读的基础数据冲突：%1（hotlinectl sync conflicts）</translation>
+    </message>
+    <message>
+        <source>Usage: hotlinectl sync conflicts [--format text|json]</source>
+        <translation>用法：hotlinectl sync conflicts [--format text|json]</translation>
+    </message>
+    <message>
+        <source>no reference conflicts</source>
+        <translation>没有基础数据冲突</translation>
+    </message>
+    <message>
+        <source>%1 %2%3</source>
+        <translation>%1 %2%3</translation>
+    </message>
+    <message>
+        <source> (new)</source>
+        <translation>（新）</translation>
+    </message>
+    <message>
+        <source>  kept: %1 by %2 on console %3: %4</source>
+        <translation>  保留：%1 由 %2 在控制台 %3 修改：%4</translation>
+    </message>
+    <message>
+        <source>  lost: %1 by %2 on console %3: %4</source>
+        <translation>  被覆盖：%1 由 %2 在控制台 %3 修改：%4</translation>
     </message>
 </context>
 <context>
@@ -3044,6 +3084,13 @@ without it, and --at backdates or forwards the action (only there).</source>
     </message>
 </context>
 <context>
+    <name>ReferenceConflicts</name>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+</context>
+<context>
     <name>ReferenceCsvReader</name>
     <message>
         <source>code “%1” already appears on line %2</source>
@@ -3061,24 +3108,100 @@ without it, and --at backdates or forwards the action (only there).</source>
 <context>
     <name>ReferenceData</name>
     <message>
-        <source>not a shared table: %1</source>
-        <translation>不是共享数据表：%1</translation>
-    </message>
-    <message>
-        <source>the server's %1 document is not a JSON array: %2</source>
-        <translation>服务器上的 %1 数据不是 JSON 数组：%2</translation>
-    </message>
-    <message>
-        <source>the server's %1 document does not fit this database: %2</source>
-        <translation>服务器上的 %1 数据与本数据库不符：%2</translation>
-    </message>
-    <message>
         <source>cannot record the %1 update</source>
         <translation>无法记录 %1 的更新</translation>
     </message>
     <message>
         <source>the value is not text</source>
         <translation>该值不是文本</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>does not fit this database: %1</source>
+        <translation>与本数据库不匹配：%1</translation>
+    </message>
+    <message>
+        <source>cannot record the reference update</source>
+        <translation>无法记录基础数据更新</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>缺少%1</translation>
+    </message>
+    <message>
+        <source>%1 contains the invisible or control character %2</source>
+        <translation>%1含有不可见字符或控制字符 %2</translation>
+    </message>
+    <message>
+        <source>its %1 is not the row's key %2</source>
+        <translation>其 %1 与该行的键 %2 不一致</translation>
+    </message>
+    <message>
+        <source>the code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>the name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>%1 is not text</source>
+        <translation>%1 不是文本</translation>
+    </message>
+    <message>
+        <source>more than one head phone</source>
+        <translation>负责人电话不止一个</translation>
+    </message>
+    <message>
+        <source>the code is not text</source>
+        <translation>编码不是文本</translation>
+    </message>
+    <message>
+        <source>active is neither 0 nor 1</source>
+        <translation>active 既不是 0 也不是 1</translation>
+    </message>
+    <message>
+        <source>"%1" is not a time-limit class (consult or handling)</source>
+        <translation>“%1”不是时限类别（consult 或 handling）</translation>
+    </message>
+    <message>
+        <source>the department is not text</source>
+        <translation>承办单位不是文本</translation>
+    </message>
+    <message>
+        <source>"%1" is not a date (YYYY-MM-DD)</source>
+        <translation>“%1”不是日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>is_off_day is neither 0 nor 1</source>
+        <translation>is_off_day 既不是 0 也不是 1</translation>
+    </message>
+    <message>
+        <source>the name is not text</source>
+        <translation>名称不是文本</translation>
+    </message>
+    <message>
+        <source>the sign-in name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>"%1" is not a role</source>
+        <translation>“%1”不是角色</translation>
+    </message>
+    <message>
+        <source>the display name is missing</source>
+        <translation>缺少显示名称</translation>
+    </message>
+    <message>
+        <source>%1 is neither 0 nor 1</source>
+        <translation>%1 既不是 0 也不是 1</translation>
+    </message>
+    <message>
+        <source>not a shared table</source>
+        <translation>不是共享表</translation>
     </message>
 </context>
 <context>
@@ -3559,6 +3682,29 @@ without it, and --at backdates or forwards the action (only there).</source>
     </message>
 </context>
 <context>
+    <name>SecretSync</name>
+    <message>
+        <source>refused</source>
+        <translation>被拒收</translation>
+    </message>
+    <message>
+        <source>an earlier password change it depends on was refused</source>
+        <translation>所依赖的先前一次密码修改已被拒收</translation>
+    </message>
+    <message>
+        <source>%1 is locked at the server after repeated failed sign-ins</source>
+        <translation>%1 因多次登录失败，已在服务器上被锁定</translation>
+    </message>
+    <message>
+        <source>the server does not accept %1's password as this console knows it (changed at another console?); sign in as %1 here and make the change again</source>
+        <translation>服务器不认可本控制台所记录的 %1 的密码（可能已在其他控制台修改）；请在本控制台以 %1 身份登录后重新修改</translation>
+    </message>
+    <message>
+        <source>cannot write to the local database</source>
+        <translation>无法写入本地数据库</translation>
+    </message>
+</context>
+<context>
     <name>ServerChainVerifier</name>
     <message>
         <source>the server's sequence row is missing</source>
@@ -3954,6 +4100,10 @@ without it, and --at backdates or forwards the action (only there).</source>
         <source>this login may read the server but not push (%1 events wait here): ask the server's owner for a login of this console's own (hotlinectl server add-console)</source>
         <translation>此登录角色可读取服务器，但不能推送（本地有 %1 个事件待推送）：请向服务器所有者申请本控制台专用的登录角色（hotlinectl server add-console）</translation>
     </message>
+    <message>
+        <source>refused by the server: %1</source>
+        <translation>被服务器拒收：%1</translation>
+    </message>
 </context>
 <context>
     <name>SyncServer</name>
@@ -3976,6 +4126,10 @@ without it, and --at backdates or forwards the action (only there).</source>
     <message>
         <source>payload is not a JSON object: %1</source>
         <translation>事件内容不是 JSON 对象：%1</translation>
+    </message>
+    <message>
+        <source>the server gave no answer for the %1 row %2</source>
+        <translation>服务器未就 %1 表的行 %2 作出应答</translation>
     </message>
 </context>
 <context>
@@ -4569,6 +4723,22 @@ without it, and --at backdates or forwards the action (only there).</source>
     <message>
         <source>%1 is the last enabled administrator and must stay one.</source>
         <translation>%1 是最后一个启用中的管理员，必须保留管理员角色。</translation>
+    </message>
+    <message>
+        <source>Your account has not reached this console yet: sign in again after the next sync with the server.</source>
+        <translation>您的账号尚未同步到本控制台：请在下次与服务器同步后重新登录。</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins with this name at the server. Try again later, or ask an administrator.</source>
+        <translation>此登录名在服务器上登录失败次数过多。请稍后重试，或联系管理员。</translation>
+    </message>
+    <message>
+        <source>Wrong sign-in name or password, or a first sign-in at this console while the server cannot be reached (each person's first sign-in at a console needs it).</source>
+        <translation>登录名或密码错误；或服务器无法连接时在本控制台首次登录（每人在某一控制台首次登录时都需要连接服务器）。</translation>
+    </message>
+    <message>
+        <source>This console shares its users with a server, which accepts a password set here only from an administrator signed in at a console (or from the user): do it there.</source>
+        <translation>本控制台与服务器共享用户，服务器只接受由在控制台登录的管理员（或用户本人）设置的密码：请在控制台上操作。</translation>
     </message>
 </context>
 <context>
@@ -5513,6 +5683,22 @@ SHA-256 %2</translation>
         <translation>
             <numerusform>（%n 个编号冲突）</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reference conflict(s)</source>
+        <translation>
+            <numerusform>%n 个基础数据冲突</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) from the server refused</source>
+        <translation>
+            <numerusform>拒收了服务器下发的 %n 个值</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused (the local value is kept):</source>
+        <translation>已拒收（保留本地值）：</translation>
     </message>
 </context>
 <context>
@@ -6955,6 +7141,69 @@ Operator console of a citizen service hotline.</source>
     <message>
         <source>no connection to the server</source>
         <translation>未连接到服务器</translation>
+    </message>
+</context>
+<context>
+    <name>hotline::ReferenceConflictsView</name>
+    <message>
+        <source>Department</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Calendar day</source>
+        <translation>日历日</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reference data edited on two consoles at once&lt;/b&gt; (administrators): the later edit is in force on every console; enter the other again if it should win.</source>
+        <translation>&lt;b&gt;两个控制台同时修改了基础数据&lt;/b&gt;（管理员）：以较晚的修改为准，已在所有控制台生效；如应以另一修改为准，请重新录入。</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Kept (in force)</source>
+        <translation>保留（生效中）</translation>
+    </message>
+    <message>
+        <source>Kept: by, console, when</source>
+        <translation>保留：修改人、控制台、时间</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>被覆盖</translation>
+    </message>
+    <message>
+        <source>Lost: by, console, when</source>
+        <translation>被覆盖：修改人、控制台、时间</translation>
+    </message>
+    <message>
+        <source>%1, console %2, %3</source>
+        <translation>%1，控制台 %2，%3</translation>
+    </message>
+    <message>
+        <source>Reference conflicts</source>
+        <translation>基础数据冲突</translation>
     </message>
 </context>
 <context>

@@ -75,7 +75,10 @@ DROP TRIGGER users_dirty_insert;
 DROP TRIGGER users_dirty_update;
 DROP TRIGGER users_dirty_delete;
 CREATE TRIGGER users_row_dirty_insert AFTER INSERT ON users BEGIN INSERT INTO sync_reference_rows(tbl, key) SELECT 'users', NEW.name WHERE NOT EXISTS (SELECT 1 FROM sync_reference_rows WHERE tbl = 'users' AND key = NEW.name); UPDATE sync_reference_rows SET dirty = dirty + 1 WHERE tbl = 'users' AND key = NEW.name; END;
-CREATE TRIGGER users_row_dirty_update AFTER UPDATE ON users BEGIN INSERT INTO sync_reference_rows(tbl, key) SELECT 'users', NEW.name WHERE NOT EXISTS (SELECT 1 FROM sync_reference_rows WHERE tbl = 'users' AND key = NEW.name); UPDATE sync_reference_rows SET dirty = dirty + 1 WHERE tbl = 'users' AND key = NEW.name; END;
+-- Not on password_hash alone: a hash stored after a sign-in checked by the server (or strengthened) is no edit of
+-- the shared row; marking it would push this console's possibly stale row with a later edit time and undo an
+-- administrator's change made elsewhere meanwhile. The hash travels only through server schema 8's functions.
+CREATE TRIGGER users_row_dirty_update AFTER UPDATE OF name, display_name, role, department, disabled, created_ms, must_change_password ON users BEGIN INSERT INTO sync_reference_rows(tbl, key) SELECT 'users', NEW.name WHERE NOT EXISTS (SELECT 1 FROM sync_reference_rows WHERE tbl = 'users' AND key = NEW.name); UPDATE sync_reference_rows SET dirty = dirty + 1 WHERE tbl = 'users' AND key = NEW.name; END;
 CREATE TRIGGER users_row_renamed AFTER UPDATE OF name ON users WHEN OLD.name IS NOT NEW.name BEGIN INSERT INTO sync_reference_rows(tbl, key) SELECT 'users', OLD.name WHERE NOT EXISTS (SELECT 1 FROM sync_reference_rows WHERE tbl = 'users' AND key = OLD.name); UPDATE sync_reference_rows SET dirty = dirty + 1 WHERE tbl = 'users' AND key = OLD.name; END;
 CREATE TRIGGER users_row_dirty_delete AFTER DELETE ON users BEGIN INSERT INTO sync_reference_rows(tbl, key) SELECT 'users', OLD.name WHERE NOT EXISTS (SELECT 1 FROM sync_reference_rows WHERE tbl = 'users' AND key = OLD.name); UPDATE sync_reference_rows SET dirty = dirty + 1 WHERE tbl = 'users' AND key = OLD.name; END;
 
