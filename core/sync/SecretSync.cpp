@@ -48,6 +48,16 @@ bool SecretSync::atJoin(Database &db, bool seeding, qint64 nowMs, QString *error
     return true;
 }
 
+int SecretSync::serverHoldsHashes(PgConnection &pg, QString *error)
+{
+    const PgResult r = pg.exec("SELECT EXISTS (SELECT 1 FROM hotline_password_changes(0))");
+    if (!r.ok() || r.rows() != 1) {
+        *error = r.ok() ? tr("the server did not say whether it holds passwords") : r.error();
+        return -1;
+    }
+    return r.text(0, 0) == QStringLiteral("t") ? 1 : 0;
+}
+
 bool SecretSync::networkFailure(const QString &why, QString *error)
 {
     *error = why;

@@ -24,6 +24,8 @@ public:
     /** At join: what was queued for another server is dropped; a console seeding a new server queues every hash
      *  it holds, so its administrators can sign in at the next consoles. */
     static bool atJoin(Database &db, bool seeding, qint64 nowMs, QString *error);
+    /** Whether the server holds any password hash yet (a console seeds it only when not): 1, 0, or -1 on error. */
+    static int serverHoldsHashes(PgConnection &pg, QString *error);
 
     /**
      * Sends what is queued, in order. A change the server refuses is reported in refused ("name: reason"), kept

@@ -164,8 +164,11 @@ bool SyncEngine::join(const QString &url, QString *error)
         *error = tr("cannot write to the local database");
         return false;
     }
-    // Password hashes: a seeding console sends all it holds; a later one asks the server at each first sign-in.
-    if (!SecretSync::atJoin(m_db, onServer.isEmpty(), m_clock.nowMs(), error))
+    // Password hashes: the first console to reach a server that holds none sends all it has (whether or not the
+    // server has reference rows already: an owner may have written users there); a later one asks the server at
+    // each first sign-in.
+    const int holdsHashes = SecretSync::serverHoldsHashes(m_pg, error);
+    if (holdsHashes < 0 || !SecretSync::atJoin(m_db, holdsHashes == 0, m_clock.nowMs(), error))
         return false;
     const QString code = server.join(installId, QSysInfo::machineHostName(), current, error);
     if (code.isEmpty())

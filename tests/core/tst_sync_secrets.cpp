@@ -67,19 +67,6 @@ CtlResult ctl(const QStringList &args, const QByteArray &input)
     return r;
 }
 
-/** A user as part "refrows" shares them (hotline_reference_rows), written by the owner: the server's actor check
- *  and its administrator check read them. */
-bool seedUser(const QString &ownerUrl, const QString &name, const QString &role)
-{
-    PgConnection owner;
-    return owner.connect(ownerUrl)
-        && owner.run("INSERT INTO hotline_reference_rows(tbl, key, version, content, edited_ms, console, updated_by) "
-                     "VALUES ('users', $1, nextval('hotline_reference_row_version'), "
-                     "json_build_object('name', $1::text, 'role', $2::text, 'disabled', 0)::text, 0, '01', 'test') "
-                     "ON CONFLICT (tbl, key) DO NOTHING",
-                     {name.toUtf8(), role.toUtf8()});
-}
-
 } // namespace
 
 class TestSyncSecrets : public QObject
@@ -106,8 +93,6 @@ private:
         }
         if (ownerUrl)
             *ownerUrl = m_ownerUrl;
-        if (!seedUser(m_ownerUrl, u"admin"_s, u"administrator"_s) || !seedUser(m_ownerUrl, u"bob"_s, u"dispatcher"_s))
-            return {};
         return login(u"a"_s);
     }
 

@@ -45,19 +45,6 @@ QString signIn(Workspace &ws, const QString &name, const QString &password, bool
     return dialog.findChild<QLabel *>(u"signInMessage"_s)->text();
 }
 
-/** A user as part "refrows" shares them (hotline_reference_rows), written by the owner: the server's actor check
- *  and its administrator check read them. */
-bool seedUser(const QString &ownerUrl, const QString &name, const QString &role)
-{
-    PgConnection owner;
-    return owner.connect(ownerUrl)
-        && owner.run("INSERT INTO hotline_reference_rows(tbl, key, version, content, edited_ms, console, updated_by) "
-                     "VALUES ('users', $1, nextval('hotline_reference_row_version'), "
-                     "json_build_object('name', $1::text, 'role', $2::text, 'disabled', 0)::text, 0, '01', 'test') "
-                     "ON CONFLICT (tbl, key) DO NOTHING",
-                     {name.toUtf8(), role.toUtf8()});
-}
-
 } // namespace
 
 class TestSignInServer : public QObject
@@ -77,7 +64,6 @@ private Q_SLOTS:
         // One login per console (server schema 7).
         QVERIFY2(!ConsoleLogins::add(owner, u"signin_a"_s, "pw", QString(), &error).isEmpty(), qPrintable(error));
         QVERIFY2(!ConsoleLogins::add(owner, u"signin_b"_s, "pw", QString(), &error).isEmpty(), qPrintable(error));
-        QVERIFY(seedUser(ownerUrl, u"admin"_s, u"administrator"_s) && seedUser(ownerUrl, u"li"_s, u"calltaker"_s));
         const QString url = server.urlAs(u"signin_a"_s, u"signin"_s);
         const QString urlB = server.urlAs(u"signin_b"_s, u"signin"_s);
 
