@@ -3722,6 +3722,10 @@ Options:
         <source>cannot write to the local database</source>
         <translation>cannot write to the local database</translation>
     </message>
+    <message>
+        <source>the server did not say whether it holds passwords</source>
+        <translation>the server did not say whether it holds passwords</translation>
+    </message>
 </context>
 <context>
     <name>ServerChainVerifier</name>

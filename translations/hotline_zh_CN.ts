@@ -3703,6 +3703,10 @@ Options:
         <source>cannot write to the local database</source>
         <translation>无法写入本地数据库</translation>
     </message>
+    <message>
+        <source>the server did not say whether it holds passwords</source>
+        <translation>服务器未答复其是否已存有密码</translation>
+    </message>
 </context>
 <context>
     <name>ServerChainVerifier</name>
