@@ -50,23 +50,6 @@ QString storedHash(TestWorkspace &tw, const QString &name)
     return q.exec() && q.next() ? q.value(0).toString() : QString();
 }
 
-/** Runs hotlinectl with text on its standard input. */
-CtlResult runCtlWithInput(const QStringList &args, const QByteArray &input)
-{
-    QProcess p;
-    p.start(hotlinectlPath(), args);
-    CtlResult r;
-    if (!p.waitForStarted(60000))
-        return r;
-    p.write(input);
-    p.closeWriteChannel();
-    p.waitForFinished(60000);
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    return r;
-}
-
 } // namespace
 
 class TestAccounts : public QObject

@@ -94,27 +94,6 @@ qint64 receivedInMarch(Workspace &ws, qint64 nowMs)
     return r ? r->totals.received : -1;
 }
 
-/** hotlinectl with input on its standard input (the password of --as). */
-CtlResult ctl(const QStringList &args, const QByteArray &input = {})
-{
-    QProcess p;
-    p.start(hotlinectlPath(), args);
-    CtlResult r;
-    if (!p.waitForStarted(60000))
-        return r;
-    p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    return r;
-}
-
 } // namespace
 
 class TestNumberClashes : public QObject
@@ -537,7 +516,7 @@ private Q_SLOTS:
         // The workspace is closed: hotlinectl has the file to itself.
         const QByteArray password = "hotline-2025\n";
         const auto run = [&](const QStringList &args, const QByteArray &input = {}) {
-            return ctl(QStringList{u"--db"_s, path} + args, input);
+            return runCtlWithInput(QStringList{u"--db"_s, path} + args, input);
         };
         const auto verify = [&] { return run({u"verify"_s}); };
 

@@ -46,27 +46,6 @@ QString hashOf(TestWorkspace &tw, const QString &name)
     return q.exec() && q.next() ? q.value(0).toString() : u"<no user>"_s;
 }
 
-/** hotlinectl with input on its standard input (the password of --as). */
-CtlResult ctl(const QStringList &args, const QByteArray &input)
-{
-    QProcess p;
-    p.start(hotlinectlPath(), args);
-    CtlResult r;
-    if (!p.waitForStarted(60000))
-        return r;
-    p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    return r;
-}
-
 } // namespace
 
 class TestSyncSecrets : public QObject
@@ -204,9 +183,9 @@ private Q_SLOTS:
         const QString c = dir.filePath(u"c.db"_s);
         CtlResult run = runCtl({u"--db"_s, c, u"sync"_s, u"--once"_s, u"--server"_s, login(u"c"_s)});
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        run = ctl({u"--db"_s, c, u"search"_s, u"water"_s, u"--as"_s, u"bob"_s}, kBobPassword.toUtf8() + '\n');
+        run = runCtlWithInput({u"--db"_s, c, u"search"_s, u"water"_s, u"--as"_s, u"bob"_s}, kBobPassword.toUtf8() + '\n');
         QCOMPARE(run.exitCode, 1);
-        run = ctl({u"--db"_s, c, u"search"_s, u"water"_s, u"--as"_s, u"bob"_s}, kBobNewPassword.toUtf8() + '\n');
+        run = runCtlWithInput({u"--db"_s, c, u"search"_s, u"water"_s, u"--as"_s, u"bob"_s}, kBobNewPassword.toUtf8() + '\n');
         QVERIFY2(run.exitCode == 0, run.err.constData());
     }
 

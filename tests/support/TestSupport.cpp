@@ -30,6 +30,17 @@ CtlResult runCtl(const QStringList &args, int timeoutMs)
 
 CtlResult runCtl(const QStringList &args, const QProcessEnvironment &environment, int timeoutMs)
 {
+    return runCtl(args, environment, QByteArray(), timeoutMs);
+}
+
+CtlResult runCtlWithInput(const QStringList &args, const QByteArray &input, int timeoutMs)
+{
+    return runCtl(args, QProcessEnvironment::systemEnvironment(), input, timeoutMs);
+}
+
+CtlResult runCtl(const QStringList &args, const QProcessEnvironment &environment, const QByteArray &input,
+                 int timeoutMs)
+{
     QProcess p;
     p.setProcessEnvironment(environment);
     p.start(hotlinectlPath(), args);
@@ -38,6 +49,7 @@ CtlResult runCtl(const QStringList &args, const QProcessEnvironment &environment
         r.err = "hotlinectl did not start: " + p.errorString().toUtf8();
         return r;
     }
+    p.write(input);
     p.closeWriteChannel();
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();

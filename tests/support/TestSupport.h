@@ -26,5 +26,10 @@ struct CtlResult
 CtlResult runCtl(const QStringList &args, int timeoutMs = 120000);
 /** The same with a changed environment (e.g. another language). */
 CtlResult runCtl(const QStringList &args, const QProcessEnvironment &environment, int timeoutMs = 120000);
+/** The same with bytes on its standard input (e.g. the password of --as). */
+CtlResult runCtlWithInput(const QStringList &args, const QByteArray &input, int timeoutMs = 120000);
+/** Both: a changed environment and bytes on standard input. */
+CtlResult runCtl(const QStringList &args, const QProcessEnvironment &environment, const QByteArray &input,
+                 int timeoutMs = 120000);
 
 } // namespace hotline::test
